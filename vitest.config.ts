@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'tests/**/*.test.ts', 'charts/**/*.test.ts'],
+    exclude: ['node_modules', '.cache', 'e2e'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    globalSetup: ['tests/setup/global.ts'],
+  },
+});
