@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The one command that runs every test on a fresh machine: it fetches the reference helm,
+// type-checks, runs the unit and differential suites, then the browser tests against a
+// production build (installing Debian's chromium when it is missing).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+
+const onlyE2e = process.argv.includes('--only-e2e');
+const results = [];
+
+function step(name, cmd, args, opts = {}) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  results.push({ name, ok: r.status === 0 });
+  return r.status === 0;
+}
+
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return true;
+  console.log('chromium is missing: installing Debian\'s package');
+  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
+  const run = (args) => spawnSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  }).status === 0;
+  return run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', 'chromium']) && existsSync('/usr/bin/chromium');
+}
+
+step('reference helm', process.execPath, ['scripts/fetch-helm.mjs']);
+if (!onlyE2e) {
+  step('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
+  step('unit and differential tests', 'npx', ['--no-install', 'vitest', 'run']);
+}
+const hasE2e = existsSync('e2e') && readdirSync('e2e').some((f) => f.endsWith('.spec.ts'));
+if (hasE2e) {
+  if (ensureChromium()) {
+    step('production build', 'npx', ['--no-install', 'next', 'build']);
+    step('browser tests', 'npx', ['--no-install', 'playwright', 'test']);
+  } else {
+    results.push({ name: 'browser tests (chromium could not be installed)', ok: false });
+  }
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log('\n=== summary');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
+console.log(`steps: ${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
