@@ -111,7 +111,11 @@ export type GoTypeName = string;
 export interface GoTypeInfo {
   /** Go's name of the type, e.g. `chartutil.Values`, `[]string`, `*chart.Metadata`. */
   readonly name: GoTypeName;
-  /** Methods callable as `.Name args...`; for a struct these take precedence over fields. */
+  /**
+   * Methods callable as `.Name args...`; for a struct these take precedence over fields.
+   * Methods are bound to their receiver: `call` receives only the template's arguments, and
+   * `params` lists only those (so a receiver with methods gets its own GoTypeInfo object).
+   */
   readonly methods?: Readonly<Record<string, GoFunc>>;
   /** `fmt`'s Stringer: when present, `%v`/print use it (as Go does for types with String()). */
   readonly stringer?: (self: unknown) => string;
