@@ -1,0 +1,84 @@
+/**
+ * text/template's escapers behind the `html`, `js` and `urlquery` builtins, byte for byte.
+ */
+import { sprint } from './fmt';
+import { isPrint } from './strconv-quote';
+import { utf8Encode } from './utf8';
+import { GoStruct, type GoValue, isGoFunc } from './value';
+
+const HTML_ESCAPES: Record<string, string> = {
+  '\0': '\uFFFD',
+  '"': '&#34;',
+  "'": '&#39;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+/** Go's template.HTMLEscapeString. */
+export function htmlEscapeString(s: string): string {
+  return s.replace(/[\0"'&<>]/g, (c) => HTML_ESCAPES[c]);
+}
+
+const JS_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '"': '\\"',
+  '<': '\\u003C',
+  '>': '\\u003E',
+  '&': '\\u0026',
+  '=': '\\u003D',
+};
+
+/** Go's template.JSEscapeString: quotes and HTML-significant ASCII escaped, control and non-printable runes as \uXXXX. */
+export function jsEscapeString(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const r = ch.codePointAt(0)!;
+    if (r < 0x80) {
+      const e = JS_ESCAPES[ch];
+      if (e) out += e;
+      else if (r < 0x20) out += '\\u00' + r.toString(16).toUpperCase().padStart(2, '0');
+      else out += ch;
+    } else if (isPrint(r) || (r >= 0xd800 && r <= 0xdfff)) {
+      // A lone surrogate stands for bytes Go would decode as U+FFFD, which is printable.
+      out += ch;
+    } else {
+      out += '\\u' + r.toString(16).toUpperCase().padStart(4, '0');
+    }
+  }
+  return out;
+}
+
+/** Go's url.QueryEscape: everything but `A-Za-z0-9-_.~` percent-encoded by UTF-8 byte, space as `+`. */
+export function urlQueryEscape(s: string): string {
+  if (/^[A-Za-z0-9\-_.~]*$/.test(s)) return s;
+  let out = '';
+  for (const b of utf8Encode(s)) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (b === 0x20) out += '+';
+    else out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+/**
+ * text/template's printableValue: nil prints as `<no value>`, a pointer to a struct prints as
+ * the struct, funcs can't be printed (fmt then prints their address).
+ */
+function printableValue(v: GoValue): GoValue {
+  if (v === null || v === undefined) return '<no value>';
+  if (v instanceof GoStruct && v.pointer && !v.type.stringer) return new GoStruct(v.type, v.fields, false);
+  if (isGoFunc(v)) return v;
+  return v;
+}
+
+/**
+ * text/template's evalArgs: the text the `html`/`js`/`urlquery` builtins escape. A single string
+ * argument is used as is; anything else goes through fmt.Sprint after printableValue.
+ */
+export function evalArgsString(args: readonly GoValue[]): string {
+  if (args.length === 1 && typeof args[0] === 'string') return args[0];
+  return sprint(args.map(printableValue));
+}

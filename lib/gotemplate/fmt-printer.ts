@@ -1,0 +1,535 @@
+/**
+ * The value printer behind Go's fmt functions (fmt's `pp` and `fmt` types), for the Go value
+ * model of value.ts. Flags, padding and the `%!verb(type=value)` error forms follow Go 1.23.
+ */
+import { formatFloat } from './strconv-ftoa';
+import { canBackquote, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII } from './strconv-quote';
+import { durationString, timeString } from './fmt-time';
+import { RUNE_ERROR, MAX_RUNE, runeCount, utf8Decode, utf8Encode, validRune } from './utf8';
+import { GoInt, GoStruct, GoTime, type GoValue, compareGoStrings, isGoFunc, typeInfoOf, typeName } from './value';
+
+/** Formatting flags of one verb (Go's fmtFlags plus width and precision). */
+export interface FmtFlags {
+  widPresent: boolean;
+  precPresent: boolean;
+  minus: boolean;
+  plus: boolean;
+  sharp: boolean;
+  space: boolean;
+  zero: boolean;
+  /** `%+v`: print struct field names. */
+  plusV: boolean;
+  /** `%#v`: Go syntax. */
+  sharpV: boolean;
+  wid: number;
+  prec: number;
+}
+
+export function clearFlags(): FmtFlags {
+  return { widPresent: false, precPresent: false, minus: false, plus: false, sharp: false, space: false, zero: false, plusV: false, sharpV: false, wid: 0, prec: 0 };
+}
+
+const LDIGITS = '0123456789abcdefx';
+const UDIGITS = '0123456789ABCDEFX';
+/** Go prints real addresses for pointers, maps and funcs; ours have none, so print a stable stand-in. */
+const FAKE_ADDRESS = 0xc000010000n;
+
+/** A value's String method when Go's type has one (fmt.Stringer). */
+function stringerOf(v: GoValue): (() => string) | undefined {
+  if (v instanceof GoTime) return () => timeString(v);
+  if (v instanceof GoInt) return v.typeName === 'time.Duration' ? () => durationString(v.v) : undefined;
+  if (v instanceof GoStruct) return v.type.stringer ? () => v.type.stringer!(v) : undefined;
+  if (v instanceof Map || Array.isArray(v)) {
+    const s = typeInfoOf(v)?.stringer;
+    return s ? () => s(v) : undefined;
+  }
+  return undefined;
+}
+
+/** Go's printer state for one Sprint/Sprintf call. */
+export class Printer {
+  buf = '';
+  f: FmtFlags = clearFlags();
+  /** The value being printed, for `%!verb(type=value)`; `hasValue` false means nil. */
+  private current: GoValue = null;
+  private hasValue = false;
+  private erroring = false;
+
+  // ---- padding (fmt.pad / writePadding) ----
+
+  writePadding(n: number): void {
+    if (n <= 0) return;
+    this.buf += (this.f.zero ? '0' : ' ').repeat(n);
+  }
+
+  pad(s: string): void {
+    if (!this.f.widPresent || this.f.wid === 0) {
+      this.buf += s;
+      return;
+    }
+    const width = this.f.wid - runeCount(s);
+    if (!this.f.minus) {
+      this.writePadding(width);
+      this.buf += s;
+    } else {
+      this.buf += s;
+      this.writePadding(width);
+    }
+  }
+
+  private truncate(s: string): string {
+    if (this.f.precPresent) {
+      let n = this.f.prec;
+      let i = 0;
+      for (const ch of s) {
+        if (--n < 0) return s.slice(0, i);
+        i += ch.length;
+      }
+    }
+    return s;
+  }
+
+  // ---- basic formatters (fmt.fmtXxx) ----
+
+  private fmtS(s: string): void {
+    this.pad(this.truncate(s));
+  }
+
+  private fmtBoolean(v: boolean): void {
+    this.pad(v ? 'true' : 'false');
+  }
+
+  /** fmt.fmtInteger: `v` is the signed value (or unsigned when !isSigned). */
+  fmtIntegerBase(v: bigint, base: number, isSigned: boolean, verb: string, digits: string): void {
+    const f = this.f;
+    const negative = isSigned && v < 0n;
+    let u = negative ? -v : BigInt.asUintN(64, v);
+    let prec = 0;
+    if (f.precPresent) {
+      prec = f.prec;
+      if (prec === 0 && u === 0n) {
+        const oldZero = f.zero;
+        f.zero = false;
+        this.writePadding(f.wid);
+        f.zero = oldZero;
+        return;
+      }
+    } else if (f.zero && !f.minus && f.widPresent) {
+      prec = f.wid;
+      if (negative || f.plus || f.space) prec--;
+    }
+    let s = u.toString(base);
+    if (digits === UDIGITS) s = s.toUpperCase();
+    if (prec > s.length) s = '0'.repeat(prec - s.length) + s;
+    if (f.sharp) {
+      if (base === 2) s = '0b' + s;
+      else if (base === 8) {
+        if (s[0] !== '0') s = '0' + s;
+      } else if (base === 16) s = '0' + digits[16] + s;
+    }
+    if (verb === 'O') s = '0o' + s;
+    if (negative) s = '-' + s;
+    else if (f.plus) s = '+' + s;
+    else if (f.space) s = ' ' + s;
+    const oldZero = f.zero;
+    f.zero = false;
+    this.pad(s);
+    f.zero = oldZero;
+  }
+
+  private fmtUnicode(u: bigint): void {
+    const f = this.f;
+    let prec = 4;
+    if (f.precPresent && f.prec > 4) prec = f.prec;
+    let s = 'U+' + u.toString(16).toUpperCase().padStart(prec, '0');
+    if (f.sharp && u <= BigInt(MAX_RUNE) && isPrint(Number(u))) s += " '" + String.fromCodePoint(Number(u)) + "'";
+    const oldZero = f.zero;
+    f.zero = false;
+    this.pad(s);
+    f.zero = oldZero;
+  }
+
+  private runeOf(u: bigint): number {
+    const r = u > BigInt(MAX_RUNE) ? RUNE_ERROR : Number(u);
+    return validRune(r) ? r : RUNE_ERROR;
+  }
+
+  private fmtC(u: bigint): void {
+    this.pad(String.fromCodePoint(this.runeOf(u)));
+  }
+
+  private fmtQc(u: bigint): void {
+    const r = this.runeOf(u);
+    this.pad(this.f.plus ? quoteRuneToASCII(r) : quoteRune(r));
+  }
+
+  private fmtQ(s: string): void {
+    s = this.truncate(s);
+    if (this.f.sharp && canBackquote(s)) {
+      this.pad('`' + s + '`');
+      return;
+    }
+    this.pad(this.f.plus ? quoteToASCII(s) : quote(s));
+  }
+
+  /** fmt.fmtSbx: hex of a string's or byte slice's bytes. */
+  private fmtSbx(b: Uint8Array, digits: string): void {
+    const f = this.f;
+    let length = b.length;
+    if (f.precPresent && f.prec < length) length = f.prec;
+    let width = 2 * length;
+    if (width > 0) {
+      if (f.space) {
+        if (f.sharp) width *= 2;
+        width += length - 1;
+      } else if (f.sharp) width += 2;
+    } else {
+      if (f.widPresent) this.writePadding(f.wid);
+      return;
+    }
+    if (f.widPresent && f.wid > width && !f.minus) this.writePadding(f.wid - width);
+    let out = '';
+    if (f.sharp) out += '0' + digits[16];
+    for (let i = 0; i < length; i++) {
+      if (f.space && i > 0) {
+        out += ' ';
+        if (f.sharp) out += '0' + digits[16];
+      }
+      out += digits[b[i] >> 4] + digits[b[i] & 0xf];
+    }
+    this.buf += out;
+    if (f.widPresent && f.wid > width && f.minus) this.writePadding(f.wid - width);
+  }
+
+  /** fmt.fmtFloat (64-bit). */
+  private fmtFloatVerb(v: number, verb: string, prec: number): void {
+    const f = this.f;
+    if (f.precPresent) prec = f.prec;
+    let num = formatFloat(v, verb, prec, 64);
+    num = num[0] === '-' || num[0] === '+' ? num : '+' + num;
+    if (f.space && num[0] === '+' && !f.plus) num = ' ' + num.slice(1);
+    if (num[1] === 'I' || num[1] === 'N') {
+      const oldZero = f.zero;
+      f.zero = false;
+      if (num[1] === 'N' && !f.space && !f.plus) num = num.slice(1);
+      this.pad(num);
+      f.zero = oldZero;
+      return;
+    }
+    if (f.sharp && verb !== 'b') {
+      let digits = 0;
+      if (verb === 'v' || verb === 'g' || verb === 'G' || verb === 'x') {
+        digits = prec;
+        if (digits === -1) digits = 6;
+      }
+      let tail = '';
+      let hasDecimalPoint = false;
+      let sawNonzeroDigit = false;
+      for (let i = 1; i < num.length; i++) {
+        const c = num[i];
+        const isExponent = c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X');
+        if (c === '.') hasDecimalPoint = true;
+        else if (isExponent) {
+          tail = num.slice(i);
+          num = num.slice(0, i);
+          break;
+        } else {
+          if (c !== '0') sawNonzeroDigit = true;
+          if (sawNonzeroDigit) digits--;
+        }
+      }
+      if (!hasDecimalPoint) {
+        if (num.length === 2 && num[1] === '0') digits--;
+        num += '.';
+      }
+      while (digits > 0) {
+        num += '0';
+        digits--;
+      }
+      num += tail;
+    }
+    if (f.plus || num[0] !== '+') {
+      if (f.zero && !f.minus && f.widPresent && f.wid > num.length) {
+        this.buf += num[0];
+        this.writePadding(f.wid - num.length);
+        this.buf += num.slice(1);
+        return;
+      }
+      this.pad(num);
+      return;
+    }
+    this.pad(num.slice(1));
+  }
+
+  // ---- per-kind verb dispatch (pp.fmtXxx) ----
+
+  badVerb(verb: string): void {
+    this.erroring = true;
+    this.buf += '%!' + verb + '(';
+    if (this.hasValue && this.current !== null && this.current !== undefined) {
+      const v = this.current;
+      this.buf += typeName(v) + '=';
+      this.printValue(v, 'v', 0);
+    } else this.buf += '<nil>';
+    this.buf += ')';
+    this.erroring = false;
+  }
+
+  private fmtBool(v: boolean, verb: string): void {
+    if (verb === 't' || verb === 'v') this.fmtBoolean(v);
+    else this.badVerb(verb);
+  }
+
+  private fmt0x64(v: bigint, leading0x: boolean): void {
+    const sharp = this.f.sharp;
+    this.f.sharp = leading0x;
+    this.fmtIntegerBase(v, 16, false, 'v', LDIGITS);
+    this.f.sharp = sharp;
+  }
+
+  fmtInteger(v: bigint, isSigned: boolean, verb: string): void {
+    switch (verb) {
+      case 'v':
+        if (this.f.sharpV && !isSigned) this.fmt0x64(v, true);
+        else this.fmtIntegerBase(v, 10, isSigned, verb, LDIGITS);
+        return;
+      case 'd':
+        return this.fmtIntegerBase(v, 10, isSigned, verb, LDIGITS);
+      case 'b':
+        return this.fmtIntegerBase(v, 2, isSigned, verb, LDIGITS);
+      case 'o':
+      case 'O':
+        return this.fmtIntegerBase(v, 8, isSigned, verb, LDIGITS);
+      case 'x':
+        return this.fmtIntegerBase(v, 16, isSigned, verb, LDIGITS);
+      case 'X':
+        return this.fmtIntegerBase(v, 16, isSigned, verb, UDIGITS);
+      case 'c':
+        return this.fmtC(BigInt.asUintN(64, v));
+      case 'q':
+        return this.fmtQc(BigInt.asUintN(64, v));
+      case 'U':
+        return this.fmtUnicode(BigInt.asUintN(64, v));
+      default:
+        return this.badVerb(verb);
+    }
+  }
+
+  private fmtFloat(v: number, verb: string): void {
+    switch (verb) {
+      case 'v':
+        return this.fmtFloatVerb(v, 'g', -1);
+      case 'b':
+      case 'g':
+      case 'G':
+      case 'x':
+      case 'X':
+        return this.fmtFloatVerb(v, verb, -1);
+      case 'f':
+      case 'e':
+      case 'E':
+        return this.fmtFloatVerb(v, verb, 6);
+      case 'F':
+        return this.fmtFloatVerb(v, 'f', 6);
+      default:
+        return this.badVerb(verb);
+    }
+  }
+
+  private fmtString(v: string, verb: string): void {
+    switch (verb) {
+      case 'v':
+        return this.f.sharpV ? this.fmtQ(v) : this.fmtS(v);
+      case 's':
+        return this.fmtS(v);
+      case 'x':
+        return this.fmtSbx(utf8Encode(v), LDIGITS);
+      case 'X':
+        return this.fmtSbx(utf8Encode(v), UDIGITS);
+      case 'q':
+        return this.fmtQ(v);
+      default:
+        return this.badVerb(verb);
+    }
+  }
+
+  private fmtBytes(v: Uint8Array, verb: string, typeString: string): void {
+    switch (verb) {
+      case 'v':
+      case 'd':
+        if (this.f.sharpV) {
+          this.buf += typeString + '{';
+          v.forEach((c, i) => {
+            if (i > 0) this.buf += ', ';
+            this.fmt0x64(BigInt(c), true);
+          });
+          this.buf += '}';
+        } else {
+          this.buf += '[';
+          v.forEach((c, i) => {
+            if (i > 0) this.buf += ' ';
+            this.fmtIntegerBase(BigInt(c), 10, false, verb, LDIGITS);
+          });
+          this.buf += ']';
+        }
+        return;
+      case 's':
+        return this.fmtS(utf8Decode(v));
+      case 'x':
+        return this.fmtSbx(v, LDIGITS);
+      case 'X':
+        return this.fmtSbx(v, UDIGITS);
+      case 'q':
+        return this.fmtQ(utf8Decode(v));
+      default:
+        return this.printValue(v, verb, 0);
+    }
+  }
+
+  private fmtPointer(v: GoValue, verb: string): void {
+    const isPointer = v instanceof Map || Array.isArray(v) || v instanceof Uint8Array || isGoFunc(v) || (v instanceof GoStruct && v.pointer);
+    if (!isPointer) return this.badVerb(verb);
+    const u = FAKE_ADDRESS;
+    switch (verb) {
+      case 'v':
+        if (this.f.sharpV) {
+          this.buf += '(' + typeName(v) + ')(';
+          this.fmt0x64(u, true);
+          this.buf += ')';
+        } else this.fmt0x64(u, !this.f.sharp);
+        return;
+      case 'p':
+        return this.fmt0x64(u, !this.f.sharp);
+      case 'b':
+      case 'o':
+      case 'd':
+      case 'x':
+      case 'X':
+        return this.fmtInteger(u, false, verb);
+      default:
+        return this.badVerb(verb);
+    }
+  }
+
+  /** pp.handleMethods: uses a Stringer for the string-like verbs (not for `%#v`). */
+  private handleMethods(v: GoValue, verb: string): boolean {
+    if (this.erroring || this.f.sharpV) return false;
+    if (verb !== 'v' && verb !== 's' && verb !== 'x' && verb !== 'X' && verb !== 'q') return false;
+    const s = stringerOf(v);
+    if (!s) return false;
+    this.fmtString(s(), verb);
+    return true;
+  }
+
+  /** pp.printArg: prints one operand for a verb. */
+  printArg(arg: GoValue, verb: string): void {
+    this.current = arg;
+    this.hasValue = arg !== null && arg !== undefined;
+    if (arg === null || arg === undefined) {
+      if (verb === 'T' || verb === 'v') this.pad('<nil>');
+      else this.badVerb(verb);
+      return;
+    }
+    if (verb === 'T') return this.fmtS(typeName(arg));
+    if (verb === 'p') return this.fmtPointer(arg, 'p');
+    switch (typeof arg) {
+      case 'boolean':
+        return this.fmtBool(arg, verb);
+      case 'number':
+        return this.fmtFloat(arg, verb);
+      case 'string':
+        return this.fmtString(arg, verb);
+    }
+    if (arg instanceof GoInt && !arg.typeName) return this.fmtInteger(arg.v, arg.signed, verb);
+    if (arg instanceof Uint8Array) return this.fmtBytes(arg, verb, '[]byte');
+    if (!this.handleMethods(arg, verb)) this.printValue(arg, verb, 0);
+  }
+
+  /** pp.printValue: prints composite values element by element with the same verb. */
+  printValue(v: GoValue, verb: string, depth: number): void {
+    if (depth > 0 && v !== null && v !== undefined && this.handleMethods(v, verb)) return;
+    this.current = v;
+    this.hasValue = v !== null && v !== undefined;
+    const f = this.f;
+    if (v === null || v === undefined) {
+      // An interface{} element holding nil.
+      this.buf += f.sharpV ? 'interface {}(nil)' : '<nil>';
+      return;
+    }
+    switch (typeof v) {
+      case 'boolean':
+        return this.fmtBool(v, verb);
+      case 'number':
+        return this.fmtFloat(v, verb);
+      case 'string':
+        return this.fmtString(v, verb);
+    }
+    if (v instanceof GoInt) return this.fmtInteger(v.v, v.signed, verb);
+    if (v instanceof Map) {
+      if (f.sharpV) this.buf += typeName(v) + '{';
+      else this.buf += 'map[';
+      const keys = [...v.keys()].sort(compareGoStrings);
+      keys.forEach((k, i) => {
+        if (i > 0) this.buf += f.sharpV ? ', ' : ' ';
+        this.printValue(k, verb, depth + 1);
+        this.buf += ':';
+        this.printValue(v.get(k), verb, depth + 1);
+      });
+      this.buf += f.sharpV ? '}' : ']';
+      return;
+    }
+    if (v instanceof Uint8Array) {
+      if (verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') return this.fmtBytes(v, verb, '[]uint8');
+      return this.printList(Array.from(v, (c) => new GoInt(c, 'uint8')), '[]uint8', verb, depth);
+    }
+    if (Array.isArray(v)) return this.printList(v, typeName(v), verb, depth);
+    if (v instanceof GoStruct) {
+      if (v.pointer) {
+        if (depth === 0) {
+          this.buf += '&';
+          return this.printStruct(v, verb, depth + 1);
+        }
+        return this.fmtPointer(v, verb);
+      }
+      return this.printStruct(v, verb, depth);
+    }
+    if (v instanceof GoTime) {
+      // time.Time printed without its String method (e.g. `%d`): Go shows its private fields.
+      this.buf += '{';
+      this.fmtInteger(BigInt(v.epochMs) * 1_000_000n + BigInt(v.nanos), true, verb);
+      this.buf += '}';
+      return;
+    }
+    return this.fmtPointer(v, verb);
+  }
+
+  private printList(items: GoValue[], type: string, verb: string, depth: number): void {
+    if (this.f.sharpV) {
+      this.buf += type + '{';
+      items.forEach((x, i) => {
+        if (i > 0) this.buf += ', ';
+        this.printValue(x, verb, depth + 1);
+      });
+      this.buf += '}';
+      return;
+    }
+    this.buf += '[';
+    items.forEach((x, i) => {
+      if (i > 0) this.buf += ' ';
+      this.printValue(x, verb, depth + 1);
+    });
+    this.buf += ']';
+  }
+
+  private printStruct(v: GoStruct, verb: string, depth: number): void {
+    const f = this.f;
+    if (f.sharpV) this.buf += v.type.name.replace(/^\*/, '');
+    this.buf += '{';
+    v.fields.forEach(([name, x], i) => {
+      if (i > 0) this.buf += f.sharpV ? ', ' : ' ';
+      if (f.plusV || f.sharpV) this.buf += name + ':';
+      this.printValue(x, verb, depth + 1);
+    });
+    this.buf += '}';
+  }
+}
