@@ -1,0 +1,151 @@
+import type { Chart } from '../chart/chart';
+import type { GoMap } from '../../gotemplate/value';
+import { goTrimSpace } from '../../gotemplate/strings';
+import { renderChart, type RenderLimits } from '../engine/engine';
+import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
+import { filepathMatch } from './filepath-match';
+import { prepareRelease, type ReleaseSettings } from './install';
+
+export interface TemplateOptions extends ReleaseSettings {
+  /** `--include-crds`: print the chart's crds/ files first. */
+  includeCrds?: boolean;
+  /** `--skip-tests`: leave out test hooks. */
+  skipTests?: boolean;
+  /** `--no-hooks`: leave out every hook. */
+  noHooks?: boolean;
+  /** `-s/--show-only`: template paths (relative to the chart, globs allowed) to print. */
+  showOnly?: string[];
+  /** `--render-subchart-notes`: include subcharts' NOTES.txt in `notes`. */
+  renderSubchartNotes?: boolean;
+  /** Safety limits for interactive use. */
+  limits?: RenderLimits;
+}
+
+/** A CRD file printed with `--include-crds`. */
+export interface CrdFile {
+  /** e.g. `mychart/crds/foo.yaml` */
+  filename: string;
+  content: string;
+}
+
+export interface TemplateResult {
+  /** Exactly what `helm template` prints on stdout. */
+  output: string;
+  /** Non-hook manifests in install order. */
+  manifests: Manifest[];
+  /** Hooks (including tests) in the order helm prints them. */
+  hooks: Hook[];
+  crds: CrdFile[];
+  /** Rendered NOTES.txt (helm template doesn't print it; `helm install` would). */
+  notes: string;
+  /** Every rendered template by path, before splitting (partials excluded). */
+  files: Map<string, string>;
+  /** The values the templates saw as `.Values` for the top chart. */
+  values: GoMap;
+}
+
+/**
+ * An error as `helm template` reports it. `message` is the text after `Error: `; `afterRender`
+ * says whether helm would add its "Use --debug flag" hint (it does once rendering has started).
+ */
+export class HelmError extends Error {
+  constructor(
+    message: string,
+    readonly afterRender = false,
+  ) {
+    super(message);
+    this.name = 'HelmError';
+  }
+  /** The full stderr line helm prints. */
+  get cliMessage(): string {
+    return `Error: ${this.message}${this.afterRender ? '\n\nUse --debug flag to render out invalid YAML' : ''}`;
+  }
+}
+
+const NOTES_SUFFIX = 'NOTES.txt';
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/**
+ * `helm template`: install in client-only dry-run mode, then print manifests and hooks the way
+ * the template command does (including `--show-only` selection and its ordering rules).
+ */
+export function templateChart(chart: Chart, opts: TemplateOptions = {}): TemplateResult {
+  const release = prepareRelease(chart, opts);
+  let files: Map<string, string>;
+  try {
+    files = renderChart(release.chart, release.top, { limits: opts.limits });
+  } catch (e) {
+    throw new HelmError((e as Error).message, true);
+  }
+
+  const notes: string[] = [];
+  const rootNotes = `${release.chart.metadata.name}/templates/${NOTES_SUFFIX}`;
+  for (const [name, text] of [...files]) {
+    if (!name.endsWith(NOTES_SUFFIX)) continue;
+    if (opts.renderSubchartNotes || name === rootNotes) notes.push(text);
+    files.delete(name);
+  }
+
+  let sorted;
+  try {
+    sorted = sortManifests(files);
+  } catch (e) {
+    if (e instanceof ManifestParseError) throw new HelmError(e.message, true);
+    throw e;
+  }
+
+  const crds: CrdFile[] = opts.includeCrds ? crdObjects(release.chart) : [];
+  let manifestDoc = '';
+  for (const c of crds) manifestDoc += `---\n# Source: ${c.filename}\n${c.content}\n`;
+  for (const m of sorted.manifests) manifestDoc += `---\n# Source: ${m.name}\n${m.content}\n`;
+
+  let out = `${goTrimSpace(manifestDoc)}\n`;
+  const hooks = opts.noHooks ? [] : sorted.hooks.filter((h) => !(opts.skipTests && isTestHook(h)));
+  for (const h of hooks) out += `---\n# Source: ${h.path}\n${h.manifest}\n`;
+
+  if (opts.showOnly && opts.showOnly.length > 0) out = selectShown(out, opts.showOnly);
+
+  return {
+    output: out,
+    manifests: sorted.manifests,
+    hooks,
+    crds,
+    notes: notes.join('\n'),
+    files,
+    values: release.values,
+  };
+}
+
+const SOURCE_LINE = /# Source: [^/]+\/(.+)/;
+
+function selectShown(all: string, patterns: string[]): string {
+  const docs = splitManifests(all);
+  const chosen: string[] = [];
+  for (const raw of patterns) {
+    const pattern = raw.replace(/\\/g, '/');
+    let missing = true;
+    for (const doc of docs) {
+      const m = SOURCE_LINE.exec(doc);
+      if (!m) continue;
+      if (!filepathMatch(pattern, m[1])) continue;
+      chosen.push(doc);
+      missing = false;
+    }
+    if (missing) throw new HelmError(`could not find template ${pattern} in chart`);
+  }
+  return chosen.map((d) => `---\n${d}\n`).join('');
+}
+
+/** Chart.CRDObjects: crds/ files with a manifest extension, then each dependency's, recursively. */
+function crdObjects(chart: Chart, parentPath = ''): CrdFile[] {
+  const full = parentPath ? `${parentPath}/charts/${chart.metadata.name}` : chart.metadata.name;
+  const out: CrdFile[] = [];
+  const dec = new TextDecoder();
+  for (const f of chart.files) {
+    if (f.name.startsWith('crds/') && MANIFEST_EXTENSIONS.some((e) => f.name.endsWith(e))) {
+      out.push({ filename: `${full}/${f.name}`, content: dec.decode(f.data) });
+    }
+  }
+  for (const dep of chart.dependencies) out.push(...crdObjects(dep, full));
+  return out;
+}

@@ -1,0 +1,250 @@
+import { Template, TemplateError, type ExecOptions } from '../../gotemplate';
+import { defineFunc, type FuncMap } from '../../gotemplate/func';
+import { quote } from '../../gotemplate/strconv-quote';
+import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../gotemplate/value';
+import { chartFullPath, isRoot, type Chart } from '../chart/chart';
+import { chartValueForTemplate } from '../chart/metadata-go';
+import { newFiles } from './files';
+import { helmFuncMap, WARN_END, WARN_START } from './funcs';
+
+/** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */
+export interface RenderLimits {
+  /** Abort when a single template's output passes this many bytes. */
+  maxOutputBytes?: number;
+  /** Abort when rendering takes longer than this (checked while executing). */
+  deadlineMs?: number;
+}
+
+export interface RenderOptions {
+  /** `missingkey=error` instead of Helm's default `missingkey=zero` (helm lint --strict). */
+  strict?: boolean;
+  limits?: RenderLimits;
+}
+
+/** Helm's include depth limit per template name (engine.recursionMaxNums). */
+const RECURSION_MAX = 1000;
+const WARN_PATTERN = new RegExp(`${WARN_START}(.*)${WARN_END}`);
+const decoder = new TextDecoder();
+
+interface Renderable {
+  text: string;
+  vals: GoMap;
+  basePath: string;
+}
+
+/**
+ * Renders every template of a chart and its enabled subcharts: Helm's engine.Render.
+ * `top` is the object from toRenderValues (Values, Release, Capabilities, Chart).
+ * Returns rendered text by template path, partials excluded, `<no value>` removed.
+ */
+export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}): Map<string, string> {
+  const tpls = new Map<string, Renderable>();
+  recAllTpls(chart, tpls, top);
+  const keys = sortTemplates([...tpls.keys()]);
+  const set = templateSet(keys, tpls, opts.strict ?? false);
+  set.state.included.clear();
+  set.state.deadline = opts.limits?.deadlineMs !== undefined ? Date.now() + opts.limits.deadlineMs : undefined;
+  set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
+
+  const rendered = new Map<string, string>();
+  for (const filename of keys) {
+    if (baseName(filename).startsWith('_')) continue;
+    const r = tpls.get(filename)!;
+    r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: 'chartutil.Values' }));
+    let out: string;
+    try {
+      out = set.t.executeTemplate(filename, r.vals, execOptions(set.state));
+    } catch (e) {
+      throw cleanupExecError(filename, e);
+    }
+    rendered.set(filename, out.replaceAll('<no value>', ''));
+  }
+  return rendered;
+}
+
+/** recAllTpls: each chart's templates with the values scoped to that chart. */
+function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap): GoMap {
+  const subcharts: GoMap = new Map();
+  const next: GoMap = new Map<string, GoValue>([
+    ['Chart', chartValueForTemplate(c)],
+    ['Files', newFiles(c.files)],
+    ['Release', vals.get('Release')],
+    ['Capabilities', vals.get('Capabilities')],
+    ['Values', withType(new Map(), { name: 'chartutil.Values' })],
+    ['Subcharts', subcharts],
+  ]);
+  const parentValues = vals.get('Values');
+  if (isRoot(c)) next.set('Values', parentValues);
+  else if (parentValues instanceof Map) {
+    const own = parentValues.get(c.metadata.name);
+    if (own instanceof Map) next.set('Values', withType(own, { name: 'chartutil.Values' }));
+  }
+  for (const child of c.dependencies) subcharts.set(child.metadata.name, recAllTpls(child, templates, next));
+
+  const parentId = chartFullPath(c);
+  const library = c.metadata.type === 'library';
+  for (const t of c.templates) {
+    if (library && !baseName(t.name).startsWith('_')) continue;
+    templates.set(`${parentId}/${t.name}`, { text: textOf(t.data), vals: next, basePath: `${parentId}/templates` });
+  }
+  return next;
+}
+
+/**
+ * Helm's sortTemplates (reverse byPathLen): deeper paths first, equal depths in reverse byte
+ * order. Parse order decides which of two same-named `define`s wins, so it must match.
+ */
+function sortTemplates(keys: string[]): string[] {
+  const depth = (s: string) => s.split('/').length;
+  return keys.sort((a, b) => depth(b) - depth(a) || compareGoStrings(b, a));
+}
+
+// --- parsed template sets, reused across renders -------------------------------------------
+
+interface RenderState {
+  included: Map<string, number>;
+  deadline?: number;
+  maxOutputBytes?: number;
+}
+
+interface TemplateSet {
+  t: Template;
+  state: RenderState;
+}
+
+const textCache = new WeakMap<Uint8Array, string>();
+let nextTextId = 1;
+const setCache = new Map<string, TemplateSet>();
+const SET_CACHE_SIZE = 16;
+
+function textOf(data: Uint8Array): string {
+  let s = textCache.get(data);
+  if (s === undefined) {
+    s = decoder.decode(data);
+    textCache.set(data, s);
+  }
+  return s;
+}
+
+/**
+ * Parsing is the expensive part of a render, and the set of templates only changes when a
+ * dependency is switched on or off, so parsed sets are cached by their exact contents.
+ */
+function templateSet(keys: string[], tpls: Map<string, Renderable>, strict: boolean): TemplateSet {
+  let key = strict ? 'strict' : 'zero';
+  for (const k of keys) key += `\0${k}\0${idOfText(tpls.get(k)!.text)}`;
+  const hit = setCache.get(key);
+  if (hit) {
+    setCache.delete(key);
+    setCache.set(key, hit);
+    return hit;
+  }
+  const state: RenderState = { included: new Map() };
+  const t = new Template('gotpl');
+  t.option(strict ? 'missingkey=error' : 'missingkey=zero');
+  t.funcs(helmFuncMap());
+  bindRenderFuncs(t, state, strict);
+  for (const filename of keys) {
+    try {
+      t.new(filename).parse(tpls.get(filename)!.text);
+    } catch (e) {
+      throw cleanupParseError(filename, e);
+    }
+  }
+  const set = { t, state };
+  setCache.set(key, set);
+  if (setCache.size > SET_CACHE_SIZE) setCache.delete(setCache.keys().next().value!);
+  return set;
+}
+
+const textIds = new Map<string, number>();
+function idOfText(text: string): number {
+  let id = textIds.get(text);
+  if (id === undefined) {
+    id = nextTextId++;
+    textIds.set(text, id);
+  }
+  return id;
+}
+
+function execOptions(state: RenderState): ExecOptions {
+  return {
+    deadlineMs: state.deadline === undefined ? undefined : Math.max(0, state.deadline - Date.now()),
+    maxOutputBytes: state.maxOutputBytes,
+  };
+}
+
+/** include and tpl close over the template set they run in (Helm's includeFun / tplFun). */
+function bindRenderFuncs(t: Template, state: RenderState, strict: boolean): void {
+  const funcs: FuncMap = {
+    include: defineFunc(
+      'include',
+      ['string', 'interface {}'],
+      (name: string, data: GoValue) => {
+        const n = state.included.get(name);
+        if (n !== undefined && n > RECURSION_MAX) {
+          throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+        }
+        state.included.set(name, (n ?? 0) + 1);
+        try {
+          return t.executeTemplate(name, data, execOptions(state));
+        } finally {
+          state.included.set(name, state.included.get(name)! - 1);
+        }
+      },
+      { returnsError: true },
+    ),
+    tpl: defineFunc(
+      'tpl',
+      ['string', 'interface {}'],
+      (text: string, vals: GoValue) => {
+        const clone = t.clone();
+        clone.option(strict ? 'missingkey=error' : 'missingkey=zero');
+        bindRenderFuncs(clone, state, strict);
+        let parsed: Template;
+        try {
+          parsed = clone.new(t.name).parse(text);
+        } catch (e) {
+          throw new GoError(`cannot parse template ${quote(text)}: ${(e as Error).message}`);
+        }
+        let out: string;
+        try {
+          out = parsed.execute(vals, execOptions(state));
+        } catch (e) {
+          throw new GoError(`error during tpl function execution for ${quote(text)}: ${(e as Error).message}`);
+        }
+        return out.replaceAll('<no value>', '');
+      },
+      { returnsError: true },
+    ),
+  };
+  t.funcs(funcs);
+}
+
+/** Helm's cleanupParseError: `parse error at (FILE:LINE): MESSAGE`. */
+function cleanupParseError(filename: string, e: unknown): Error {
+  const msg = (e as Error).message;
+  const tokens = msg.split(': ');
+  if (tokens.length === 1) return new Error(`parse error in (${filename}): ${msg}`);
+  return new Error(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`);
+}
+
+/** Helm's cleanupExecError: `execution error at (FILE:LINE:COL): MESSAGE` for required/fail. */
+function cleanupExecError(filename: string, e: unknown): Error {
+  if (!(e instanceof TemplateError) || e.kind !== 'exec') {
+    if (e instanceof RangeError) return new Error(`rendering template failed: ${e.message}`);
+    return e as Error;
+  }
+  const msg = e.message;
+  const first = msg.indexOf(': ');
+  const second = first < 0 ? -1 : msg.indexOf(': ', first + 2);
+  if (second < 0) return new Error(`execution error in (${filename}): ${msg}`);
+  const location = msg.slice(first + 2, second);
+  const parts = WARN_PATTERN.exec(msg.slice(second + 2));
+  if (parts) return new Error(`execution error at (${location}): ${parts[1]}`);
+  return new Error(msg);
+}
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,82 @@
+import { yamlToGo } from '../../yaml';
+import type { GoValue } from '../../gotemplate/value';
+
+/** The head of a manifest that Helm reads to sort it (releaseutil.SimpleHead). */
+export interface SimpleHead {
+  apiVersion: string;
+  kind: string;
+  metadata?: { name: string; annotations?: Record<string, string> };
+}
+
+/** A rendered Kubernetes document and the template file it came from. */
+export interface Manifest {
+  /** Template path, e.g. `mychart/templates/deployment.yaml`. */
+  name: string;
+  content: string;
+  head: SimpleHead;
+}
+
+/**
+ * Reads a document's head the way `yaml.Unmarshal(doc, &SimpleHead{})` does: YAML → JSON →
+ * encoding/json into the struct, so field names match case-insensitively and a value of the
+ * wrong JSON type is an error (e.g. a numeric annotation).
+ */
+export function readHead(doc: string): SimpleHead {
+  const v = yamlToGo(doc);
+  const head: SimpleHead = { apiVersion: '', kind: '' };
+  if (v === null || v === undefined) return head;
+  if (!(v instanceof Map)) throw jsonTypeError(v, 'Go value of type releaseutil.SimpleHead');
+  const apiVersion = field(v, 'apiVersion');
+  const kind = field(v, 'kind');
+  const metadata = field(v, 'metadata');
+  if (apiVersion !== undefined) head.apiVersion = stringField(apiVersion, 'apiVersion', head.apiVersion);
+  if (kind !== undefined) head.kind = stringField(kind, 'kind', head.kind);
+  if (metadata instanceof Map) {
+    const md: NonNullable<SimpleHead['metadata']> = { name: '' };
+    const name = field(metadata, 'name');
+    if (name !== undefined) md.name = stringField(name, 'metadata.name', '');
+    const ann = field(metadata, 'annotations');
+    if (ann instanceof Map) {
+      md.annotations = {};
+      for (const [k, x] of ann) {
+        if (x === null) md.annotations[k] = '';
+        else if (typeof x === 'string') md.annotations[k] = x;
+        else throw jsonTypeError(x, 'Go struct field SimpleHead.metadata.annotations of type string');
+      }
+    } else if (ann !== undefined && ann !== null) {
+      throw jsonTypeError(ann, 'Go struct field SimpleHead.metadata.annotations of type map[string]string');
+    }
+    head.metadata = md;
+  } else if (metadata !== undefined && metadata !== null) {
+    throw jsonTypeError(metadata, 'Go struct field SimpleHead.metadata of type struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }');
+  }
+  return head;
+}
+
+/** encoding/json matches an exact key first, then a case-insensitive one. */
+function field(m: Map<string, GoValue>, name: string): GoValue | undefined {
+  if (m.has(name)) return m.get(name);
+  const lower = name.toLowerCase();
+  let found: GoValue | undefined;
+  for (const [k, v] of m) if (k.toLowerCase() === lower) found = v;
+  return found;
+}
+
+function stringField(v: GoValue, path: string, fallback: string): string {
+  if (v === null) return fallback;
+  if (typeof v === 'string') return v;
+  throw jsonTypeError(v, `Go struct field SimpleHead.${path} of type string`);
+}
+
+function jsonKind(v: GoValue): string {
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'string';
+  if (Array.isArray(v)) return 'array';
+  if (v instanceof Map) return 'object';
+  return 'number';
+}
+
+function jsonTypeError(v: GoValue, target: string): Error {
+  return new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into ${target}`);
+}

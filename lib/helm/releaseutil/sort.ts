@@ -1,0 +1,59 @@
+import { compareGoStrings } from '../../gotemplate/value';
+import { sortByKind } from './kind-order';
+import { hookFromManifest, type Hook } from './hooks';
+import { readHead, type Manifest } from './manifest';
+import { splitManifests } from './split';
+import { goTrimSpace } from '../../gotemplate/strings';
+
+export interface SortedManifests {
+  hooks: Hook[];
+  manifests: Manifest[];
+}
+
+/** A document Helm could not read while sorting, with the file it came from. */
+export class ManifestParseError extends Error {
+  constructor(
+    readonly path: string,
+    readonly cause: Error,
+  ) {
+    super(`YAML parse error on ${path}: ${cause.message}`);
+    this.name = 'ManifestParseError';
+  }
+}
+
+/**
+ * Helm's releaseutil.SortManifests: files in path order (partials and blank files skipped), each
+ * split into documents, hooks separated by their annotation, then both stably sorted by kind in
+ * install order. Unknown hook events drop the document, as Helm does.
+ */
+export function sortManifests(files: ReadonlyMap<string, string>): SortedManifests {
+  const hooks: Hook[] = [];
+  const manifests: Manifest[] = [];
+  const paths = [...files.keys()].sort(compareGoStrings);
+  for (const path of paths) {
+    const content = files.get(path)!;
+    if (baseName(path).startsWith('_')) continue;
+    if (goTrimSpace(content) === '') continue;
+    for (const doc of splitManifests(content)) {
+      let head;
+      try {
+        head = readHead(doc);
+      } catch (e) {
+        throw new ManifestParseError(path, e as Error);
+      }
+      const hookEvents = head.metadata?.annotations?.['helm.sh/hook'];
+      if (hookEvents === undefined) {
+        manifests.push({ name: path, content: doc, head });
+        continue;
+      }
+      const hook = hookFromManifest(path, doc, head, hookEvents);
+      if (hook) hooks.push(hook);
+    }
+  }
+  return { hooks: sortByKind(hooks, (h) => h.kind), manifests: sortByKind(manifests, (m) => m.head.kind) };
+}
+
+function baseName(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? p : p.slice(i + 1);
+}

@@ -1,0 +1,1 @@
+{{- define "failures.loop" -}}{{ include "failures.loop" . }}{{- end -}}
