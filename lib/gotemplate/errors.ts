@@ -1,0 +1,101 @@
+/**
+ * The one error type the engine raises. Its message is Go's exact text:
+ * parse errors `template: NAME:LINE: msg`, execution errors
+ * `template: NAME:LINE:COL: executing "NAME" at <NODE>: msg`.
+ */
+import { goQuote } from './parse/quote';
+
+export type TemplateErrorKind = 'parse' | 'exec';
+
+export interface TemplateErrorInit {
+  kind: TemplateErrorKind;
+  /** Name of the file/top-level template that was parsed (Go's ParseName). */
+  templateName: string;
+  /** 1-based line, or 0 when Go reports none. */
+  line: number;
+  /** 0-based byte column as Go reports it, or 0 when Go reports none. */
+  col: number;
+  /** The template being executed (`executing "NAME"`), for exec errors. */
+  executing?: string;
+  /** The node text Go quotes (`at <...>`), for exec errors. */
+  context?: string;
+  /** The error message without its location prefix. */
+  detail: string;
+  cause?: unknown;
+}
+
+/** A parse or execution error with Go's message text and its location as fields. */
+export class TemplateError extends Error {
+  readonly kind: TemplateErrorKind;
+  readonly templateName: string;
+  readonly line: number;
+  readonly col: number;
+  readonly executing?: string;
+  readonly context?: string;
+  readonly detail: string;
+
+  constructor(init: TemplateErrorInit, message: string) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'TemplateError';
+    this.kind = init.kind;
+    this.templateName = init.templateName;
+    this.line = init.line;
+    this.col = init.col;
+    this.executing = init.executing;
+    this.context = init.context;
+    this.detail = init.detail;
+  }
+}
+
+/** A parse error: `template: NAME:LINE: msg`. */
+export function parseError(parseName: string, line: number, detail: string, col = 0): TemplateError {
+  return new TemplateError({ kind: 'parse', templateName: parseName, line, col, detail }, `template: ${parseName}:${line}: ${detail}`);
+}
+
+/** Go's ErrorContext: the 1-based line and 0-based byte column of a UTF-16 offset in text. */
+export function lineAndByteCol(text: string, pos: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < pos; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let col = 0;
+  for (let i = lineStart; i < pos; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) col += 1;
+    else if (c < 0x800) col += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      col += 4;
+      i++;
+    } else col += 3;
+  }
+  return { line, col };
+}
+
+/** An execution error located at a node: `template: FILE:LINE:COL: executing "NAME" at <NODE>: msg`. */
+export function execError(
+  executing: string,
+  at: { text: string; parseName: string; pos: number; context: string } | null,
+  detail: string,
+  cause?: unknown,
+): TemplateError {
+  if (!at) {
+    return new TemplateError({ kind: 'exec', templateName: executing, line: 0, col: 0, executing, detail, cause }, `template: ${executing}: ${detail}`);
+  }
+  const { line, col } = lineAndByteCol(at.text, at.pos);
+  return new TemplateError(
+    { kind: 'exec', templateName: at.parseName, line, col, executing, context: at.context, detail, cause },
+    `template: ${at.parseName}:${line}:${col}: executing ${goQuote(executing)} at <${at.context}>: ${detail}`,
+  );
+}
+
+/** Raised when an execution limit (depth of JS stack aside: output size, time, abort) is hit. */
+export class LimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LimitError';
+  }
+}

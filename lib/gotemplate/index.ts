@@ -1,0 +1,14 @@
+/**
+ * Go's text/template in TypeScript: parse once, execute many times, byte-identical output
+ * and error text. See template.ts for the template set API.
+ */
+export { Template } from './template';
+export { TemplateError, LimitError, type TemplateErrorKind } from './errors';
+export type { ExecOptions } from './exec';
+export { GO_MAX_EXEC_DEPTH } from './exec';
+export { builtin, BUILTIN_NAMES } from './builtins';
+export { isTrue } from './exec-types';
+export { parse, Tree, type ParseOptions } from './parse/parse';
+export * as nodes from './parse/node';
+export { defineFunc, type FuncMap } from './func';
+export * from './value';
