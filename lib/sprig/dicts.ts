@@ -1,0 +1,108 @@
+/** Sprig's dict functions. Dicts are mutable: set, unset and merge change their first argument. */
+import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { GoError, GoStruct, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../gotemplate/value';
+import { strval } from './conversion';
+import { mergeMaps } from './merge';
+
+const MAP = 'map[string]interface {}';
+
+/** copystructure.Copy: maps and slices are copied recursively, keeping their Go types. */
+export function deepCopy(v: GoValue): GoValue {
+  if (v === undefined || v === null) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
+  return copyValue(v);
+}
+
+function copyValue(v: GoValue): GoValue {
+  if (v instanceof Map) {
+    const m: GoMap = new Map();
+    for (const [k, x] of v) m.set(k, copyValue(x));
+    const info = typeInfoOf(v);
+    return info ? withType(m, info) : m;
+  }
+  if (Array.isArray(v)) {
+    const l = v.map(copyValue);
+    const info = typeInfoOf(v);
+    return info ? withType(l, info) : l;
+  }
+  if (v instanceof Uint8Array) return v.slice();
+  if (v instanceof GoStruct) return new GoStruct(v.type, v.fields.map(([k, x]) => [k, copyValue(x)] as const), v.pointer);
+  return v;
+}
+
+// Go's message for a failed x.(T) assertion on an interface{} value.
+function assertionError(v: GoValue, want: string): GoError {
+  const got = v === null || v === undefined ? 'nil' : typeName(v);
+  return new GoError(`interface conversion: interface {} is ${got}, not ${want}`);
+}
+
+function asPlainMap(v: GoValue): GoMap {
+  if (!(v instanceof Map) || typeName(v) !== MAP) throw assertionError(v, MAP);
+  return v;
+}
+
+function dig(...ps: GoValue[]): GoValue {
+  if (ps.length < 3) throw new GoError('dig needs at least three arguments');
+  let dict = asPlainMap(ps[ps.length - 1]);
+  const def = ps[ps.length - 2];
+  const keys = ps.slice(0, -2).map((k) => {
+    if (typeof k !== 'string') throw assertionError(k, 'string');
+    return k;
+  });
+  for (let i = 0; ; i++) {
+    if (!dict.has(keys[i])) return def;
+    const step = dict.get(keys[i]) ?? null;
+    if (i === keys.length - 1) return step;
+    dict = asPlainMap(step);
+  }
+}
+
+function dict(...v: GoValue[]): GoMap {
+  const m: GoMap = new Map();
+  for (let i = 0; i < v.length; i += 2) m.set(strval(v[i]), i + 1 < v.length ? v[i + 1] : '');
+  return m;
+}
+
+function merge(overwrite: boolean) {
+  return (dst: GoMap, ...srcs: GoMap[]): GoValue => {
+    for (const src of srcs) mergeMaps(dst, src, overwrite);
+    return dst;
+  };
+}
+
+export const dictFuncs: FuncMap = {
+  dict: defineFunc('dict', [], dict, { variadic: 'interface {}' }),
+  get: defineFunc('get', [MAP, 'string'], (d: GoMap, k: string) => (d.has(k) ? (d.get(k) ?? null) : '')),
+  set: defineFunc('set', [MAP, 'string', 'interface {}'], (d: GoMap, k: string, v: GoValue) => d.set(k, v)),
+  unset: defineFunc('unset', [MAP, 'string'], (d: GoMap, k: string) => (d.delete(k), d)),
+  hasKey: defineFunc('hasKey', [MAP, 'string'], (d: GoMap, k: string) => d.has(k)),
+  pluck: defineFunc('pluck', ['string'], (k: string, ...ds: GoMap[]) => ds.filter((d) => d.has(k)).map((d) => d.get(k) ?? null), { variadic: MAP }),
+  // Go ranges over maps in random order; sorting makes keys/values deterministic.
+  keys: defineFunc('keys', [], (...ds: GoMap[]) => stringSlice(ds.flatMap((d) => sortedKeys(d))), { variadic: MAP }),
+  values: defineFunc('values', [MAP], (d: GoMap) => sortedKeys(d).map((k) => d.get(k) ?? null)),
+  pick: defineFunc(
+    'pick',
+    [MAP],
+    (d: GoMap, ...ks: string[]) => {
+      const m: GoMap = new Map();
+      for (const k of ks) if (d.has(k)) m.set(k, d.get(k) ?? null);
+      return m;
+    },
+    { variadic: 'string' },
+  ),
+  omit: defineFunc(
+    'omit',
+    [MAP],
+    (d: GoMap, ...ks: string[]) => {
+      const drop = new Set(ks);
+      return new Map([...d].filter(([k]) => !drop.has(k)));
+    },
+    { variadic: 'string' },
+  ),
+  merge: defineFunc('merge', [MAP], merge(false), { variadic: MAP }),
+  mustMerge: defineFunc('mustMerge', [MAP], merge(false), { variadic: MAP, returnsError: true }),
+  mergeOverwrite: defineFunc('mergeOverwrite', [MAP], merge(true), { variadic: MAP }),
+  mustMergeOverwrite: defineFunc('mustMergeOverwrite', [MAP], merge(true), { variadic: MAP, returnsError: true }),
+  dig: defineFunc('dig', [], dig, { variadic: 'interface {}' }),
+  deepCopy: defineFunc('deepCopy', ['interface {}'], deepCopy),
+  mustDeepCopy: defineFunc('mustDeepCopy', ['interface {}'], deepCopy, { returnsError: true }),
+};

@@ -1,0 +1,14 @@
+/** Sprig's flow control: fail aborts rendering with the given message. */
+import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { GoError } from '../gotemplate/value';
+
+export const flowFuncs: FuncMap = {
+  fail: defineFunc(
+    'fail',
+    ['string'],
+    (msg: string) => {
+      throw new GoError(msg);
+    },
+    { returnsError: true },
+  ),
+};
