@@ -4,6 +4,7 @@ import { goTrimSpace } from '../../gotemplate/strings';
 import { renderChart, type RenderLimits } from '../engine/engine';
 import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
 import { filepathMatch } from './filepath-match';
+import { HelmError } from './errors';
 import { prepareRelease, type ReleaseSettings } from './install';
 
 export interface TemplateOptions extends ReleaseSettings {
@@ -42,24 +43,6 @@ export interface TemplateResult {
   files: Map<string, string>;
   /** The values the templates saw as `.Values` for the top chart. */
   values: GoMap;
-}
-
-/**
- * An error as `helm template` reports it. `message` is the text after `Error: `; `afterRender`
- * says whether helm would add its "Use --debug flag" hint (it does once rendering has started).
- */
-export class HelmError extends Error {
-  constructor(
-    message: string,
-    readonly afterRender = false,
-  ) {
-    super(message);
-    this.name = 'HelmError';
-  }
-  /** The full stderr line helm prints. */
-  get cliMessage(): string {
-    return `Error: ${this.message}${this.afterRender ? '\n\nUse --debug flag to render out invalid YAML' : ''}`;
-  }
 }
 
 const NOTES_SUFFIX = 'NOTES.txt';

@@ -1,0 +1,33 @@
+import type { CliIO, ExitCode } from './io';
+import { templateCommand } from './template-command';
+
+type Command = (argv: string[], io: CliIO) => ExitCode;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  template: { run: templateCommand, summary: 'render chart templates locally, exactly as helm template does' },
+};
+
+/** Registers a command (commands living in other modules add themselves here). */
+export function registerCommand(name: string, summary: string, run: Command): void {
+  COMMANDS[name] = { run, summary };
+}
+
+function help(): string {
+  const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
+  return `chartroom: configure and render Helm charts\n\nUsage:\n  chartroom <command> [args]\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+/** Runs `chartroom ARGS...` against the given IO and returns the exit code. */
+export function runCli(argv: string[], io: CliIO): ExitCode {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(help());
+    return name ? 0 : 1;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.stderr(`Error: unknown command "${name}" for "chartroom"\n\n${help()}`);
+    return 1;
+  }
+  return cmd.run(rest, io);
+}

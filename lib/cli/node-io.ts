@@ -1,0 +1,50 @@
+/**
+ * The CLI's Node side: reads charts and files from disk. The engine itself never touches the
+ * file system (it also runs in the browser); this is the only place that does for the CLI.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadChartArchive, loadChartDirectory } from '../helm/chart/loader';
+import type { Chart } from '../helm/chart/chart';
+import type { CliIO } from './io';
+
+/** The project root, where the bundled charts live in `charts/`. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Reads every file under a directory as `{path, data}` with '/'-separated relative paths. */
+export function readTree(dir: string): { path: string; data: Uint8Array }[] {
+  const out: { path: string; data: Uint8Array }[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) out.push({ path: relative(dir, p).split(sep).join('/'), data: readFileSync(p) });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. */
+export function loadChartFromDisk(ref: string): Chart {
+  let path = resolve(ref);
+  if (!existsSync(path)) {
+    const bundled = join(PACKAGE_ROOT, 'charts', ref);
+    if (/^[a-z0-9-]+$/.test(ref) && existsSync(join(bundled, 'Chart.yaml'))) path = bundled;
+    else throw new Error(`path "${ref}" not found`);
+  }
+  if (statSync(path).isDirectory()) return loadChartDirectory(readTree(path));
+  return loadChartArchive(readFileSync(path));
+}
+
+export function nodeIO(): CliIO {
+  return {
+    loadChart: loadChartFromDisk,
+    readFile: (p) => (p === '-' ? readFileSync(0) : readFileSync(p)),
+    writeFile: (p, data) => writeFileSync(p, data),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  };
+}

@@ -1,0 +1,82 @@
+import { templateChart } from '../helm/action/template';
+import { HelmError } from '../helm/action/errors';
+import { mergeUserValues } from '../helm/chartutil/merge-values';
+import { flagBool, flagList, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import type { CliIO, ExitCode } from './io';
+
+export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
+  { name: 'values', short: 'f', kind: 'slice', help: 'specify values in a YAML file (can specify multiple)' },
+  { name: 'set', kind: 'array', help: 'set values on the command line (key1=val1,key2=val2)' },
+  { name: 'set-string', kind: 'array', help: 'set STRING values on the command line' },
+  { name: 'set-json', kind: 'array', help: 'set JSON values on the command line' },
+  { name: 'set-file', kind: 'array', help: 'set values from files (key=path)' },
+  { name: 'set-literal', kind: 'array', help: 'set a literal STRING value on the command line' },
+  { name: 'namespace', short: 'n', kind: 'string', help: 'namespace scope for this request' },
+  { name: 'kube-version', kind: 'string', help: 'Kubernetes version used for Capabilities.KubeVersion' },
+  { name: 'api-versions', short: 'a', kind: 'slice', help: 'Kubernetes api versions used for Capabilities.APIVersions' },
+  { name: 'include-crds', kind: 'bool', help: 'include CRDs in the templated output' },
+  { name: 'skip-tests', kind: 'bool', help: 'skip tests from templated output' },
+  { name: 'no-hooks', kind: 'bool', help: 'prevent hooks from running during install' },
+  { name: 'show-only', short: 's', kind: 'array', help: 'only show manifests rendered from the given templates' },
+  { name: 'is-upgrade', kind: 'bool', help: 'set .Release.IsUpgrade instead of .Release.IsInstall' },
+  { name: 'skip-schema-validation', kind: 'bool', help: 'disable JSON schema validation' },
+  { name: 'render-subchart-notes', kind: 'bool', help: 'if set, render subchart notes along with the parent' },
+  { name: 'help', short: 'h', kind: 'bool', help: 'help for template' },
+];
+
+const decoder = new TextDecoder();
+
+/** `chartroom template [NAME] CHART [flags]`: prints exactly what `helm template` prints. */
+export function templateCommand(argv: string[], io: CliIO): ExitCode {
+  let parsed;
+  try {
+    parsed = parseArgs(argv, TEMPLATE_FLAGS);
+  } catch (e) {
+    io.stderr(`Error: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (flagBool(parsed, 'help')) {
+    io.stdout(usage('template [NAME] [CHART] [flags]', TEMPLATE_FLAGS));
+    return 0;
+  }
+  const pos = parsed.positionals;
+  if (pos.length < 1 || pos.length > 2) {
+    io.stderr(`Error: "chartroom template" requires at least 1 and at most 2 arguments\n\n${usage('template [NAME] [CHART] [flags]', TEMPLATE_FLAGS)}`);
+    return 1;
+  }
+  const [releaseName, chartRef] = pos.length === 2 ? pos : ['release-name', pos[0]];
+  try {
+    const chart = io.loadChart(chartRef);
+    const values = mergeUserValues({
+      valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
+      jsonValues: flagList(parsed, 'set-json'),
+      values: flagList(parsed, 'set'),
+      stringValues: flagList(parsed, 'set-string'),
+      fileValues: flagList(parsed, 'set-file'),
+      literalValues: flagList(parsed, 'set-literal'),
+      readFile: (p: string) => decoder.decode(io.readFile(p)),
+    });
+    const result = templateChart(chart, {
+      releaseName,
+      namespace: flagString(parsed, 'namespace'),
+      values,
+      kubeVersion: flagString(parsed, 'kube-version'),
+      apiVersions: flagList(parsed, 'api-versions'),
+      isUpgrade: flagBool(parsed, 'is-upgrade'),
+      includeCrds: flagBool(parsed, 'include-crds'),
+      skipTests: flagBool(parsed, 'skip-tests'),
+      noHooks: flagBool(parsed, 'no-hooks'),
+      showOnly: flagList(parsed, 'show-only'),
+      skipSchemaValidation: flagBool(parsed, 'skip-schema-validation'),
+      renderSubchartNotes: flagBool(parsed, 'render-subchart-notes'),
+      warn: (msg) => io.stderr(`${msg}\n`),
+    });
+    io.stdout(result.output);
+    return 0;
+  } catch (e) {
+    if (e instanceof HelmError) io.stderr(`${e.cliMessage}\n`);
+    else if (e instanceof UsageError) io.stderr(`Error: ${e.message}\n`);
+    else io.stderr(`Error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

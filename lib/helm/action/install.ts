@@ -1,0 +1,126 @@
+import { addDependency, type Chart } from '../chart/chart';
+import { templateCapabilities, checkKubeVersion } from '../chartutil/capabilities';
+import { processDependenciesWithMerge } from '../chartutil/dependencies';
+import { deepCopy, toRenderValues } from '../chartutil/values';
+import type { Warn } from '../chartutil/coalesce';
+import type { GoMap } from '../../gotemplate/value';
+import { HelmError } from './errors';
+
+/** What `helm template` knows about the release it pretends to install. */
+export interface ReleaseSettings {
+  /** Release name; helm template's default is `release-name`. */
+  releaseName?: string;
+  /** `-n/--namespace`; default `default`. */
+  namespace?: string;
+  /** The user's merged values (`-f`, `--set`...), see mergeUserValues. */
+  values?: GoMap;
+  /** `--kube-version`, e.g. `1.29` or `v1.29.3`. */
+  kubeVersion?: string;
+  /** `-a/--api-versions`. */
+  apiVersions?: string[];
+  /** `--is-upgrade`: `.Release.IsUpgrade` true, `.Release.IsInstall` false. */
+  isUpgrade?: boolean;
+  /** `--skip-schema-validation`. */
+  skipSchemaValidation?: boolean;
+  /** Receives Helm's warnings (coalescing, conditions) instead of stderr. */
+  warn?: Warn;
+}
+
+export interface PreparedRelease {
+  /** A working copy of the chart with disabled dependencies removed and imports applied. */
+  chart: Chart;
+  /** The top-level template object (Values, Release, Capabilities, Chart). */
+  top: GoMap;
+  /** `.Values` of the top chart. */
+  values: GoMap;
+}
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * The part of `action.Install.Run` that `helm template` exercises before rendering: chart type
+ * and dependency checks, release name validation, dependency processing, capabilities, and
+ * ToRenderValues (coalescing + schema validation). Works on a copy, so a loaded chart can be
+ * rendered again and again with different values.
+ */
+export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRelease {
+  const type = source.metadata.type;
+  if (type !== '' && type !== 'application') throw new HelmError(`${type} charts are not installable`);
+  checkDependenciesPresent(source);
+
+  const name = opts.releaseName ?? 'release-name';
+  if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
+    throw new HelmError(
+      `release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
+    );
+  }
+
+  const chart = copyChartTree(source);
+  const vals = deepCopy(opts.values ?? new Map()) as GoMap;
+  try {
+    processDependenciesWithMerge(chart, vals, opts.warn);
+  } catch (e) {
+    throw new HelmError((e as Error).message);
+  }
+
+  let caps;
+  try {
+    caps = templateCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions });
+  } catch (e) {
+    throw new HelmError(`invalid kube version '${opts.kubeVersion}': ${(e as Error).message}`);
+  }
+
+  const isUpgrade = opts.isUpgrade ?? false;
+  let top: GoMap;
+  try {
+    top = toRenderValues(
+      chart,
+      vals,
+      { name, namespace: opts.namespace ?? 'default', revision: 1, isInstall: !isUpgrade, isUpgrade },
+      caps,
+      { skipSchemaValidation: opts.skipSchemaValidation, warn: opts.warn },
+    );
+  } catch (e) {
+    throw new HelmError((e as Error).message);
+  }
+  try {
+    checkKubeVersion(chart, caps);
+  } catch (e) {
+    throw new HelmError((e as Error).message, true);
+  }
+  return { chart, top, values: top.get('Values') as GoMap };
+}
+
+/** action.CheckDependencies, with the hint `helm template` adds. */
+function checkDependenciesPresent(c: Chart): void {
+  const missing: string[] = [];
+  for (const req of c.metadata.dependencies ?? []) {
+    if (!req) continue;
+    if (!c.dependencies.some((d) => d.metadata.name === req.name)) missing.push(req.name);
+  }
+  if (missing.length > 0) {
+    throw new HelmError(
+      'An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: ' +
+        `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Dependency processing rewrites the chart tree (drops disabled subcharts, copies aliased ones,
+ * imports values), so each render works on its own copy. File contents are shared, not copied.
+ */
+function copyChartTree(c: Chart): Chart {
+  const copy: Chart = {
+    ...c,
+    metadata: {
+      ...c.metadata,
+      dependencies: c.metadata.dependencies?.map((d) => (d ? { ...d, tags: d.tags && [...d.tags] } : d)),
+    },
+    values: deepCopy(c.values) as GoMap,
+    dependencies: [],
+    parent: undefined,
+  };
+  for (const d of c.dependencies) addDependency(copy, copyChartTree(d));
+  return copy;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { runHelm, firstDifference } from '../helm/reference';
+import { runCli } from '../../lib/cli/main';
+import { loadChartFromDisk } from '../../lib/cli/node-io';
+import type { CliIO } from '../../lib/cli/io';
+import { SCENARIOS } from './scenarios';
+
+const CHARTS = resolve(__dirname, 'charts');
+
+/** Runs the CLI in-process with paths relative to the fixture folder, capturing output. */
+export function chartroom(args: string[], cwd = CHARTS): { status: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    loadChart: (ref) => loadChartFromDisk(resolve(cwd, ref)),
+    readFile: (p) => readFileSync(resolve(cwd, p)),
+    writeFile: () => {
+      throw new Error('not used');
+    },
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  };
+  const status = runCli(args, io);
+  return { status, stdout, stderr };
+}
+
+/** Helm logs warnings before its error; the error is what follows the last `Error: `. */
+function errorText(stderr: string): string {
+  const i = stderr.lastIndexOf('Error: ');
+  return i < 0 ? '' : stderr.slice(i).trimEnd();
+}
+
+describe('helm template, chart level: chartroom vs helm 3.17.3', () => {
+  test.each(SCENARIOS)('$name', async ({ args }) => {
+    const helm = await runHelm(args, { cwd: CHARTS });
+    const ours = chartroom(args);
+    expect({ status: ours.status === 0 ? 0 : 1, error: errorText(ours.stderr).slice(0, 4000) }).toEqual({
+      status: helm.status === 0 ? 0 : 1,
+      error: errorText(helm.stderr).slice(0, 4000),
+    });
+    if (helm.status !== 0) {
+      expect(errorText(ours.stderr)).toBe(errorText(helm.stderr));
+      return;
+    }
+    const diff = firstDifference(helm.stdout, ours.stdout);
+    expect(diff, diff ?? '').toBeNull();
+  });
+});
