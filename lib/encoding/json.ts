@@ -1,0 +1,193 @@
+/**
+ * Go's encoding/json for the template value model: Marshal/MarshalIndent/Encoder output byte for
+ * byte (sorted map keys, HTML escaping, Go's float text) and Unmarshal into interface{} with
+ * Go's error texts.
+ */
+import { GoInt, GoStruct, GoTime, isGoFunc, sortedKeys, typeName, type GoValue } from '../gotemplate/value';
+import { formatJsonFloat } from './gofloat';
+
+export { unmarshalJson, type JsonTarget } from './json-decode';
+
+/** An error from encoding/json; `message` is Go's `err.Error()`. */
+export class JsonError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JsonError';
+  }
+}
+
+export interface MarshalJsonOptions {
+  /** Escape `<`, `>`, `&` as \u003c etc. (json.Marshal does; Encoder.SetEscapeHTML(false) doesn't). */
+  escapeHtml?: boolean;
+  /** MarshalIndent's prefix and indent. */
+  indent?: { prefix: string; indent: string };
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** base64.StdEncoding (padded), as encoding/json writes []byte. */
+export function base64Std(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+    out += i + 1 < b.length ? B64[(n >> 6) & 63] : '=';
+    out += i + 2 < b.length ? B64[n & 63] : '=';
+  }
+  return out;
+}
+
+function zoneOffsetMinutes(t: GoTime): number {
+  if (t.zone === 'UTC') return 0;
+  if (t.zone === 'Local') return -new Date(t.epochMs).getTimezoneOffset();
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: t.zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(t.epochMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((wall - Math.floor(t.epochMs / 1000) * 1000) / 60000);
+}
+
+/** time.Time in RFC 3339 with nanoseconds (trailing zeros dropped), as its MarshalJSON writes. */
+export function rfc3339Nano(t: GoTime): string {
+  const off = zoneOffsetMinutes(t);
+  const d = new Date(t.epochMs + off * 60000);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const ms = ((t.epochMs % 1000) + 1000) % 1000;
+  const frac = (p(ms, 3) + p(t.nanos, 6)).replace(/0+$/, '');
+  const zone = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
+  return (
+    `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T` +
+    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${frac ? '.' + frac : ''}${zone}`
+  );
+}
+
+/** `APIVersion` → `apiVersion`, `Name` → `name`: how Helm's json tags spell Go field names. */
+function lowerCamel(name: string): string {
+  const m = /^[A-Z]+/.exec(name);
+  if (!m) return name;
+  const run = m[0];
+  const keep = run.length > 1 && run.length < name.length ? run.length - 1 : run.length;
+  return name.slice(0, keep).toLowerCase() + name.slice(keep);
+}
+
+function isEmptyValue(v: GoValue): boolean {
+  if (v === undefined || v === null || v === false || v === '' || v === 0) return true;
+  if (v instanceof GoInt) return v.v === 0n;
+  if (v instanceof Map) return v.size === 0;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  return false;
+}
+
+/**
+ * The fields encoding/json writes for a struct. Helm's chart metadata carries lower-camel json
+ * tags with omitempty; other structs are written with their Go field names.
+ */
+export function jsonStructFields(s: GoStruct): Array<readonly [string, GoValue]> {
+  if (/chart\.Metadata$/.test(s.type.name)) {
+    return s.fields.filter(([, v]) => !isEmptyValue(v)).map(([k, v]) => [lowerCamel(k), v] as const);
+  }
+  return [...s.fields];
+}
+
+const HEX = '0123456789abcdef';
+
+/** A JSON string literal as encoding/json writes it. */
+export function quoteJsonString(s: string, escapeHtml = true): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        out += s[i] + s[i + 1];
+        i++;
+      } else out += '\\ufffd';
+      continue;
+    }
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c < 0x20) {
+      const short: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
+      out += short[c] ?? '\\u00' + HEX[c >> 4] + HEX[c & 15];
+    } else if (escapeHtml && (c === 0x3c || c === 0x3e || c === 0x26)) out += '\\u00' + HEX[c >> 4] + HEX[c & 15];
+    else if (c === 0x2028 || c === 0x2029) out += '\\u202' + HEX[c & 15];
+    else out += s[i];
+  }
+  return out + '"';
+}
+
+function encode(v: GoValue, html: boolean): string {
+  if (v === undefined || v === null) return 'null';
+  switch (typeof v) {
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'string':
+      return quoteJsonString(v, html);
+    case 'number':
+      if (!Number.isFinite(v)) throw new JsonError(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
+      return formatJsonFloat(v);
+  }
+  if (v instanceof GoInt) return v.toString();
+  if (v instanceof Uint8Array) return `"${base64Std(v)}"`;
+  if (v instanceof GoTime) return `"${rfc3339Nano(v)}"`;
+  if (v instanceof Map) {
+    const parts = sortedKeys(v).map((k) => `${quoteJsonString(k, html)}:${encode(v.get(k), html)}`);
+    return `{${parts.join(',')}}`;
+  }
+  if (Array.isArray(v)) return `[${v.map((x) => encode(x, html)).join(',')}]`;
+  if (v instanceof GoStruct) {
+    return `{${jsonStructFields(v).map(([k, x]) => `${quoteJsonString(k, html)}:${encode(x, html)}`).join(',')}}`;
+  }
+  if (isGoFunc(v)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);
+  return 'null';
+}
+
+/** json.Indent over compact JSON (strings can't contain raw newlines, so a simple walk works). */
+function indentJson(src: string, prefix: string, indent: string): string {
+  let out = '';
+  let depth = 0;
+  let inString = false;
+  const newline = () => '\n' + prefix + indent.repeat(depth);
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += src[++i];
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      if (src[i + 1] === close) {
+        out += c + close;
+        i++;
+      } else {
+        depth++;
+        out += c + newline();
+      }
+    } else if (c === '}' || c === ']') {
+      depth--;
+      out += newline() + c;
+    } else if (c === ',') out += c + newline();
+    else if (c === ':') out += ': ';
+    else out += c;
+  }
+  return out;
+}
+
+/** encoding/json Marshal (or MarshalIndent with `indent`); throws {@link JsonError}. */
+export function marshalJson(v: GoValue, opts: MarshalJsonOptions = {}): string {
+  const compact = encode(v, opts.escapeHtml ?? true);
+  return opts.indent ? indentJson(compact, opts.indent.prefix, opts.indent.indent) : compact;
+}

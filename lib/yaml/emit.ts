@@ -1,0 +1,179 @@
+/**
+ * go-yaml v2's encoder + emitter for the values JSONToYAML produces: block mappings with keys in
+ * keyList order, sequences not indented under a mapping key, `{}`/`[]` for empty collections,
+ * and each string in the style go-yaml picks (plain, quoted, literal block).
+ */
+import { formatFloat } from '../encoding/gofloat';
+import { YamlMap, type YamlNative } from './decode';
+import { isBase60Float, resolveScalar, TAG } from './resolve';
+import { analyzeScalar, EmitterState } from './scalar';
+
+type Style = 'plain' | 'single' | 'double' | 'literal';
+
+const isLetter = (c: string) => /\p{L}/u.test(c);
+const isDigit = (c: string) => /\p{Nd}/u.test(c);
+
+/** go-yaml's keyList.Less for string keys: digit runs compare numerically, letters after others. */
+export function naturalLess(a: string, b: string): boolean {
+  const ar = Array.from(a);
+  const br = Array.from(b);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
+    if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
+    if (al || bl) return bl;
+    let an = 0n;
+    let bn = 0n;
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    let bi = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai].codePointAt(0)! - 48));
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi].codePointAt(0)! - 48));
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
+  }
+  return ar.length < br.length;
+}
+
+function keyRank(k: YamlNative): { num?: number; kind: number; s?: string } {
+  // reflect.Kind order: Bool(1) < Int(2) < Uint64(11) < Float64(14) < String(24).
+  if (typeof k === 'boolean') return { num: k ? 1 : 0, kind: 1 };
+  if (typeof k === 'number') return { num: k, kind: 14 };
+  if (typeof k === 'string') return { kind: 24, s: k };
+  if (k !== null && typeof k === 'object' && 'v' in k) return { num: Number(k.v), kind: k.kind === 'int' ? 2 : 11 };
+  return { kind: 0 };
+}
+
+function keyLess(a: YamlNative, b: YamlNative): boolean {
+  const ra = keyRank(a);
+  const rb = keyRank(b);
+  if (ra.num !== undefined && rb.num !== undefined) {
+    if (ra.num !== rb.num) return ra.num < rb.num;
+    return ra.kind < rb.kind;
+  }
+  if (ra.s === undefined || rb.s === undefined) return ra.kind < rb.kind;
+  return naturalLess(ra.s, rb.s);
+}
+
+/** A scalar to emit: its text and the style the encoder asks for (the emitter may override it). */
+interface ScalarEvent {
+  value: string;
+  style: Style;
+}
+
+function scalarEvent(v: YamlNative): ScalarEvent {
+  if (v === null) return { value: 'null', style: 'plain' };
+  if (typeof v === 'boolean') return { value: String(v), style: 'plain' };
+  if (typeof v === 'number') {
+    const s = formatFloat(v, 'g');
+    return { value: s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s, style: 'plain' };
+  }
+  if (typeof v === 'string') {
+    const canUsePlain = resolveScalar('', v).tag === TAG.str && !isBase60Float(v);
+    return { value: v, style: v.includes('\n') ? 'literal' : canUsePlain ? 'plain' : 'double' };
+  }
+  if (typeof v === 'object' && v !== null && 'v' in v) return { value: v.v.toString(), style: 'plain' };
+  return { value: '<<', style: 'plain' };
+}
+
+interface Context {
+  mapping: boolean;
+  simpleKey: boolean;
+}
+
+class Emitter {
+  readonly st = new EmitterState();
+
+  emitNode(v: YamlNative, ctx: Context): void {
+    if (v instanceof YamlMap) this.mapping(v, ctx);
+    else if (Array.isArray(v)) this.sequence(v, ctx);
+    else this.scalar(scalarEvent(v), ctx);
+  }
+
+  private scalar(ev: ScalarEvent, ctx: Context): void {
+    const st = this.st;
+    const a = analyzeScalar(ev.value);
+    let style = ev.style;
+    if (ctx.simpleKey && a.multiline) style = 'double';
+    if (style === 'plain') {
+      if ((st.flowLevel > 0 && !a.flowPlainAllowed) || (st.flowLevel === 0 && !a.blockPlainAllowed)) style = 'single';
+      if (ev.value.length === 0 && (st.flowLevel > 0 || ctx.simpleKey)) style = 'single';
+    }
+    if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
+    if (style === 'literal' && (!a.blockAllowed || st.flowLevel > 0 || ctx.simpleKey)) style = 'double';
+    st.increaseIndent(true, false);
+    const allowBreaks = !ctx.simpleKey;
+    if (style === 'plain') st.writePlain(ev.value, allowBreaks);
+    else if (style === 'single') st.writeSingleQuoted(ev.value, allowBreaks);
+    else if (style === 'double') st.writeDoubleQuoted(ev.value, allowBreaks);
+    else st.writeLiteral(ev.value);
+    st.popIndent();
+  }
+
+  private emptyFlow(open: string, close: string): void {
+    const st = this.st;
+    st.writeIndicator(open, true, true, false);
+    st.increaseIndent(true, false);
+    st.popIndent();
+    st.writeIndicator(close, false, false, false);
+  }
+
+  private sequence(items: YamlNative[], ctx: Context): void {
+    const st = this.st;
+    if (items.length === 0 || st.flowLevel > 0) return this.emptyFlow('[', ']');
+    st.increaseIndent(false, ctx.mapping && !st.indention);
+    for (const item of items) {
+      st.writeIndent();
+      st.writeIndicator('-', true, false, true);
+      this.emitNode(item, { mapping: false, simpleKey: false });
+    }
+    st.popIndent();
+  }
+
+  private mapping(m: YamlMap, _ctx: Context): void {
+    const st = this.st;
+    const entries = [...m.entries.values()].sort(([a], [b]) => (keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0));
+    if (entries.length === 0) return this.emptyFlow('{', '}');
+    st.increaseIndent(false, false);
+    for (const [k, v] of entries) {
+      st.writeIndent();
+      if (this.isSimpleKey(k)) {
+        this.emitNode(k, { mapping: true, simpleKey: true });
+        st.writeIndicator(':', false, false, false);
+      } else {
+        st.writeIndicator('?', true, false, true);
+        this.emitNode(k, { mapping: true, simpleKey: false });
+        st.writeIndent();
+        st.writeIndicator(':', true, false, true);
+      }
+      this.emitNode(v, { mapping: true, simpleKey: false });
+    }
+    st.popIndent();
+  }
+
+  private isSimpleKey(k: YamlNative): boolean {
+    if (k instanceof YamlMap) return k.entries.size === 0;
+    if (Array.isArray(k)) return k.length === 0;
+    const ev = scalarEvent(k);
+    if (analyzeScalar(ev.value).multiline) return false;
+    return new TextEncoder().encode(ev.value).length <= 128;
+  }
+}
+
+/** go-yaml v2's Marshal of a decoded value: the document text, ending in a newline. */
+export function emitYaml(v: YamlNative): string {
+  const e = new Emitter();
+  e.emitNode(v, { mapping: false, simpleKey: false });
+  e.st.writeIndent();
+  return e.st.out;
+}

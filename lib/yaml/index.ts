@@ -1,0 +1,41 @@
+/**
+ * YAML as Helm 3.17.3 reads and writes it: sigs.k8s.io/yaml v1.4.0 over its go-yaml v2 fork.
+ * Unmarshal = YAML → JSON → interface{} (every number a float64); Marshal = JSON → YAML.
+ */
+import type { GoValue } from '../gotemplate/value';
+import { decodeYaml } from './decode';
+import { YamlError } from './errors';
+import { marshalYaml } from './marshal';
+import { yamlNativeToGo, type UnmarshalTarget } from './tojson';
+
+export { YamlError } from './errors';
+export type { UnmarshalTarget } from './tojson';
+
+/** go-yaml v2 rejects these code points while reading input. */
+const CONTROL = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
+/**
+ * `yaml.Unmarshal(data, &v)` of sigs.k8s.io/yaml with `v` of the given Go type (default
+ * interface{}). Throws {@link YamlError} whose message is Go's `err.Error()`.
+ */
+export function unmarshalYaml(text: string, target: UnmarshalTarget = 'interface'): GoValue {
+  if (CONTROL.test(text)) throw new YamlError('error converting YAML to JSON: yaml: control characters are not allowed', 'syntax');
+  let native;
+  try {
+    native = decodeYaml(text);
+  } catch (e) {
+    if (e instanceof YamlError) e.message = `error converting YAML to JSON: ${e.message}`;
+    throw e;
+  }
+  return yamlNativeToGo(native, target);
+}
+
+/** `sigs.k8s.io/yaml.Unmarshal(data, &interface{})`: maps → GoMap, numbers → float64. */
+export function yamlToGo(text: string): GoValue {
+  return unmarshalYaml(text, 'interface');
+}
+
+/** `sigs.k8s.io/yaml.Marshal(v)`: the YAML text, ending in a newline. */
+export function goToYaml(v: GoValue): string {
+  return marshalYaml(v);
+}

@@ -1,0 +1,54 @@
+/**
+ * sigs.k8s.io/yaml.Marshal: encoding/json.Marshal, then go-yaml v2 reads that JSON back (so
+ * integral numbers become ints and the rest float64) and marshals it as YAML.
+ */
+import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../gotemplate/value';
+import { formatJsonFloat } from '../encoding/gofloat';
+import { base64Std, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
+import { YamlMap, type YamlNative } from './decode';
+import { resolveScalar } from './resolve';
+import { emitYaml } from './emit';
+import { YamlError } from './errors';
+
+/** The value go-yaml v2 gets from `yaml.Unmarshal(json.Marshal(v))`. */
+export function goToYamlNative(v: GoValue): YamlNative {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean' || typeof v === 'string') return typeof v === 'string' ? toValidString(v) : v;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new JsonError(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
+    return resolveScalar('', formatJsonFloat(v)).value;
+  }
+  if (v instanceof GoInt) return resolveScalar('', v.toString()).value;
+  if (v instanceof Uint8Array) return base64Std(v);
+  if (v instanceof GoTime) return rfc3339Nano(v);
+  if (v instanceof Map) {
+    const m = new YamlMap();
+    for (const [k, x] of v) m.set(toValidString(k), goToYamlNative(x));
+    return m;
+  }
+  if (Array.isArray(v)) return v.map(goToYamlNative);
+  if (v instanceof GoStruct) {
+    const m = new YamlMap();
+    for (const [k, x] of jsonStructFields(v)) m.set(k, goToYamlNative(x));
+    return m;
+  }
+  if (isGoFunc(v)) throw new JsonError('json: unsupported type: func(...)');
+  return null;
+}
+
+/** encoding/json replaces unpaired surrogates (invalid UTF-8 in Go) with U+FFFD. */
+function toValidString(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** `yaml.Marshal(v)` of sigs.k8s.io/yaml; throws a YamlError with Go's message on failure. */
+export function marshalYaml(v: GoValue): string {
+  let native: YamlNative;
+  try {
+    native = goToYamlNative(v);
+  } catch (e) {
+    if (e instanceof JsonError) throw new YamlError(`error marshaling into JSON: ${e.message}`, 'json');
+    throw e;
+  }
+  return emitYaml(native);
+}

@@ -1,0 +1,75 @@
+/**
+ * The YAML→JSON→interface{} half of sigs.k8s.io/yaml.Unmarshal: map keys become strings the way
+ * convertToJSONableObject writes them, then encoding/json's rules apply (every number a float64,
+ * NaN/Inf rejected, the target type checked).
+ */
+import type { GoMap, GoValue } from '../gotemplate/value';
+import { formatFloat } from '../encoding/gofloat';
+import { goSyntax, YamlMap, type YamlNative } from './decode';
+import { YamlError } from './errors';
+
+/** The Go variable `yaml.Unmarshal` decodes into. */
+export type UnmarshalTarget = 'interface' | 'map' | 'slice';
+
+function keyString(k: YamlNative, v: YamlNative): string {
+  if (typeof k === 'string') return k;
+  if (typeof k === 'boolean') return k ? 'true' : 'false';
+  if (typeof k === 'number') {
+    // sigs.k8s.io/yaml formats float keys with 32-bit precision.
+    const s = formatFloat(k, 'g', 32);
+    return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+  }
+  if (k !== null && typeof k === 'object' && 'v' in k && k.kind === 'int') return k.v.toString();
+  const type = k === null ? '%!s(<nil>)' : typeof k === 'object' && 'v' in k ? 'uint64' : 'string';
+  throw new YamlError(
+    `error converting YAML to JSON: unsupported map key of type: ${type}, key: ${goSyntax(k)}, value: ${goSyntax(v)}`,
+    'key',
+  );
+}
+
+function toGo(v: YamlNative): GoValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      const s = Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+      throw new YamlError(`error converting YAML to JSON: json: unsupported value: ${s}`, 'json');
+    }
+    return v;
+  }
+  if (Array.isArray(v)) return v.map(toGo);
+  if (v instanceof YamlMap) {
+    const m: GoMap = new Map();
+    for (const [k, x] of v.entries.values()) {
+      const ks = keyString(k, x);
+      // Keys that collide once stringified: encoding/json keeps the last one it reads.
+      m.delete(ks);
+      m.set(ks, toGo(x));
+    }
+    return m;
+  }
+  if ('v' in v) return Number(v.v);
+  return '<<';
+}
+
+function jsonKind(v: GoValue): string {
+  if (v instanceof Map) return 'object';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  return 'string';
+}
+
+/** Converts go-yaml's decoded value to what encoding/json leaves in a variable of `target` type. */
+export function yamlNativeToGo(v: YamlNative, target: UnmarshalTarget): GoValue {
+  const g = toGo(v);
+  if (target === 'interface' || g === null) return g;
+  const want = target === 'map' ? 'object' : 'array';
+  if (jsonKind(g) !== want) {
+    const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+    throw new YamlError(
+      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(g)} into Go value of type ${type}`,
+      'json',
+    );
+  }
+  return g;
+}
