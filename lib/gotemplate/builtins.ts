@@ -161,7 +161,7 @@ function eq(arg1: GoValue, ...arg2: GoValue[]): boolean {
       // Integers compare regardless of signedness.
       if (k1 === Kind.Int && k2 === Kind.Uint) truth = (arg1 as GoInt).v >= 0n && (arg1 as GoInt).v === (arg as GoInt).v;
       else if (k1 === Kind.Uint && k2 === Kind.Int) truth = (arg as GoInt).v >= 0n && (arg1 as GoInt).v === (arg as GoInt).v;
-      else if (arg1 !== undefined && arg !== undefined) fail(`incompatible types for comparison: ${typeName(arg1)} and ${typeName(arg)}`);
+      else if (arg1 !== undefined && arg !== undefined) fail('incompatible types for comparison');
     } else {
       switch (k1) {
         case Kind.Bool:
@@ -210,7 +210,7 @@ function lt(arg1: GoValue, arg2: GoValue): boolean {
   if (k1 !== k2) {
     if (k1 === Kind.Int && k2 === Kind.Uint) return (arg1 as GoInt).v < 0n || (arg1 as GoInt).v < (arg2 as GoInt).v;
     if (k1 === Kind.Uint && k2 === Kind.Int) return (arg2 as GoInt).v >= 0n && (arg1 as GoInt).v < (arg2 as GoInt).v;
-    fail(`incompatible types for comparison: ${typeName(arg1)} and ${typeName(arg2)}`);
+    fail('incompatible types for comparison');
   }
   switch (k1) {
     case Kind.Bool:

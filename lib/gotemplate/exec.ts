@@ -235,14 +235,7 @@ export class State {
     const mark = this.mark();
     const decl = r.pipe.decl;
     let ran = false;
-    if (val instanceof GoInt) {
-      if (decl.length > 1) this.errorf(`can't use ${val} to iterate over more than one variable`);
-      const n = val.v;
-      for (let i = 0n; i < n; i++) {
-        ran = true;
-        if (this.iteration(r, mark, undefined, new GoInt(i, val.kind, val.typeName), false) === BREAK) break;
-      }
-    } else if (Array.isArray(val)) {
+    if (Array.isArray(val)) {
       const iface = sliceElemIsInterface(val);
       for (let i = 0; i < val.length; i++) {
         ran = true;

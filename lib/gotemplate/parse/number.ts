@@ -156,7 +156,7 @@ export function newNumber(tree: TreeRef, pos: number, text: string, typ: ItemTyp
   } else {
     const f = parseGoFloat(text);
     if (f !== null) {
-      if (!/[.eEpP]/.test(text)) throw new Error(`integer overflow: ${text}`);
+      if (!/[.eEpP]/.test(text)) throw new Error(`integer overflow: ${goQuote(text)}`);
       n.isFloat = true;
       n.float64 = f;
       if (Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63) {
