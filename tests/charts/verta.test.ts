@@ -400,13 +400,13 @@ describe('migrations', () => {
   it('mode job: one pre-install/pre-upgrade Job with the backend image and its own hook Secret', async () => {
     const o = await render(['ci/migration-job-values.yaml']);
     const job = find(o, 'Job', 'verta-migrations');
-    expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+    expect(job.metadata.annotations!['helm.sh/hook']).toBe('pre-install,pre-upgrade');
     const c = job.spec.template.spec.containers[0];
     expect(c.command).toEqual(['node', 'dist/scripts/migrate.js']);
     expect(c.image).toBe('ghcr.io/niekcandaele/verta-backend:latest');
     expect(c.env.find((e: any) => e.name === 'DATABASE_URL').valueFrom.secretKeyRef).toEqual({ name: 'verta-migrations', key: 'database-url' });
     const hookSecret = find(o, 'Secret', 'verta-migrations');
-    expect(Number(hookSecret.metadata.annotations['helm.sh/hook-weight'])).toBeLessThan(Number(job.metadata.annotations['helm.sh/hook-weight']));
+    expect(Number(hookSecret.metadata.annotations!['helm.sh/hook-weight'])).toBeLessThan(Number(job.metadata.annotations!['helm.sh/hook-weight']));
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
   });
 });
