@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -448,5 +448,26 @@ describe('validation', () => {
   ])('the schema rejects %s too', async (_name, args, message) => {
     const files = _name === 'database URL' ? [] : [BASE];
     expect(await renderError(files, args as string[])).toContain(message);
+  });
+});
+
+describe('NOTES.txt', () => {
+  it('renders the access hints and the warnings that apply', async () => {
+    // helm template skips NOTES.txt, so a copy renders it through a define.
+    const notesCopy = withStandins(chartDir);
+    try {
+      const notes = readFileSync(join(notesCopy, 'templates/NOTES.txt'), 'utf8');
+      writeFileSync(join(notesCopy, 'templates/_notes.tpl'), `{{ define "notes" }}${notes}{{ end }}`);
+      writeFileSync(join(notesCopy, 'templates/zz-notes.yaml'), 'notes: {{ include "notes" . | toJson }}\n');
+      const r = await referenceTemplate(notesCopy, ['-f', join(notesCopy, 'ci/autoscaling-values.yaml'), '--show-only', 'templates/zz-notes.yaml'], 'verta');
+      if (!r.ok) throw new Error(r.error);
+      const text = parse(r.output).notes as string;
+      expect(text).toContain('https://verta.example.com/api (backend)');
+      expect(text).toContain('WARNING: up to 3 backend pods');
+      expect(text).toContain('node drains will wait');
+      expect(text).toContain('for GitOps create the\nSecret yourself');
+    } finally {
+      removeStandins(notesCopy);
+    }
   });
 });
