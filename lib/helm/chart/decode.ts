@@ -1,0 +1,201 @@
+/**
+ * Decoding Chart.yaml, requirements.yaml and Chart.lock into the chart model the way
+ * `sigs.k8s.io/yaml.Unmarshal` into Helm's structs does: YAML → JSON → encoding/json.
+ *
+ * Two details shape the results: sigs.k8s.io/yaml turns YAML numbers and booleans into strings
+ * where the Go field is a string (`version: 1.10` becomes "1.1", as strconv's 32-bit %g prints
+ * it), and encoding/json matches keys case-insensitively, ignores unknown keys, leaves fields
+ * untouched on `null`, and reports the first type mismatch in its own words.
+ */
+import { GoInt, type GoValue } from '../../gotemplate/value';
+import type { Dependency, Lock, Maintainer, Metadata } from './chart';
+import { formatFloatG } from './gofmt';
+
+/** A decode error with encoding/json's text (`json: cannot unmarshal ...`). */
+export class JsonDecodeError extends Error {}
+
+type Kind = 'string' | 'bool' | 'strings' | 'stringMap' | 'maintainers' | 'dependencies' | 'anyList';
+
+interface Field {
+  json: string;
+  key: string;
+  kind: Kind;
+}
+
+const METADATA_FIELDS: Field[] = [
+  { json: 'name', key: 'name', kind: 'string' },
+  { json: 'home', key: 'home', kind: 'string' },
+  { json: 'sources', key: 'sources', kind: 'strings' },
+  { json: 'version', key: 'version', kind: 'string' },
+  { json: 'description', key: 'description', kind: 'string' },
+  { json: 'keywords', key: 'keywords', kind: 'strings' },
+  { json: 'maintainers', key: 'maintainers', kind: 'maintainers' },
+  { json: 'icon', key: 'icon', kind: 'string' },
+  { json: 'apiVersion', key: 'apiVersion', kind: 'string' },
+  { json: 'condition', key: 'condition', kind: 'string' },
+  { json: 'tags', key: 'tags', kind: 'string' },
+  { json: 'appVersion', key: 'appVersion', kind: 'string' },
+  { json: 'deprecated', key: 'deprecated', kind: 'bool' },
+  { json: 'annotations', key: 'annotations', kind: 'stringMap' },
+  { json: 'kubeVersion', key: 'kubeVersion', kind: 'string' },
+  { json: 'dependencies', key: 'dependencies', kind: 'dependencies' },
+  { json: 'type', key: 'type', kind: 'string' },
+];
+
+const MAINTAINER_FIELDS: Field[] = [
+  { json: 'name', key: 'name', kind: 'string' },
+  { json: 'email', key: 'email', kind: 'string' },
+  { json: 'url', key: 'url', kind: 'string' },
+];
+
+const DEPENDENCY_FIELDS: Field[] = [
+  { json: 'name', key: 'name', kind: 'string' },
+  { json: 'version', key: 'version', kind: 'string' },
+  { json: 'repository', key: 'repository', kind: 'string' },
+  { json: 'condition', key: 'condition', kind: 'string' },
+  { json: 'tags', key: 'tags', kind: 'strings' },
+  { json: 'enabled', key: 'enabled', kind: 'bool' },
+  { json: 'import-values', key: 'importValues', kind: 'anyList' },
+  { json: 'alias', key: 'alias', kind: 'string' },
+];
+
+const GO_TYPE: Record<Kind, string> = {
+  string: 'string',
+  bool: 'bool',
+  strings: '[]string',
+  stringMap: 'map[string]string',
+  maintainers: '[]*chart.Maintainer',
+  dependencies: '[]*chart.Dependency',
+  anyList: '[]interface {}',
+};
+
+/** encoding/json's name for the JSON kind of a decoded value. */
+function jsonKind(v: GoValue): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number' || v instanceof GoInt) return 'number';
+  if (Array.isArray(v)) return 'array';
+  if (v instanceof Map) return 'object';
+  return 'null';
+}
+
+class Decoder {
+  first?: string;
+
+  fail(v: GoValue, struct: string | null, path: string[], goType: string): void {
+    if (this.first) return;
+    const where = struct ? `Go struct field ${struct}.${path.join('.')}` : 'Go value';
+    this.first = `json: cannot unmarshal ${jsonKind(v)} into ${where} of type ${goType}`;
+  }
+
+  /** A scalar bound for a string field: sigs.k8s.io/yaml stringifies numbers and booleans. */
+  toStr(v: GoValue, struct: string, path: string[]): string | undefined {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (v instanceof GoInt) return v.toString();
+    if (typeof v === 'number') {
+      // YAML integers reach Go as int and print in full; other numbers as float32 %g.
+      if (Number.isInteger(v) && Math.abs(v) < 2 ** 63) return BigInt(v).toString();
+      return formatFloatG(v, 32);
+    }
+    this.fail(v, struct, path, 'string');
+    return undefined;
+  }
+
+  struct<T extends object>(v: GoValue, fields: Field[], target: T, struct: string, goType: string, path: string[]): void {
+    if (!(v instanceof Map)) {
+      this.fail(v, path.length ? struct : null, path, goType);
+      return;
+    }
+    for (const [k, val] of v) {
+      const f = fields.find((x) => x.json === k) ?? fields.find((x) => x.json.toLowerCase() === k.toLowerCase());
+      if (!f || val === null || val === undefined) {
+        if (f && val === null && f.kind !== 'string' && f.kind !== 'bool') delete (target as Record<string, unknown>)[f.key];
+        continue;
+      }
+      const p = [...path, f.json];
+      const out = this.field(val, f.kind, struct, p);
+      if (out !== undefined) (target as Record<string, unknown>)[f.key] = out;
+    }
+  }
+
+  field(v: GoValue, kind: Kind, struct: string, path: string[]): unknown {
+    switch (kind) {
+      case 'string':
+        return this.toStr(v, struct, path);
+      case 'bool':
+        if (typeof v === 'boolean') return v;
+        this.fail(v, struct, path, 'bool');
+        return undefined;
+      case 'strings':
+        if (!Array.isArray(v)) return this.fail(v, struct, path, GO_TYPE[kind]);
+        return v.map((x) => (x === null ? '' : this.toStr(x, struct, path) ?? ''));
+      case 'anyList':
+        if (!Array.isArray(v)) return this.fail(v, struct, path, GO_TYPE[kind]);
+        return [...v];
+      case 'stringMap': {
+        if (!(v instanceof Map)) return this.fail(v, struct, path, GO_TYPE[kind]);
+        const m = new Map<string, string>();
+        for (const [k, x] of v) m.set(k, x === null ? '' : this.toStr(x, struct, [...path, k]) ?? '');
+        return m;
+      }
+      case 'maintainers':
+        if (!Array.isArray(v)) return this.fail(v, struct, path, GO_TYPE[kind]);
+        return v.map((x) => {
+          if (x === null) return null;
+          const m: Maintainer = { name: '', email: '', url: '' };
+          this.struct(x, MAINTAINER_FIELDS, m, 'Maintainer', 'chart.Maintainer', path);
+          return m;
+        });
+      case 'dependencies':
+        if (!Array.isArray(v)) return this.fail(v, struct, path, GO_TYPE[kind]);
+        return v.map((x) => (x === null ? null : this.dependency(x, path)));
+    }
+  }
+
+  dependency(v: GoValue, path: string[]): Dependency {
+    const d = emptyDependency();
+    this.struct(v, DEPENDENCY_FIELDS, d, 'Dependency', 'chart.Dependency', path);
+    return d;
+  }
+}
+
+/** A zero-valued Dependency. */
+export function emptyDependency(): Dependency {
+  return { name: '', version: '', repository: '', condition: '', enabled: false, alias: '' };
+}
+
+/**
+ * Decodes a parsed Chart.yaml (or requirements.yaml) into `target`, as json.Unmarshal into a
+ * `*chart.Metadata` does: fields present in the document overwrite, others stay.
+ * @throws JsonDecodeError with encoding/json's message
+ */
+export function decodeMetadataInto(doc: GoValue, target: Metadata): void {
+  if (doc === null || doc === undefined) return;
+  const d = new Decoder();
+  d.struct(doc, METADATA_FIELDS, target, 'Metadata', 'chart.Metadata', []);
+  if (d.first) throw new JsonDecodeError(d.first);
+}
+
+/** Decodes a parsed Chart.lock / requirements.lock. @throws JsonDecodeError */
+export function decodeLock(doc: GoValue): Lock {
+  const lock: Lock = { generated: '', digest: '' };
+  if (doc === null || doc === undefined) return lock;
+  const d = new Decoder();
+  if (!(doc instanceof Map)) {
+    d.fail(doc, null, [], 'chart.Lock');
+  } else {
+    for (const [k, v] of doc) {
+      const key = k.toLowerCase();
+      if (v === null) continue;
+      if (key === 'generated' || key === 'digest') {
+        if (typeof v === 'string') lock[key] = v;
+        else d.fail(v, 'Lock', [key], key === 'digest' ? 'string' : 'time.Time');
+      } else if (key === 'dependencies') {
+        lock.dependencies = d.field(v, 'dependencies', 'Lock', ['dependencies']) as Lock['dependencies'];
+      }
+    }
+  }
+  if (d.first) throw new JsonDecodeError(d.first);
+  return lock;
+}

@@ -1,0 +1,227 @@
+/**
+ * Loading charts as Helm 3.17's `pkg/chart/loader` does: from in-memory files (LoadFiles),
+ * from a .tgz (LoadArchive) and from the files of a chart folder with .helmignore (LoadDir).
+ * Errors carry Helm's text (`validation: chart.metadata.name is required`,
+ * `cannot load values.yaml: ...`, `error unpacking sub in parent: ...`).
+ */
+import type { GoMap } from '../../gotemplate/value';
+import { API_VERSION_V1, addDependency, emptyMetadata, newChart, type Chart, type ChartFile } from './chart';
+import { decodeLock, decodeMetadataInto, JsonDecodeError } from './decode';
+import { loadArchiveFiles, MAX_DECOMPRESSED_FILE_SIZE } from './archive';
+import { HELMIGNORE, parseIgnoreRules, type IgnoreRules } from './helmignore';
+import { validateChart } from './validate';
+import { parseYaml, unmarshalMap } from './yaml-doc';
+
+/** A loading failure, with Helm's message. */
+export class ChartLoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChartLoadError';
+  }
+}
+
+/** Something the loader reports without failing (Helm logs these). */
+export type Warn = (message: string) => void;
+
+export interface LoadOptions {
+  /** Receives Helm's log warnings (requirements.yaml in a v2 chart). Default: dropped. */
+  warn?: Warn;
+}
+
+function wrap(prefix: string, e: unknown): ChartLoadError {
+  const msg = e instanceof Error ? e.message : String(e);
+  return new ChartLoadError(`${prefix}: ${msg}`);
+}
+
+function jsonWrap(file: string, e: unknown): ChartLoadError {
+  if (e instanceof JsonDecodeError) return new ChartLoadError(`cannot load ${file}: error unmarshaling JSON: while decoding JSON: ${e.message}`);
+  return wrap(`cannot load ${file}`, e);
+}
+
+function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: boolean): void {
+  let doc;
+  try {
+    doc = parseYaml(f.data);
+    if (!hasMetadata) c.metadata = emptyMetadata();
+    decodeMetadataInto(doc, c.metadata);
+  } catch (e) {
+    throw jsonWrap(label, e);
+  }
+}
+
+function loadLock(f: ChartFile, label: string): Chart['lock'] {
+  try {
+    return decodeLock(parseYaml(f.data));
+  } catch (e) {
+    throw jsonWrap(label, e);
+  }
+}
+
+const extOf = (name: string): string => {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot < 0 ? '' : base.slice(dot);
+};
+
+/**
+ * loader.LoadFiles: builds a chart from files named relative to its root. Subcharts come from
+ * `charts/NAME/...` folders and `charts/*.tgz` archives (names starting with `_` or `.` are
+ * skipped); they are added in name order (Go's map order is random; nothing depends on it).
+ * @throws ChartLoadError
+ */
+export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Chart {
+  const warn = opts.warn ?? (() => {});
+  const c = newChart();
+  let hasMetadata = false;
+  const subcharts = new Map<string, ChartFile[]>();
+
+  for (const f of files) {
+    c.raw.push({ name: f.name, data: f.data });
+    if (f.name === 'Chart.yaml') {
+      decodeMetadataFile(c, f, 'Chart.yaml', hasMetadata);
+      hasMetadata = true;
+      if (c.metadata.apiVersion === '') c.metadata.apiVersion = API_VERSION_V1;
+    }
+  }
+  for (const f of files) {
+    const name = f.name;
+    if (name === 'Chart.yaml') continue;
+    if (name === 'Chart.lock') {
+      c.lock = loadLock(f, 'Chart.lock');
+    } else if (name === 'values.yaml') {
+      let values: GoMap;
+      try {
+        values = unmarshalMap(f.data);
+      } catch (e) {
+        throw wrap('cannot load values.yaml', e);
+      }
+      c.values = values;
+    } else if (name === 'values.schema.json') {
+      c.schema = f.data;
+    } else if (name === 'requirements.yaml') {
+      if (!hasMetadata) c.metadata = emptyMetadata();
+      if (c.metadata.apiVersion !== API_VERSION_V1) {
+        warn('Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.');
+      }
+      decodeMetadataFile(c, f, 'requirements.yaml', true);
+      hasMetadata = true;
+      if (c.metadata.apiVersion === API_VERSION_V1) c.files.push({ name, data: f.data });
+    } else if (name === 'requirements.lock') {
+      c.lock = loadLock(f, 'requirements.lock');
+      if (!hasMetadata) c.metadata = emptyMetadata();
+      hasMetadata = true;
+      if (c.metadata.apiVersion !== API_VERSION_V1) {
+        warn('Warning: Dependency locking is handled in Chart.lock since apiVersion "v2". We recommend migrating to Chart.lock.');
+      }
+      if (c.metadata.apiVersion === API_VERSION_V1) c.files.push({ name, data: f.data });
+    } else if (name.startsWith('templates/')) {
+      c.templates.push({ name, data: f.data });
+    } else if (name.startsWith('charts/')) {
+      if (extOf(name) === '.prov') {
+        c.files.push({ name, data: f.data });
+        continue;
+      }
+      const fname = name.slice('charts/'.length);
+      const cname = fname.split('/')[0];
+      const list = subcharts.get(cname) ?? [];
+      list.push({ name: fname, data: f.data });
+      subcharts.set(cname, list);
+    } else {
+      c.files.push({ name, data: f.data });
+    }
+  }
+
+  if (!hasMetadata) throw new ChartLoadError('Chart.yaml file is missing');
+  validateChart(c);
+
+  for (const n of [...subcharts.keys()].sort()) {
+    const subFiles = subcharts.get(n)!;
+    if (n.startsWith('_') || n.startsWith('.')) continue;
+    const isArchive = extOf(n) === '.tgz';
+    if (isArchive && subFiles[0].name !== n) {
+      throw new ChartLoadError(`error unpacking tar in ${c.metadata.name}: expected ${n}, got ${subFiles[0].name}`);
+    }
+    let sc: Chart;
+    try {
+      if (isArchive) {
+        sc = loadChartArchive(subFiles[0].data, opts);
+      } else {
+        const buff: ChartFile[] = [];
+        for (const f of subFiles) {
+          const slash = f.name.indexOf('/');
+          if (slash < 0) continue;
+          buff.push({ name: f.name.slice(slash + 1), data: f.data });
+        }
+        sc = loadChartFiles(buff, opts);
+      }
+    } catch (e) {
+      throw wrap(`error unpacking ${n} in ${c.metadata.name}`, e);
+    }
+    addDependency(c, sc);
+  }
+  return c;
+}
+
+/** loader.LoadArchive: a gzipped tar whose top folder is the chart. @throws ChartLoadError */
+export function loadChartArchive(tgz: Uint8Array, opts: LoadOptions = {}): Chart {
+  return loadChartFiles(loadArchiveFiles(tgz), opts);
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function trimBom(data: Uint8Array): Uint8Array {
+  return data.length >= 3 && UTF8_BOM.every((b, i) => data[i] === b) ? data.subarray(3) : data;
+}
+
+
+/** Orders paths as filepath.Walk visits them: by name within each folder, folders in place. */
+function compareWalkOrder(a: string, b: string): number {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+/**
+ * loader.LoadDir for files gathered from a folder walk (disk or a browser drop): `path` is
+ * relative to the chart folder with `/` separators. Applies the chart's .helmignore (plus
+ * Helm's default `templates/.?*`) to folders and files, strips UTF-8 BOMs and enforces the
+ * per-file size limit. @throws ChartLoadError
+ */
+export function loadChartDirectory(entries: { path: string; data: Uint8Array }[], opts: LoadOptions = {}): Chart {
+  const byPath = new Map(entries.map((e) => [e.path.replace(/^\.\//, ''), e.data]));
+  let rules: IgnoreRules;
+  const ignoreFile = byPath.get(HELMIGNORE);
+  try {
+    rules = parseIgnoreRules(ignoreFile ?? '');
+  } catch (e) {
+    throw new ChartLoadError(e instanceof Error ? e.message : String(e));
+  }
+  rules.addDefaults();
+
+  const files: ChartFile[] = [];
+  const dirIgnored = new Map<string, boolean>();
+  const ignoredDir = (dir: string): boolean => {
+    let v = dirIgnored.get(dir);
+    if (v === undefined) {
+      const slash = dir.lastIndexOf('/');
+      v = (slash > 0 && ignoredDir(dir.slice(0, slash))) || rules.ignore(dir, true);
+      dirIgnored.set(dir, v);
+    }
+    return v;
+  };
+  for (const path of [...byPath.keys()].sort(compareWalkOrder)) {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0 && ignoredDir(path.slice(0, slash))) continue;
+    if (rules.ignore(path, false)) continue;
+    const data = byPath.get(path)!;
+    if (data.length > MAX_DECOMPRESSED_FILE_SIZE) {
+      const base = path.slice(slash + 1);
+      throw new ChartLoadError(`chart file ${JSON.stringify(base)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`);
+    }
+    files.push({ name: path, data: trimBom(data) });
+  }
+  return loadChartFiles(files, opts);
+}

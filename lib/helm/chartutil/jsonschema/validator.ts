@@ -1,0 +1,323 @@
+/**
+ * JSON Schema validation that reports what gojsonschema v1.2.0 (Helm 3.17's validator) reports:
+ * the same keywords, the same traversal (type first, then combinators, then the type's own
+ * keywords, then properties), the same error texts and field paths (`(root)`, `image.tag`,
+ * `list.0`). Go iterates schema properties in map order, so sibling errors may come out in
+ * another order in helm; each line is the same.
+ */
+import { checkFormat } from './formats';
+import { canonicalJson, formatBigFloat, isMultipleOf, type Json } from './json';
+
+export interface SchemaError {
+  /** Path without the `(root).` prefix; `(root)` at the top. */
+  field: string;
+  description: string;
+}
+
+type Schema = Json;
+
+interface Result {
+  errors: SchemaError[];
+  score: number;
+}
+
+const isObj = (v: Json): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function jsonType(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (typeof v === 'object') return 'object';
+  return typeof v === 'boolean' ? 'boolean' : 'string';
+}
+
+function typesOf(s: { [k: string]: Json }): string[] {
+  const t = s.type;
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function typesString(types: string[]): string {
+  return types.length > 1 ? `[${types.join(',')}]` : types[0];
+}
+
+/** Validates `value` against a root schema; errors in gojsonschema's order and wording. */
+export class Validator {
+  constructor(private readonly root: Schema) {}
+
+  validate(value: Json): SchemaError[] {
+    const r: Result = { errors: [], score: 0 };
+    this.recurse(this.root, value, r, ['(root)']);
+    return r.errors;
+  }
+
+  private resolveRef(ref: string): Schema {
+    if (!ref.startsWith('#')) throw new Error(`unable to resolve reference ${ref}`);
+    let cur: Json = this.root;
+    for (const raw of ref.slice(1).split('/').slice(1)) {
+      const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (isObj(cur)) cur = cur[part];
+      else if (Array.isArray(cur)) cur = cur[Number(part)];
+      else cur = undefined as unknown as Json;
+      if (cur === undefined) throw new Error(`Object has no key '${part}'`);
+    }
+    return cur;
+  }
+
+  private add(r: Result, ctx: string[], description: string): void {
+    const path = ctx.join('.');
+    r.errors.push({ field: path === '(root)' ? path : path.replace(/^\(root\)\./, ''), description });
+    r.score -= 2;
+  }
+
+  private sub(schema: Schema, value: Json, ctx: string[]): Result {
+    const r: Result = { errors: [], score: 0 };
+    this.recurse(schema, value, r, ctx);
+    return r;
+  }
+
+  private merge(r: Result, other: Result): void {
+    r.errors.push(...other.errors);
+    r.score += other.score;
+  }
+
+  private recurse(schema: Schema, value: Json, r: Result, ctx: string[]): void {
+    if (schema === true) {
+      r.score++;
+      return;
+    }
+    if (schema === false) {
+      this.add(r, ctx, 'False always fails validation');
+      return;
+    }
+    if (!isObj(schema)) return;
+    if (typeof schema.$ref === 'string') {
+      this.recurse(this.resolveRef(schema.$ref), value, r, ctx);
+      return;
+    }
+    const types = typesOf(schema);
+    const given = jsonType(value);
+    if (types.length > 0) {
+      const ok = types.includes(given) || (given === 'integer' && types.includes('number'));
+      if (!ok) {
+        this.add(r, ctx, `Invalid type. Expected: ${typesString(types)}, given: ${given}`);
+        return;
+      }
+    }
+    this.validateSchema(schema, value, r, ctx);
+    if (typeof value === 'number') {
+      this.validateNumber(schema, value, r, ctx);
+      this.validateCommon(schema, value, r, ctx);
+    } else if (Array.isArray(value)) {
+      this.validateArray(schema, value, r, ctx);
+      this.validateCommon(schema, value, r, ctx);
+    } else if (isObj(value)) {
+      this.validateObject(schema, value, r, ctx);
+      this.validateCommon(schema, value, r, ctx);
+      if (isObj(schema.properties)) {
+        for (const [k, ps] of Object.entries(schema.properties)) {
+          if (Object.prototype.hasOwnProperty.call(value, k)) this.recurse(ps, value[k], r, [...ctx, k]);
+        }
+      }
+    } else {
+      this.validateCommon(schema, value, r, ctx);
+      if (typeof value === 'string') this.validateString(schema, value, r, ctx);
+    }
+    r.score++;
+  }
+
+  private validateSchema(s: { [k: string]: Json }, value: Json, r: Result, ctx: string[]): void {
+    if (Array.isArray(s.anyOf) && s.anyOf.length) {
+      let best: Result | undefined;
+      let valid = false;
+      for (const a of s.anyOf) {
+        const res = this.sub(a, value, ctx);
+        if (res.errors.length === 0) {
+          valid = true;
+          break;
+        }
+        if (!best || res.score > best.score) best = res;
+      }
+      if (!valid) {
+        this.add(r, ctx, 'Must validate at least one schema (anyOf)');
+        if (best) this.merge(r, best);
+      }
+    }
+    if (Array.isArray(s.oneOf) && s.oneOf.length) {
+      let n = 0;
+      let best: Result | undefined;
+      for (const o of s.oneOf) {
+        const res = this.sub(o, value, ctx);
+        if (res.errors.length === 0) n++;
+        else if (n === 0 && (!best || res.score > best.score)) best = res;
+      }
+      if (n !== 1) {
+        this.add(r, ctx, 'Must validate one and only one schema (oneOf)');
+        if (n === 0 && best) this.merge(r, best);
+      }
+    }
+    if (Array.isArray(s.allOf) && s.allOf.length) {
+      let n = 0;
+      for (const a of s.allOf) {
+        const res = this.sub(a, value, ctx);
+        if (res.errors.length === 0) n++;
+        this.merge(r, res);
+      }
+      if (n !== s.allOf.length) this.add(r, ctx, 'Must validate all the schemas (allOf)');
+    }
+    if (s.not !== undefined && this.sub(s.not, value, ctx).errors.length === 0) {
+      this.add(r, ctx, 'Must not validate the schema (not)');
+    }
+    if (isObj(s.dependencies) && isObj(value)) {
+      for (const [k, dep] of Object.entries(s.dependencies)) {
+        if (!(k in value)) continue;
+        if (Array.isArray(dep)) {
+          for (const d of dep) if (typeof d === 'string' && !(d in value)) this.add(r, ctx, `Has a dependency on ${d}`);
+        } else {
+          this.merge(r, this.sub(dep, value, ctx));
+        }
+      }
+    }
+    if (s.if !== undefined) {
+      const ifOk = this.sub(s.if, value, ctx).errors.length === 0;
+      if (ifOk && s.then !== undefined) {
+        const res = this.sub(s.then, value, ctx);
+        if (res.errors.length) {
+          this.add(r, ctx, 'Must validate "then" as "if" was valid');
+          this.merge(r, res);
+        }
+      }
+      if (!ifOk && s.else !== undefined) {
+        const res = this.sub(s.else, value, ctx);
+        if (res.errors.length) {
+          this.add(r, ctx, 'Must validate "else" as "if" was not valid');
+          this.merge(r, res);
+        }
+      }
+    }
+    r.score++;
+  }
+
+  private field(ctx: string[]): string {
+    const path = ctx.join('.');
+    return path === '(root)' ? path : path.replace(/^\(root\)\./, '');
+  }
+
+  private validateCommon(s: { [k: string]: Json }, value: Json, r: Result, ctx: string[]): void {
+    if (s.const !== undefined && canonicalJson(value) !== canonicalJson(s.const)) {
+      this.add(r, ctx, `${this.field(ctx)} does not match: ${canonicalJson(s.const)}`);
+    }
+    if (Array.isArray(s.enum) && s.enum.length) {
+      const allowed = s.enum.map(canonicalJson);
+      if (!allowed.includes(canonicalJson(value))) {
+        this.add(r, ctx, `${this.field(ctx)} must be one of the following: ${allowed.join(', ')}`);
+      }
+    }
+  }
+
+  private validateArray(s: { [k: string]: Json }, value: Json[], r: Result, ctx: string[]): void {
+    const items = s.items;
+    if (items !== undefined && !Array.isArray(items)) {
+      value.forEach((x, i) => this.merge(r, this.sub(items, x, [...ctx, String(i)])));
+    } else if (Array.isArray(items) && items.length) {
+      for (let i = 0; i < items.length && i < value.length; i++) this.merge(r, this.sub(items[i], value[i], [...ctx, String(i)]));
+      if (items.length < value.length) {
+        const extra = s.additionalItems;
+        if (extra === false) this.add(r, ctx, 'No additional items allowed on array');
+        else if (isObj(extra)) {
+          for (let i = items.length; i < value.length; i++) this.merge(r, this.sub(extra, value[i], [...ctx, String(i)]));
+        }
+      }
+    }
+    if (typeof s.minItems === 'number' && value.length < s.minItems) this.add(r, ctx, `Array must have at least ${s.minItems} items`);
+    if (typeof s.maxItems === 'number' && value.length > s.maxItems) this.add(r, ctx, `Array must have at most ${s.maxItems} items`);
+    if (s.uniqueItems === true) {
+      const seen = new Map<string, number>();
+      value.forEach((x, j) => {
+        const key = canonicalJson(x);
+        const i = seen.get(key);
+        if (i !== undefined) this.add(r, ctx, `array items[${i},${j}] must be unique`);
+        seen.set(key, j);
+      });
+    }
+    if (s.contains !== undefined) {
+      const any = value.some((x, i) => this.sub(s.contains, x, [...ctx, String(i)]).errors.length === 0);
+      if (!any) this.add(r, ctx, 'At least one of the items must match');
+    }
+  }
+
+  private validateObject(s: { [k: string]: Json }, value: { [k: string]: Json }, r: Result, ctx: string[]): void {
+    const n = Object.keys(value).length;
+    if (typeof s.minProperties === 'number' && n < s.minProperties) this.add(r, ctx, `Must have at least ${s.minProperties} properties`);
+    if (typeof s.maxProperties === 'number' && n > s.maxProperties) this.add(r, ctx, `Must have at most ${s.maxProperties} properties`);
+    if (Array.isArray(s.required)) {
+      for (const p of s.required) {
+        if (typeof p !== 'string') continue;
+        if (Object.prototype.hasOwnProperty.call(value, p)) r.score++;
+        else this.add(r, ctx, `${p} is required`);
+      }
+    }
+    const props = isObj(s.properties) ? s.properties : {};
+    const patterns = isObj(s.patternProperties) ? Object.entries(s.patternProperties) : [];
+    for (const [pk, pv] of Object.entries(value)) {
+      const found = Object.prototype.hasOwnProperty.call(props, pk);
+      let ppMatch = false;
+      for (const [pattern, ps] of patterns) {
+        if (new RegExp(pattern, 'u').test(pk)) {
+          ppMatch = true;
+          this.merge(r, this.sub(ps, pv, [...ctx, pk]));
+        }
+      }
+      if (found || ppMatch) continue;
+      const ap = s.additionalProperties;
+      if (ap === false) this.add(r, ctx, `Additional property ${pk} is not allowed`);
+      else if (isObj(ap)) this.merge(r, this.sub(ap, pv, [...ctx, pk]));
+    }
+    if (s.propertyNames !== undefined) {
+      for (const pk of Object.keys(value)) {
+        const res = this.sub(s.propertyNames, pk, ctx);
+        if (res.errors.length) {
+          const pattern = isObj(s.propertyNames) && typeof s.propertyNames.pattern === 'string' ? s.propertyNames.pattern : '';
+          this.add(r, ctx, `Property "${pk}" does not match pattern ${pattern}`);
+          this.merge(r, res);
+        }
+      }
+    }
+  }
+
+  private validateString(s: { [k: string]: Json }, value: string, r: Result, ctx: string[]): void {
+    const len = [...value].length;
+    if (typeof s.minLength === 'number' && len < s.minLength) this.add(r, ctx, `String length must be greater than or equal to ${s.minLength}`);
+    if (typeof s.maxLength === 'number' && len > s.maxLength) this.add(r, ctx, `String length must be less than or equal to ${s.maxLength}`);
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) this.add(r, ctx, `Does not match pattern '${s.pattern}'`);
+    if (typeof s.format === 'string' && !checkFormat(s.format, value)) this.add(r, ctx, `Does not match format '${s.format}'`);
+  }
+
+  private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: string[]): void {
+    if (typeof s.multipleOf === 'number' && !isMultipleOf(value, s.multipleOf)) {
+      this.add(r, ctx, `Must be a multiple of ${formatBigFloat(s.multipleOf)}`);
+    }
+    // Draft 4 spells exclusive bounds as booleans beside maximum/minimum, later drafts as numbers.
+    let max = typeof s.maximum === 'number' ? s.maximum : undefined;
+    let exMax = s.exclusiveMaximum === true;
+    if (typeof s.exclusiveMaximum === 'number') {
+      max = s.exclusiveMaximum;
+      exMax = true;
+    }
+    if (max !== undefined) {
+      if (exMax && value >= max) this.add(r, ctx, `Must be less than ${formatBigFloat(max)}`);
+      else if (!exMax && value > max) this.add(r, ctx, `Must be less than or equal to ${formatBigFloat(max)}`);
+    }
+    let min = typeof s.minimum === 'number' ? s.minimum : undefined;
+    let exMin = s.exclusiveMinimum === true;
+    if (typeof s.exclusiveMinimum === 'number') {
+      min = s.exclusiveMinimum;
+      exMin = true;
+    }
+    if (min !== undefined) {
+      if (exMin && value <= min) this.add(r, ctx, `Must be greater than ${formatBigFloat(min)}`);
+      else if (!exMin && value < min) this.add(r, ctx, `Must be greater than or equal to ${formatBigFloat(min)}`);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * chartutil.ValidateAgainstSchema (Helm 3.17, gojsonschema): each chart's values.schema.json
+ * checks that chart's coalesced values, subcharts against their own sections.
+ */
+import type { GoMap } from '../../gotemplate/value';
+import { goToYaml, yamlToGo } from '../../yaml';
+import { chartName, type Chart } from '../chart/chart';
+import type { Json } from './jsonschema/json';
+import { Validator } from './jsonschema/validator';
+import { toPlain } from '../../gotemplate/value';
+
+/**
+ * The values as the validator sees them: Helm marshals them to YAML and back to JSON, so
+ * int64 and float64 both become JSON numbers and an empty document becomes `{}`.
+ */
+function valuesAsJson(values: GoMap): Json {
+  const plain = toPlain(yamlToGo(goToYaml(values)));
+  return (plain ?? {}) as Json;
+}
+
+/**
+ * ValidateAgainstSingleSchema: `- FIELD: DESCRIPTION\n` per problem, or '' when valid.
+ * A schema that is not JSON yields the parse error's text, as Helm reports it.
+ */
+export function validateAgainstSingleSchema(values: GoMap, schema: Uint8Array | string): string {
+  const text = typeof schema === 'string' ? schema : new TextDecoder().decode(schema);
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(text) as Json;
+  } catch (e) {
+    return (e as Error).message;
+  }
+  let errors;
+  try {
+    errors = new Validator(parsed).validate(valuesAsJson(values));
+  } catch (e) {
+    return `unable to validate schema: ${(e as Error).message}`;
+  }
+  return errors.map((e) => `- ${e.field}: ${e.description}\n`).join('');
+}
+
+/**
+ * ValidateAgainstSchema: every failing chart as `NAME:\n- ...\n`, parents first, or '' when
+ * the values fit every schema.
+ */
+export function validateAgainstSchema(chart: Chart, values: GoMap): string {
+  let out = '';
+  if (chart.schema) {
+    const problems = validateAgainstSingleSchema(values, chart.schema);
+    if (problems) out += `${chartName(chart)}:\n${problems}`;
+  }
+  for (const sub of chart.dependencies) {
+    const subValues = values.get(chartName(sub));
+    out += validateAgainstSchema(sub, subValues instanceof Map ? subValues : new Map());
+  }
+  return out;
+}
