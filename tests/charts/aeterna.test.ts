@@ -54,6 +54,11 @@ function modeArgs(m: { redis: boolean; pg: boolean; qd: boolean }): string[] {
 }
 
 describe('bundled/external matrix', () => {
+  it.each(modes)('redis=$redis postgresql=$pg qdrant=$qd: helm lint --strict is clean', async (m) => {
+    const r = await runHelm(['lint', '--strict', dir, ...modeArgs(m).filter((a) => !a.startsWith('postgresql.cnpg') && a !== '--api-versions')]);
+    expect(r.stdout + r.stderr).not.toMatch(/\[(WARNING|ERROR)\]/);
+    expect(r.status).toBe(0);
+  });
   it.each(modes)('redis=$redis postgresql=$pg qdrant=$qd', async (m) => {
     const r = await render(dir, modeArgs(m));
     expect(r.ok, r.stderr).toBe(true);
