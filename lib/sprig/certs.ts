@@ -1,0 +1,2 @@
+import type { FuncMap } from '../gotemplate/func';
+export const certFuncs: FuncMap = {};

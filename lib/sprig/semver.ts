@@ -1,0 +1,317 @@
+/**
+ * Masterminds/semver v3.3 (what Helm 3.17 and Sprig use): lenient version parsing, its
+ * constraint language (`^ ~ >= <= > < != =`, `1.2.x`, `*`, `||`, comma/space AND, hyphen ranges)
+ * and its prerelease rule: a prerelease only satisfies comparators that name a prerelease.
+ * Error texts are those of the build Helm links (`Invalid Semantic Version`).
+ * Also used by the Helm layer for dependency versions and `kubeVersion`.
+ */
+import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeInfo, type GoValue } from '../gotemplate/value';
+
+/** A parsed semantic version (Masterminds `Version`). */
+export interface Version {
+  readonly major: bigint;
+  readonly minor: bigint;
+  readonly patch: bigint;
+  readonly pre: string;
+  readonly metadata: string;
+  readonly original: string;
+}
+
+const LOOSE = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
+const NUM = /^[0-9]*$/;
+const ALLOWED = /^[0-9A-Za-z-]*$/;
+const UINT64_MAX = (1n << 64n) - 1n;
+
+function parseSegment(s: string): bigint {
+  const n = BigInt(s);
+  if (n > UINT64_MAX) throw new GoError(`Error parsing version segment: strconv.ParseUint: parsing "${s}": value out of range`);
+  return n;
+}
+
+function validatePrerelease(p: string): void {
+  for (const part of p.split('.')) {
+    if (part === '') throw new GoError('Invalid Prerelease string');
+    if (NUM.test(part)) {
+      if (part.length > 1 && part[0] === '0') throw new GoError('Version segment starts with 0');
+    } else if (!ALLOWED.test(part)) throw new GoError('Invalid Prerelease string');
+  }
+}
+
+function validateMetadata(m: string): void {
+  for (const part of m.split('.')) if (part === '' || !ALLOWED.test(part)) throw new GoError('Invalid Metadata string');
+}
+
+/** `semver.NewVersion` (coercing: `v1.2` → 1.2.0); throws GoError with Masterminds' message. */
+export function parseVersion(s: string): Version {
+  const m = LOOSE.exec(s);
+  if (!m) throw new GoError('Invalid Semantic Version');
+  const v: Version = {
+    major: parseSegment(m[1]),
+    minor: m[2] ? parseSegment(m[2].slice(1)) : 0n,
+    patch: m[3] ? parseSegment(m[3].slice(1)) : 0n,
+    pre: m[5] ?? '',
+    metadata: m[8] ?? '',
+    original: s,
+  };
+  if (v.pre) validatePrerelease(v.pre);
+  if (v.metadata) validateMetadata(v.metadata);
+  return v;
+}
+
+/** `Version.String()`: canonical form without a leading `v`. */
+export function versionString(v: Version): string {
+  let s = `${v.major}.${v.minor}.${v.patch}`;
+  if (v.pre) s += `-${v.pre}`;
+  if (v.metadata) s += `+${v.metadata}`;
+  return s;
+}
+
+const cmp = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function comparePrePart(s: string, o: string): number {
+  if (s === o) return 0;
+  if (s === '') return -1;
+  if (o === '') return 1;
+  const sNum = /^[0-9]+$/.test(s) && BigInt(s) <= UINT64_MAX;
+  const oNum = /^[0-9]+$/.test(o) && BigInt(o) <= UINT64_MAX;
+  if (!sNum && !oNum) return s > o ? 1 : -1;
+  if (!oNum) return -1;
+  if (!sNum) return 1;
+  return BigInt(s) > BigInt(o) ? 1 : -1;
+}
+
+function comparePrerelease(a: string, b: string): number {
+  const sp = a.split('.');
+  const op = b.split('.');
+  for (let i = 0; i < Math.max(sp.length, op.length); i++) {
+    const d = comparePrePart(sp[i] ?? '', op[i] ?? '');
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** `Version.Compare`: -1, 0 or 1; build metadata is ignored, a prerelease sorts before its release. */
+export function compareVersions(a: Version, b: Version): number {
+  const d = cmp(a.major, b.major) || cmp(a.minor, b.minor) || cmp(a.patch, b.patch);
+  if (d) return d;
+  if (!a.pre && !b.pre) return 0;
+  if (!a.pre) return 1;
+  if (!b.pre) return -1;
+  return comparePrerelease(a.pre, b.pre);
+}
+
+// ---- constraints -------------------------------------------------------------------------
+
+const WS = '[\\t\\n\\f\\r ]';
+const CV = 'v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?';
+const OPS = '=||!=|>|<|>=|=>|<=|=<|~|~>|\\^';
+const CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+const RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, 'g');
+const FIND = new RegExp(`(${OPS})${WS}*(${CV})`, 'g');
+const VALID = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+
+type Op = '' | '=' | '!=' | '>' | '<' | '>=' | '=>' | '<=' | '=<' | '~' | '~>' | '^';
+
+interface Comparator {
+  readonly op: Op;
+  readonly con: Version;
+  readonly orig: string;
+  readonly dirty: boolean;
+  readonly minorDirty: boolean;
+  readonly patchDirty: boolean;
+}
+
+/** A parsed constraint: OR of AND groups. */
+export interface Constraint {
+  readonly groups: ReadonlyArray<ReadonlyArray<Comparator>>;
+  readonly source: string;
+}
+
+const isX = (s: string): boolean => s === 'x' || s === 'X' || s === '*';
+
+function parseComparator(c: string): Comparator {
+  if (c.length === 0) return { op: '', con: parseVersion('0.0.0'), orig: c, dirty: true, minorDirty: false, patchDirty: false };
+  const m = CONSTRAINT.exec(c);
+  if (!m) throw new GoError(`improper constraint: ${c}`);
+  const [maj, min = '', pat = '', pre = ''] = [m[3], m[4], m[5], m[6]];
+  let ver = m[2];
+  let dirty = false;
+  let minorDirty = false;
+  let patchDirty = false;
+  if (isX(maj) || maj === '') {
+    ver = `0.0.0${pre}`;
+    dirty = true;
+  } else if (isX(min.replace(/^\./, '')) || min === '') {
+    minorDirty = dirty = true;
+    ver = `${maj}.0.0${pre}`;
+  } else if (isX(pat.replace(/^\./, '')) || pat === '') {
+    patchDirty = dirty = true;
+    ver = `${maj}${min}.0${pre}`;
+  }
+  let con: Version;
+  try {
+    con = parseVersion(ver);
+  } catch {
+    throw new GoError('constraint parser error');
+  }
+  return { op: m[1] as Op, con, orig: m[2], dirty, minorDirty, patchDirty };
+}
+
+function rewriteRange(s: string): string {
+  let out = s;
+  for (const m of s.matchAll(RANGE)) out = out.replace(m[0], `>= ${m[1]}, <= ${m[11]} `);
+  return out;
+}
+
+/** `semver.NewConstraint`; throws GoError (`improper constraint: ...`). */
+export function parseConstraint(source: string): Constraint {
+  const rewritten = rewriteRange(source);
+  const groups: Comparator[][] = [];
+  for (const part of rewritten.split('||')) {
+    if (!VALID.test(part)) throw new GoError(`improper constraint: ${part}`);
+    const found = [...part.matchAll(FIND)].map((m) => m[0]);
+    const comps = (found.length ? found : [part]).map(parseComparator);
+    groups.push(comps);
+  }
+  return { groups, source };
+}
+
+// The semver build Helm 3.17 links judges prereleases per comparator: a prerelease version only
+// passes a comparator that itself names a prerelease (`!=` checks this only for wildcards).
+function checkComparator(v: Version, c: Comparator): boolean {
+  if (c.op !== '!=' && v.pre && !c.con.pre) return false;
+  const lt = compareVersions(v, c.con) < 0;
+  switch (c.op) {
+    case '':
+    case '=':
+      return c.dirty ? tilde(v, c, lt) : compareVersions(v, c.con) === 0;
+    case '!=':
+      return notEqual(v, c);
+    case '>':
+      if (!c.dirty) return compareVersions(v, c.con) === 1;
+      if (v.major > c.con.major) return true;
+      if (v.major < c.con.major || c.minorDirty) return false;
+      if (c.patchDirty) return v.minor > c.con.minor;
+      return compareVersions(v, c.con) === 1;
+    case '<':
+      return lt;
+    case '>=':
+    case '=>':
+      return !lt;
+    case '<=':
+    case '=<':
+      if (!c.dirty) return compareVersions(v, c.con) <= 0;
+      if (v.major > c.con.major) return false;
+      return !(v.major === c.con.major && v.minor > c.con.minor && !c.minorDirty);
+    case '~':
+    case '~>':
+      return tilde(v, c, lt);
+    case '^':
+      return caret(v, c, lt);
+  }
+}
+
+function notEqual(v: Version, c: Comparator): boolean {
+  if (c.dirty) {
+    if (v.pre && !c.con.pre) return false;
+    if (c.con.major !== v.major) return true;
+    if (c.con.minor !== v.minor && !c.minorDirty) return true;
+    if (c.minorDirty) return false;
+    if (c.con.patch !== v.patch && !c.patchDirty) return true;
+    if (c.patchDirty) return (v.pre !== '' || c.con.pre !== '') && comparePrerelease(v.pre, c.con.pre) !== 0;
+  }
+  return compareVersions(v, c.con) !== 0;
+}
+
+function tilde(v: Version, c: Comparator, lt: boolean): boolean {
+  if (lt) return false;
+  if (c.con.major === 0n && c.con.minor === 0n && c.con.patch === 0n && !c.minorDirty && !c.patchDirty) return true;
+  if (v.major !== c.con.major) return false;
+  return !(v.minor !== c.con.minor && !c.minorDirty);
+}
+
+function caret(v: Version, c: Comparator, lt: boolean): boolean {
+  if (lt) return false;
+  if (c.con.major > 0n || c.minorDirty) return v.major === c.con.major;
+  if (v.major > 0n) return false;
+  if (c.con.minor > 0n || c.patchDirty) return v.minor === c.con.minor;
+  if (v.minor > 0n) return false;
+  return v.patch === c.con.patch;
+}
+
+/** `Constraints.Check`. */
+export function satisfies(v: Version, c: Constraint): boolean {
+  return c.groups.some((group) => group.every((comp) => checkComparator(v, comp)));
+}
+
+// ---- template values ------------------------------------------------------------------------
+
+const versions = new WeakMap<GoStruct, Version>();
+
+/** The Version behind a `*semver.Version` / `semver.Version` template value, if it is one. */
+export function versionOf(value: GoValue): Version | undefined {
+  return value instanceof GoStruct ? versions.get(value) : undefined;
+}
+
+function argVersion(value: GoValue): Version {
+  const v = versionOf(value);
+  if (!v) throw new GoError('invalid memory address or nil pointer dereference');
+  return v;
+}
+
+const u64 = (n: bigint): GoInt => new GoInt(n, 'uint64');
+
+/**
+ * A `*semver.Version` (pointer = true, as `semver` returns) or `semver.Version` (what IncPatch
+ * and friends return: only the value-receiver methods, so no `.Original`).
+ */
+export function versionValue(v: Version, pointer = true): GoStruct {
+  const m = (name: string, params: string[], call: (...a: any[]) => GoValue, returnsError = false): GoFunc =>
+    defineFunc(name, params, call, { returnsError });
+  const inc = (next: Omit<Version, 'original'>): GoStruct => {
+    const prefix = v.original.startsWith('v') ? 'v' : '';
+    const tmp = { ...next, original: '' };
+    return versionValue({ ...tmp, original: prefix + versionString(tmp) }, false);
+  };
+  const methods: Record<string, GoFunc> = {
+    Major: m('Major', [], () => u64(v.major)),
+    Minor: m('Minor', [], () => u64(v.minor)),
+    Patch: m('Patch', [], () => u64(v.patch)),
+    Prerelease: m('Prerelease', [], () => v.pre),
+    Metadata: m('Metadata', [], () => v.metadata),
+    String: m('String', [], () => versionString(v)),
+    IncPatch: m('IncPatch', [], () => inc(v.pre ? { ...v, pre: '', metadata: '' } : { ...v, pre: '', metadata: '', patch: v.patch + 1n })),
+    IncMinor: m('IncMinor', [], () => inc({ ...v, pre: '', metadata: '', patch: 0n, minor: v.minor + 1n })),
+    IncMajor: m('IncMajor', [], () => inc({ ...v, pre: '', metadata: '', patch: 0n, minor: 0n, major: v.major + 1n })),
+    SetPrerelease: m('SetPrerelease', ['string'], (p: string) => (p && validatePrerelease(p), inc({ ...v, pre: p })), true),
+    SetMetadata: m('SetMetadata', ['string'], (md: string) => (md && validateMetadata(md), inc({ ...v, metadata: md })), true),
+  };
+  if (pointer) {
+    const rel = (name: string, test: (d: number) => boolean): GoFunc => m(name, ['*semver.Version'], (o: GoValue) => test(compareVersions(v, argVersion(o))));
+    Object.assign(methods, {
+      Original: m('Original', [], () => v.original),
+      LessThan: rel('LessThan', (d) => d < 0),
+      LessThanEqual: rel('LessThanEqual', (d) => d <= 0),
+      GreaterThan: rel('GreaterThan', (d) => d > 0),
+      GreaterThanEqual: rel('GreaterThanEqual', (d) => d >= 0),
+      Equal: rel('Equal', (d) => d === 0),
+      Compare: m('Compare', ['*semver.Version'], (o: GoValue) => new GoInt(compareVersions(v, argVersion(o)), 'int')),
+    });
+  }
+  const type: GoTypeInfo = { name: pointer ? '*semver.Version' : 'semver.Version', methods, stringer: () => versionString(v) };
+  const value = new GoStruct(type, [], pointer);
+  versions.set(value, v);
+  return value;
+}
+
+/** Sprig's `semver` and `semverCompare`. */
+export const semverFuncs: FuncMap = {
+  semver: defineFunc('semver', ['string'], (s: string) => versionValue(parseVersion(s)), { returnsError: true }),
+  semverCompare: defineFunc('semverCompare', ['string', 'string'], (c: string, s: string) => {
+    const constraint = parseConstraint(c);
+    return satisfies(parseVersion(s), constraint);
+  }, {
+    returnsError: true,
+  }),
+};
