@@ -64,14 +64,16 @@ export function urlQueryEscape(s: string): string {
 }
 
 /**
- * text/template's printableValue: nil prints as `<no value>`, a pointer to a struct prints as
- * the struct, funcs can't be printed (fmt then prints their address).
+ * text/template's printableValue, used when an action prints a value and by evalArgs: nil (an
+ * invalid reflect.Value) becomes `<no value>`, a pointer to a struct without a String method is
+ * printed as the struct itself. Returns `ok: false` for a func, which text/template can't print
+ * (`can't print X of type func...`); evalArgs then leaves it to fmt.
  */
-function printableValue(v: GoValue): GoValue {
-  if (v === null || v === undefined) return '<no value>';
-  if (v instanceof GoStruct && v.pointer && !v.type.stringer) return new GoStruct(v.type, v.fields, false);
-  if (isGoFunc(v)) return v;
-  return v;
+export function printableValue(v: GoValue): { value: GoValue; ok: boolean } {
+  if (v === null || v === undefined) return { value: '<no value>', ok: true };
+  if (v instanceof GoStruct && v.pointer && !v.type.stringer) return { value: new GoStruct(v.type, v.fields, false), ok: true };
+  if (isGoFunc(v)) return { value: v, ok: false };
+  return { value: v, ok: true };
 }
 
 /**
@@ -80,5 +82,5 @@ function printableValue(v: GoValue): GoValue {
  */
 export function evalArgsString(args: readonly GoValue[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return sprint(args.map(printableValue));
+  return sprint(args.map((a) => printableValue(a).value));
 }

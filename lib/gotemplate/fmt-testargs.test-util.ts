@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { parseFloat as goParseFloat, unquote } from './strconv';
-import { GoInt, type GoValue, fromPlain, goMap } from './value';
+import { GoInt, GoStruct, type GoValue, fromPlain, goMap } from './value';
 
 /** Splits an action into tokens: strings, raw strings, chars, parens and words. */
 function tokenize(src: string): string[] {
@@ -23,7 +23,7 @@ function tokenize(src: string): string[] {
 
 function lookup(values: GoValue, path: string): GoValue {
   let v: GoValue = values;
-  for (const k of path.split('.').filter(Boolean)) v = v instanceof Map ? v.get(k) : undefined;
+  for (const k of path.split('.').filter(Boolean)) v = v instanceof Map ? v.get(k) : v instanceof GoStruct ? v.field(k) : undefined;
   // A missing key reaches a function as a nil interface.
   return v === undefined ? null : v;
 }
@@ -39,7 +39,7 @@ function numberLiteral(t: string): GoValue {
   return Number(t.replace(/_/g, ''));
 }
 
-type Fn = (args: GoValue[]) => GoValue;
+export type Fn = (args: GoValue[]) => GoValue;
 const FUNCS: Record<string, Fn> = {
   list: (a) => a,
   dict: (a) => {
@@ -54,8 +54,14 @@ const FUNCS: Record<string, Fn> = {
 };
 
 /** Evaluates `fn arg arg...` tokens; returns the function name and its evaluated arguments. */
-export function evalAction(src: string, valuesYaml: string): { fn: string; args: GoValue[] } {
-  const values = goMap([['Values', fromPlain(parseYaml(valuesYaml) ?? {})]]);
+export function evalAction(
+  src: string,
+  valuesYaml: string,
+  /** Extra top-level objects (`.Chart`, `.Files`) and functions for the case. */
+  extra: { objects?: Record<string, GoValue>; funcs?: Record<string, Fn> } = {},
+): { fn: string; args: GoValue[] } {
+  const values = goMap([['Values', fromPlain(parseYaml(valuesYaml) ?? {})], ...Object.entries(extra.objects ?? {})]);
+  const funcs = { ...FUNCS, ...extra.funcs };
   const toks = tokenize(src);
   let pos = 0;
   const term = (): GoValue => {
@@ -65,7 +71,7 @@ export function evalAction(src: string, valuesYaml: string): { fn: string; args:
       const args: GoValue[] = [];
       while (toks[pos] !== ')') args.push(term());
       pos++;
-      const f = FUNCS[name];
+      const f = funcs[name];
       if (!f) throw new Error(`unknown function ${name}`);
       return f(args);
     }
