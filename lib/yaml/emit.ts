@@ -91,8 +91,21 @@ interface Context {
   simpleKey: boolean;
 }
 
+/** Emitter settings that differ between go-yaml v2's Marshal and v3's Encoder used by Helm. */
+export interface EmitOptions {
+  /** Column after which long scalars fold (v2: 80; v3 as Helm uses it: unlimited). */
+  bestWidth: number;
+  /** Whether a sequence under a mapping key stays at the key's column (v2) or is indented (v3). */
+  indentlessSequences: boolean;
+}
+
+const V2: EmitOptions = { bestWidth: 80, indentlessSequences: true };
+
 class Emitter {
-  readonly st = new EmitterState();
+  readonly st: EmitterState;
+  constructor(private readonly opts: EmitOptions) {
+    this.st = new EmitterState(2, opts.bestWidth);
+  }
 
   emitNode(v: YamlNative, ctx: Context): void {
     if (v instanceof YamlMap) this.mapping(v, ctx);
@@ -131,7 +144,7 @@ class Emitter {
   private sequence(items: YamlNative[], ctx: Context): void {
     const st = this.st;
     if (items.length === 0 || st.flowLevel > 0) return this.emptyFlow('[', ']');
-    st.increaseIndent(false, ctx.mapping && !st.indention);
+    st.increaseIndent(false, this.opts.indentlessSequences && ctx.mapping && !st.indention);
     for (const item of items) {
       st.writeIndent();
       st.writeIndicator('-', true, false, true);
@@ -170,9 +183,9 @@ class Emitter {
   }
 }
 
-/** go-yaml v2's Marshal of a decoded value: the document text, ending in a newline. */
-export function emitYaml(v: YamlNative): string {
-  const e = new Emitter();
+/** go-yaml's Marshal of a decoded value (v2 settings by default): the document, ending in a newline. */
+export function emitYaml(v: YamlNative, opts: EmitOptions = V2): string {
+  const e = new Emitter(opts);
   e.emitNode(v, { mapping: false, simpleKey: false });
   e.st.writeIndent();
   return e.st.out;

@@ -1,0 +1,185 @@
+/**
+ * BurntSushi/toml's Encoder as Helm's `toToml` uses it: per table, plain keys first and then
+ * sub-tables, each group sorted; nested tables indented two spaces per level; nil values skipped.
+ */
+import { GoInt, GoStruct, GoTime, isGoFunc, typeName, type GoValue } from '../gotemplate/value';
+import { formatFloat } from './gofloat';
+import { rfc3339Nano } from './json';
+
+/** An encoding error; `message` is BurntSushi's error text. */
+export class TomlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TomlError';
+  }
+}
+
+type TomlType = 'nil' | 'bool' | 'int' | 'float' | 'string' | 'datetime' | 'array' | 'arrayHash' | 'hash';
+
+function isNil(v: GoValue): boolean {
+  return v === undefined || v === null;
+}
+
+function tomlType(v: GoValue): TomlType {
+  if (isNil(v)) return 'nil';
+  if (v instanceof GoTime) return 'datetime';
+  if (v instanceof GoStruct || v instanceof Map) return 'hash';
+  if (typeof v === 'boolean') return 'bool';
+  if (v instanceof GoInt) return 'int';
+  if (typeof v === 'number') return 'float';
+  if (typeof v === 'string') return 'string';
+  if (Array.isArray(v) || v instanceof Uint8Array) return isTableArray(v) ? 'arrayHash' : 'array';
+  return 'nil';
+}
+
+function isTableArray(arr: GoValue[] | Uint8Array): boolean {
+  if (arr instanceof Uint8Array || arr.length === 0) return false;
+  let ret = true;
+  for (const x of arr) {
+    const t = tomlType(x);
+    if (t === 'nil') throw new TomlError('toml: cannot encode array with nil element');
+    if (t !== 'hash') ret = false;
+  }
+  return ret;
+}
+
+const isTable = (t: TomlType) => t === 'hash' || t === 'arrayHash';
+
+function quoteString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (c === 8) out += '\\b';
+    else if (c === 9) out += '\\t';
+    else if (c === 10) out += '\\n';
+    else if (c === 12) out += '\\f';
+    else if (c === 13) out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+const BARE = /^[A-Za-z0-9_-]+$/;
+
+function quoteKey(k: string): string {
+  if (k === '') return '""';
+  return BARE.test(k) ? k : quoteString(k);
+}
+
+function entriesOf(v: Map<string, GoValue> | GoStruct): Array<readonly [string, GoValue]> {
+  return v instanceof Map ? [...v] : [...v.fields];
+}
+
+class Encoder {
+  out = '';
+  private written = false;
+  constructor(private readonly indent = '  ') {}
+
+  private wf(s: string): void {
+    this.out += s;
+    this.written = true;
+  }
+  private newline(): void {
+    if (this.written) this.wf('\n');
+  }
+  private indentStr(key: string[]): string {
+    return this.indent.repeat(Math.max(key.length - 1, 0));
+  }
+
+  encode(key: string[], v: GoValue): void {
+    const t = tomlType(v);
+    switch (t) {
+      case 'nil':
+        if (isGoFunc(v)) throw new TomlError(`toml: unsupported type for key '${key.map(quoteKey).join('.')}': func`);
+        return;
+      case 'hash':
+        return this.table(key, v as Map<string, GoValue> | GoStruct);
+      case 'arrayHash':
+        return this.arrayOfTables(key, v as GoValue[]);
+      default:
+        return this.keyValue(key, v, false);
+    }
+  }
+
+  private table(key: string[], v: Map<string, GoValue> | GoStruct): void {
+    if (v instanceof GoTime) return this.keyValue(key, v, false);
+    if (key.length === 1) this.newline();
+    if (key.length > 0) {
+      this.wf(`${this.indentStr(key)}[${key.map(quoteKey).join('.')}]`);
+      this.newline();
+    }
+    this.mapBody(key, v, false);
+  }
+
+  private arrayOfTables(key: string[], arr: GoValue[]): void {
+    if (key.length === 0) throw new TomlError('toml: top-level values must be Go maps or structs');
+    for (const t of arr) {
+      if (isNil(t)) continue;
+      this.newline();
+      this.wf(`${this.indentStr(key)}[[${key.map(quoteKey).join('.')}]]`);
+      this.newline();
+      this.mapBody(key, t as Map<string, GoValue>, false);
+    }
+  }
+
+  private mapBody(key: string[], v: Map<string, GoValue> | GoStruct, inline: boolean): void {
+    const direct: Array<readonly [string, GoValue]> = [];
+    const sub: Array<readonly [string, GoValue]> = [];
+    for (const e of entriesOf(v)) (isTable(tomlType(e[1])) ? sub : direct).push(e);
+    const write = (list: Array<readonly [string, GoValue]>, trailComma: boolean) => {
+      if (v instanceof Map) list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      list.forEach(([k, x], i) => {
+        if (isNil(x)) return;
+        if (inline) {
+          this.keyValue([k], x, true);
+          if (trailComma || i !== list.length - 1) this.wf(', ');
+        } else this.encode([...key, k], x);
+      });
+    };
+    if (inline) this.wf('{');
+    write(direct, sub.length > 0);
+    write(sub, false);
+    if (inline) this.wf('}');
+  }
+
+  private keyValue(key: string[], v: GoValue, inline: boolean): void {
+    if (key.length === 0) return this.element(v);
+    this.wf(`${this.indentStr(key)}${quoteKey(key[key.length - 1])} = `);
+    this.element(v);
+    if (!inline) this.newline();
+  }
+
+  private element(v: GoValue): void {
+    if (v instanceof GoTime) return this.wf(rfc3339Nano(v));
+    if (typeof v === 'string') return this.wf(quoteString(v));
+    if (typeof v === 'boolean') return this.wf(String(v));
+    if (v instanceof GoInt) return this.wf(v.toString());
+    if (typeof v === 'number') {
+      if (Number.isNaN(v)) return this.wf('nan');
+      if (!Number.isFinite(v)) return this.wf(v < 0 ? '-inf' : 'inf');
+      const s = formatFloat(v, 'f');
+      return this.wf(s.includes('.') ? s : s + '.0');
+    }
+    if (Array.isArray(v) || v instanceof Uint8Array) {
+      const items = Array.from(v as ArrayLike<GoValue>, (x) => (v instanceof Uint8Array ? new GoInt(x as number, 'uint8') : x));
+      this.wf('[');
+      items.forEach((x, i) => {
+        this.element(x);
+        if (i !== items.length - 1) this.wf(', ');
+      });
+      return this.wf(']');
+    }
+    if (v instanceof Map || v instanceof GoStruct) return this.mapBody([], v, true);
+    throw new TomlError(`toml: unexpected type: ${isNil(v) ? '<nil>' : typeName(v)}`);
+  }
+}
+
+/** `toml.NewEncoder(w).Encode(v)`: the TOML text; throws {@link TomlError}. */
+export function encodeToml(v: GoValue): string {
+  const e = new Encoder();
+  e.encode([], v);
+  return e.out;
+}

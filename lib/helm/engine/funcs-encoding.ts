@@ -1,0 +1,113 @@
+/**
+ * The encoding functions Helm 3.17.3 adds to Sprig's map (pkg/engine/funcs.go). These are merged
+ * over Sprig's, so Helm's `toJson`/`fromJson` win over Sprig's versions of the same names.
+ * None of them fail a render: errors become "" (toYaml, toJson), the error text (toToml), an
+ * `Error` key (fromYaml, fromJson, fromToml) or a one-element list (fromYamlArray, fromJsonArray).
+ */
+import { defineFunc, type FuncMap } from '../../gotemplate/func';
+import type { GoMap, GoValue } from '../../gotemplate/value';
+import { marshalJson, unmarshalJson } from '../../encoding/json';
+import { encodeToml } from '../../encoding/toml';
+import { decodeToml } from '../../encoding/toml-decode';
+import { goToYaml, unmarshalYaml } from '../../yaml';
+import { goToYamlPretty } from '../../yaml/pretty';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Helm's toYaml: sigs.k8s.io/yaml.Marshal without its final newline; "" on error. */
+export function helmToYaml(v: GoValue): string {
+  try {
+    return goToYaml(v).replace(/\n$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Helm's toYamlPretty: go-yaml v3's encoder with 2-space indentation; "" on error. */
+export function helmToYamlPretty(v: GoValue): string {
+  try {
+    return goToYamlPretty(v).replace(/\n$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Helm's fromYaml: the decoded map, or a map holding only `Error`. */
+export function helmFromYaml(s: string): GoMap {
+  try {
+    const v = unmarshalYaml(s, 'map');
+    return v instanceof Map ? v : new Map();
+  } catch (e) {
+    return new Map([['Error', errorText(e)]]);
+  }
+}
+
+/** Helm's fromYamlArray: the decoded list, or a list holding only the error text. */
+export function helmFromYamlArray(s: string): GoValue[] {
+  try {
+    const v = unmarshalYaml(s, 'slice');
+    return Array.isArray(v) ? v : [];
+  } catch (e) {
+    return [errorText(e)];
+  }
+}
+
+/** Helm's toJson: json.Marshal; "" on error. */
+export function helmToJson(v: GoValue): string {
+  try {
+    return marshalJson(v);
+  } catch {
+    return '';
+  }
+}
+
+/** Helm's fromJson: the decoded map, or a map holding only `Error`. */
+export function helmFromJson(s: string): GoMap {
+  try {
+    const v = unmarshalJson(s, 'map');
+    return v instanceof Map ? v : new Map();
+  } catch (e) {
+    return new Map([['Error', errorText(e)]]);
+  }
+}
+
+/** Helm's fromJsonArray: the decoded list, or a list holding only the error text. */
+export function helmFromJsonArray(s: string): GoValue[] {
+  try {
+    const v = unmarshalJson(s, 'slice');
+    return Array.isArray(v) ? v : [];
+  } catch (e) {
+    return [errorText(e)];
+  }
+}
+
+/** Helm's toToml: BurntSushi/toml's encoding, or the error text in its place. */
+export function helmToToml(v: GoValue): string {
+  try {
+    return encodeToml(v);
+  } catch (e) {
+    return errorText(e);
+  }
+}
+
+/** Helm's fromToml: the decoded map, or a map holding only `Error`. */
+export function helmFromToml(s: string): GoMap {
+  try {
+    return decodeToml(s);
+  } catch (e) {
+    return new Map([['Error', errorText(e)]]);
+  }
+}
+
+/** Helm 3.17.3's encoding functions (merged over Sprig's map). */
+export const helmEncodingFuncs: FuncMap = {
+  toYaml: defineFunc('toYaml', ['interface {}'], helmToYaml),
+  toYamlPretty: defineFunc('toYamlPretty', ['interface {}'], helmToYamlPretty),
+  fromYaml: defineFunc('fromYaml', ['string'], helmFromYaml),
+  fromYamlArray: defineFunc('fromYamlArray', ['string'], helmFromYamlArray),
+  toJson: defineFunc('toJson', ['interface {}'], helmToJson),
+  fromJson: defineFunc('fromJson', ['string'], helmFromJson),
+  fromJsonArray: defineFunc('fromJsonArray', ['string'], helmFromJsonArray),
+  toToml: defineFunc('toToml', ['interface {}'], helmToToml),
+  fromToml: defineFunc('fromToml', ['string'], helmFromToml),
+};

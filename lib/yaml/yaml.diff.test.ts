@@ -1,0 +1,108 @@
+/**
+ * Differential test of the YAML/JSON/TOML codecs against helm 3.17.3: each fixture is helm's
+ * values.yaml, and each template prints it through an encoding function. Our side parses the
+ * same text with yamlToGo and calls our implementations directly, so the parser and the
+ * marshallers are checked together.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { referenceExecute, firstDifference, type ReferenceResult } from '../../tests/helm/reference';
+import type { GoValue } from '../gotemplate/value';
+import {
+  helmFromJson,
+  helmFromJsonArray,
+  helmFromYaml,
+  helmFromYamlArray,
+  helmToJson,
+  helmToToml,
+  helmToYaml,
+  helmToYamlPretty,
+} from '../helm/engine/funcs-encoding';
+import { sprigJsonFuncs } from '../sprig/json';
+import { yamlToGo } from './index';
+import { VALUES_FIXTURES } from './yaml.diff.fixtures';
+import { STRING_CASES } from './yaml.diff.strings';
+
+type Ours = { ok: true; output: string } | { ok: false };
+
+const OPS: Record<string, { template: string; ours: (values: GoValue) => string }> = {
+  toYaml: { template: '{{ toYaml .Values }}', ours: helmToYaml },
+  toJson: { template: '{{ .Values | toJson }}', ours: helmToJson },
+  toPrettyJson: { template: '{{ toPrettyJson .Values }}', ours: (v) => sprigJsonFuncs.toPrettyJson.call(v) as string },
+  toRawJson: { template: '{{ toRawJson .Values }}', ours: (v) => sprigJsonFuncs.toRawJson.call(v) as string },
+  toToml: { template: '{{ toToml .Values }}', ours: helmToToml },
+  toYamlPretty: { template: '{{ toYamlPretty .Values }}', ours: helmToYamlPretty },
+  roundTrip: {
+    template: '{{ toYaml .Values | fromYaml | toJson }}',
+    ours: (v) => helmToJson(helmFromYaml(helmToYaml(v))),
+  },
+};
+
+interface Row {
+  group: string;
+  name: string;
+  template: string;
+  values: string;
+  ours: Ours;
+}
+
+function run(f: () => string): Ours {
+  try {
+    return { ok: true, output: f() };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const rows: Row[] = [];
+for (const [fixture, values] of Object.entries(VALUES_FIXTURES)) {
+  for (const [op, { template, ours }] of Object.entries(OPS)) {
+    rows.push({ group: fixture, name: op, template, values, ours: run(() => ours(yamlToGo(values))) });
+  }
+}
+
+const STRING_OPS: Record<string, { template: string; ours: (s: string) => string }> = {
+  fromYaml: { template: '{{ fromYaml .Values.s | toJson }}', ours: (s) => helmToJson(helmFromYaml(s)) },
+  fromYamlArray: { template: '{{ fromYamlArray .Values.s | toJson }}', ours: (s) => helmToJson(helmFromYamlArray(s)) },
+  fromJson: { template: '{{ fromJson .Values.s | toJson }}', ours: (s) => helmToJson(helmFromJson(s)) },
+  fromJsonArray: { template: '{{ fromJsonArray .Values.s | toJson }}', ours: (s) => helmToJson(helmFromJsonArray(s)) },
+};
+for (const [op, inputs] of Object.entries(STRING_CASES)) {
+  const { template, ours } = STRING_OPS[op];
+  for (const s of inputs) {
+    rows.push({ group: op, name: JSON.stringify(s), template, values: `s: ${JSON.stringify(s)}\n`, ours: run(() => ours(s)) });
+  }
+}
+
+let reference: ReferenceResult[] = [];
+
+beforeAll(async () => {
+  // A failing case gets values of its own so it doesn't fail the batch of its fixture.
+  reference = await referenceExecute(
+    rows.map((r, i) => ({ template: r.template, values: r.ours.ok ? r.values : `${r.values}\n# case ${i}\n` })),
+  );
+}, 600_000);
+
+describe('encodings match helm 3.17.3', () => {
+  it('has at least 120 cases', () => expect(rows.length).toBeGreaterThanOrEqual(120));
+  const groups = [...new Set(rows.map((r) => r.group))];
+  for (const group of groups) {
+    describe(group, () => {
+      rows.forEach((row, i) => {
+        if (row.group !== group) return;
+        it(row.name, () => {
+          const ref = reference[i];
+          if (!ref.ok) {
+            // A values file helm rejects: we must reject it too (the wording is checked in unit tests).
+            expect(row.ours.ok, ref.error).toBe(false);
+            return;
+          }
+          expect(row.ours.ok, 'helm succeeded').toBe(true);
+          if (row.ours.ok) {
+            const diff = firstDifference(ref.output, row.ours.output);
+            expect(row.ours.output, diff ?? '').toBe(ref.output);
+          }
+        });
+      });
+    });
+  }
+});
