@@ -72,7 +72,7 @@ export function mapElemType(m: Map<string, GoValue>): GoTypeName {
   const name = typeInfoOf(m)?.name;
   if (!name || !name.startsWith('map[')) return name === 'engine.files' ? '[]uint8' : EMPTY_INTERFACE;
   let depth = 0;
-  for (let i = 3; i < name.length; i++) {
+  for (let i = 4; i < name.length; i++) {
     if (name[i] === '[') depth++;
     else if (name[i] === ']') {
       if (depth === 0) return name.slice(i + 1);
