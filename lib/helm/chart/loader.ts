@@ -155,7 +155,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
         sc = loadChartFiles(buff, opts);
       }
     } catch (e) {
-      throw wrap(`error unpacking ${n} in ${c.metadata.name}`, e);
+      throw wrap(`error unpacking subchart ${n} in ${c.metadata.name}`, e);
     }
     addDependency(c, sc);
   }
