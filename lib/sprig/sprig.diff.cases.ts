@@ -207,7 +207,7 @@ const dicts = [
   '{{ hasKey .Values.m "a" }}|{{ hasKey .Values.m "z" }}|{{ hasKey .Values "nul" }}|{{ hasKey (dict) "" }}',
   '{{ hasKey .Values.s "a" }}',
   '{{ pluck "a" .Values.m (dict "a" 2) (dict "b" 3) }}|{{ pluck "x" }}|{{ pluck "a" (dict "a" nil) }}',
-  '{{ keys .Values.m | sortAlpha }}|{{ keys (dict) }}|{{ keys .Values.m .Values.nested | sortAlpha }}|{{ keys | len }}|{{ keys (dict "z" 1 "a" 2) }}',
+  '{{ keys .Values.m | sortAlpha }}|{{ keys (dict) }}|{{ keys .Values.m .Values.nested | sortAlpha }}|{{ keys | len }}|{{ keys (dict "z" 1 "a" 2) | sortAlpha }}',
   '{{ values (dict "a" 1) }}|{{ values (dict) }}|{{ values .Values.m | len }}',
   '{{ pick .Values.m "a" "c" "zz" }}|{{ pick .Values.m }}|{{ omit .Values.m "a" }}|{{ omit .Values.m }}|{{ omit .Values.m "a" "b" "c" }}',
   '{{ merge (dict "a" 1 "b" "") (dict "b" 2 "c" 3) }}|{{ merge (dict "a" 1) }}|{{ mergeOverwrite (dict "a" 1 "b" 2) (dict "b" 3) (dict "b" 4 "c" nil) }}',
@@ -231,6 +231,37 @@ const dicts = [
   '{{ mustDeepCopy nil }}',
 ];
 
+// How the engine converts arguments by each function's Go signature, and reflection over []int.
+const signatures = [
+  '{{ trunc (int64 2) "abc" }}',
+  '{{ round 1.25 1 1 }}|{{ round 1.25 1 0.2 }}',
+  '{{ seq 1 .Values.i }}',
+  '{{ repeat .Values.i "x" }}',
+  '{{ wrap "5" "abc" }}',
+  '{{ splitn "," .Values.f "a,b" }}',
+  '{{ plural "a" "b" (int64 1) }}',
+  '{{ hasKey .Values.m 1 }}',
+  '{{ pick .Values.m 1 }}',
+  '{{ keys .Values.m "x" }}',
+  '{{ merge .Values.m .Values.list }}',
+  '{{ pluck "a" .Values.list }}',
+  '{{ get .Values "m" | typeOf }}|{{ dict "a" 1 | keys }}|{{ hasKey .Values "m" }}',
+  '{{ indent 2 .Values.u }}|{{ until 3 | toStrings }}|{{ join "," (until 3) }}|{{ sortAlpha (until 12) }}',
+  '{{ has 1 (until 3) }}|{{ has 1.0 (until 3) }}|{{ uniq (until 3) }}|{{ first (until 3) | typeOf }}|{{ reverse (until 3) }}',
+  '{{ toDecimal (int64 10) }}|{{ toDecimal (until 2) }}|{{ toDecimal true }}',
+  '{{ last (splitn "," 3 "a,b,c") }}',
+  '{{ abbrev 10 "日本語日本語日本語" }}|{{ trunc 4 "日本語" }}|{{ trunc 5 "日本語" }}|{{ trunc -4 "日本語" }}|{{ substr 1 4 "日本語" }}',
+  '{{ wrapWith 2 "/" "日本語" }}|{{ abbrevboth 5 10 "日本語日本語日本語日本語" }}',
+  '{{ default (list 1) .Values.empty }}|{{ coalesce .Values.empty .Values.nums }}|{{ ternary .Values.m .Values.list true }}',
+  '{{ add (int64 5) (int 6) 1.9 }}|{{ mul "2" "0x10" }}|{{ max "x" -1 }}|{{ min "-5" "3" }}',
+  '{{ untilStep 0 .Values.i 1 }}',
+  '{{ until 3 | last }}|{{ slice (until 5) 1 3 }}|{{ concat (until 2) (list "a") }}|{{ chunk 2 (until 5) }}',
+  '{{ typeOf (slice (until 5) 1 3) }}|{{ kindOf (until 1) }}|{{ typeOf (first (chunk 2 (list 1))) }}',
+  '{{ quote (until 3) }}|{{ squote (dict "a" (list 1)) }}|{{ cat (until 2) nil (dict) }}',
+  '{{ toString (until 2) }}|{{ toStrings (dict "a" 1) }}|{{ join "" (list nil nil) }}',
+  '{{ set .Values.m "a" 2 | typeOf }}|{{ merge (dict) .Values | typeOf }}',
+];
+
 /** Every differential case, grouped by family. */
 export const DIFF_CASES: Record<string, readonly string[]> = {
   strings,
@@ -241,4 +272,5 @@ export const DIFF_CASES: Record<string, readonly string[]> = {
   paths,
   lists,
   dicts,
+  signatures,
 };

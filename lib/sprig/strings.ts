@@ -63,16 +63,30 @@ export function goTrim(s: string, cutset: string): string {
 
 /** goutils.AbbreviateFull; widths below the minimum return "" as goutils does on its error. */
 export function abbreviateFull(s: string, offset: number, maxWidth: number): string {
-  if (s === '') return '';
-  if (maxWidth < 4) return '';
-  const len = byteLength(s);
-  if (len <= maxWidth) return s;
+  if (maxWidth >= 4 && byteLength(s) <= maxWidth) return s;
+  // Work on bytes throughout: goutils re-measures cut strings, which may end mid-rune.
+  return utf8Decode(abbreviateBytes(utf8Encode(s), offset, maxWidth));
+}
+
+const ELLIPSIS = new Uint8Array([0x2e, 0x2e, 0x2e]);
+const concatBytes = (a: Uint8Array, b: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+};
+
+function abbreviateBytes(b: Uint8Array, offset: number, maxWidth: number): Uint8Array {
+  const len = b.length;
+  if (len === 0) return b;
+  if (maxWidth < 4) return new Uint8Array();
+  if (len <= maxWidth) return b;
   if (offset > len) offset = len;
   if (len - offset < maxWidth - 3) offset = len - (maxWidth - 3);
-  if (offset <= 4) return goSlice(s, 0, maxWidth - 3) + '...';
-  if (maxWidth < 7) return '';
-  if (offset + maxWidth - 3 < len) return '...' + abbreviateFull(goSlice(s, offset), 0, maxWidth - 3);
-  return '...' + goSlice(s, len - (maxWidth - 3));
+  if (offset <= 4) return concatBytes(b.subarray(0, maxWidth - 3), ELLIPSIS);
+  if (maxWidth < 7) return new Uint8Array();
+  if (offset + maxWidth - 3 < len) return concatBytes(ELLIPSIS, abbreviateBytes(b.subarray(offset), 0, maxWidth - 3));
+  return concatBytes(ELLIPSIS, b.subarray(len - (maxWidth - 3)));
 }
 
 /** goutils.WrapCustom over UTF-8 bytes: breaks at spaces, optionally inside long words. */
