@@ -1,4 +1,4 @@
-import { addDependency, type Chart } from '../chart/chart';
+import { addDependency, type Chart, type Dependency } from '../chart/chart';
 import { templateCapabilities, checkKubeVersion } from '../chartutil/capabilities';
 import { processDependenciesWithMerge } from '../chartutil/dependencies';
 import { deepCopy, toRenderValues } from '../chartutil/values';
@@ -24,6 +24,13 @@ export interface ReleaseSettings {
   skipSchemaValidation?: boolean;
   /** Receives Helm's warnings (coalescing, conditions) instead of stderr. */
   warn?: Warn;
+  /**
+   * Not in helm: render the chart even when Chart.yaml dependencies are missing from charts/
+   * (they are installed from their repository at deploy time). Receives the missing ones that
+   * are enabled after tags and conditions (names are aliases by then). Without it, a missing
+   * dependency fails as in helm.
+   */
+  onMissingDependencies?: (enabled: Dependency[]) => void;
 }
 
 export interface PreparedRelease {
@@ -46,7 +53,7 @@ const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-
 export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRelease {
   const type = source.metadata.type;
   if (type !== '' && type !== 'application') throw new HelmError(`${type} charts are not installable`);
-  checkDependenciesPresent(source);
+  if (!opts.onMissingDependencies) checkDependenciesPresent(source);
 
   const name = opts.releaseName ?? 'release-name';
   if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
@@ -61,6 +68,12 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
     processDependenciesWithMerge(chart, vals, opts.warn);
   } catch (e) {
     throw new HelmError((e as Error).message);
+  }
+
+  if (opts.onMissingDependencies) {
+    const present = new Set(chart.dependencies.map((d) => d.metadata.name));
+    const enabled = (chart.metadata.dependencies ?? []).filter((d): d is Dependency => d !== null && !present.has(d.name));
+    opts.onMissingDependencies(enabled.map((d) => ({ ...d })));
   }
 
   let caps;
