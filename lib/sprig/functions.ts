@@ -23,7 +23,11 @@ import { semverFuncs } from './semver';
 import { stringFuncs } from './strings';
 import { urlFuncs } from './url';
 
-/** Names whose results vary between runs (time, randomness, network, generated keys and salts). */
+/**
+ * Names whose results vary between runs: Sprig's nonhermetic list (dates, random strings, uuid,
+ * network) plus random integers and shuffles, generated keys and certificates, and salted or
+ * randomly initialised crypto (bcrypt, htpasswd, encryptAES).
+ */
 export const NON_DETERMINISTIC: ReadonlySet<string> = new Set([
   // Dates relative to now
   'now',
@@ -37,7 +41,6 @@ export const NON_DETERMINISTIC: ReadonlySet<string> = new Set([
   'dateModify',
   'must_date_modify',
   'mustDateModify',
-  'unixEpoch',
   // Randomness
   'randAlphaNum',
   'randAlpha',
@@ -57,7 +60,6 @@ export const NON_DETERMINISTIC: ReadonlySet<string> = new Set([
   'genSelfSignedCertWithKey',
   'genSignedCert',
   'genSignedCertWithKey',
-  'buildCustomCert',
   'encryptAES',
   'bcrypt',
   'htpasswd',

@@ -260,6 +260,7 @@ const signatures = [
   '{{ quote (until 3) }}|{{ squote (dict "a" (list 1)) }}|{{ cat (until 2) nil (dict) }}',
   '{{ toString (until 2) }}|{{ toStrings (dict "a" 1) }}|{{ join "" (list nil nil) }}',
   '{{ set .Values.m "a" 2 | typeOf }}|{{ merge (dict) .Values | typeOf }}',
+  '{{ $l := splitList "," "b,a" }}{{ $_ := sortAlpha $l }}{{ $l }}|{{ $l := list "b" "a" }}{{ $_ := sortAlpha $l }}{{ $l }}',
 ];
 
 /** Every differential case, grouped by family. */

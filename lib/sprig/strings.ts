@@ -205,6 +205,7 @@ export const stringFuncs: FuncMap = {
   join: defineFunc('join', ['string', 'interface {}'], (sep: string, v: GoValue) => (strslice(v) as string[]).join(sep)),
   sortAlpha: defineFunc('sortAlpha', ['interface {}'], (v: GoValue) => {
     if (!isList(v)) return stringSlice([strval(v)]);
-    return stringSlice([...(strslice(v) as string[])].sort(compareGoStrings));
+    // strslice hands back a []string argument itself, which Go then sorts in place.
+    return (strslice(v) as string[]).sort(compareGoStrings);
   }),
 };
