@@ -4,7 +4,7 @@
  */
 import type { GoMap, GoSlice } from '../../gotemplate/value';
 import { typeName } from '../../gotemplate/value';
-import { atoi, EndOfInput, MAX_NESTED_NAME_LEVEL, RuneScanner, setIndex, StrvalsError } from './parser';
+import { atoi, EndOfInput, MAX_NESTED_NAME_LEVEL, quoteRunes, RuneScanner, setIndex, StrvalsError } from './parser';
 
 const EOF = new EndOfInput();
 
@@ -102,7 +102,7 @@ export class LiteralParser {
 
   private keyIndex(): number {
     const { v, eof } = until(this.sc, ']');
-    if (eof) throw EOF;
+    if (eof) throw new StrvalsError('error parsing index: EOF');
     try {
       return atoi(v);
     } catch (e) {
@@ -113,7 +113,7 @@ export class LiteralParser {
   private listItem(list: GoSlice, i: number, level: number): GoSlice {
     if (i < 0) throw new StrvalsError(`negative ${i} index not allowed`);
     const { v: key, last, eof } = until(this.sc, '[.=');
-    if (key.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${JSON.stringify(key)}`);
+    if (key.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${quoteRunes(key)}`);
     if (eof) throw EOF;
     if (last === '=') return setIndex(list, i, until(this.sc, '').v);
     if (last === '.') {

@@ -67,6 +67,20 @@ function runesUntil(sc: RuneScanner, stop: string, escapes: boolean): { v: strin
   }
 }
 
+/** Go's `%q` of a []rune: each rune single-quoted, e.g. `['a' 'b']`. */
+export function quoteRunes(s: string): string {
+  const one = (r: string): string => {
+    if (r === "'") return "'\\''";
+    if (r === '\\') return "'\\\\'";
+    const esc: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+    if (esc[r]) return `'${esc[r]}'`;
+    const cp = r.codePointAt(0)!;
+    if (cp < 0x20 || cp === 0x7f) return `'\\x${cp.toString(16).padStart(2, '0')}'`;
+    return `'${r}'`;
+  };
+  return `[${[...s].map(one).join(' ')}]`;
+}
+
 /** typedVal: true/false/null (any case), int64 when it parses as one, else the string. */
 export function typedVal(val: string, forceString: boolean): GoValue {
   if (forceString) return val;
@@ -222,8 +236,7 @@ export class Parser {
 
   private keyIndex(): number {
     const { v, eof } = runesUntil(this.sc, ']', true);
-    // Helm wraps io.EOF here with %w, so parse() still sees the end of input.
-    if (eof) throw EOF;
+    if (eof) throw new StrvalsError('error parsing index: EOF');
     try {
       return atoi(v);
     } catch (e) {
@@ -234,7 +247,7 @@ export class Parser {
   private listItem(list: GoSlice, i: number, nestedNameLevel: number): GoSlice {
     if (i < 0) throw new StrvalsError(`negative ${i} index not allowed`);
     const { v: k, last, eof } = runesUntil(this.sc, '[.=', true);
-    if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${JSON.stringify(k)}`);
+    if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${quoteRunes(k)}`);
     if (eof) throw EOF;
     switch (last) {
       case '=': {
