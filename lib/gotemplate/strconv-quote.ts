@@ -1,14 +1,42 @@
 /** Go's strconv quoting: Quote, QuoteToASCII, QuoteRune, CanBackquote, Unquote. */
 import { GoError } from './value';
+import { GO_PRINTABLE_RANGES } from './unicode-print';
 import { RUNE_ERROR, utf8Decode, utf8Encode, validRune } from './utf8';
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+let printableStarts: Int32Array | undefined;
+let printableEnds: Int32Array | undefined;
 
-/** Go's strconv.IsPrint (= unicode.IsPrint): letters, marks, numbers, punctuation, symbols, ASCII space. */
+function decodePrintableRanges(): void {
+  const entries = GO_PRINTABLE_RANGES.split(',');
+  printableStarts = new Int32Array(entries.length);
+  printableEnds = new Int32Array(entries.length);
+  let end = 0x80;
+  entries.forEach((e, i) => {
+    const [gap, len] = e.split('.');
+    const start = end + Number.parseInt(gap, 36);
+    end = start + Number.parseInt(len, 36);
+    printableStarts![i] = start;
+    printableEnds![i] = end;
+  });
+}
+
+/**
+ * Go's strconv.IsPrint (= unicode.IsPrint): letters, marks, numbers, punctuation, symbols and
+ * ASCII space, by Go's Unicode 15.0 tables.
+ */
 export function isPrint(r: number): boolean {
   if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  if (!validRune(r)) return false;
-  return PRINTABLE.test(String.fromCodePoint(r));
+  if (!printableStarts) decodePrintableRanges();
+  const starts = printableStarts!;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (r < starts[mid]) hi = mid - 1;
+    else if (r >= printableEnds![mid]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 function hex(n: number, width: number): string {

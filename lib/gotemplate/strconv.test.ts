@@ -273,3 +273,28 @@ describe('parsing', () => {
     ['1.7976931348623157e308', 1.7976931348623157e308],
   ])('ParseFloat(%j) = %s', (s, want) => expect(parseFloat(s)).toBe(want));
 });
+
+/** Every code point of planes 0–3 and 14 through `%q`: Go escapes exactly the non-printable ones. */
+describe('isPrint agrees with Go 1.23 unicode tables', async () => {
+  const CHUNK = 0x2000;
+  const starts: number[] = [];
+  for (let cp = 0xa0; cp < 0x40000; cp += CHUNK) starts.push(cp);
+  starts.push(0xe0000);
+  const chunk = (start: number) => {
+    let s = '';
+    for (let cp = start; cp < Math.min(start + CHUNK, start === 0xe0000 ? 0xe1000 : 0x40000); cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      s += String.fromCodePoint(cp);
+    }
+    return s;
+  };
+  const reference = await referenceExecute(starts.map((st) => ({ template: `{{ printf "%q" "${chunk(st)}" }}` })));
+  it.each(starts.map((st, i) => [st, i] as const))('U+%s…', (st, i) => {
+    const ref = reference[i];
+    if (!ref.ok) throw new Error(ref.error);
+    const want = [...ref.output.slice(1, -1).matchAll(/\\u[0-9a-f]{4}|\\U[0-9a-f]{8}|./gsu)].map((m) => m[0]);
+    const got = [...quote(chunk(st)).slice(1, -1).matchAll(/\\u[0-9a-f]{4}|\\U[0-9a-f]{8}|./gsu)].map((m) => m[0]);
+    const diffs = got.map((g, j) => [g, want[j]]).filter(([g, w]) => g !== w).slice(0, 20);
+    expect(diffs).toEqual([]);
+  });
+});
