@@ -64,6 +64,8 @@ export function toLowerRune(r: number): number {
 /** unicode.ToTitle */
 export function toTitleRune(r: number): number {
   if (r in TITLE_CASE) return TITLE_CASE[r];
+  // Georgian Mkhedruli letters have an upper case (Mtavruli) but are their own title case.
+  if ((r >= 0x10d0 && r <= 0x10fa) || (r >= 0x10fd && r <= 0x10ff)) return r;
   return toUpperRune(r);
 }
 
