@@ -80,6 +80,9 @@ export class State {
   varNames: string[] = [];
   varValues: GoValue[] = [];
   varIfaces: boolean[] = [];
+  nVars = 0;
+  /** Index of the executing template's `$`; variables below belong to callers. */
+  varBase = 0;
   depth = 0;
   private steps = 0;
   private readonly maxDepth: number;
@@ -98,25 +101,26 @@ export class State {
   }
 
   // ---- variables ----
+  // A stack with an explicit height: popping just lowers the height, which is much cheaper
+  // than truncating arrays on every {{end}}.
 
   push(name: string, value: GoValue, iface: boolean): void {
-    this.varNames.push(name);
-    this.varValues.push(value);
-    this.varIfaces.push(iface);
+    const n = this.nVars++;
+    this.varNames[n] = name;
+    this.varValues[n] = value;
+    this.varIfaces[n] = iface;
   }
 
   mark(): number {
-    return this.varNames.length;
+    return this.nVars;
   }
 
   pop(mark: number): void {
-    this.varNames.length = mark;
-    this.varValues.length = mark;
-    this.varIfaces.length = mark;
+    this.nVars = mark;
   }
 
   setVar(name: string, value: GoValue, iface: boolean): void {
-    for (let i = this.varNames.length - 1; i >= 0; i--) {
+    for (let i = this.nVars - 1; i >= this.varBase; i--) {
       if (this.varNames[i] === name) {
         this.varValues[i] = value;
         this.varIfaces[i] = iface;
@@ -127,13 +131,13 @@ export class State {
   }
 
   setTopVar(n: number, value: GoValue, iface: boolean): void {
-    const i = this.varNames.length - n;
+    const i = this.nVars - n;
     this.varValues[i] = value;
     this.varIfaces[i] = iface;
   }
 
   varValue(name: string): GoValue {
-    for (let i = this.varNames.length - 1; i >= 0; i--) {
+    for (let i = this.nVars - 1; i >= this.varBase; i--) {
       if (this.varNames[i] === name) {
         this.lastIface = this.varIfaces[i];
         return this.varValues[i];
@@ -239,12 +243,12 @@ export class State {
       const iface = sliceElemIsInterface(val);
       for (let i = 0; i < val.length; i++) {
         ran = true;
-        if (this.iteration(r, mark, new GoInt(i), val[i], iface) === BREAK) break;
+        if (this.iteration(r, mark, decl.length > 1 ? new GoInt(i) : undefined, val[i], iface) === BREAK) break;
       }
     } else if (val instanceof Uint8Array) {
       for (let i = 0; i < val.length; i++) {
         ran = true;
-        if (this.iteration(r, mark, new GoInt(i), new GoInt(val[i], 'uint8'), false) === BREAK) break;
+        if (this.iteration(r, mark, decl.length > 1 ? new GoInt(i) : undefined, new GoInt(val[i], 'uint8'), false) === BREAK) break;
       }
     } else if (val instanceof Map) {
       const iface = mapElemType(val) === EMPTY_INTERFACE;
@@ -290,11 +294,11 @@ export class State {
     if (this.depth >= this.maxDepth) this.errorf(`exceeded maximum template depth (${GO_MAX_EXEC_DEPTH})`);
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : undefined;
     // No dynamic scoping: the called template sees only `$`, set to its dot.
-    const saved = { tmpl: this.tmpl, names: this.varNames, values: this.varValues, ifaces: this.varIfaces, dotIface: this.dotIface };
+    // The callee's variables go above ours; its lookups stop at its own `$`.
+    const saved = { tmpl: this.tmpl, base: this.varBase, n: this.nVars, dotIface: this.dotIface };
     this.tmpl = tmpl;
-    this.varNames = ['$'];
-    this.varValues = [newDot];
-    this.varIfaces = [false];
+    this.varBase = this.nVars;
+    this.push('$', newDot, false);
     this.dotIface = false;
     this.depth++;
     try {
@@ -302,9 +306,8 @@ export class State {
     } finally {
       this.depth--;
       this.tmpl = saved.tmpl;
-      this.varNames = saved.names;
-      this.varValues = saved.values;
-      this.varIfaces = saved.ifaces;
+      this.varBase = saved.base;
+      this.nVars = saved.n;
       this.dotIface = saved.dotIface;
     }
   }
