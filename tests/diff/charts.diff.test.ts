@@ -26,10 +26,21 @@ export function chartroom(args: string[], cwd = CHARTS): { status: number; stdou
   return { status, stdout, stderr };
 }
 
-/** Helm logs warnings before its error; the error is what follows the last `Error: `. */
+/**
+ * Helm logs warnings before its error; the error is what follows the last `Error: `.
+ * Schema errors are listed in Go map order, which varies from run to run of helm itself, so
+ * their lines are compared in sorted order within each chart's block.
+ */
 function errorText(stderr: string): string {
   const i = stderr.lastIndexOf('Error: ');
-  return i < 0 ? '' : stderr.slice(i).trimEnd();
+  const text = i < 0 ? '' : stderr.slice(i).trimEnd();
+  if (!text.startsWith("Error: values don't meet the specifications")) return text;
+  const blocks: string[][] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('- ')) blocks[blocks.length - 1].push(line);
+    else blocks.push([line]);
+  }
+  return blocks.map(([head, ...items]) => [head, ...items.sort()].join('\n')).join('\n');
 }
 
 describe('helm template, chart level: chartroom vs helm 3.17.3', () => {

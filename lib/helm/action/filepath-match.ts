@@ -29,10 +29,10 @@ function toRegExp(pattern: string): RegExp | null {
       for (; j < p.length && (p[j] !== ']' || n === 0); j++, n++) {
         if (p[j] === '\\') {
           if (++j >= p.length) return null;
-          cls += escape(p[j]);
+          cls += escapeInClass(p[j]);
         } else if (p[j] === '-' && n > 0 && p[j + 1] !== ']') cls += '-';
         else if (p[j] === '-') return null;
-        else cls += escape(p[j]);
+        else cls += escapeInClass(p[j]);
       }
       if (j >= p.length || n === 0) return null;
       out += cls.startsWith('^') ? `(?!/)[${cls}]` : `[${cls}]`;
@@ -43,5 +43,9 @@ function toRegExp(pattern: string): RegExp | null {
 }
 
 function escape(c: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(c) ? `\\${c}` : c;
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+
+function escapeInClass(c: string): string {
+  return /[\]\\^-]/.test(c) ? `\\${c}` : c;
 }

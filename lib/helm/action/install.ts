@@ -80,7 +80,7 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
   try {
     caps = templateCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions });
   } catch (e) {
-    throw new HelmError(`invalid kube version '${opts.kubeVersion}': ${(e as Error).message}`);
+    throw new HelmError((e as Error).message);
   }
 
   const isUpgrade = opts.isUpgrade ?? false;

@@ -36,8 +36,6 @@ export const INSTALL_ORDER: readonly string[] = [
   'IngressClass',
   'Ingress',
   'APIService',
-  'MutatingWebhookConfiguration',
-  'ValidatingWebhookConfiguration',
 ];
 
 const RANK = new Map(INSTALL_ORDER.map((k, i) => [k, i]));

@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: chartroom's render speed next to helm's, measured in one run on this machine.
+ * For each bundled chart (with test stand-ins for its remote dependencies, as helm needs them):
+ * - cold: load the chart files, parse every template and render once (what a first preview costs);
+ * - warm: re-render after a values change (what each keystroke costs), median of many runs;
+ * - helm: `helm template` as a process, median of several runs.
+ * Ratios, not absolute thresholds: shared machines make absolute timings noisy.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readTree } from '../lib/cli/node-io';
+import { loadChartDirectory, templateChart } from '../lib/helm';
+import { clearParsedTemplates } from '../lib/helm/engine/engine';
+import { helmBin } from '../tests/helm/reference';
+import { removeStandins, withStandins } from '../tests/charts/standins';
+
+const CHARTS = ['aeterna', 'verta'];
+const WARM_RUNS = 300;
+const HELM_RUNS = 7;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+const rows: string[][] = [];
+for (const name of CHARTS) {
+  const dir = withStandins(join(process.cwd(), 'charts', name));
+  try {
+    const entries = readTree(dir);
+    const colds: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      clearParsedTemplates();
+      colds.push(time(() => templateChart(loadChartDirectory(entries), {})));
+    }
+    const chart = loadChartDirectory(entries);
+    const warms: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const values = new Map([['nameOverride', `bench-${i % 7}`]]);
+      warms.push(time(() => templateChart(chart, { values })));
+    }
+    const helms: number[] = [];
+    for (let i = 0; i < HELM_RUNS; i++) {
+      helms.push(time(() => execFileSync(helmBin(), ['template', 'bench', dir], { stdio: 'pipe' })));
+    }
+    const [cold, warm, helm] = [median(colds), median(warms), median(helms)];
+    rows.push([name, warm.toFixed(2), cold.toFixed(2), helm.toFixed(1), `${(helm / warm).toFixed(0)}x`, `${(helm / cold).toFixed(1)}x`]);
+  } finally {
+    removeStandins(dir);
+  }
+}
+
+const header = ['chart', 'warm ms', 'cold ms', 'helm ms', 'helm/warm', 'helm/cold'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
+console.log(line(header));
+for (const r of rows) console.log(line(r));
