@@ -143,13 +143,19 @@ class Decoder {
         if (!Array.isArray(v)) return this.fail(v, struct, path, GO_TYPE[kind]);
         return v.map((x) => {
           if (x === null) return null;
+          // A non-object element fails before the Maintainer struct is entered.
+          if (!(x instanceof Map)) return this.fail(x, struct, path, 'chart.Maintainer') ?? null;
           const m: Maintainer = { name: '', email: '', url: '' };
           this.struct(x, MAINTAINER_FIELDS, m, 'Maintainer', 'chart.Maintainer', path);
           return m;
         });
       case 'dependencies':
         if (!Array.isArray(v)) return this.fail(v, struct, path, GO_TYPE[kind]);
-        return v.map((x) => (x === null ? null : this.dependency(x, path)));
+        return v.map((x) => {
+          if (x === null) return null;
+          if (!(x instanceof Map)) return this.fail(x, struct, path, 'chart.Dependency') ?? null;
+          return this.dependency(x, path);
+        });
     }
   }
 

@@ -81,7 +81,6 @@ export function validateMetadata(md: Metadata): void {
 
   if (md.apiVersion === '') throw new ValidationError('chart.metadata.apiVersion is required');
   if (md.name === '') throw new ValidationError('chart.metadata.name is required');
-  if (md.name === '.' || md.name === '..') throw new ValidationError(`chart.metadata.name ${JSON.stringify(md.name)} is not allowed`);
   if (md.name !== baseName(md.name)) throw new ValidationError(`chart.metadata.name ${JSON.stringify(md.name)} is invalid`);
   if (md.version === '') throw new ValidationError('chart.metadata.version is required');
   if (!isValidSemver(md.version)) throw new ValidationError(`chart.metadata.version ${JSON.stringify(md.version)} is invalid`);

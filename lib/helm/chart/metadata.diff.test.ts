@@ -1,0 +1,129 @@
+/**
+ * Chart.yaml as helm 3.17.3 reads it: load errors, and what templates see of `.Chart`
+ * (`%v`, `toJson`, single fields), compared with our decode + chartValueForTemplate.
+ */
+import { describe, expect, it } from 'vitest';
+import { removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
+import { GoInt, GoStruct, sortedKeys, type GoValue } from '../../gotemplate/value';
+import { chartValueForTemplate, metadataToGo } from './metadata-go';
+import { loadChartFiles } from './loader';
+import { isGoNil, structJsonFields } from './gostruct';
+
+/** encoding/json for the values these structs hold (strings, bools, lists, maps, structs). */
+function goJson(v: GoValue): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number' || v instanceof GoInt) return String(v);
+  if (isGoNil(v)) return 'null';
+  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
+  if (v instanceof Map) return `{${sortedKeys(v).map((k) => `${goJson(k)}:${goJson(v.get(k))}`).join(',')}}`;
+  if (v instanceof GoStruct) return `{${structJsonFields(v)!.map(([k, x]) => `${goJson(k)}:${goJson(x)}`).join(',')}}`;
+  return '?';
+}
+
+const PROBE = [
+  '# V {{ printf "%v" .Chart }}',
+  '# J {{ toJson .Chart }}',
+  '# F {{ .Chart.Name }}|{{ .Chart.Version }}|{{ .Chart.AppVersion }}|{{ .Chart.Keywords }}|{{ .Chart.Annotations }}|{{ .Chart.IsRoot }}',
+  '# T {{ printf "%T|%T|%T" .Chart .Chart.Sources .Chart.Dependencies }}',
+].join('\n');
+
+const CHARTS: string[] = [
+  'apiVersion: v2\nname: fixture\nversion: 0.1.0\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.10\nappVersion: 2.0\nkeywords: [1, true, 1.5, 1000000, 1e3, x]\nannotations: {a: 1000000, b: null, c: "<&>"}\n',
+  'apiVersion: v2\nname: fixture\nversion: v1.2\nsources: []\nkeywords: []\nhome: "h\\tx"\ndescription: "line\\nbreak\\u0007bell"\n',
+  'name: fixture\nversion: 0.1.0\ndeprecated: true\nicon: i\ncondition: c\ntags: t\nkubeVersion: ">=1.0"\ntype: application\n',
+  'apiVersion: v2\nName: fixture\nVERSION: 0.1.0\nunknown: 1\nmaintainers: [{name: m, email: e, url: u}, {name: 1}]\n',
+];
+
+const BAD: string[] = [
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\ndeprecated: "x"\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\nmaintainers: [a]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\nkeywords: [{a: 1}]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\nkeywords: a\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\nannotations: [a]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\ndependencies: [{name: 1, import-values: a}]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\ndependencies: [null]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\nmaintainers: [null]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\ndependencies: [{name: x, alias: "a b"}]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\ndependencies: [{name: x}, {name: x}]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.2.3-01\n',
+  'apiVersion: v2\nname: fixture\nversion: x\n',
+  'apiVersion: v2\nname: fix/ture\nversion: 1.0.0\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\ntype: foo\n',
+  'apiVersion: v2\nname: fixture\n',
+  'apiVersion: v2\nversion: 1.0.0\n',
+  '',
+  'a',
+];
+
+const enc = new TextEncoder();
+
+async function helm(chartYaml: string): Promise<{ ok: boolean; text: string }> {
+  const dir = writeChart({ 'Chart.yaml': chartYaml, 'templates/probe.yaml': PROBE });
+  try {
+    const r = await runHelm(['template', 'r', dir]);
+    if (r.status !== 0) return { ok: false, text: r.stderr.replace(/^Error: /, '').trimEnd() };
+    return { ok: true, text: r.stdout.split('\n').filter((l) => /^# [VJFT] /.test(l)).join('\n') };
+  } finally {
+    removeChart(dir);
+  }
+}
+
+function ours(chartYaml: string): { ok: boolean; text: string } {
+  try {
+    const c = loadChartFiles([
+      { name: 'Chart.yaml', data: enc.encode(chartYaml) },
+      { name: 'templates/probe.yaml', data: enc.encode(PROBE) },
+    ]);
+    const v = chartValueForTemplate(c);
+    const md = c.metadata;
+    const list = (x: string[] | undefined): string => `[${(x ?? []).join(' ')}]`;
+    const ann = `map[${[...(md.annotations ?? new Map())].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${k}:${x}`).join(' ')}]`;
+    return {
+      ok: true,
+      text: [
+        `# V ${v.type.stringer!(v)}`,
+        `# J ${goJson(v)}`,
+        `# F ${md.name}|${md.version}|${md.appVersion}|${list(md.keywords)}|${ann}|true`,
+        `# T ${v.type.name}|[]string|[]*chart.Dependency`,
+      ].join('\n'),
+    };
+  } catch (e) {
+    return { ok: false, text: (e as Error).message };
+  }
+}
+
+describe('Chart.yaml matches helm 3.17.3', () => {
+  it.each(CHARTS)('.Chart for %j', async (y) => {
+    const want = await helm(y);
+    expect(want.ok).toBe(true);
+    // A pointer inside %v prints as an address, which differs run to run.
+    const addr = (s: string): string => s.replace(/0x[0-9a-f]+/g, '0xADDR');
+    expect(addr(ours(y).text)).toEqual(addr(want.text));
+  });
+
+  it.each(BAD)('load error for %j', async (y) => {
+    const want = await helm(y);
+    expect(want.ok).toBe(false);
+    expect(ours(y)).toEqual(want);
+  });
+
+  it('wraps YAML syntax errors as Helm does (the parser text itself is lib/yaml's)', async () => {
+    const y = 'apiVersion: v2\nname: x\n\tversion: 1\n';
+    const want = await helm(y);
+    const prefix = (t: string): string => /^.*?yaml: line \d+:/.exec(t)![0];
+    expect(prefix(ours(y).text)).toEqual(prefix(want.text));
+  });
+
+  it('metadataToGo is a *chart.Metadata with Go field order', () => {
+    const c = loadChartFiles([{ name: 'Chart.yaml', data: enc.encode('apiVersion: v2\nname: x\nversion: 1.0.0\n') }]);
+    const s = metadataToGo(c.metadata);
+    expect(s.type.name).toBe('*chart.Metadata');
+    expect(s.fields.map(([k]) => k)).toEqual([
+      'Name', 'Home', 'Sources', 'Version', 'Description', 'Keywords', 'Maintainers', 'Icon', 'APIVersion',
+      'Condition', 'Tags', 'AppVersion', 'Deprecated', 'Annotations', 'KubeVersion', 'Dependencies', 'Type',
+    ]);
+  });
+});
