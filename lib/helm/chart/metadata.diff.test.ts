@@ -110,7 +110,7 @@ describe('Chart.yaml matches helm 3.17.3', () => {
     expect(ours(y)).toEqual(want);
   });
 
-  it('wraps YAML syntax errors as Helm does (the parser text itself is lib/yaml's)', async () => {
+  it('wraps YAML syntax errors as Helm does (the parser text itself belongs to lib/yaml)', async () => {
     const y = 'apiVersion: v2\nname: x\n\tversion: 1\n';
     const want = await helm(y);
     const prefix = (t: string): string => /^.*?yaml: line \d+:/.exec(t)![0];
