@@ -46,5 +46,7 @@ describe('Go strings and goutils case functions', () => {
     [deleteWhiteSpace, ' a b\tc\n', 'abc'],
     [deleteWhiteSpace, 'é', 'é'],
     [deleteWhiteSpace, 'é x', 'Ã©x'],
+    // U+3000 is not a space byte-wise; its bytes come back as Latin-1 runes (helm can't print them).
+    [deleteWhiteSpace, '\u3000x y', '\u00e3\u0080\u0080xy'],
   ] as const)('%s(%j)', (f, s, want) => expect(f(s)).toBe(want));
 });

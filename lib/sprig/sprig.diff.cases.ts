@@ -64,6 +64,8 @@ const strings = [
   '{{ wrap 3 "abcdefgh ij" }}|{{ wrap 0 "a b" }}|{{ wrap 10 "" }}',
   '{{ wrapWith 5 "\\t" "hello world" }}|{{ wrapWith 3 "|" "abcdefgh" }}',
   '{{ wrap 4 .Values.u }}',
+  '{{ wrap 6 "  lead  spaces  here" }}|{{ wrap 4 "a\\nbcdef gh" }}|{{ wrap 5 "abc def    ghi" }}|{{ wrap 3 "verylongword x" }}|{{ wrapWith 4 "" "abc defgh" }}',
+  '{{ nospace "tab\u00a0nbsp" }}|{{ indent 2 "a\\r\\nb" }}|{{ trim "\ufeffx\ufeff" }}|{{ initials "\u00a0a b" }}',
   '{{ contains "ell" "hello" }}|{{ contains "" "x" }}|{{ hasPrefix "he" "hello" }}|{{ hasSuffix "lo" "hello" }}|{{ hasSuffix "x" "hello" }}',
   '{{ quote "a\\"b" }}|{{ quote 1 2.5 nil true }}|{{ quote }}|{{ quote .Values.big }}|{{ quote .Values.nul }}|{{ quote .Values.missing }}',
   '{{ quote "tab\\there" "é" "\\u0000" }}|{{ quote .Values.list }}|{{ quote .Values.m }}',
