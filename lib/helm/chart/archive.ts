@@ -127,9 +127,10 @@ function cleanPath(p: string): string {
 }
 
 function gunzip(tgz: Uint8Array): Uint8Array {
-  if (tgz.length < 10 || tgz[0] !== 0x1f || tgz[1] !== 0x8b || tgz[2] !== 8) {
-    throw new ArchiveError(tgz.length === 0 ? 'EOF' : 'gzip: invalid header');
-  }
+  // gzip.NewReader reads a 10-byte header first.
+  if (tgz.length === 0) throw new ArchiveError('EOF');
+  if (tgz.length < 10) throw new ArchiveError('unexpected EOF');
+  if (tgz[0] !== 0x1f || tgz[1] !== 0x8b || tgz[2] !== 8) throw new ArchiveError('gzip: invalid header');
   try {
     return gunzipSync(tgz);
   } catch {
@@ -187,8 +188,10 @@ export function archiveFileProblem(fileName: string, head: Uint8Array): string |
 }
 
 /** The part of http.DetectContentType that matters for files mistaken for charts. */
-function sniffContentType(b: Uint8Array): string {
-  if (b.length === 0) return 'text/plain; charset=utf-8';
+function sniffContentType(head: Uint8Array): string {
+  // Helm sniffs a zero-filled 512-byte buffer, so short files look binary.
+  const b = new Uint8Array(512);
+  b.set(head.subarray(0, 512));
   const start = latin.decode(b.subarray(0, 8));
   if (start.startsWith('PK\x03\x04')) return 'application/zip';
   if (start.startsWith('%PDF-')) return 'application/pdf';
