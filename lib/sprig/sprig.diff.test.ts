@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceExecute, type ReferenceResult, type TemplateCase } from '../../tests/helm/reference';
 import { DIFF_CASES, DIFF_VALUES } from './sprig.diff.cases';
 import { runCase, type CaseResult } from './sprig-harness';
-import { sprigTestFuncs } from './sprig-test-funcs';
+import { sprigFuncMap } from './functions';
 
 interface Row {
   family: string;
@@ -15,12 +15,14 @@ interface Row {
   ours: CaseResult;
 }
 
+const funcs = sprigFuncMap();
+
 // Lines hold several `|`-separated actions; each becomes its own case for precise reporting.
 const rows: Row[] = Object.entries(DIFF_CASES).flatMap(([family, lines]) =>
   lines.flatMap((line) => line.split('}}|{{').map((t, i, all) => (i > 0 ? '{{' : '') + t + (i < all.length - 1 ? '}}' : ''))).map((template) => ({
     family,
     template,
-    ours: runCase(sprigTestFuncs(), template, DIFF_VALUES),
+    ours: runCase(funcs, template, DIFF_VALUES),
   })),
 );
 
