@@ -4,23 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
-import { GoInt, GoStruct, sortedKeys, type GoValue } from '../../gotemplate/value';
 import { chartValueForTemplate, metadataToGo } from './metadata-go';
 import { loadChartFiles } from './loader';
-import { isGoNil, structJsonFields } from './gostruct';
-
-/** encoding/json for the values these structs hold (strings, bools, lists, maps, structs). */
-function goJson(v: GoValue): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number' || v instanceof GoInt) return String(v);
-  if (isGoNil(v)) return 'null';
-  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
-  if (v instanceof Map) return `{${sortedKeys(v).map((k) => `${goJson(k)}:${goJson(v.get(k))}`).join(',')}}`;
-  if (v instanceof GoStruct) return `{${structJsonFields(v)!.map(([k, x]) => `${goJson(k)}:${goJson(x)}`).join(',')}}`;
-  return '?';
-}
+import { goJson } from './gojson.test-util';
 
 const PROBE = [
   '# V {{ printf "%v" .Chart }}',
