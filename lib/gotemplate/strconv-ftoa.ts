@@ -191,6 +191,39 @@ function fmtX(fb: FloatBits, prec: number, fmt: 'x' | 'X'): string {
 }
 
 /**
+ * Digits of a number printed by toFixed/toExponential (`123.4500`, `1.2345e+2`): V8 rounds these
+ * correctly from the exact binary value, except that it rounds exact ties up.
+ */
+function parseJsDigits(t: string): Digits {
+  const [m, e] = t.split('e');
+  const [intPart, frac = ''] = m.split('.');
+  const all = intPart + frac;
+  let k = 0;
+  while (k < all.length && all[k] === '0') k++;
+  const d = all.slice(k).replace(/0+$/, '');
+  if (d === '') return { d: '', dp: 0 };
+  return { d, dp: intPart.length - k + (e ? Number(e) : 0) };
+}
+
+/** Whether the last digit of a JS-formatted number is 5: the only way the digit before can be an exact tie. */
+function endsIn5(t: string): boolean {
+  const i = t.indexOf('e');
+  return (i < 0 ? t[t.length - 1] : t[i - 1]) === '5';
+}
+
+/** Digits rounded half-to-even like Go: JS's rounding where no tie is possible, exact BigInt arithmetic otherwise. */
+function fixedDigits(a: number, fmt: string, prec: number, bitSize: 32 | 64): Digits {
+  if (fmt === 'f') {
+    if (a < 1e21 && prec + 1 <= 100 && !endsIn5(a.toFixed(prec + 1))) return parseJsDigits(a.toFixed(prec));
+    const exact = exactDigits(floatBits(a, bitSize));
+    return roundDigits(exact, exact.dp + prec);
+  }
+  const n = fmt === 'e' || fmt === 'E' ? prec + 1 : prec;
+  if (n <= 100 && !endsIn5(a.toExponential(n))) return parseJsDigits(a.toExponential(n - 1));
+  return roundDigits(exactDigits(floatBits(a, bitSize)), n);
+}
+
+/**
  * Go's strconv.FormatFloat(f, fmt, prec, bitSize): prec -1 means the shortest digits that read
  * back exactly. An unknown format yields `%` followed by it, as Go does.
  */
@@ -199,27 +232,31 @@ export function formatFloat(f: number, fmt: FloatFormat | string, prec: number, 
   if (Number.isNaN(f)) return 'NaN';
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
-  const fb = floatBits(f, bitSize);
-  if (fmt === 'b') return fmtB(fb);
-  if (fmt === 'x' || fmt === 'X') return fmtX(fb, prec, fmt);
-  if (!['e', 'E', 'f', 'g', 'G'].includes(fmt)) return '%' + fmt;
+  if (fmt === 'b') return fmtB(floatBits(f, bitSize));
+  if (fmt === 'x' || fmt === 'X') return fmtX(floatBits(f, bitSize), prec, fmt);
+  if (fmt !== 'e' && fmt !== 'E' && fmt !== 'f' && fmt !== 'g' && fmt !== 'G') return '%' + fmt;
+  const neg = f < 0 || Object.is(f, -0);
+  const a = Math.abs(f);
   const shortest = prec < 0;
+  // Fast paths with identical output: shortest %g between 1e-4 and 1e6 is fixed notation with
+  // JS's shortest digits; %f without a possible tie is JS's correctly rounded toFixed.
+  if (shortest && (fmt === 'g' || fmt === 'G') && bitSize === 64 && ((a >= 1e-4 && a < 1e6) || a === 0)) {
+    return (neg ? '-' : '') + String(a);
+  }
+  if (fmt === 'f' && !shortest && a < 1e21 && prec + 1 <= 100 && !endsIn5(a.toFixed(prec + 1))) {
+    return (neg ? '-' : '') + a.toFixed(prec);
+  }
   let digs: Digits;
   if (shortest) {
-    digs = shortestDigits(f, bitSize);
+    digs = shortestDigits(a, bitSize);
     if (fmt === 'e' || fmt === 'E') prec = Math.max(digs.d.length - 1, 0);
     else if (fmt === 'f') prec = Math.max(digs.d.length - digs.dp, 0);
     else prec = digs.d.length;
   } else {
-    const exact = exactDigits(fb);
-    if (fmt === 'e' || fmt === 'E') digs = roundDigits(exact, prec + 1);
-    else if (fmt === 'f') digs = roundDigits(exact, exact.dp + prec);
-    else {
-      if (prec === 0) prec = 1;
-      digs = roundDigits(exact, prec);
-    }
+    if ((fmt === 'g' || fmt === 'G') && prec === 0) prec = 1;
+    digs = fixedDigits(a, fmt, prec, bitSize);
   }
-  return formatDigits(shortest, fb.neg, digs, prec, fmt);
+  return formatDigits(shortest, neg, digs, prec, fmt);
 }
 
 function formatDigits(shortest: boolean, neg: boolean, digs: Digits, prec: number, fmt: string): string {
