@@ -160,6 +160,8 @@ class Checker {
 /** Builds the Go value from text already validated by {@link Checker}. */
 class Builder {
   i = 0;
+  /** The first type error; Go keeps decoding after one, leaving the zero value in place. */
+  error?: string;
   constructor(private readonly s: string) {}
   private skip(): void {
     while (this.i < this.s.length && isSpace(this.s.charCodeAt(this.i))) this.i++;
@@ -202,7 +204,10 @@ class Builder {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(this.s.slice(this.i, this.i + 400))!;
     this.i += m[0].length;
     const f = Number(m[0]);
-    if (!Number.isFinite(f)) throw new JsonSyntaxError(`json: cannot unmarshal number ${m[0]} into Go value of type float64`);
+    if (!Number.isFinite(f)) {
+      this.error ??= `json: cannot unmarshal number ${m[0]} into Go value of type float64`;
+      return null;
+    }
     return f;
   }
   private string(): string {
@@ -240,31 +245,41 @@ class Builder {
 const kindOfJson = (v: GoValue) =>
   v instanceof Map ? 'object' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : 'string';
 
+/** Result of {@link decodeJson}: what Go leaves in the variable, and the error Unmarshal returns. */
+export interface JsonDecoded {
+  value: GoValue;
+  error?: string;
+}
+
+/**
+ * json.Unmarshal of `text` into a variable of `target` type, keeping Go's partial results: on a
+ * syntax error nothing is decoded; on a type error the rest is still decoded.
+ */
+export function decodeJson(text: string, target: JsonTarget = 'interface'): JsonDecoded {
+  try {
+    new Checker(new TextEncoder().encode(text)).top();
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return { value: undefined, error: e.message };
+    throw e;
+  }
+  const b = new Builder(text);
+  const v = b.value();
+  if (target !== 'interface' && v !== null) {
+    const want = target === 'map' ? 'object' : 'array';
+    if (kindOfJson(v) !== want) {
+      const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+      return { value: undefined, error: `json: cannot unmarshal ${kindOfJson(v)} into Go value of type ${type}` };
+    }
+  }
+  return { value: v, error: b.error };
+}
+
 /**
  * json.Unmarshal of `text` into a variable of `target` type. Throws an Error whose message is
  * Go's err.Error(); a JSON null yields null (a nil map/slice in Go).
  */
 export function unmarshalJson(text: string, target: JsonTarget = 'interface'): GoValue {
-  const bytes = new TextEncoder().encode(text);
-  try {
-    new Checker(bytes).top();
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new Error(e.message);
-    throw e;
-  }
-  let v: GoValue;
-  try {
-    v = new Builder(text).value();
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new Error(e.message);
-    throw e;
-  }
-  if (target !== 'interface' && v !== null) {
-    const want = target === 'map' ? 'object' : 'array';
-    if (kindOfJson(v) !== want) {
-      const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
-      throw new Error(`json: cannot unmarshal ${kindOfJson(v)} into Go value of type ${type}`);
-    }
-  }
-  return v;
+  const r = decodeJson(text, target);
+  if (r.error !== undefined) throw new Error(r.error);
+  return r.value ?? null;
 }

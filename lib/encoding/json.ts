@@ -6,7 +6,7 @@
 import { GoInt, GoStruct, GoTime, isGoFunc, sortedKeys, typeName, type GoValue } from '../gotemplate/value';
 import { formatJsonFloat } from './gofloat';
 
-export { unmarshalJson, type JsonTarget } from './json-decode';
+export { decodeJson, unmarshalJson, type JsonDecoded, type JsonTarget } from './json-decode';
 
 /** An error from encoding/json; `message` is Go's `err.Error()`. */
 export class JsonError extends Error {
@@ -21,6 +21,22 @@ export interface MarshalJsonOptions {
   escapeHtml?: boolean;
   /** MarshalIndent's prefix and indent. */
   indent?: { prefix: string; indent: string };
+}
+
+const NIL = Symbol.for('chartroom.goNilCollection');
+
+/**
+ * Marks an empty map or slice as Go's nil map/slice (e.g. `fromJson "null"`): it prints like an
+ * empty one but encodes as JSON `null`.
+ */
+export function markNil<T extends Map<string, GoValue> | GoValue[]>(v: T): T {
+  Object.defineProperty(v, NIL, { value: true, enumerable: false });
+  return v;
+}
+
+/** Whether a map or slice was marked by {@link markNil} (and is still empty). */
+export function isNilCollection(v: GoValue): boolean {
+  return (v instanceof Map ? v.size === 0 : Array.isArray(v) && v.length === 0) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -125,7 +141,7 @@ export function quoteJsonString(s: string, escapeHtml = true): string {
 }
 
 function encode(v: GoValue, html: boolean): string {
-  if (v === undefined || v === null) return 'null';
+  if (v === undefined || v === null || isNilCollection(v)) return 'null';
   switch (typeof v) {
     case 'boolean':
       return v ? 'true' : 'false';

@@ -37,6 +37,7 @@ export function decodeYaml(text: string): YamlNative {
     merge: false,
     strict: false,
     resolveKnownTags: false,
+    keepSourceTokens: true,
   });
   if (!Array.isArray(docs) || docs.length === 0) {
     const errs = Array.isArray(docs) ? [] : (docs as { errors?: unknown[] }).errors;
@@ -61,12 +62,15 @@ export function decodeYaml(text: string): YamlNative {
     else if (isSeq(n)) for (const it of n.items) scan(isPair(it) ? (it.key as AnyNode) : (it as AnyNode));
   };
   scan(doc.contents as AnyNode);
-  return new Decoder(targets).decode(doc.contents as AnyNode);
+  return new Decoder(targets, text).decode(doc.contents as AnyNode);
 }
 
 class Decoder {
   private readonly active = new Set<Node>();
-  constructor(private readonly targets: Map<Node, Node>) {}
+  constructor(
+    private readonly targets: Map<Node, Node>,
+    private readonly text: string,
+  ) {}
 
   decode(n: AnyNode): YamlNative {
     if (!n) return null;
@@ -100,7 +104,9 @@ class Decoder {
   }
 
   private scalar(n: Node & { value: unknown; type?: string; tag?: string }): YamlNative {
-    const text = typeof n.value === 'string' ? n.value : String(n.value);
+    let text = typeof n.value === 'string' ? n.value : String(n.value);
+    const raw = (n.srcToken as { source?: string } | undefined)?.source;
+    if (raw && /[\u0085\u2028\u2029]/.test(raw) && !n.type?.startsWith('BLOCK')) text = foldYaml11Breaks(text);
     const tag = n.tag ?? '';
     const implicit = n.type === 'PLAIN' && !n.tag;
     if (!implicit && !tag) return text;
@@ -124,7 +130,20 @@ class Decoder {
     return s.value === '<<' && ((s.type === 'PLAIN' && !s.tag) || s.tag === TAG.merge);
   }
 
-  private mapping(n: { items: unknown[] }, out: YamlMap): void {
+  /** go-yaml rejects `: value` with no key in a block mapping (only `? ` may leave a key empty). */
+  private checkEmptyKey(n: { srcToken?: unknown }, idx: number): void {
+    type Item = { start?: { type: string }[]; key?: unknown; sep?: { type: string; offset: number }[] };
+    const tok = n.srcToken as { type?: string; items?: Item[] } | undefined;
+    if (!tok || tok.type !== 'block-map') return;
+    const item = tok.items?.[idx];
+    if (!item || item.key || item.start?.some((t) => t.type === 'explicit-key-ind')) return;
+    const ind = item.sep?.find((t) => t.type === 'map-value-ind');
+    const line0 = ind ? (this.text.slice(0, ind.offset).match(/\n/g) ?? []).length : 0;
+    throw new YamlError(`yaml: ${line0 > 0 ? `line ${line0}: ` : ''}did not find expected key`, 'syntax');
+  }
+
+  private mapping(n: { items: unknown[]; srcToken?: unknown }, out: YamlMap): void {
+    n.items.forEach((_, i) => this.checkEmptyKey(n, i));
     for (const p of n.items as { key: AnyNode; value: AnyNode }[]) {
       if (this.isMergeKey(p.key)) {
         this.merge(p.value, out);
@@ -161,6 +180,18 @@ class Decoder {
     }
     throw new YamlError('yaml: map merge requires map or sequence of maps as the value', 'merge');
   }
+}
+
+/**
+ * YAML 1.1 (go-yaml) also breaks lines at NEL, LS and PS inside flow scalars: blanks around them
+ * are dropped, and a lone NEL folds to a space (NEL counts as `\n`; LS/PS are kept).
+ */
+function foldYaml11Breaks(s: string): string {
+  return s.replace(/[ \t]*([\u0085\u2028\u2029][ \t]*)+/g, (m) => {
+    const breaks = m.replace(/[ \t]/g, '');
+    if (breaks[0] !== '\u0085') return breaks.replace(/\u0085/g, '\n');
+    return breaks.length === 1 ? ' ' : breaks.slice(1).replace(/\u0085/g, '\n');
+  });
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

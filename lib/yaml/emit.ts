@@ -13,16 +13,23 @@ type Style = 'plain' | 'single' | 'double' | 'literal';
 const isLetter = (c: string) => /\p{L}/u.test(c);
 const isDigit = (c: string) => /\p{Nd}/u.test(c);
 
-/** go-yaml's keyList.Less for string keys: digit runs compare numerically, letters after others. */
-export function naturalLess(a: string, b: string): boolean {
+/**
+ * go-yaml's keyList.Less for string keys: digit runs compare numerically, letters after other
+ * characters. v3 puts a letter first when it follows a shared digit (`v1beta1` < `v10`).
+ */
+export function naturalLess(a: string, b: string, v3 = false): boolean {
   const ar = Array.from(a);
   const br = Array.from(b);
+  let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
+    if (ar[i] === br[i]) {
+      digits = isDigit(ar[i]);
+      continue;
+    }
     const al = isLetter(ar[i]);
     const bl = isLetter(br[i]);
     if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
-    if (al || bl) return bl;
+    if (al || bl) return v3 && digits ? al : bl;
     let an = 0n;
     let bn = 0n;
     if (ar[i] === '0' || br[i] === '0') {
@@ -54,7 +61,7 @@ function keyRank(k: YamlNative): { num?: number; kind: number; s?: string } {
   return { kind: 0 };
 }
 
-function keyLess(a: YamlNative, b: YamlNative): boolean {
+function keyLess(a: YamlNative, b: YamlNative, v3: boolean): boolean {
   const ra = keyRank(a);
   const rb = keyRank(b);
   if (ra.num !== undefined && rb.num !== undefined) {
@@ -62,7 +69,7 @@ function keyLess(a: YamlNative, b: YamlNative): boolean {
     return ra.kind < rb.kind;
   }
   if (ra.s === undefined || rb.s === undefined) return ra.kind < rb.kind;
-  return naturalLess(ra.s, rb.s);
+  return naturalLess(ra.s, rb.s, v3);
 }
 
 /** A scalar to emit: its text and the style the encoder asks for (the emitter may override it). */
@@ -95,11 +102,11 @@ interface Context {
 export interface EmitOptions {
   /** Column after which long scalars fold (v2: 80; v3 as Helm uses it: unlimited). */
   bestWidth: number;
-  /** Whether a sequence under a mapping key stays at the key's column (v2) or is indented (v3). */
-  indentlessSequences: boolean;
+  /** go-yaml v3 rules: indented sequences, tabs in literal blocks, v3 key order. */
+  v3: boolean;
 }
 
-const V2: EmitOptions = { bestWidth: 80, indentlessSequences: true };
+const V2: EmitOptions = { bestWidth: 80, v3: false };
 
 class Emitter {
   readonly st: EmitterState;
@@ -115,7 +122,7 @@ class Emitter {
 
   private scalar(ev: ScalarEvent, ctx: Context): void {
     const st = this.st;
-    const a = analyzeScalar(ev.value);
+    const a = analyzeScalar(ev.value, this.opts.v3);
     let style = ev.style;
     if (ctx.simpleKey && a.multiline) style = 'double';
     if (style === 'plain') {
@@ -144,7 +151,7 @@ class Emitter {
   private sequence(items: YamlNative[], ctx: Context): void {
     const st = this.st;
     if (items.length === 0 || st.flowLevel > 0) return this.emptyFlow('[', ']');
-    st.increaseIndent(false, this.opts.indentlessSequences && ctx.mapping && !st.indention);
+    st.increaseIndent(false, !this.opts.v3 && ctx.mapping && !st.indention);
     for (const item of items) {
       st.writeIndent();
       st.writeIndicator('-', true, false, true);
@@ -155,7 +162,7 @@ class Emitter {
 
   private mapping(m: YamlMap, _ctx: Context): void {
     const st = this.st;
-    const entries = [...m.entries.values()].sort(([a], [b]) => (keyLess(a, b) ? -1 : keyLess(b, a) ? 1 : 0));
+    const entries = [...m.entries.values()].sort(([a], [b]) => (keyLess(a, b, this.opts.v3) ? -1 : keyLess(b, a, this.opts.v3) ? 1 : 0));
     if (entries.length === 0) return this.emptyFlow('{', '}');
     st.increaseIndent(false, false);
     for (const [k, v] of entries) {

@@ -115,9 +115,16 @@ export function syntaxError(text: string, errs: readonly YAMLError[]): YamlError
       } else msg = parserAt(line0, 'did not find expected key');
       break;
     case 'BAD_SCALAR_START':
-    case 'TAB_AS_INDENT':
       msg = scannerAt(line0, 'found character that cannot start any token');
       break;
+    case 'TAB_AS_INDENT': {
+      // After `key: value` the tab sits inside that plain scalar's continuation lines.
+      let prev = line0 - 1;
+      while (prev >= 0 && /^\s*(#.*)?$/.test(lines[prev])) prev--;
+      const inPlain = prev >= 0 && /^\s*(- +)?([^\s#][^:#]*:\s+|- +)[^\s#|>&*!'"[{]/.test(lines[prev]);
+      msg = scannerAt(line0, inPlain ? 'found a tab character that violates indentation' : 'found character that cannot start any token');
+      break;
+    }
     case 'BAD_DQ_ESCAPE':
       msg = scannerAt(line0, 'found unknown escape character while parsing a quoted scalar');
       break;

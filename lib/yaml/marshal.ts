@@ -4,7 +4,7 @@
  */
 import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../gotemplate/value';
 import { formatJsonFloat } from '../encoding/gofloat';
-import { base64Std, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
+import { base64Std, isNilCollection, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
 import { YamlMap, type YamlNative } from './decode';
 import { resolveScalar } from './resolve';
 import { emitYaml } from './emit';
@@ -12,8 +12,9 @@ import { YamlError } from './errors';
 
 /** The value go-yaml v2 gets from `yaml.Unmarshal(json.Marshal(v))`. */
 export function goToYamlNative(v: GoValue): YamlNative {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'boolean' || typeof v === 'string') return typeof v === 'string' ? toValidString(v) : v;
+  if (v === undefined || v === null || isNilCollection(v)) return null;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return toValidString(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new JsonError(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
     return resolveScalar('', formatJsonFloat(v)).value;
@@ -36,8 +37,22 @@ export function goToYamlNative(v: GoValue): YamlNative {
   return null;
 }
 
-/** encoding/json replaces unpaired surrogates (invalid UTF-8 in Go) with U+FFFD. */
+/** Characters encoding/json leaves raw but go-yaml's reader rejects, failing JSONToYAML. */
+const UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+/**
+ * A string as go-yaml reads it back from encoding/json's output: unpaired surrogates became
+ * U+FFFD, and a raw NEL (U+0085, which JSON leaves unescaped) is a line break inside the quoted
+ * scalar, folded with the blanks around it (one break → a space, n breaks → n-1 newlines).
+ */
 function toValidString(s: string): string {
+  if (UNREADABLE.test(s)) throw new YamlError('error converting JSON to YAML: yaml: control characters are not allowed', 'syntax');
+  if (s.includes('\u0085')) {
+    s = s.replace(/[ \t]*(?:\u0085[ \t]*)+/g, (m) => {
+      const n = m.split('\u0085').length - 1;
+      return n === 1 ? ' ' : '\n'.repeat(n - 1);
+    });
+  }
   return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 

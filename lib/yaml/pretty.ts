@@ -31,5 +31,5 @@ function toNative(v: GoValue): YamlNative {
 
 /** go-yaml v3 `Encoder.SetIndent(2)` + `Encode(v)`: the document text, ending in a newline. */
 export function goToYamlPretty(v: GoValue): string {
-  return emitYaml(toNative(v), { bestWidth: Infinity, indentlessSequences: false });
+  return emitYaml(toNative(v), { bestWidth: Infinity, v3: true });
 }

@@ -26,7 +26,8 @@ export function isPrintable(c: number): boolean {
   );
 }
 
-export function analyzeScalar(value: string): ScalarAnalysis {
+/** `tabsAllowedInBlock`: go-yaml v3 lets tabs into literal blocks (but not plain/single-quoted). */
+export function analyzeScalar(value: string, tabsAllowedInBlock = false): ScalarAnalysis {
   const cps = Array.from(value, (ch) => ch.codePointAt(0)!);
   if (cps.length === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
@@ -35,6 +36,7 @@ export function analyzeScalar(value: string): ScalarAnalysis {
   let flowIndicators = false;
   let lineBreaks = false;
   let specialCharacters = false;
+  let tabCharacters = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -72,7 +74,8 @@ export function analyzeScalar(value: string): ScalarAnalysis {
       flowIndicators = true;
       blockIndicators = true;
     }
-    if (!isPrintable(c)) specialCharacters = true;
+    if (c === 0x09 && tabsAllowedInBlock) tabCharacters = true;
+    else if (!isPrintable(c)) specialCharacters = true;
     if (c === 0x20) {
       if (i === 0) leadingSpace = true;
       if (i === cps.length - 1) trailingSpace = true;
@@ -102,9 +105,8 @@ export function analyzeScalar(value: string): ScalarAnalysis {
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) a.flowPlainAllowed = a.blockPlainAllowed = false;
   if (trailingSpace) a.blockAllowed = false;
   if (breakSpace) a.flowPlainAllowed = a.blockPlainAllowed = a.singleQuotedAllowed = false;
-  if (spaceBreak || specialCharacters) {
-    a.flowPlainAllowed = a.blockPlainAllowed = a.singleQuotedAllowed = a.blockAllowed = false;
-  }
+  if (spaceBreak || tabCharacters || specialCharacters) a.flowPlainAllowed = a.blockPlainAllowed = a.singleQuotedAllowed = false;
+  if (spaceBreak || specialCharacters) a.blockAllowed = false;
   if (lineBreaks) a.flowPlainAllowed = a.blockPlainAllowed = false;
   if (flowIndicators) a.flowPlainAllowed = false;
   if (blockIndicators) a.blockPlainAllowed = false;

@@ -6,7 +6,7 @@
  */
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
 import type { GoMap, GoValue } from '../../gotemplate/value';
-import { marshalJson, unmarshalJson } from '../../encoding/json';
+import { decodeJson, markNil, marshalJson } from '../../encoding/json';
 import { encodeToml } from '../../encoding/toml';
 import { decodeToml } from '../../encoding/toml-decode';
 import { goToYaml, unmarshalYaml } from '../../yaml';
@@ -61,24 +61,19 @@ export function helmToJson(v: GoValue): string {
   }
 }
 
-/** Helm's fromJson: the decoded map, or a map holding only `Error`. */
+/** Helm's fromJson: the decoded map (nil for `null`), plus an `Error` key if decoding failed. */
 export function helmFromJson(s: string): GoMap {
-  try {
-    const v = unmarshalJson(s, 'map');
-    return v instanceof Map ? v : new Map();
-  } catch (e) {
-    return new Map([['Error', errorText(e)]]);
-  }
+  const r = decodeJson(s, 'map');
+  const m: GoMap = r.value instanceof Map ? r.value : r.value === null && r.error === undefined ? markNil(new Map()) : new Map();
+  if (r.error !== undefined) m.set('Error', r.error);
+  return m;
 }
 
-/** Helm's fromJsonArray: the decoded list, or a list holding only the error text. */
+/** Helm's fromJsonArray: the decoded list (nil for `null`), or a list holding only the error text. */
 export function helmFromJsonArray(s: string): GoValue[] {
-  try {
-    const v = unmarshalJson(s, 'slice');
-    return Array.isArray(v) ? v : [];
-  } catch (e) {
-    return [errorText(e)];
-  }
+  const r = decodeJson(s, 'slice');
+  if (r.error !== undefined) return [r.error];
+  return Array.isArray(r.value) ? r.value : markNil([]);
 }
 
 /** Helm's toToml: BurntSushi/toml's encoding, or the error text in its place. */
