@@ -126,6 +126,108 @@ const CASES: ValuesCase[] = [
     args: ['--set', 'list={a,b,3},idx[2]=x,n[0].k=v,n[1][0]=deep,esc=a\\,b,dot\\.key=1,eq=a\\=b,empty='],
     types: ['list.2', 'idx.0'],
   },
+  {
+    name: 'global conflicts: map onto scalar, scalar onto map, non-table globals',
+    chart: {
+      'Chart.yaml': chart('fixture'),
+      'values.yaml': 'global: {m: {a: 1}, s: 1}\n',
+      'charts/sub/Chart.yaml': chart('sub'),
+      'charts/sub/values.yaml': 'global: {m: 5, s: {x: 1}}\n',
+    },
+  },
+  {
+    name: 'non-table global in a subchart section is skipped',
+    chart: {
+      'Chart.yaml': chart('fixture'),
+      'values.yaml': 'global: {a: 1}\nsub: {global: 3}\n',
+      'charts/sub/Chart.yaml': chart('sub'),
+    },
+  },
+  {
+    name: 'user nulls inside globals and subchart tables',
+    chart: {
+      'Chart.yaml': chart('fixture'),
+      'values.yaml': 'global: {a: 1, b: {c: 1, d: 2}}\n',
+      'charts/sub/Chart.yaml': chart('sub'),
+      'charts/sub/values.yaml': 'global: {b: {e: 3}}\nk: {l: 1}\n',
+    },
+    args: ['--set', 'global.a=null,global.b.c=null,sub.k=null'],
+  },
+  {
+    name: 'dependency version mismatch: alias not applied, subchart kept under its name',
+    chart: {
+      'Chart.yaml': deps('- {name: sub, version: "^2.0.0", alias: renamed, condition: sub.enabled}\n'),
+      'values.yaml': 'sub: {enabled: false}\n',
+      'charts/sub/Chart.yaml': chart('sub'),
+      'charts/sub/values.yaml': 'v: 1\n',
+    },
+  },
+  {
+    name: 'subchart only in charts/ and a listed one without version',
+    chart: {
+      'Chart.yaml': deps('- {name: listed, condition: listed.enabled}\n'),
+      'values.yaml': 'listed: {enabled: false}\n',
+      'charts/listed/Chart.yaml': chart('listed'),
+      'charts/listed/values.yaml': 'v: listed\n',
+      'charts/extra/Chart.yaml': chart('extra'),
+      'charts/extra/values.yaml': 'v: extra\n',
+    },
+  },
+  {
+    name: 'conditions of a sub-subchart are read under the parent path',
+    chart: {
+      'Chart.yaml': deps('- {name: mid, version: 0.1.0}\n'),
+      'values.yaml': 'mid: {leaf: {enabled: false}}\n',
+      'charts/mid/Chart.yaml': chart('mid', 'dependencies:\n- {name: leaf, version: 0.1.0, condition: leaf.enabled}\n'),
+      'charts/mid/values.yaml': 'leaf: {enabled: true, v: 1}\n',
+      'charts/mid/charts/leaf/Chart.yaml': chart('leaf'),
+      'charts/mid/charts/leaf/values.yaml': 'v: 0\n',
+    },
+  },
+  {
+    name: 'non-bool tag warns',
+    chart: {
+      'Chart.yaml': deps('- {name: a, version: 0.1.0, tags: [t1, t2]}\n'),
+      'values.yaml': 'tags: {t1: maybe, t2: false}\n',
+      'charts/a/Chart.yaml': chart('a'),
+    },
+  },
+  {
+    name: 'import-values with nulls and into nested parents; aliased source',
+    chart: {
+      'Chart.yaml': deps('- name: sub\n  version: 0.1.0\n  alias: src\n  import-values:\n  - {child: cfg, parent: a.b}\n  - {child: cfg.inner, parent: flat}\n'),
+      'values.yaml': 'a: {b: {keep: parent, gone: null}}\n',
+      'charts/sub/Chart.yaml': chart('sub'),
+      'charts/sub/values.yaml': 'cfg: {keep: child, gone: child, n: null, inner: {x: 1}}\n',
+    },
+  },
+  {
+    name: 'v1 chart with requirements.yaml',
+    chart: {
+      'Chart.yaml': 'apiVersion: v1\nname: fixture\nversion: 0.1.0\n',
+      'requirements.yaml': 'dependencies:\n- {name: sub, version: 0.1.0, condition: sub.on}\n',
+      'values.yaml': 'sub: {on: false}\n',
+      'charts/sub/Chart.yaml': 'apiVersion: v1\nname: sub\nversion: 0.1.0\n',
+    },
+  },
+  {
+    name: 'every dependency disabled',
+    chart: {
+      'Chart.yaml': deps('- {name: a, version: 0.1.0, condition: a.on}\n'),
+      'values.yaml': 'a: {on: false}\n',
+      'charts/a/Chart.yaml': chart('a'),
+      'charts/a/values.yaml': 'x: 1\n',
+    },
+  },
+  {
+    name: 'subchart values.yaml with a table where the parent has a scalar',
+    chart: {
+      'Chart.yaml': chart('fixture'),
+      'values.yaml': 'sub: {t: scalar, s: {x: 1}}\n',
+      'charts/sub/Chart.yaml': chart('sub'),
+      'charts/sub/values.yaml': 't: {a: 1}\ns: 2\n',
+    },
+  },
   { name: '--set error: index too large', chart: { 'Chart.yaml': chart('fixture') }, args: ['--set', 'a[70000]=1'] },
   { name: '--set error: unterminated list', chart: { 'Chart.yaml': chart('fixture') }, args: ['--set', 'a={1,2'] },
   { name: '--set error: map over int', chart: { 'Chart.yaml': chart('fixture') }, args: ['--set', 'a=2,a.b=1'] },
