@@ -77,7 +77,9 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap): 
   if (isRoot(c)) next.set('Values', parentValues);
   else if (parentValues instanceof Map) {
     const own = parentValues.get(c.metadata.name);
-    if (own instanceof Map) next.set('Values', withType(own, { name: 'chartutil.Values' }));
+    // Go's Values.Table returns the same map under the chartutil.Values type; the parent still
+    // sees a map[string]interface{} there (which `dig` insists on), so the typed view is a copy.
+    if (own instanceof Map) next.set('Values', withType(new Map(own), { name: 'chartutil.Values' }));
   }
   for (const child of c.dependencies) subcharts.set(child.metadata.name, recAllTpls(child, templates, next));
 

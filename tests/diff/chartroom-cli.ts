@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runCli } from '../../lib/cli/main';
+import { loadChartFromDisk } from '../../lib/cli/node-io';
+import type { CliIO } from '../../lib/cli/io';
+
+const CHARTS = resolve(__dirname, 'charts');
+
+/** Runs the CLI in-process with paths relative to the fixture folder, capturing output. */
+export function chartroom(args: string[], cwd = CHARTS): { status: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    loadChart: (ref) => loadChartFromDisk(resolve(cwd, ref)),
+    readFile: (p) => readFileSync(resolve(cwd, p)),
+    writeFile: () => {
+      throw new Error('not used');
+    },
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  };
+  const status = runCli(args, io);
+  return { status, stdout, stderr };
+}
+
+
+/**
+ * Helm logs warnings before its error; the error is what follows the last `Error: `.
+ * Schema errors are listed in Go map order, which varies from run to run of helm itself, so
+ * their lines are compared in sorted order within each chart's block.
+ */
+export function errorText(stderr: string): string {
+  const i = stderr.lastIndexOf('Error: ');
+  const text = i < 0 ? '' : stderr.slice(i).trimEnd();
+  if (!text.startsWith("Error: values don't meet the specifications")) return text;
+  const blocks: string[][] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('- ')) blocks[blocks.length - 1].push(line);
+    else blocks.push([line]);
+  }
+  return blocks.map(([head, ...items]) => [head, ...items.sort()].join('\n')).join('\n');
+}
+
