@@ -298,3 +298,23 @@ describe('isPrint agrees with Go 1.23 unicode tables', async () => {
     expect(diffs).toEqual([]);
   });
 });
+
+/** Binary fractions are exact decimal ties at many positions: Go rounds them half to even. */
+describe('rounding of exact ties against helm printf', async () => {
+  const floats: number[] = [];
+  for (let k = 1; k <= 60; k++) floats.push(k / 8, (k * 37) / 1024, -(k * 101) / 65536, (k * 12345) / 2 ** 20 + 1000, k * 2.5, k * 0.5 + 1e6);
+  const verbs = [
+    ...Array.from({ length: 13 }, (_, n) => `%.${n}f`),
+    ...Array.from({ length: 10 }, (_, n) => `%.${n}e`),
+    ...Array.from({ length: 10 }, (_, n) => `%.${n + 1}g`),
+  ];
+  const values = `t: [${floats.map(String).join(', ')}]\n`;
+  const reference = await referenceExecute(verbs.map((v) => ({ template: `{{ printf "${v}" .Values.t }}`, values })));
+  it.each(verbs.map((v, i) => [v, i] as const))('%s', (verb, i) => {
+    const ref = reference[i];
+    if (!ref.ok) throw new Error(ref.error);
+    const want = ref.output.slice(1, -1).split(' ');
+    const got = sprintf(verb, [floats]).slice(1, -1).split(' ');
+    expect(floats.map((x, j) => [x, want[j], got[j]]).filter(([, w, g]) => w !== g)).toEqual([]);
+  });
+});
