@@ -23,6 +23,7 @@ function valuesAsJson(values: GoMap): Json {
  * A schema that is not JSON yields the parse error's text, as Helm reports it.
  */
 export function validateAgainstSingleSchema(values: GoMap, schema: Uint8Array | string): string {
+  // Problems with the schema itself come back bare (no `- ` and no newline), as in Helm.
   const text = typeof schema === 'string' ? schema : new TextDecoder().decode(schema);
   let parsed: Json;
   try {
@@ -32,9 +33,11 @@ export function validateAgainstSingleSchema(values: GoMap, schema: Uint8Array | 
   }
   let errors;
   try {
-    errors = new Validator(parsed).validate(valuesAsJson(values));
+    const validator = new Validator(parsed);
+    validator.check();
+    errors = validator.validate(valuesAsJson(values));
   } catch (e) {
-    return `unable to validate schema: ${(e as Error).message}`;
+    return (e as Error).message;
   }
   return errors.map((e) => `- ${e.field}: ${e.description}\n`).join('');
 }

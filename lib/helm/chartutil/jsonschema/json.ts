@@ -34,25 +34,6 @@ export function canonicalJson(v: Json): string {
   return `{${keys.map((k) => `${goJsonString(k)}:${canonicalJson(v[k])}`).join(',')}}`;
 }
 
-/** big.Float's String(): %g with 10 significant digits. */
-export function formatBigFloat(n: number): string {
-  if (n === 0) return '0';
-  const [mant, expText] = n.toExponential(9).split('e');
-  const exp = Number(expText);
-  const digits = mant.replace('-', '').replace('.', '').replace(/0+$/, '') || '0';
-  const sign = n < 0 ? '-' : '';
-  const dp = exp + 1;
-  let eprec = 10;
-  if (eprec > digits.length && digits.length >= dp) eprec = digits.length;
-  if (exp < -4 || exp >= eprec) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m}e${exp < 0 ? '-' : '+'}${Math.abs(exp) < 10 ? '0' : ''}${Math.abs(exp)}`;
-  }
-  if (dp <= 0) return `${sign}0.${'0'.repeat(-dp)}${digits}`;
-  if (dp >= digits.length) return `${sign}${digits}${'0'.repeat(dp - digits.length)}`;
-  return `${sign}${digits.slice(0, dp)}.${digits.slice(dp)}`;
-}
-
 /** The exact rational value of a float's shortest decimal text. */
 function toRational(n: number): [bigint, bigint] {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(n).replace('E', 'e'));

@@ -6,7 +6,8 @@
  * another order in helm; each line is the same.
  */
 import { checkFormat } from './formats';
-import { canonicalJson, formatBigFloat, isMultipleOf, type Json } from './json';
+import { formatFloatG } from '../../chart/gofmt';
+import { canonicalJson, isMultipleOf, type Json } from './json';
 
 export interface SchemaError {
   /** Path without the `(root).` prefix; `(root)` at the top. */
@@ -42,9 +43,58 @@ function typesString(types: string[]): string {
   return types.length > 1 ? `[${types.join(',')}]` : types[0];
 }
 
+const PRIMITIVES = ['array', 'boolean', 'integer', 'number', 'null', 'object', 'string'];
+
+/** The schema checks gojsonschema makes while compiling; throws the first problem's text. */
+function checkSchema(s: Schema): void {
+  if (!isObj(s)) return;
+  for (const t of typesOf(s)) {
+    if (!PRIMITIVES.includes(t)) throw new Error(`has a primitive type that is NOT VALID -- given: ${t} Expected valid values are:[${PRIMITIVES.join(' ')}]`);
+  }
+  if (typeof s.multipleOf === 'number' && s.multipleOf <= 0) throw new Error(`${formatFloatG(s.multipleOf)} must be strictly greater than 0`);
+  for (const k of ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']) {
+    if (typeof s[k] === 'number' && (s[k] as number) < 0) throw new Error(`${k} must be greater than or equal to 0`);
+  }
+  const pairs: [string, string][] = [
+    ['minimum', 'maximum'],
+    ['minLength', 'maxLength'],
+    ['minProperties', 'maxProperties'],
+  ];
+  for (const [lo, hi] of pairs) {
+    if (typeof s[lo] === 'number' && typeof s[hi] === 'number' && (s[lo] as number) > (s[hi] as number)) {
+      throw new Error(`${lo} cannot be greater than ${hi}`);
+    }
+  }
+  if (typeof s.pattern === 'string') {
+    try {
+      new RegExp(s.pattern, 'u');
+    } catch {
+      throw new Error(`Invalid regex pattern '${s.pattern}'`);
+    }
+  }
+  for (const k of ['properties', 'patternProperties', 'definitions', 'dependencies']) {
+    const m = s[k];
+    if (isObj(m)) for (const x of Object.values(m)) checkSchema(x);
+  }
+  for (const k of ['items', 'additionalItems', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']) {
+    const x = s[k];
+    if (Array.isArray(x)) x.forEach(checkSchema);
+    else if (x !== undefined) checkSchema(x);
+  }
+  for (const k of ['allOf', 'anyOf', 'oneOf']) {
+    const x = s[k];
+    if (Array.isArray(x)) x.forEach(checkSchema);
+  }
+}
+
 /** Validates `value` against a root schema; errors in gojsonschema's order and wording. */
 export class Validator {
   constructor(private readonly root: Schema) {}
+
+  /** gojsonschema's compile-time checks. @throws Error with its message */
+  check(): void {
+    checkSchema(this.root);
+  }
 
   validate(value: Json): SchemaError[] {
     const r: Result = { errors: [], score: 0 };
@@ -242,8 +292,20 @@ export class Validator {
       });
     }
     if (s.contains !== undefined) {
-      const any = value.some((x, i) => this.sub(s.contains, x, [...ctx, String(i)]).errors.length === 0);
-      if (!any) this.add(r, ctx, 'At least one of the items must match');
+      let best: Result | undefined;
+      let any = false;
+      for (let i = 0; i < value.length; i++) {
+        const res = this.sub(s.contains, value[i], [...ctx, String(i)]);
+        if (res.errors.length === 0) {
+          any = true;
+          break;
+        }
+        if (!best || res.score > best.score) best = res;
+      }
+      if (!any) {
+        this.add(r, ctx, 'At least one of the items must match');
+        if (best) this.merge(r, best);
+      }
     }
   }
 
@@ -278,8 +340,7 @@ export class Validator {
       for (const pk of Object.keys(value)) {
         const res = this.sub(s.propertyNames, pk, ctx);
         if (res.errors.length) {
-          const pattern = isObj(s.propertyNames) && typeof s.propertyNames.pattern === 'string' ? s.propertyNames.pattern : '';
-          this.add(r, ctx, `Property "${pk}" does not match pattern ${pattern}`);
+          this.add(r, ctx, `Property name of "${pk}" does not match`);
           this.merge(r, res);
         }
       }
@@ -296,7 +357,7 @@ export class Validator {
 
   private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: string[]): void {
     if (typeof s.multipleOf === 'number' && !isMultipleOf(value, s.multipleOf)) {
-      this.add(r, ctx, `Must be a multiple of ${formatBigFloat(s.multipleOf)}`);
+      this.add(r, ctx, `Must be a multiple of ${formatFloatG(s.multipleOf)}`);
     }
     // Draft 4 spells exclusive bounds as booleans beside maximum/minimum, later drafts as numbers.
     let max = typeof s.maximum === 'number' ? s.maximum : undefined;
@@ -306,8 +367,8 @@ export class Validator {
       exMax = true;
     }
     if (max !== undefined) {
-      if (exMax && value >= max) this.add(r, ctx, `Must be less than ${formatBigFloat(max)}`);
-      else if (!exMax && value > max) this.add(r, ctx, `Must be less than or equal to ${formatBigFloat(max)}`);
+      if (exMax && value >= max) this.add(r, ctx, `Must be less than ${formatFloatG(max)}`);
+      else if (!exMax && value > max) this.add(r, ctx, `Must be less than or equal to ${formatFloatG(max)}`);
     }
     let min = typeof s.minimum === 'number' ? s.minimum : undefined;
     let exMin = s.exclusiveMinimum === true;
@@ -316,8 +377,8 @@ export class Validator {
       exMin = true;
     }
     if (min !== undefined) {
-      if (exMin && value <= min) this.add(r, ctx, `Must be greater than ${formatBigFloat(min)}`);
-      else if (!exMin && value < min) this.add(r, ctx, `Must be greater than or equal to ${formatBigFloat(min)}`);
+      if (exMin && value <= min) this.add(r, ctx, `Must be greater than ${formatFloatG(min)}`);
+      else if (!exMin && value < min) this.add(r, ctx, `Must be greater than or equal to ${formatFloatG(min)}`);
     }
   }
 }
