@@ -3,6 +3,7 @@
  * fresh []interface{}; the plain and must* forms fail with the same message (a panic in one,
  * an error in the other, which text/template reports identically).
  */
+import { markNil } from '../encoding/json';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
 import { GoError, GoInt, kindOf, typeInfoOf, withType, type GoSlice, type GoValue } from '../gotemplate/value';
 import { castToInt64, intArg, isList, listItems } from './conversion';
@@ -39,13 +40,15 @@ function last(list: GoValue): GoValue {
   return l.length === 0 ? null : l[l.length - 1];
 }
 
-// rest/initial of an empty list are nil []interface{} in Go; an empty slice prints the same.
+// rest/initial of an empty list are nil []interface{} in Go: printed as [], encoded as null.
 function rest(list: GoValue): GoSlice {
-  return requireList(list, (k) => `Cannot find rest on type ${k}`).slice(1);
+  const l = requireList(list, (k) => `Cannot find rest on type ${k}`);
+  return l.length === 0 ? markNil([]) : l.slice(1);
 }
 
 function initial(list: GoValue): GoSlice {
-  return requireList(list, (k) => `Cannot find initial on type ${k}`).slice(0, -1);
+  const l = requireList(list, (k) => `Cannot find initial on type ${k}`);
+  return l.length === 0 ? markNil([]) : l.slice(0, -1);
 }
 
 function reverse(list: GoValue): GoSlice {
@@ -96,7 +99,8 @@ function concat(...lists: GoValue[]): GoSlice {
     if (!isList(l)) throw new GoError(`Cannot concat type ${kindOf(l)} as list`);
     out.push(...listItems(l));
   }
-  return out;
+  // Go appends to a nil slice: with nothing appended, the result stays nil.
+  return out.length === 0 ? markNil(out) : out;
 }
 
 function chunk(sizeArg: GoInt, list: GoValue): GoSlice {

@@ -193,6 +193,7 @@ const lists = [
   '{{ mustSlice .Values.nums 2 1 }}',
   '{{ slice "abc" 1 }}',
   '{{ concat .Values.nums .Values.list (list) }}|{{ concat }}|{{ concat (splitList "," "a,b") (list 1) }}',
+  '{{ rest (list) | toJson }}|{{ initial (list) | toJson }}|{{ rest (list 1) | toJson }}|{{ concat | toJson }}|{{ concat (list) (list) | toJson }}|{{ slice (list) | toJson }}|{{ chunk 2 (list) | toJson }}|{{ keys | toJson }}|{{ compact (list "") | toJson }}|{{ concat | empty }}',
   '{{ concat (list 1) "a" }}',
   '{{ concat (list 1) nil }}',
   '{{ chunk 2 .Values.nums }}|{{ chunk 3 .Values.empty }}|{{ chunk 1 (list 1 2) }}|{{ chunk 5 .Values.list }}|{{ mustChunk 2 (list 1 2 3 4) }}',
