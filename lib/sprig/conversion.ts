@@ -5,7 +5,7 @@
 import { sprint } from '../gotemplate/fmt';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
 import { utf8Decode } from '../gotemplate/utf8';
-import { GoInt, GoStruct, stringSlice, typeInfoOf, type GoSlice, type GoValue } from '../gotemplate/value';
+import { GoInt, stringSlice, typeInfoOf, type GoSlice, type GoValue } from '../gotemplate/value';
 import { atoi, parseFloat64, parseInt64 } from './strconv';
 
 const MIN_INT64 = -(1n << 63n);
@@ -55,7 +55,7 @@ export function castToFloat64(v: GoValue): number {
   return 0;
 }
 
-/** Sprig's strval: strings and []byte as-is, Stringers via String(), else fmt's %v. */
+/** Sprig's strval: strings and []byte as text, anything else through fmt's %v (which uses String()). */
 export function strval(v: GoValue): string {
   if (typeof v === 'string') return v;
   if (v instanceof Uint8Array) return utf8Decode(v);
@@ -81,11 +81,6 @@ export function isList(v: GoValue): v is GoSlice | Uint8Array {
 /** Items of a slice value as interface{} values (Uint8Array items become uint8). */
 export function listItems(v: GoSlice | Uint8Array): GoValue[] {
   return Array.isArray(v) ? [...v] : [...v].map((b) => new GoInt(b, 'uint8'));
-}
-
-/** Whether a value is a struct for Go's purposes (never "empty"). */
-export function isStruct(v: GoValue): boolean {
-  return v instanceof GoStruct && !v.pointer;
 }
 
 export const conversionFuncs: FuncMap = {

@@ -1,6 +1,6 @@
 /** Sprig's defaults family: default, empty, coalesce, all, any, ternary. */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../gotemplate/value';
+import { GoInt, type GoValue } from '../gotemplate/value';
 
 /** Sprig's empty: the zero value of its type (structs and non-nil pointers are never empty). */
 export function isEmpty(v: GoValue): boolean {
@@ -16,7 +16,7 @@ export function isEmpty(v: GoValue): boolean {
   if (v instanceof GoInt) return v.v === 0n;
   if (v instanceof Map) return v.size === 0;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
-  if (v instanceof GoStruct || v instanceof GoTime || isGoFunc(v)) return false;
+  // Structs (GoTime included), non-nil pointers and funcs are never empty.
   return false;
 }
 

@@ -82,10 +82,3 @@ export function runesOf(s: string): number[] {
   for (const c of s) out.push(c.codePointAt(0)!);
   return out;
 }
-
-/** Builds a string from runes. */
-export function fromRunes(rs: number[]): string {
-  let out = '';
-  for (const r of rs) out += ch(r);
-  return out;
-}
