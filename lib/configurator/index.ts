@@ -1,0 +1,16 @@
+/**
+ * The configurator's logic, free of UI: configuration values and their YAML document, chart
+ * summaries, autosave, release options, render protocol and scheduling. Pages and components
+ * import it from here; the render worker (`render.worker.ts`) is its own entry point.
+ */
+export * from './plain-values';
+export * from './values-document';
+export * from './chart-info';
+export * from './chart-files';
+export * from './release-options';
+export * from './autosave';
+export * from './render-errors';
+export * from './render-protocol';
+export * from './render-client';
+export * from './resources';
+export * from './latency';

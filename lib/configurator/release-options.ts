@@ -1,0 +1,51 @@
+/** The release a configuration is rendered for: what `helm template` takes as flags. */
+
+export interface ReleaseOptions {
+  releaseName: string;
+  namespace: string;
+  /** Target Kubernetes version, e.g. `1.31.0`. */
+  kubeVersion: string;
+  /** Extra API versions the cluster serves (`-a`), e.g. `monitoring.coreos.com/v1`. */
+  apiVersions: string[];
+}
+
+export const DEFAULT_RELEASE: ReleaseOptions = {
+  releaseName: 'release-name',
+  namespace: 'default',
+  kubeVersion: '1.31.0',
+  apiVersions: [],
+};
+
+/** Kubernetes versions offered in the target-version picker, newest first. */
+export const KUBE_VERSIONS = ['1.33.0', '1.32.0', '1.31.0', '1.30.0', '1.29.0', '1.28.0', '1.27.0', '1.26.0', '1.25.0'];
+
+/** API groups charts commonly probe with `.Capabilities.APIVersions.Has`, offered as toggles. */
+export const OPTIONAL_API_VERSIONS = [
+  { id: 'monitoring.coreos.com/v1', label: 'Prometheus Operator (monitoring.coreos.com/v1)' },
+  { id: 'postgresql.cnpg.io/v1', label: 'CloudNativePG (postgresql.cnpg.io/v1)' },
+  { id: 'cert-manager.io/v1', label: 'cert-manager (cert-manager.io/v1)' },
+  { id: 'gateway.networking.k8s.io/v1', label: 'Gateway API (gateway.networking.k8s.io/v1)' },
+  { id: 'autoscaling.k8s.io/v1', label: 'Vertical Pod Autoscaler (autoscaling.k8s.io/v1)' },
+];
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Checks a release name the way helm does; returns a message or null. */
+export function releaseNameProblem(name: string): string | null {
+  if (name === '') return 'A release name is required.';
+  if (name.length > 53) return 'At most 53 characters.';
+  if (!RELEASE_NAME.test(name)) return 'Lowercase letters, digits, "-" and "."; start and end with a letter or digit.';
+  return null;
+}
+
+/** Reads release options from untrusted JSON, falling back to defaults field by field. */
+export function releaseOptionsFrom(raw: unknown): ReleaseOptions {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const str = (k: keyof ReleaseOptions): string => (typeof r[k] === 'string' ? (r[k] as string) : (DEFAULT_RELEASE[k] as string));
+  return {
+    releaseName: str('releaseName'),
+    namespace: str('namespace'),
+    kubeVersion: str('kubeVersion'),
+    apiVersions: Array.isArray(r.apiVersions) ? r.apiVersions.filter((x): x is string => typeof x === 'string') : [],
+  };
+}

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RenderClient, type WorkerLike } from './render-client';
+import type { RenderOutcome, WorkerRequest, WorkerResponse } from './render-protocol';
+import { DEFAULT_RELEASE } from './release-options';
+
+class FakeWorker implements WorkerLike {
+  sent: WorkerRequest[] = [];
+  terminated = false;
+  onmessage: ((ev: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((ev: ErrorEvent) => void) | null = null;
+  postMessage(msg: WorkerRequest): void {
+    this.sent.push(msg);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  answer(msg: WorkerResponse): void {
+    this.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>);
+  }
+  lastRender(): Extract<WorkerRequest, { type: 'render' }> {
+    return this.sent.filter((m) => m.type === 'render').at(-1) as Extract<WorkerRequest, { type: 'render' }>;
+  }
+}
+
+const ok: RenderOutcome = { ok: true, output: '', resources: [], notes: '', remoteDependencies: [], elapsedMs: 1 };
+const req = (valuesText: string) => ({ valuesText, release: DEFAULT_RELEASE, budget: { deadlineMs: 1000, maxOutputBytes: 1000 } });
+
+describe('RenderClient', () => {
+  let workers: FakeWorker[];
+  let rendered: [number, RenderOutcome][];
+  let client: RenderClient;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    workers = [];
+    rendered = [];
+    client = new RenderClient({
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      onRendered: (rev, o) => rendered.push([rev, o]),
+      watchdogGraceMs: 500,
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps one render in flight and only the newest waiting', () => {
+    client.render(1, req('a'));
+    client.render(2, req('b'));
+    client.render(3, req('c'));
+    const w = workers[0];
+    expect(w.sent.filter((m) => m.type === 'render')).toHaveLength(1);
+    w.answer({ type: 'rendered', id: w.lastRender().id, outcome: ok });
+    expect(rendered.map(([r]) => r)).toEqual([1]);
+    expect(w.lastRender().request.valuesText).toBe('c');
+    w.answer({ type: 'rendered', id: w.lastRender().id, outcome: ok });
+    expect(rendered.map(([r]) => r)).toEqual([1, 3]);
+  });
+
+  it('restarts a worker that overruns its budget and reloads the chart', () => {
+    void client.load({ kind: 'url', url: '/x.json' }).catch(() => undefined);
+    client.render(1, req('slow'));
+    vi.advanceTimersByTime(1499);
+    expect(rendered).toEqual([]);
+    vi.advanceTimersByTime(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent[0].type).toBe('load');
+    expect(rendered[0][1]).toMatchObject({ ok: false, kind: 'timeout' });
+    client.render(2, req('fine'));
+    expect(workers[1].lastRender().request.valuesText).toBe('fine');
+  });
+
+  it('ignores answers from a render it gave up on', () => {
+    client.render(1, req('a'));
+    const first = workers[0].lastRender().id;
+    vi.advanceTimersByTime(2000);
+    workers[0].answer({ type: 'rendered', id: first, outcome: ok });
+    expect(rendered).toHaveLength(1);
+  });
+});

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeChartFiles } from './chart-files';
+import { chartInfoFromChart } from './chart-info';
+import { chartFileText, loadChartSource, renderConfiguration } from './render-job';
+import { DEFAULT_RELEASE } from './release-options';
+import type { RenderRequest } from './render-protocol';
+
+function chartFiles(name: string) {
+  const root = join(__dirname, '../../charts', name);
+  const walk = (dir: string): { path: string; data: Uint8Array }[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [{ path: relative(root, p), data: new Uint8Array(readFileSync(p)) }];
+    });
+  return encodeChartFiles(walk(root));
+}
+
+const aeterna = loadChartSource({ kind: 'files', files: chartFiles('aeterna') });
+const request = (valuesText: string): RenderRequest => ({ valuesText, release: DEFAULT_RELEASE, budget: { deadlineMs: 5000, maxOutputBytes: 10_000_000 } });
+
+describe('renderConfiguration (aeterna)', () => {
+  it('renders the defaults and lists remote dependencies with their values', () => {
+    const out = renderConfiguration(aeterna, request(''));
+    if (!out.ok) throw new Error(out.message);
+    expect(out.resources.some((r) => r.kind === 'Deployment')).toBe(true);
+    expect(out.remoteDependencies.map((d) => `${d.chart}:${d.name}`)).toEqual(['dragonfly:redis', 'cloudnative-pg:cloudnative-pg', 'qdrant:qdrant']);
+    expect(out.remoteDependencies[0].repository).toBe('oci://ghcr.io/dragonflydb/dragonfly/helm');
+    expect(out.notes.length).toBeGreaterThan(0);
+  });
+  it('external PostgreSQL: no CNPG Cluster, no operator, database env on the Deployment', () => {
+    const out = renderConfiguration(aeterna, request('postgresql:\n  enabled: false\n  external:\n    host: db.example\n    port: 6432\n    database: mem\n    username: app\n'));
+    if (!out.ok) throw new Error(out.message);
+    expect(out.resources.some((r) => r.kind === 'Cluster')).toBe(false);
+    expect(out.remoteDependencies.map((d) => d.name)).not.toContain('cloudnative-pg');
+    const deployment = out.resources.find((r) => r.kind === 'Deployment')!;
+    expect(deployment.content).toContain('db.example');
+  });
+  it('schema problems are listed', () => {
+    const out = renderConfiguration(aeterna, request('postgresql:\n  external:\n    port: 99999\n'));
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.kind).toBe('schema');
+    expect(out.schemaProblems).toEqual([{ chart: 'aeterna', path: 'postgresql.external.port', message: 'Must be less than or equal to 65535' }]);
+  });
+  it('values that do not parse are a values failure', () => {
+    const out = renderConfiguration(aeterna, request('a: [1,\n'));
+    expect(out.ok ? 'ok' : out.kind).toBe('values');
+  });
+  it('a fail in a template points at the template', () => {
+    const out = renderConfiguration(aeterna, request('aeterna:\n  kms:\n    provider: aws\n'));
+    if (out.ok) return; // the schema may catch it first; either way it is not a success
+    expect(out.message.length).toBeGreaterThan(0);
+  });
+  it('summarises the chart', () => {
+    const info = chartInfoFromChart(aeterna);
+    expect(info.presets.map((p) => p.id)).toEqual(['local', 'production']);
+    expect(info.dependencies.map((d) => d.name)).toEqual(['dragonfly', 'cloudnative-pg', 'qdrant']);
+    expect(info.bundledDependencies).toEqual([]);
+  });
+  it('reads template sources by helm path', () => {
+    expect(chartFileText(aeterna, 'aeterna/templates/deployment.yaml')).toContain('kind: Deployment');
+    expect(chartFileText(aeterna, 'aeterna/templates/nope.yaml')).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * One render of a configuration with the Helm engine: what the worker runs for each request.
+ * Pure (no worker APIs), so it runs in tests too.
+ */
+import { HelmError, loadChartArchive, loadChartDirectory, mergeUserValues, templateChart, type Chart, type Dependency } from '../helm';
+import { goToYaml } from '../yaml';
+import type { GoMap, GoValue } from '../gotemplate/value';
+import { decodeChartFiles } from './chart-files';
+import { locateRenderError, schemaProblems } from './render-errors';
+import type { ChartSource, RemoteDependency, RenderedResource, RenderFailure, RenderOutcome, RenderRequest } from './render-protocol';
+
+/** Loads a chart from files or a .tgz (a `url` source is fetched by the caller first). @throws ChartLoadError */
+export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>): Chart {
+  if (source.kind === 'archive') return loadChartArchive(source.bytes);
+  return loadChartDirectory(decodeChartFiles(source.files));
+}
+
+function failure(kind: RenderFailure['kind'], message: string, started: number): RenderFailure {
+  return { ok: false, kind, message, location: locateRenderError(message), schemaProblems: schemaProblems(message), elapsedMs: now() - started };
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Renders `request` against `chart`; never throws (failures are outcomes). */
+export function renderConfiguration(chart: Chart, request: RenderRequest): RenderOutcome {
+  const started = now();
+  let values: GoMap;
+  try {
+    values = mergeUserValues({ valueFiles: [{ name: 'values.yaml', data: request.valuesText }] });
+  } catch (e) {
+    return failure('values', (e as Error).message, started);
+  }
+  let missing: Dependency[] = [];
+  try {
+    const result = templateChart(chart, {
+      releaseName: request.release.releaseName,
+      namespace: request.release.namespace,
+      kubeVersion: request.release.kubeVersion,
+      apiVersions: request.release.apiVersions,
+      values,
+      limits: request.budget,
+      onMissingDependencies: (deps) => {
+        missing = deps;
+      },
+    });
+    const resources: RenderedResource[] = [];
+    const seen = new Map<string, number>();
+    const add = (r: Omit<RenderedResource, 'id'>): void => {
+      const base = `${r.kind}/${r.name}@${r.source}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      resources.push({ ...r, id: `${base}#${n}` });
+    };
+    for (const m of result.manifests) {
+      add({ kind: m.head.kind, name: m.head.metadata?.name ?? '', apiVersion: m.head.apiVersion, source: m.name, content: m.content, hookEvents: [] });
+    }
+    for (const h of result.hooks) {
+      add({ kind: h.kind, name: h.name, apiVersion: apiVersionOf(h.manifest), source: h.path, content: h.manifest, hookEvents: h.events });
+    }
+    return {
+      ok: true,
+      output: result.output,
+      resources,
+      notes: result.notes,
+      remoteDependencies: missing.map((d) => remoteDependency(chart, d, result.values)),
+      elapsedMs: now() - started,
+    };
+  } catch (e) {
+    if (e instanceof HelmError) {
+      return failure(e.message.startsWith("values don't meet") ? 'schema' : 'template', e.message, started);
+    }
+    return failure('template', e instanceof Error ? e.message : String(e), started);
+  }
+}
+
+function apiVersionOf(manifest: string): string {
+  return /^apiVersion:\s*(\S+)/m.exec(manifest)?.[1] ?? '';
+}
+
+function remoteDependency(chart: Chart, dep: Dependency, values: GoMap): RemoteDependency {
+  const original = (chart.metadata.dependencies ?? []).find((d) => d !== null && (d.alias || d.name) === dep.name);
+  const own = values.get(dep.name);
+  const passed: GoMap = own instanceof Map ? new Map(own) : new Map();
+  const global: GoValue = values.get('global');
+  if (global instanceof Map) passed.set('global', global);
+  return {
+    chart: original?.name ?? dep.name,
+    name: dep.name,
+    version: dep.version,
+    repository: dep.repository,
+    valuesYaml: passed.size > 0 ? goToYaml(passed) : '{}\n',
+  };
+}
+
+/** A chart file's text by its Helm path (`aeterna/templates/x.yaml`), for the source view. */
+export function chartFileText(chart: Chart, helmPath: string): string | null {
+  const rel = helmPath.slice(helmPath.indexOf('/') + 1);
+  const f = chart.raw.find((x) => x.name === rel) ?? findInSubcharts(chart, rel);
+  return f ? new TextDecoder().decode(f.data) : null;
+}
+
+function findInSubcharts(chart: Chart, rel: string): { data: Uint8Array } | undefined {
+  const m = /^charts\/([^/]+)\/(.+)$/.exec(rel);
+  if (!m) return undefined;
+  const sub = chart.dependencies.find((d) => d.metadata.name === m[1]);
+  if (!sub) return undefined;
+  return sub.raw.find((x) => x.name === m[2]) ?? findInSubcharts(sub, m[2]);
+}

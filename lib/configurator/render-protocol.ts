@@ -1,0 +1,86 @@
+/** Messages between the page and the render worker. Everything here is structured-clonable. */
+import type { ChartInfo } from './chart-info';
+import type { EncodedChartFile } from './chart-files';
+import type { ReleaseOptions } from './release-options';
+import type { SchemaProblem, SourceLocation } from './render-errors';
+
+/** Where a chart comes from. */
+export type ChartSource =
+  | { kind: 'files'; files: EncodedChartFile[] }
+  | { kind: 'archive'; bytes: Uint8Array }
+  | { kind: 'url'; url: string };
+
+/** Bounds for one render (the engine's limits plus the worker watchdog's). */
+export interface RenderBudget {
+  deadlineMs: number;
+  maxOutputBytes: number;
+}
+
+export interface RenderRequest {
+  /** The user's values.yaml text (what differs from the chart defaults). */
+  valuesText: string;
+  release: ReleaseOptions;
+  budget: RenderBudget;
+}
+
+/** A rendered Kubernetes object. */
+export interface RenderedResource {
+  /** Stable within one render: `<kind>/<name>@<template>#<n>`. */
+  id: string;
+  kind: string;
+  name: string;
+  apiVersion: string;
+  /** Template path, e.g. `aeterna/templates/deployment.yaml`. */
+  source: string;
+  content: string;
+  /** Hook events for hooks (`pre-install`, `test`...), empty for ordinary manifests. */
+  hookEvents: string[];
+}
+
+/** A Chart.yaml dependency that is not in charts/: helm installs it from its repository. */
+export interface RemoteDependency {
+  /** The chart's name in its repository. */
+  chart: string;
+  /** The name its values live under (its alias, or its name). */
+  name: string;
+  version: string;
+  repository: string;
+  /** The values this release passes to it (its section of the parent's values, plus `global`). */
+  valuesYaml: string;
+}
+
+export interface RenderSuccess {
+  ok: true;
+  /** Exactly what `helm template` prints. */
+  output: string;
+  resources: RenderedResource[];
+  notes: string;
+  remoteDependencies: RemoteDependency[];
+  /** Engine time in the worker. */
+  elapsedMs: number;
+}
+
+export type RenderFailureKind = 'values' | 'schema' | 'template' | 'timeout' | 'crash' | 'chart';
+
+export interface RenderFailure {
+  ok: false;
+  kind: RenderFailureKind;
+  /** Helm's message, verbatim (or ours for timeouts and crashes). */
+  message: string;
+  location: SourceLocation | null;
+  schemaProblems: SchemaProblem[];
+  elapsedMs: number;
+}
+
+export type RenderOutcome = RenderSuccess | RenderFailure;
+
+export type WorkerRequest =
+  | { type: 'load'; id: number; source: ChartSource }
+  | { type: 'render'; id: number; request: RenderRequest }
+  | { type: 'source'; id: number; file: string };
+
+export type WorkerResponse =
+  | { type: 'loaded'; id: number; info: ChartInfo }
+  | { type: 'load-failed'; id: number; message: string }
+  | { type: 'rendered'; id: number; outcome: RenderOutcome }
+  | { type: 'source'; id: number; file: string; text: string | null };
