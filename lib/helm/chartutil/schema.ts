@@ -3,7 +3,6 @@
  * checks that chart's coalesced values, subcharts against their own sections.
  */
 import type { GoMap } from '../../gotemplate/value';
-import { goToYaml, yamlToGo } from '../../yaml';
 import { chartName, type Chart } from '../chart/chart';
 import type { Json } from './jsonschema/json';
 import { Validator } from './jsonschema/validator';
@@ -14,8 +13,30 @@ import { toPlain } from '../../gotemplate/value';
  * int64 and float64 both become JSON numbers and an empty document becomes `{}`.
  */
 function valuesAsJson(values: GoMap): Json {
-  const plain = toPlain(yamlToGo(goToYaml(values)));
+  // Converting directly gives what the YAML round trip gives (numbers of either Go type become
+  // JSON numbers, nil becomes null) without serialising the values on every render.
+  const plain = toPlain(values);
   return (plain ?? {}) as Json;
+}
+
+/** Compiled validators by schema text: charts are validated on every render, schemas rarely change. */
+const validators = new Map<string, Validator | Error>();
+const MAX_VALIDATORS = 32;
+
+function validatorFor(text: string): Validator | Error {
+  let v = validators.get(text);
+  if (v === undefined) {
+    try {
+      const validator = new Validator(JSON.parse(text) as Json);
+      validator.check();
+      v = validator;
+    } catch (e) {
+      v = e as Error;
+    }
+    if (validators.size >= MAX_VALIDATORS) validators.delete(validators.keys().next().value!);
+    validators.set(text, v);
+  }
+  return v;
 }
 
 /**
@@ -25,16 +46,10 @@ function valuesAsJson(values: GoMap): Json {
 export function validateAgainstSingleSchema(values: GoMap, schema: Uint8Array | string): string {
   // Problems with the schema itself come back bare (no `- ` and no newline), as in Helm.
   const text = typeof schema === 'string' ? schema : new TextDecoder().decode(schema);
-  let parsed: Json;
-  try {
-    parsed = JSON.parse(text) as Json;
-  } catch (e) {
-    return (e as Error).message;
-  }
+  const validator = validatorFor(text);
+  if (validator instanceof Error) return validator.message;
   let errors;
   try {
-    const validator = new Validator(parsed);
-    validator.check();
     errors = validator.validate(valuesAsJson(values));
   } catch (e) {
     return (e as Error).message;

@@ -228,6 +228,16 @@ const CASES: ValuesCase[] = [
       'charts/sub/values.yaml': 't: {a: 1}\ns: 2\n',
     },
   },
+  {
+    name: 'requirements.yaml in a v2 chart is read, with a warning',
+    chart: {
+      'Chart.yaml': chart('fixture'),
+      'requirements.yaml': 'dependencies:\n- {name: sub, version: 0.1.0, condition: sub.on}\n',
+      'values.yaml': 'sub: {on: false}\n',
+      'charts/sub/Chart.yaml': chart('sub'),
+      'charts/sub/values.yaml': 'v: 1\n',
+    },
+  },
   { name: '--set error: index too large', chart: { 'Chart.yaml': chart('fixture') }, args: ['--set', 'a[70000]=1'] },
   { name: '--set error: unterminated list', chart: { 'Chart.yaml': chart('fixture') }, args: ['--set', 'a={1,2'] },
   { name: '--set error: map over int', chart: { 'Chart.yaml': chart('fixture') }, args: ['--set', 'a=2,a.b=1'] },
