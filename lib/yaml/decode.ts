@@ -246,16 +246,16 @@ export function bytesToGoString(b: Uint8Array): string {
   return out;
 }
 
-/** A rough `%#v` of a decoded value, for error messages. */
-export function goSyntax(v: YamlNative): string {
-  if (v === null) return '<nil>';
+/** `%#v` of a decoded value, for error messages (a nil inside a container is `interface {}(nil)`). */
+export function goSyntax(v: YamlNative, nested = false): string {
+  if (v === null) return nested ? 'interface {}(nil)' : '<nil>';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof YamlMap) {
-    const parts = [...v.entries.values()].map(([k, x]) => `${goSyntax(k)}:${goSyntax(x)}`);
+    const parts = [...v.entries.values()].map(([k, x]) => `${goSyntax(k, true)}:${goSyntax(x, true)}`);
     return `map[interface {}]interface {}{${parts.join(', ')}}`;
   }
-  if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(', ')}}`;
+  if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSyntax(x, true)).join(', ')}}`;
   if ('v' in v) return v.kind === 'uint64' ? '0x' + v.v.toString(16) : v.v.toString();
   return '"<<"';
 }

@@ -76,10 +76,55 @@ function offendingColon(text: string, from: number): number {
   return from;
 }
 
+/** 0-based line where the outermost still-open flow collection starts, ignoring quotes/comments. */
+function openFlowLine(text: string, starts: number[]): number {
+  let depth = 0;
+  let open = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) while (i < text.length && text[i] !== '\n') i++;
+    else if (c === '[' || c === '{') {
+      if (depth++ === 0) open = lineOf(starts, i);
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return open;
+}
+
+/**
+ * Where go-yaml's parser gives up on an unclosed flow collection: at the first later `key:` (a
+ * value indicator where `,` or `]` was expected), else at the end of the stream.
+ */
+function unclosedFlowLine(text: string, starts: number[], lines: string[]): number {
+  for (let l = openFlowLine(text, starts) + 1; l < lines.length; l++) {
+    if (/:(\s|$)/.test(lines[l].replace(/\s#.*$/, ''))) return l;
+  }
+  return streamEndLine(text);
+}
+
+/** Whether `col` is where the enclosing block collection's entries start (go-yaml then requires a `:`). */
+function atSiblingColumn(lines: string[], line0: number, col: number): boolean {
+  for (let i = line0 - 1; i >= 0; i--) {
+    if (/^\s*(#.*)?$/.test(lines[i])) continue;
+    const ind = /^ */.exec(lines[i])![0].length;
+    if (ind <= col) return ind === col || (/^ *- +/.exec(lines[i])?.[0].length ?? -1) === col;
+  }
+  return col === 0;
+}
+
 /** Maps the `yaml` package's errors for a document onto go-yaml v2's message for it. */
 export function syntaxError(text: string, errs: readonly YAMLError[]): YamlError {
   // `key: 1\n- x` is reported first as a multi-line key; go-yaml sees the stray `-` first.
-  const err = errs.find((e) => /block-seq-ind/.test(e.message)) ?? errs[0];
+  const err =
+    errs.find((e) => /block-seq-ind/.test(e.message)) ??
+    errs.find((e) => e.code === 'BAD_INDENT' && /Flow (sequence|map)/.test(e.message)) ??
+    errs[0];
   const starts = lineStarts(text);
   const lines = text.split('\n');
   const offset = err.pos?.[0] ?? 0;
@@ -93,14 +138,40 @@ export function syntaxError(text: string, errs: readonly YAMLError[]): YamlError
     return starts[l] + m[0].length;
   };
   switch (err.code) {
-    case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      const q = text[offset];
+      if (err.code === 'MULTILINE_IMPLICIT_KEY' && offset === firstContent(line0) && q !== '"' && q !== "'" && err.linePos?.[1]) {
+        // A line without `:` where a key must be: reported at the next token.
+        msg = `yaml: line ${err.linePos[1].line}: could not find expected ':'`;
+        break;
+      }
+      if ((q === '"' || q === "'") && errs.some((e) => e.code === 'UNEXPECTED_TOKEN')) {
+        msg = parserAt(line0, 'did not find expected key');
+        break;
+      }
       msg = scannerAt(lineOf(starts, offendingColon(text, offset)), 'mapping values are not allowed in this context');
       break;
+    }
+    case 'BAD_ALIAS':
+      msg = scannerAt(line0, 'did not find expected alphabetic or numeric character');
+      break;
     case 'BAD_INDENT':
-      if (/Flow sequence/.test(message)) msg = parserAt(streamEndLine(text), "did not find expected ',' or ']'");
-      else if (/Flow map/.test(message)) msg = parserAt(streamEndLine(text), "did not find expected ',' or '}'");
-      else {
+      if (/Flow (sequence|map)/.test(message)) {
+        const seq = /Flow sequence/.test(message);
+        if (text[offset] === (seq ? '}' : ']')) msg = parserAt(line0, 'did not find expected node content');
+        else msg = parserAt(unclosedFlowLine(text, starts, lines), seq ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'");
+      } else if (/sequence items/.test(message)) {
+        msg = parserAt(line0, "did not find expected '-' indicator");
+      } else if (errs[1]?.code === 'MISSING_CHAR' && /map values/.test(errs[1].message)) {
+        const keyOffset = errs[1].pos[0];
+        const keyLine = lineOf(starts, keyOffset);
+        if (atSiblingColumn(lines, keyLine, keyOffset - starts[keyLine])) {
+          let next = keyLine + 1;
+          while (next < lines.length && /^\s*$/.test(lines[next])) next++;
+          msg = scannerAt(next < lines.length ? next : streamEndLine(text), "could not find expected ':'");
+        } else msg = parserAt(keyLine, 'did not find expected key');
+      } else {
         const l = lineOf(starts, firstContent(line0));
         msg = parserAt(l, sequenceAtSameIndent(lines, l) ? "did not find expected '-' indicator" : 'did not find expected key');
       }
@@ -109,8 +180,9 @@ export function syntaxError(text: string, errs: readonly YAMLError[]): YamlError
       if (/quote/.test(message)) {
         msg = scannerAt(lineOf(starts, text.length), 'found unexpected end of stream');
       } else if (/map values/.test(message)) {
+        // The key's plain scalar stops at the next non-blank line (comments included).
         let next = line0 + 1;
-        while (next < lines.length && /^\s*(#.*)?$/.test(lines[next])) next++;
+        while (next < lines.length && /^\s*$/.test(lines[next])) next++;
         msg = scannerAt(next < lines.length ? next : streamEndLine(text), "could not find expected ':'");
       } else msg = parserAt(line0, 'did not find expected key');
       break;
