@@ -2,10 +2,6 @@
  * Pieces of Go's `strings` package whose semantics differ from JavaScript's look-alikes.
  * Go's unicode.IsSpace includes U+0085 and excludes U+FEFF; JavaScript's trim() does the opposite.
  */
-const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const LEADING = new RegExp(`^${GO_SPACE}+`);
-const TRAILING = new RegExp(`${GO_SPACE}+$`);
-
 /** Go's unicode.IsSpace for one code point. */
 export function isGoSpace(cp: number): boolean {
   return (
@@ -23,7 +19,11 @@ export function isGoSpace(cp: number): boolean {
   );
 }
 
-/** Go's strings.TrimSpace. */
+/** Go's strings.TrimSpace (a loop: a `\s+$` regex is quadratic on long runs of spaces). */
 export function goTrimSpace(s: string): string {
-  return s.replace(LEADING, '').replace(TRAILING, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }

@@ -12,9 +12,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const REFERENCE_HELM_VERSION = '3.17.3';
-const root = resolve(__dirname, '../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = join(root, '.cache', 'helm-results', REFERENCE_HELM_VERSION);
 
 export function helmBin(version = REFERENCE_HELM_VERSION): string {

@@ -22,6 +22,32 @@ export interface Manifest {
  * wrong JSON type is an error (e.g. a numeric annotation).
  */
 export function readHead(doc: string): SimpleHead {
+  const hit = heads.get(doc);
+  if (hit !== undefined) {
+    if (hit instanceof Error) throw hit;
+    return hit;
+  }
+  let head: SimpleHead | Error;
+  try {
+    head = parseHead(doc);
+  } catch (e) {
+    head = e as Error;
+  }
+  if (heads.size >= MAX_HEADS) heads.delete(heads.keys().next().value!);
+  heads.set(doc, head);
+  if (head instanceof Error) throw head;
+  return head;
+}
+
+/**
+ * Heads by document text. A values change usually alters a few documents; the rest are the same
+ * text as in the previous render, and parsing their YAML again would dominate a re-render.
+ * Heads are never mutated by callers.
+ */
+const heads = new Map<string, SimpleHead | Error>();
+const MAX_HEADS = 2000;
+
+function parseHead(doc: string): SimpleHead {
   const v = yamlToGo(doc);
   const head: SimpleHead = { apiVersion: '', kind: '' };
   if (v === null || v === undefined) return head;
