@@ -15,7 +15,6 @@ export function sprint(args: readonly GoValue[]): string {
   args.forEach((arg, i) => {
     const str = isString(arg);
     if (i > 0 && !str && !prevString) p.buf += ' ';
-    p.f = clearFlags();
     p.printArg(arg, 'v');
     prevString = str;
   });
@@ -27,7 +26,6 @@ export function sprintln(args: readonly GoValue[]): string {
   const p = new Printer();
   args.forEach((arg, i) => {
     if (i > 0) p.buf += ' ';
-    p.f = clearFlags();
     p.printArg(arg, 'v');
   });
   return p.buf + '\n';
