@@ -138,6 +138,9 @@ const dateCases: Case[] = [
   ...['UTC', 'America/New_York', 'Asia/Tokyo', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo', 'Asia/Dubai', 'Not/AZone', 'america/new_york', '', 'Local'].map(
     (zone) => call('dateInZone', '2006-01-02 15:04:05 MST -0700', t1, zone),
   ),
+  ...['EST', 'CET', 'EST5EDT', 'Etc/GMT+5', 'America/Anchorage', 'Pacific/Honolulu', 'Africa/Lagos', 'Asia/Singapore', 'America/Argentina/Buenos_Aires', 'Europe/Moscow', 'Australia/Adelaide', 'Asia/Kathmandu', 'America/St_Johns', 'Asia/Jerusalem', 'America/Mexico_City', 'Asia/Manila', 'Africa/Casablanca', 'Pacific/Chatham'].map(
+    (zone) => call('dateInZone', '2006-01-02 15:04 MST -07:00', t1, zone),
+  ),
   call('dateInZone', 'Jan 2 15:04 MST', t2, 'Europe/London'),
   call('dateInZone', '2006-01-02 15:04:05 MST', fixed('2024-07-01T12:00:00Z'), 'Europe/Berlin'),
   call('date_in_zone', '2006-01-02 15:04:05 MST', fixed('2024-07-01T12:00:00Z'), 'Europe/Dublin'),

@@ -132,6 +132,7 @@ group('Africa/Lagos Africa/Kinshasa Africa/Luanda Africa/Douala Africa/Librevill
 group('Africa/Nairobi Africa/Addis_Ababa Africa/Dar_es_Salaam Africa/Kampala Africa/Mogadishu Africa/Djibouti Africa/Asmara Indian/Antananarivo Indian/Comoro Indian/Mayotte', 'EAT');
 group('Africa/Maputo Africa/Harare Africa/Lusaka Africa/Lubumbashi Africa/Blantyre Africa/Bujumbura Africa/Gaborone Africa/Kigali Africa/Juba Africa/Khartoum Africa/Windhoek', 'CAT');
 group('Africa/Abidjan Africa/Accra Africa/Bamako Africa/Banjul Africa/Conakry Africa/Dakar Africa/Freetown Africa/Lome Africa/Monrovia Africa/Nouakchott Africa/Ouagadougou Africa/Bissau Africa/Sao_Tome Atlantic/Reykjavik Atlantic/St_Helena Iceland Etc/GMT GMT Etc/Greenwich Greenwich Etc/GMT0 Etc/GMT-0 Etc/GMT+0 GMT0 GMT-0 GMT+0', 'GMT');
+group('America/St_Johns Canada/Newfoundland', 'NST', 'NDT');
 group('Etc/UTC Etc/UCT Etc/Universal Etc/Zulu UCT Universal Zulu', 'UTC');
 
 const offsetCache = new Map<string, [number, number]>();
