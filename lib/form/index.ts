@@ -1,0 +1,39 @@
+/**
+ * The schema-driven values form, UI-free: what `components/form` renders and the shell
+ * validates with.
+ *
+ * - `buildFormModel(schema)`: sections → fields (path, label, help, widget, enum options,
+ *   required, advanced, secret, generate, existingSecret, mode switch) from values.schema.json
+ *   and its `x-chartroom` hints (docs/form-hints.md). Without hints: one section per top-level key.
+ * - `validateValues(schema, values)`: ajv draft-07 (+ formats); `Record<dottedPath, string[]>`
+ *   with sentences for people. `required` errors sit on the missing key, `if`/`then` failures on
+ *   the failing field, `''` holds errors about the root.
+ * - `visibleFields(model, values)`: fields shown for these values (Bundled/External switches,
+ *   `hidden`, plain secrets replaced by a chosen existing Secret).
+ * - `generateSecret(kind)`: `password` | `base64-32` | `hex-32` from `crypto.getRandomValues`.
+ * - `errorsByOwner(model, errors)`: errors regrouped onto the field that displays them.
+ */
+export { buildFormModel, humanizeKey } from './model';
+export type { EnumOption, FormField, FormModel, FormSection, Widget } from './model';
+export { validateValues } from './validate';
+export type { FieldErrors } from './validate';
+export {
+  existingSecretChosen,
+  existingSecretInUse,
+  existingSecretOffered,
+  isFieldShown,
+  isModeChildShown,
+  secretsSharing,
+  selectedModeOption,
+  visibilityDependencies,
+  visibleFields,
+} from './visibility';
+export type { ExistingSecretModes, ValueReader } from './visibility';
+export { generateSecret } from './secrets';
+export { errorOwner, errorsByOwner } from './ownership';
+export { parseNumberText, parseScalarText, scalarToText } from './coerce';
+export type { Parsed } from './coerce';
+export { withRemovals, withoutNulls } from './changes';
+export { dottedPath, getIn, jsonEqual } from './paths';
+export { readHints, resolveNode, typesOf } from './schema';
+export type { ChartroomHints, JsonSchema, JsonType, ModeOption, ModeSpec, SecretKind, SectionHint } from './schema';
