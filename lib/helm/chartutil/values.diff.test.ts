@@ -118,7 +118,7 @@ const CASES: ValuesCase[] = [
     chart: { 'Chart.yaml': chart('fixture'), 'values.yaml': 'a: {x: 1, y: 1}\n' },
     extraFiles: { 'one.yaml': 'a: {y: 2, z: 2}\nl: [1]\n', 'two.yaml': 'a: {z: 3}\nl: [2, 3]\n', 'f.txt': 'file\ncontent\n' },
     args: ['-f', 'one.yaml', '-f', 'two.yaml', '--set', 'k=set', '--set-json', 'k="json",j={"n":1.5,"m":[1,2]}', '--set-string', 's=007', '--set-file', 'f=f.txt', '--set-literal', 'lit=a,b=c\\d'],
-    types: ['j.n', 's'],
+    types: ['j.n', 's', 'l.0', 'a.z'],
   },
   {
     name: '--set lists, indexes and escapes',
