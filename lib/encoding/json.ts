@@ -23,7 +23,8 @@ export interface MarshalJsonOptions {
   indent?: { prefix: string; indent: string };
 }
 
-const NIL = Symbol.for('chartroom.goNilCollection');
+// Shared with lib/helm/chart/gostruct.ts (goNil), so nil maps/slices from either side agree.
+const NIL = Symbol.for('chartroom.goNil');
 
 /**
  * Marks an empty map or slice as Go's nil map/slice (e.g. `fromJson "null"`): it prints like an
@@ -34,9 +35,9 @@ export function markNil<T extends Map<string, GoValue> | GoValue[]>(v: T): T {
   return v;
 }
 
-/** Whether a map or slice was marked by {@link markNil} (and is still empty). */
+/** Whether a map or slice stands for Go's nil (marked by {@link markNil} or the chart model's goNil). */
 export function isNilCollection(v: GoValue): boolean {
-  return (v instanceof Map ? v.size === 0 : Array.isArray(v) && v.length === 0) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
+  return (v instanceof Map || Array.isArray(v)) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -85,32 +86,14 @@ export function rfc3339Nano(t: GoTime): string {
   );
 }
 
-/** `APIVersion` → `apiVersion`, `Name` → `name`: how Helm's json tags spell Go field names. */
-function lowerCamel(name: string): string {
-  const m = /^[A-Z]+/.exec(name);
-  if (!m) return name;
-  const run = m[0];
-  const keep = run.length > 1 && run.length < name.length ? run.length - 1 : run.length;
-  return name.slice(0, keep).toLowerCase() + name.slice(keep);
-}
-
-function isEmptyValue(v: GoValue): boolean {
-  if (v === undefined || v === null || v === false || v === '' || v === 0) return true;
-  if (v instanceof GoInt) return v.v === 0n;
-  if (v instanceof Map) return v.size === 0;
-  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
-  return false;
-}
-
 /**
- * The fields encoding/json writes for a struct. Helm's chart metadata carries lower-camel json
- * tags with omitempty; other structs are written with their Go field names.
+ * The members encoding/json writes for a struct, in order. Struct types that carry json tags
+ * provide them through a `jsonFields` hook on their type info (see lib/helm/chart/gostruct.ts);
+ * others are written with their Go field names, as Go does for untagged fields.
  */
 export function jsonStructFields(s: GoStruct): Array<readonly [string, GoValue]> {
-  if (/chart\.Metadata$/.test(s.type.name)) {
-    return s.fields.filter(([, v]) => !isEmptyValue(v)).map(([k, v]) => [lowerCamel(k), v] as const);
-  }
-  return [...s.fields];
+  const hook = (s.type as { jsonFields?: (self: GoStruct) => Array<readonly [string, GoValue]> }).jsonFields;
+  return hook ? hook(s) : [...s.fields];
 }
 
 const HEX = '0123456789abcdef';
