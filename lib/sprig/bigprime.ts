@@ -55,25 +55,32 @@ export function randomBelow(n: bigint): bigint {
   }
 }
 
-const SMALL_PRIMES: bigint[] = (() => {
-  const limit = 2000;
-  const sieve = new Uint8Array(limit);
-  const out: bigint[] = [];
-  for (let i = 2; i < limit; i++) {
+const SIEVE_LIMIT = 20000;
+const SMALL_PRIMES: number[] = (() => {
+  const sieve = new Uint8Array(SIEVE_LIMIT);
+  const out: number[] = [];
+  for (let i = 2; i < SIEVE_LIMIT; i++) {
     if (sieve[i]) continue;
-    out.push(BigInt(i));
-    for (let j = i * i; j < limit; j += i) sieve[j] = 1;
+    out.push(i);
+    for (let j = i * i; j < SIEVE_LIMIT; j += i) sieve[j] = 1;
   }
   return out;
 })();
 
-/** Trial division, then Miller–Rabin with `rounds` random bases. */
-export function isProbablePrime(n: bigint, rounds = 8): boolean {
-  if (n < 2n) return false;
-  for (const p of SMALL_PRIMES) {
-    if (n === p) return true;
-    if (n % p === 0n) return false;
+/** 2^exp mod m by left-to-right squaring: doubling is a shift, so base 2 costs only the squarings. */
+function modPow2(exp: bigint, m: bigint): bigint {
+  let result = 1n;
+  for (const bit of exp.toString(2)) {
+    result = (result * result) % m;
+    if (bit === '1') {
+      result <<= 1n;
+      if (result >= m) result -= m;
+    }
   }
+  return result;
+}
+
+function millerRabin(n: bigint, rounds: number): boolean {
   let d = n - 1n;
   let r = 0;
   while ((d & 1n) === 0n) {
@@ -81,8 +88,7 @@ export function isProbablePrime(n: bigint, rounds = 8): boolean {
     r++;
   }
   witness: for (let i = 0; i < rounds; i++) {
-    const a = i === 0 ? 2n : 2n + randomBelow(n - 3n);
-    let x = modPow(a, d, n);
+    let x = i === 0 ? modPow2(d, n) : modPow(2n + randomBelow(n - 3n), d, n);
     if (x === 1n || x === n - 1n) continue;
     for (let j = 1; j < r; j++) {
       x = (x * x) % n;
@@ -93,15 +99,37 @@ export function isProbablePrime(n: bigint, rounds = 8): boolean {
   return true;
 }
 
+/** Trial division, then Miller–Rabin (base 2, then `rounds - 1` random bases). */
+export function isProbablePrime(n: bigint, rounds = 8): boolean {
+  if (n < 2n) return false;
+  for (const p of SMALL_PRIMES) {
+    const bp = BigInt(p);
+    if (n === bp) return true;
+    if (n % bp === 0n) return false;
+  }
+  return millerRabin(n, rounds);
+}
+
 /** A random prime of exactly `bits` bits with its two top bits set (so p·q has 2·bits bits). */
 export function randomPrime(bits: number): bigint {
   const top = 3n << BigInt(bits - 2);
   for (;;) {
-    let p = randomBits(bits) | top | 1n;
-    // Walk odd numbers from a random start: cheap residues weed out most composites.
-    for (let step = 0; step < 2000; step++, p += 2n) {
+    const start = randomBits(bits) | top | 1n;
+    // Walk odd numbers from a random start, tracking residues mod the small primes as plain
+    // numbers so that most composites cost no big-integer work at all.
+    const residues = SMALL_PRIMES.map((p) => Number(start % BigInt(p)));
+    for (let step = 0; step < 4096; step += 2) {
+      let composite = false;
+      for (let i = 0; i < SMALL_PRIMES.length; i++) {
+        if ((residues[i] + step) % SMALL_PRIMES[i] === 0) {
+          composite = true;
+          break;
+        }
+      }
+      if (composite) continue;
+      const p = start + BigInt(step);
       if (bitLength(p) !== bits) break;
-      if (isProbablePrime(p)) return p;
+      if (millerRabin(p, 8)) return p;
     }
   }
 }
