@@ -26,6 +26,8 @@ const ROWS: [name: string, schema: object, values: string, args?: string[]][] = 
   ['$ref to definitions', { definitions: { port: { type: 'integer', maximum: 65535 } }, properties: { p: { $ref: '#/definitions/port' }, q: { $ref: '#/definitions/port' } } }, 'p: 70000\nq: x\n'],
   ['boolean schemas', { properties: { t: true, f: false } }, 't: 1\nf: 1\n'],
   ['root type mismatch is impossible; empty values', { type: 'object', required: ['a'] }, ''],
+  ['Go regexp syntax: lookahead is not a valid pattern', { properties: { s: { pattern: '^(?=a)' } } }, 's: abc\n'],
+  ['Go regexp syntax in patternProperties and format regex', { properties: { o: { patternProperties: { '\\Aa\\z': { type: 'integer' } } }, r: { format: 'regex' } } }, 'o: {a: x}\nr: "(?=x)"\n'],
   ['valid values print nothing', { properties: { a: { type: 'integer' } } }, 'a: 1\n'],
 ];
 

@@ -5,6 +5,7 @@
  * `list.0`). Go iterates schema properties in map order, so sibling errors may come out in
  * another order in helm; each line is the same.
  */
+import { RE2JS } from 're2js';
 import { checkFormat } from './formats';
 import { formatFloatG } from '../../chart/gofmt';
 import { canonicalJson, isMultipleOf, type Json } from './json';
@@ -16,6 +17,20 @@ export interface SchemaError {
 }
 
 type Schema = Json;
+
+const compiled = new Map<string, RE2JS>();
+
+/** Go's regexp (RE2) semantics: MatchString finds a match anywhere. */
+function goRegexp(pattern: string): RE2JS {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = RE2JS.compile(pattern);
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
+const matches = (pattern: string, s: string): boolean => goRegexp(pattern).matcher(s).find();
 
 interface Result {
   errors: SchemaError[];
@@ -67,9 +82,9 @@ function checkSchema(s: Schema): void {
   }
   if (typeof s.pattern === 'string') {
     try {
-      new RegExp(s.pattern, 'u');
+      goRegexp(s.pattern);
     } catch {
-      throw new Error(`Invalid regex pattern '${s.pattern}'`);
+      throw new Error('pattern must be a valid regex');
     }
   }
   for (const k of ['properties', 'patternProperties', 'definitions', 'dependencies']) {
@@ -326,7 +341,7 @@ export class Validator {
       const found = Object.prototype.hasOwnProperty.call(props, pk);
       let ppMatch = false;
       for (const [pattern, ps] of patterns) {
-        if (new RegExp(pattern, 'u').test(pk)) {
+        if (matches(pattern, pk)) {
           ppMatch = true;
           this.merge(r, this.sub(ps, pv, [...ctx, pk]));
         }
@@ -351,7 +366,7 @@ export class Validator {
     const len = [...value].length;
     if (typeof s.minLength === 'number' && len < s.minLength) this.add(r, ctx, `String length must be greater than or equal to ${s.minLength}`);
     if (typeof s.maxLength === 'number' && len > s.maxLength) this.add(r, ctx, `String length must be less than or equal to ${s.maxLength}`);
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) this.add(r, ctx, `Does not match pattern '${s.pattern}'`);
+    if (typeof s.pattern === 'string' && !matches(s.pattern, value)) this.add(r, ctx, `Does not match pattern '${s.pattern}'`);
     if (typeof s.format === 'string' && !checkFormat(s.format, value)) this.add(r, ctx, `Does not match format '${s.format}'`);
   }
 
