@@ -1,0 +1,127 @@
+/**
+ * Regenerates lib/validate/schemas/kube-1.NN.ts: a compact structural schema of every built-in
+ * Kubernetes kind, one file per supported Kubernetes minor version.
+ *
+ * Source: the cdk8s-plus-NN packages on npm. Each ships a jsii assembly (`.jsii`) generated from
+ * that Kubernetes release's OpenAPI definitions: every object type with its fields, their types,
+ * which ones are required, and a `@schema` tag carrying the original field name. Their compiled
+ * code names each kind's apiVersion and kind (`static GVK = {...}`). The packages are fetched with
+ * `npm pack` into a temporary folder, so they never become dependencies.
+ *
+ * Run: npx tsx scripts/gen-kube-schemas.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KubeSchemaData, TypeCode } from '../lib/validate/schema/format';
+
+const SOURCES: Record<string, string> = {
+  '1.29': 'cdk8s-plus-29@2.6.0',
+  '1.30': 'cdk8s-plus-30@2.4.10',
+  '1.31': 'cdk8s-plus-31@2.6.43',
+  '1.32': 'cdk8s-plus-32@2.5.92',
+  '1.33': 'cdk8s-plus-33@2.5.57',
+};
+
+// jsii has one number type; Kubernetes' numbers are integers except these (OpenAPI `number`).
+const FLOAT_FIELDS = new Set(['JsonSchemaProps.maximum', 'JsonSchemaProps.minimum', 'JsonSchemaProps.multipleOf']);
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '../lib/validate/schemas');
+
+interface JsiiTypeRef {
+  primitive?: string;
+  fqn?: string;
+  collection?: { kind: 'array' | 'map'; elementtype: JsiiTypeRef };
+  union?: { types: JsiiTypeRef[] };
+}
+interface JsiiProperty {
+  name: string;
+  optional?: boolean;
+  static?: boolean;
+  type: JsiiTypeRef;
+  docs?: { custom?: { schema?: string } };
+}
+interface JsiiType {
+  fqn: string;
+  name: string;
+  kind: string;
+  namespace?: string;
+  properties?: JsiiProperty[];
+}
+
+function fetchPackage(spec: string, dir: string): string {
+  const file = execFileSync('npm', ['pack', spec, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+  execFileSync('tar', ['xzf', join(dir, file), '-C', dir, 'package/.jsii', 'package/lib/imports/k8s.js']);
+  return join(dir, 'package');
+}
+
+function typeCode(t: JsiiTypeRef, shortName: (fqn: string) => string): TypeCode {
+  if (t.primitive) {
+    const p = t.primitive;
+    return p === 'string' ? 's' : p === 'number' ? 'n' : p === 'boolean' ? 'b' : p === 'date' ? 'd' : '*';
+  }
+  if (t.collection) return (t.collection.kind === 'array' ? '[]' : '{}') + typeCode(t.collection.elementtype, shortName);
+  if (t.union) return '*';
+  const name = shortName(t.fqn!);
+  if (name === 'Quantity') return 'q';
+  if (name === 'IntOrString') return 'i';
+  return '@' + name;
+}
+
+function generate(version: string, spec: string): KubeSchemaData {
+  const tmp = mkdtempSync(join(tmpdir(), 'kube-schema-'));
+  try {
+    const pkg = fetchPackage(spec, tmp);
+    const jsii = JSON.parse(readFileSync(join(pkg, '.jsii'), 'utf8')) as { types: Record<string, JsiiType> };
+    const code = readFileSync(join(pkg, 'lib/imports/k8s.js'), 'utf8');
+    const types = Object.values(jsii.types).filter((t) => t.namespace === 'k8s');
+    const shortName = (fqn: string) => fqn.slice(fqn.lastIndexOf('.') + 1);
+
+    const kinds: Record<string, string> = {};
+    // Newer builds declare `static GVK = {...}` inside the class, older ones assign `KubeX.GVK = {...}`.
+    const gvkBody = String.raw`GVK = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)'`;
+    const inClass = new RegExp(String.raw`class (Kube\w+) [^]*?static ` + gvkBody, 'g');
+    const assigned = new RegExp(String.raw`^(Kube\w+)\.` + gvkBody, 'gm');
+    for (const m of [...code.matchAll(inClass), ...code.matchAll(assigned)]) {
+      if (m[3].endsWith('List')) continue;
+      kinds[`${m[2]}/${m[3]}`] = `${m[1]}Props`;
+    }
+
+    const defs: KubeSchemaData['defs'] = {};
+    for (const t of types) {
+      if (t.kind !== 'interface') continue;
+      const props: Record<string, TypeCode> = {};
+      const required: string[] = [];
+      for (const p of t.properties ?? []) {
+        if (p.static) continue;
+        const tag = p.docs?.custom?.schema;
+        const name = tag?.includes('#') ? tag.slice(tag.indexOf('#') + 1) : p.name;
+        props[name] = FLOAT_FIELDS.has(`${t.name}.${name}`) ? 'f' : typeCode(p.type, shortName);
+        if (!p.optional) required.push(name);
+      }
+      defs[t.name] = required.length ? [props, required] : [props];
+    }
+    for (const target of Object.values(kinds)) if (!defs[target]) throw new Error(`${version}: no definition ${target}`);
+    return { version, kinds, defs };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+for (const [version, spec] of Object.entries(SOURCES)) {
+  const data = generate(version, spec);
+  const json = JSON.stringify(data);
+  const text = [
+    `// Generated by scripts/gen-kube-schemas.ts from ${spec} (Kubernetes ${version} OpenAPI). Do not edit.`,
+    `import type { KubeSchemaData } from '../schema/format';`,
+    '',
+    `const data: KubeSchemaData = JSON.parse(${JSON.stringify(json)});`,
+    'export default data;',
+    '',
+  ].join('\n');
+  writeFileSync(join(outDir, `kube-${version}.ts`), text);
+  console.log(`kube-${version}.ts: ${Object.keys(data.kinds).length} kinds, ${Object.keys(data.defs).length} types, ${(text.length / 1024).toFixed(0)} KiB`);
+}
