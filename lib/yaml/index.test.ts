@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, GoTime } from '../gotemplate/value';
+import { GoInt, GoTime, type GoValue } from '../gotemplate/value';
 import { goToYaml, unmarshalYaml, YamlError, yamlToGo } from './index';
 
 describe('yamlToGo', () => {
@@ -48,7 +48,7 @@ describe('goToYaml', () => {
     [new Map([['b', Uint8Array.from([104, 105])]]), 'b: aGk=\n'],
     [null, 'null\n'],
     [new Map(), '{}\n'],
-  ])('%o marshals as sigs.k8s.io/yaml does', (v, want) => {
-    expect(goToYaml(v as never)).toBe(want);
+  ] as Array<[GoValue, string]>)('%o marshals as sigs.k8s.io/yaml does', (v, want) => {
+    expect(goToYaml(v)).toBe(want);
   });
 });
