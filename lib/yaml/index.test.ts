@@ -42,8 +42,8 @@ describe('yamlToGo', () => {
 
 describe('goToYaml', () => {
   it.each([
-    [new Map([['b', 1], ['a', [1, 2]]]), 'a:\n- 1\n- 2\nb: 1\n'],
-    [new Map([['i', new GoInt(5)], ['f', 1e6], ['g', 1.5]]), 'f: 1000000\ng: 1.5\ni: 5\n'],
+    [new Map<string, GoValue>([['b', 1], ['a', [1, 2]]]), 'a:\n- 1\n- 2\nb: 1\n'],
+    [new Map<string, GoValue>([['i', new GoInt(5)], ['f', 1e6], ['g', 1.5]]), 'f: 1000000\ng: 1.5\ni: 5\n'],
     [new Map([['t', new GoTime(Date.UTC(2024, 0, 15, 10, 0, 0))]]), 't: "2024-01-15T10:00:00Z"\n'],
     [new Map([['b', Uint8Array.from([104, 105])]]), 'b: aGk=\n'],
     [null, 'null\n'],
