@@ -39,3 +39,4 @@ export {
   type KubeVersion,
 } from './capabilities';
 export { validateAgainstSchema, validateAgainstSingleSchema } from './schema';
+export { helmLogLine, warningSource } from './warnings';

@@ -35,6 +35,8 @@ export interface ValuesOutcome {
   error?: string;
   /** Log lines (warnings), without Go's `file.go:NNN: ` prefix. */
   warnings: string[];
+  /** helm's stderr log lines as printed (helm side only). */
+  rawWarnings?: string[];
 }
 
 const PROBE = 'templates/zz-values-probe.yaml';
@@ -64,13 +66,14 @@ export async function helmValues(c: ValuesCase): Promise<ValuesOutcome> {
       .split('\n')
       .filter((l) => l !== '')
       .map((l) => l.replace(/^[a-z_]+\.go:\d+: /, ''));
+    const rawWarnings = logText.split('\n').filter((l) => l !== '');
     if (r.status !== 0) {
       const err = r.stderr.slice(r.stderr.indexOf('Error: ') + 7).trimEnd();
-      return { ok: false, error: err, warnings };
+      return { ok: false, error: err, warnings, rawWarnings };
     }
     const values = JSON.parse(/^# VALUES (.*)$/m.exec(r.stdout)![1]);
     const types = [...r.stdout.matchAll(/^# TYPE (.*)$/gm)].map((m) => m[1]);
-    return { ok: true, values, types, warnings };
+    return { ok: true, values, types, warnings, rawWarnings };
   } finally {
     removeChart(dir);
   }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { helmValues, ourValues, type ValuesCase } from './values-diff.test-util';
+import { helmLogLine } from './warnings';
 
 const chart = (name: string, extra = ''): string => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${extra}`;
 const deps = (list: string): string => chart('fixture', `dependencies:\n${list}`);
@@ -63,9 +64,9 @@ const CASES: ValuesCase[] = [
     name: 'condition false disables, condition with missing path keeps, tags',
     chart: {
       'Chart.yaml': deps(
-        '- {name: a, version: 0.1.0, condition: a.enabled}\n- {name: b, version: 0.1.0, condition: "missing.x,b.on"}\n- {name: c, version: 0.1.0, tags: [front]}\n- {name: d, version: 0.1.0, tags: [back], condition: d.enabled}\n',
+        '- {name: a, version: 0.1.0, condition: a.enabled}\n- {name: b, version: 0.1.0, condition: "missing.x,b.flag"}\n- {name: c, version: 0.1.0, tags: [front]}\n- {name: d, version: 0.1.0, tags: [back], condition: d.enabled}\n',
       ),
-      'values.yaml': 'a: {enabled: false}\nb: {on: true}\ntags: {front: false, back: false}\nd: {enabled: true}\n',
+      'values.yaml': 'a: {enabled: false}\nb: {flag: false}\ntags: {front: false, back: false}\nd: {enabled: true}\n',
       'charts/a/Chart.yaml': chart('a'),
       'charts/a/values.yaml': 'x: a\n',
       'charts/b/Chart.yaml': chart('b'),
@@ -80,7 +81,7 @@ const CASES: ValuesCase[] = [
     name: 'non-bool condition warns; user --set flips a condition',
     chart: {
       'Chart.yaml': deps('- {name: a, version: 0.1.0, condition: a.enabled}\n- {name: b, version: "~0.1", condition: b.enabled}\n'),
-      'values.yaml': 'a: {enabled: "yes"}\nb: {enabled: true}\n',
+      'values.yaml': 'a: {enabled: "maybe"}\nb: {enabled: true}\n',
       'charts/a/Chart.yaml': chart('a'),
       'charts/b/Chart.yaml': chart('b'),
       'charts/b/values.yaml': 'k: 1\n',
@@ -205,16 +206,16 @@ const CASES: ValuesCase[] = [
     name: 'v1 chart with requirements.yaml',
     chart: {
       'Chart.yaml': 'apiVersion: v1\nname: fixture\nversion: 0.1.0\n',
-      'requirements.yaml': 'dependencies:\n- {name: sub, version: 0.1.0, condition: sub.on}\n',
-      'values.yaml': 'sub: {on: false}\n',
+      'requirements.yaml': 'dependencies:\n- {name: sub, version: 0.1.0, condition: sub.flag}\n',
+      'values.yaml': 'sub: {flag: false}\n',
       'charts/sub/Chart.yaml': 'apiVersion: v1\nname: sub\nversion: 0.1.0\n',
     },
   },
   {
     name: 'every dependency disabled',
     chart: {
-      'Chart.yaml': deps('- {name: a, version: 0.1.0, condition: a.on}\n'),
-      'values.yaml': 'a: {on: false}\n',
+      'Chart.yaml': deps('- {name: a, version: 0.1.0, condition: a.flag}\n'),
+      'values.yaml': 'a: {flag: false}\n',
       'charts/a/Chart.yaml': chart('a'),
       'charts/a/values.yaml': 'x: 1\n',
     },
@@ -232,8 +233,8 @@ const CASES: ValuesCase[] = [
     name: 'requirements.yaml in a v2 chart is read, with a warning',
     chart: {
       'Chart.yaml': chart('fixture'),
-      'requirements.yaml': 'dependencies:\n- {name: sub, version: 0.1.0, condition: sub.on}\n',
-      'values.yaml': 'sub: {on: false}\n',
+      'requirements.yaml': 'dependencies:\n- {name: sub, version: 0.1.0, condition: sub.flag}\n',
+      'values.yaml': 'sub: {flag: false}\n',
       'charts/sub/Chart.yaml': chart('sub'),
       'charts/sub/values.yaml': 'v: 1\n',
     },
@@ -344,5 +345,6 @@ describe('values pipeline matches helm 3.17.3', () => {
       expect(got.types).toEqual(want.types);
     }
     expect(sorted(got.warnings)).toEqual(sorted(want.warnings));
+    expect(sorted(got.warnings.map(helmLogLine))).toEqual(sorted(want.rawWarnings ?? []));
   });
 });
