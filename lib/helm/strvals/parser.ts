@@ -116,6 +116,7 @@ function assertMap(v: GoValue): GoMap {
   throw new Panic(`interface conversion: interface {} is ${goTypeOf(v)}, not map[string]interface {}`);
 }
 
+/** setIndex: stores `val` at `index`, growing the list with nils; refuses negative or huge indexes. */
 export function setIndex(list: GoSlice, index: number, val: GoValue): GoSlice {
   if (index < 0) throw new StrvalsError(`negative ${index} index not allowed`);
   if (index > MAX_INDEX) throw new StrvalsError(`index of ${index} is greater than maximum supported index of ${MAX_INDEX}`);
@@ -128,7 +129,7 @@ export function setIndex(list: GoSlice, index: number, val: GoValue): GoSlice {
   return list;
 }
 
-/** strconv.Atoi's error text for an index. */
+/** strconv.Atoi, with its error texts. */
 export function atoi(s: string): number {
   if (!/^[+-]?[0-9]+$/.test(s)) throw new StrvalsError(`strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
   const n = BigInt(s);
