@@ -3,7 +3,8 @@
  * model of value.ts. Flags, padding and the `%!verb(type=value)` error forms follow Go 1.23.
  */
 import { Formatter, LDIGITS, UDIGITS } from './fmt-format';
-import { durationString, timeString } from './fmt-time';
+import { durationString } from './time/duration';
+import { goTimeString as timeString } from './time/gotime';
 import { utf8Decode, utf8Encode } from './utf8';
 import { GoInt, GoStruct, GoTime, type GoValue, compareGoStrings, isGoFunc, typeInfoOf, typeName } from './value';
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { referenceExecute } from '../../tests/helm/reference';
-import { durationString, timeString } from './fmt-time';
+import { durationString } from './time/duration';
+import { goTimeString as timeString } from './time/gotime';
 import { type Fn, evalAction } from './fmt-testargs.test-util';
 import { sprint, sprintf } from './fmt';
 import { htmlEscapeString, evalArgsString } from './escape';

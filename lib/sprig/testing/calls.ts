@@ -5,7 +5,7 @@
  */
 import type { FuncMap } from '../../gotemplate/func';
 import { GoError, GoInt, GoStruct, GoTime, sortedKeys, type GoValue } from '../../gotemplate/value';
-import { goTimeString } from '../gotime';
+import { goTimeString } from '../../gotemplate/time/gotime';
 
 /** A template-side argument: a literal (string/int/bool) or a sub-expression. */
 export type Arg = string | number | boolean | GoInt | { tpl: string; value: () => GoValue };

@@ -2,7 +2,7 @@
  * Go's time layouts: `Time.Format` and `Time.String` (parsing is in gotime-parse.ts), over
  * {@link GoTime} (an instant plus a zone; see timezone.ts for zones).
  */
-import { GoTime } from '../gotemplate/value';
+import { GoTime } from '../value';
 import { LONG_DAYS, LONG_MONTHS, nextStdChunk, SHORT_DAYS, SHORT_MONTHS, type Std } from './gotime-layout';
 import { zoneAt } from './timezone';
 

@@ -1,5 +1,5 @@
 /** Go's `time.ParseInLocation`, error texts included. */
-import { GoError, type GoTime } from '../gotemplate/value';
+import { GoError, type GoTime } from '../value';
 import { timeFromUnix, timeQuote } from './gotime';
 import { isDigitAt, LONG_DAYS, LONG_MONTHS, nextStdChunk, SHORT_DAYS, SHORT_MONTHS, type Std } from './gotime-layout';
 import { fixedZone, unixFromWall, zoneAt } from './timezone';

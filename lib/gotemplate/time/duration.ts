@@ -1,5 +1,5 @@
 /** Go's `time.Duration`: `time.ParseDuration` and `Duration.String()`, in int64 nanoseconds. */
-import { GoError } from '../gotemplate/value';
+import { GoError } from '../value';
 import { timeQuote } from './gotime';
 
 const UNITS: Record<string, bigint> = {
