@@ -1,0 +1,158 @@
+/**
+ * The values form rendered to static HTML (no DOM library needed): accessible names, wiring
+ * of help and errors, and what the Bundled/External switches reveal, on the real charts.
+ */
+import { readFileSync } from 'node:fs';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ValuesForm } from '@/components/form';
+import { validateValues, type JsonSchema } from '@/lib/form';
+
+const schemaOf = (chart: string) => JSON.parse(readFileSync(`charts/${chart}/values.schema.json`, 'utf8')) as JsonSchema;
+const valuesOf = (chart: string) =>
+  parse(readFileSync(`charts/${chart}/values.yaml`, 'utf8'), { version: '1.1' }) as Record<string, unknown>;
+
+function render(schema: JsonSchema, values: unknown, errors = validateValues(schema, values)): string {
+  return renderToStaticMarkup(createElement(ValuesForm, { schema, values, errors, onChange: () => {} }));
+}
+
+const decode = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+
+interface Tag {
+  name: string;
+  attrs: Record<string, string>;
+}
+
+function tags(html: string, names: string[]): Tag[] {
+  const out: Tag[] = [];
+  const re = new RegExp(`<(${names.join('|')})((?:\\s[^>]*)?)>`, 'g');
+  for (const m of html.matchAll(re)) {
+    const attrs: Record<string, string> = {};
+    for (const a of m[2].matchAll(/([\w-]+)(?:="([^"]*)")?/g)) attrs[a[1]] = decode(a[2] ?? '');
+    out.push({ name: m[1], attrs });
+  }
+  return out;
+}
+
+function labels(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of html.matchAll(/<label for="([^"]+)"[^>]*>([\s\S]*?)<\/label>/g)) {
+    out.set(decode(m[1]), decode(m[2].replace(/<[^>]+>/g, '')));
+  }
+  return out;
+}
+
+function controls(html: string): Tag[] {
+  return tags(html, ['input', 'select', 'textarea', 'button']).filter(
+    (t) => t.name !== 'button' || t.attrs.role === 'switch',
+  );
+}
+
+function idsIn(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1])));
+}
+
+function controlLabelled(html: string, label: string): Tag[] {
+  const byId = labels(html);
+  return controls(html).filter((c) => byId.get(c.attrs.id) === label);
+}
+
+describe.each(['aeterna', 'verta'])('the %s form', (chart) => {
+  const schema = schemaOf(chart);
+  const html = render(schema, valuesOf(chart));
+
+  it('every control has a label naming it', () => {
+    const byId = labels(html);
+    const unlabeled = controls(html).filter((c) => !c.attrs.id || !byId.get(c.attrs.id)?.trim());
+    expect(unlabeled).toEqual([]);
+    expect(controls(html).length).toBeGreaterThan(60);
+  });
+
+  it('ids are unique and aria-describedby points at existing elements', () => {
+    const all = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(all.length).toBe(new Set(all).size);
+    const ids = idsIn(html);
+    const dangling = tags(html, ['input', 'select', 'textarea', 'button', 'fieldset'])
+      .flatMap((t) => (t.attrs['aria-describedby'] ?? '').split(' ').filter(Boolean))
+      .filter((id) => !ids.has(id));
+    expect(dangling).toEqual([]);
+  });
+
+  it('sections are headings, in the hinted order', () => {
+    const headings = [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => decode(m[1]));
+    const declared = (schema['x-chartroom']!.sections ?? []).map((s) => s.title);
+    expect(headings).toEqual(declared);
+  });
+});
+
+describe('aeterna: modes, secrets and errors', () => {
+  const schema = schemaOf('aeterna');
+  const defaults = valuesOf('aeterna');
+  const external = structuredClone(defaults) as Record<string, Record<string, unknown>>;
+  external.postgresql.enabled = false;
+  external.redis.enabled = false;
+
+  it('each dependency has a Bundled / External radio group', () => {
+    const html = render(schema, defaults);
+    const radios = tags(html, ['input']).filter((t) => t.attrs.type === 'radio');
+    const byId = labels(html);
+    expect(radios.map((r) => byId.get(r.attrs.id))).toEqual(['Bundled', 'External', 'Bundled', 'External', 'Bundled', 'External']);
+    expect(radios.filter((r) => 'checked' in r.attrs).map((r) => byId.get(r.attrs.id))).toEqual(['Bundled', 'Bundled', 'Bundled']);
+  });
+
+  it('External reveals the connection fields, Bundled hides them', () => {
+    expect(render(schema, defaults)).not.toContain('postgres.example.internal');
+    const html = render(schema, external);
+    expect(html).toContain('placeholder="postgres.example.internal"');
+    expect(html).toContain('placeholder="redis.example.internal"');
+    expect(html).not.toContain('placeholder="qdrant.example.internal"');
+  });
+
+  it('the required external host shows its error inline, wired to the input', () => {
+    const html = render(schema, external);
+    const hosts = tags(html, ['input']).filter((t) => t.attrs.placeholder === 'postgres.example.internal');
+    expect(hosts).toHaveLength(1);
+    const host = hosts[0];
+    expect(host.attrs['aria-invalid']).toBe('true');
+    const errorId = host.attrs['aria-describedby'].split(' ').find((id) => id.endsWith('-errors'))!;
+    const list = html.slice(html.indexOf(`id="${errorId}"`)).split('</ul>')[0];
+    expect(list).toContain('Must not be empty.');
+    expect(html).toContain('fields need attention.');
+  });
+
+  it('secrets are masked, can be generated, and offer an existing Secret', () => {
+    const html = render(schema, defaults);
+    const [kms] = controlLabelled(html, 'Local KMS key');
+    expect(kms.attrs.type).toBe('password');
+    const secretsSection = html.slice(html.indexOf('>Secrets</h2>'), html.indexOf('>Redis</h2>'));
+    expect(secretsSection).toContain('>Generate</button>');
+    expect(secretsSection).toContain('aria-pressed="false"');
+    const [toggle] = controlLabelled(secretsSection, 'Use an existing Secret');
+    expect(toggle.attrs).toMatchObject({ role: 'switch', 'aria-checked': 'false' });
+    expect(controlLabelled(secretsSection, 'Existing Secret')).toEqual([]);
+  });
+
+  it('a Secret name in the values selects it and hides the plain secrets', () => {
+    const values = structuredClone(defaults) as Record<string, Record<string, unknown>>;
+    values.secrets.existingSecret = 'aeterna-secrets';
+    const html = render(schema, values);
+    expect(controlLabelled(html, 'Use an existing Secret')[0].attrs['aria-checked']).toBe('true');
+    expect(controlLabelled(html, 'Existing Secret')[0].attrs.value).toBe('aeterna-secrets');
+    expect(controlLabelled(html, 'Local KMS key')).toEqual([]);
+    expect(controlLabelled(html, 'OpenAI API key')).toEqual([]);
+  });
+
+  it('integers, switches, selects and maps get their widgets', () => {
+    const html = render(schema, defaults);
+    expect(controlLabelled(html, 'Replicas')[0].attrs).toMatchObject({ inputMode: 'numeric', value: '2' });
+    expect(controlLabelled(html, 'Enabled').every((c) => c.attrs.role === 'switch')).toBe(true);
+    expect(controlLabelled(html, 'Install the operator')[0].name).toBe('select');
+    expect(controlLabelled(html, 'Pull policy')[0].name).toBe('select');
+    expect(controlLabelled(html, 'Topology keys 1')[0].attrs.value).toBe('topology.kubernetes.io/zone');
+    expect(controlLabelled(html, 'Hosts 1').length + controlLabelled(html, 'Host').length).toBeGreaterThan(0);
+    expect(html).toContain('<summary');
+  });
+});
