@@ -66,3 +66,17 @@ describe('seq', () => {
     [[1, 2, 3, 4], ''],
   ])('%j', (args, want) => expect(call('seq', ...args.map(int))).toBe(want));
 });
+
+describe('runaway ranges', () => {
+  const call = (name: string, ...args: GoValue[]) => mathFuncs[name].call(...args);
+  it.each([
+    ['until', [new GoInt(50_000_000)]],
+    ['untilStep', [new GoInt(0), new GoInt(2_000_001), new GoInt(1)]],
+    ['seq', [new GoInt(3_000_000)]],
+  ] as const)('%s stops with a clear error instead of building millions of items', (name, args) => {
+    expect(() => call(name, ...args)).toThrow(/more than chartroom renders \(at most 1000000\)/);
+  });
+  it('still builds a range at the limit', () => {
+    expect((call('until', new GoInt(1_000_000)) as GoValue[]).length).toBe(1_000_000);
+  });
+});

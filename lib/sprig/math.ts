@@ -19,9 +19,19 @@ function decimalOp(first: GoValue, rest: GoValue[], op: (a: Decimal, b: Decimal)
   return decimalToFloat(acc);
 }
 
+/**
+ * The most numbers `until`, `untilStep` and `seq` will produce. Go builds a list of 50 million ints
+ * in a second; JavaScript needs most of a minute and the memory of a browser tab, so a runaway
+ * range stops here with a clear error instead. No chart needs lists anywhere near this long.
+ */
+export const MAX_RANGE_ITEMS = 1_000_000;
+
 /** Sprig's untilStep: integers from start toward stop (exclusive) by step; empty when step points away. */
 export function untilStep(start: number, stop: number, step: number): GoValue[] {
   const out: GoValue[] = [];
+  if (step !== 0 && Math.sign(stop - start) === Math.sign(step) && Math.abs((stop - start) / step) > MAX_RANGE_ITEMS) {
+    throw new GoError(`a range of ${Math.ceil(Math.abs((stop - start) / step))} numbers is more than chartroom renders (at most ${MAX_RANGE_ITEMS})`);
+  }
   if (stop < start) {
     if (step >= 0) return withType(out, { name: '[]int' });
     for (let i = start; i > stop; i += step) out.push(new GoInt(i, 'int'));
