@@ -9,8 +9,15 @@ import { loadChartArchive, loadChartDirectory } from '../helm/chart/loader';
 import type { Chart } from '../helm/chart/chart';
 import type { CliIO } from './io';
 
-/** The project root, where the bundled charts live in `charts/`. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The project root, where the bundled charts live in `charts/` (found upward: this module may run bundled). */
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'charts'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '../..');
+  }
+}
 
 /** Reads every file under a directory as `{path, data}` with '/'-separated relative paths. */
 export function readTree(dir: string): { path: string; data: Uint8Array }[] {
