@@ -3,7 +3,7 @@
  * file system (it also runs in the browser); this is the only place that does for the CLI.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChartArchive, loadChartDirectory } from '../helm/chart/loader';
 import type { Chart } from '../helm/chart/chart';
@@ -40,10 +40,18 @@ export function loadChartFromDisk(ref: string): Chart {
   if (!existsSync(path)) {
     const bundled = join(PACKAGE_ROOT, 'charts', ref);
     if (/^[a-z0-9-]+$/.test(ref) && existsSync(join(bundled, 'Chart.yaml'))) path = bundled;
-    else throw new Error(`path "${ref}" not found`);
+    else throw new Error(missingChartMessage(ref.trim()));
   }
   if (statSync(path).isDirectory()) return loadChartDirectory(readTree(path));
   return loadChartArchive(readFileSync(path));
+}
+
+/** What helm's LocateChart says for a reference that is not on disk. */
+function missingChartMessage(ref: string): string {
+  if (isAbsolute(ref) || ref.startsWith('.')) return `path "${ref}" not found`;
+  if (!ref.includes('/')) return `non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`;
+  // helm would download it from a configured repository; chartroom reads only local charts.
+  return `chart "${ref}" is not a local path: chartroom does not download charts; fetch it with \`helm pull ${ref}\` and pass the .tgz`;
 }
 
 export function nodeIO(): CliIO {
