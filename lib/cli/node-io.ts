@@ -35,8 +35,8 @@ export function readTree(dir: string): { path: string; data: Uint8Array }[] {
 }
 
 /** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. */
-export function loadChartFromDisk(ref: string): Chart {
-  let path = resolve(ref);
+export function loadChartFromDisk(ref: string, cwd = process.cwd()): Chart {
+  let path = resolve(cwd, ref);
   if (!existsSync(path)) {
     const bundled = join(PACKAGE_ROOT, 'charts', ref);
     if (/^[a-z0-9-]+$/.test(ref) && existsSync(join(bundled, 'Chart.yaml'))) path = bundled;

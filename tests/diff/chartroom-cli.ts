@@ -11,7 +11,7 @@ export function chartroom(args: string[], cwd = CHARTS): { status: number; stdou
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    loadChart: (ref) => loadChartFromDisk(resolve(cwd, ref)),
+    loadChart: (ref) => loadChartFromDisk(ref, cwd),
     readFile: (p) => readFileSync(resolve(cwd, p)),
     writeFile: () => {
       throw new Error('not used');
