@@ -1,0 +1,16 @@
+/**
+ * Findings: what the rendered manifests will do wrong on a cluster, before they exist.
+ *
+ * ```ts
+ * await loadKubeSchema('1.33');
+ * const findings = validateManifests(manifestDocs(templateChart(chart, opts)), { kubeVersion: '1.33', preset: 'production', values });
+ * ```
+ */
+export type { Finding, FindingSummary, ManifestDoc, Preset, ResourceRef, Severity, ValidateOptions, KubeVersion } from './types';
+export { KUBE_VERSIONS } from './types';
+export { validateManifests, validateManifestsAsync, summarize } from './validate';
+export { manifestDocs, lineOf, type RenderedManifests } from './docs';
+export { loadKubeSchema, loadedKubeSchema, provideKubeSchema, schemaVersionFor } from './schema/load';
+export { RULES, type RuleId, type Rule } from './rules';
+export { API_CHANGES } from './apis';
+export type { KubeSchemaData } from './schema/format';
