@@ -16,27 +16,20 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Every key any of the values had, so keys removed in the form can be sent as `null`. */
-function unionOfKeys(a: unknown, b: unknown): unknown {
-  if (!isMap(a) || !isMap(b)) return isMap(a) ? a : b;
-  const out: Record<string, unknown> = { ...b };
-  for (const [k, v] of Object.entries(a)) out[k] = k in b ? unionOfKeys(v, b[k]) : v;
-  return out;
-}
-
 /** A leaf field (anything but a fieldset of bound children) bound by its dotted path. */
 export const BoundField = memo(function BoundField({ field }: { field: FormField }) {
   const { control, emit } = useFormRuntime();
   const { field: state } = useController({ name: field.id, control });
-  const seenKeys = useRef<unknown>(undefined);
+  const baseline = useRef<unknown>(undefined);
   const value: unknown = state.value;
   const onChange = useCallback(
     (next: unknown) => {
       if (isMap(next)) {
-        // Helm merges maps key by key: a removed key must be sent as null to leave the
-        // chart's defaults, and stays null while the person keeps editing (renames).
-        seenKeys.current = unionOfKeys(seenKeys.current, value);
-        emit(field.path, next, withRemovals(seenKeys.current, next));
+        // Helm merges maps key by key: a key the map had before the first edit here (maybe a
+        // chart default) is sent as null once removed. Keys added since need no null: the
+        // whole map replaces the user's own.
+        if (baseline.current === undefined) baseline.current = value;
+        emit(field.path, next, withRemovals(baseline.current, next));
       } else {
         emit(field.path, next);
       }

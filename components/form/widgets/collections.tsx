@@ -75,7 +75,7 @@ function asPairs(value: unknown): Pair[] {
 
 /**
  * A map of keys to scalars. Rows with an empty key wait in the form; a key given twice keeps
- * the last row and says so.
+ * the last row and says so. Keys are committed on leaving the key input, values as typed.
  */
 export function KeyValueControl({ field, ownerId, value, onChange }: CollectionProps) {
   const { idPrefix, disabled } = useFormRuntime();
@@ -118,7 +118,9 @@ export function KeyValueControl({ field, ownerId, value, onChange }: CollectionP
                 value={pair.key}
                 placeholder="key"
                 disabled={disabled}
-                onChange={(e) => commit(draft.map((p, j) => (j === i ? { ...p, key: e.target.value } : p)))}
+                // A key is committed when the person leaves it, so a rename is one change.
+                onChange={(e) => setDraft(draft.map((p, j) => (j === i ? { ...p, key: e.target.value } : p)))}
+                onBlur={() => commit(draft)}
               />
               <label htmlFor={valueId} className={styles.visuallyHidden}>
                 {valueName}
