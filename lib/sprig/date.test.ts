@@ -69,3 +69,14 @@ describe('clock-dependent functions', () => {
     expect(dateFuncs.date.call('2006', 1.5)).toBe('2024');
   });
 });
+
+describe('dateModify aliases', () => {
+  it('must_date_modify is mustDateModify under its snake_case name', () => {
+    const t = parseGoTime('2006-01-02 15:04', '2024-03-05 10:00', 'UTC');
+    const a = dateFuncs.must_date_modify.call('-90m', t) as GoTime;
+    const b = dateFuncs.mustDateModify.call('-90m', t) as GoTime;
+    expect(goTimeString(a)).toBe('2024-03-05 08:30:00 +0000 UTC');
+    expect(goTimeString(a)).toBe(goTimeString(b));
+    expect(() => dateFuncs.must_date_modify.call('soon', t)).toThrow(/invalid duration/);
+  });
+});
