@@ -1,5 +1,6 @@
 import type { CliIO, ExitCode } from './io';
 import { templateCommand } from './template-command';
+import { lintCommand } from './lint-command';
 
 type Command = (argv: string[], io: CliIO) => ExitCode;
 
@@ -11,6 +12,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
 export function registerCommand(name: string, summary: string, run: Command): void {
   COMMANDS[name] = { run, summary };
 }
+
+registerCommand('lint', 'check rendered manifests against the Kubernetes schema and production rules', lintCommand);
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);

@@ -12,6 +12,7 @@ export interface Rule {
 }
 
 export const RULES = {
+  'render/error': { severity: 'error', why: 'The chart does not render with these values (its own validation or a template error): nothing can be installed.' },
   'schema/unknown-field': { severity: 'error', why: 'The API server drops unknown fields (or rejects them with strict validation): the setting never takes effect, usually a typo or wrong indentation.' },
   'schema/type': { severity: 'error', why: 'The API server rejects an object whose field has the wrong type.' },
   'schema/required': { severity: 'error', why: 'The API server rejects an object without its required fields.' },

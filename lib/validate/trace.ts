@@ -49,7 +49,7 @@ const parentOf = (p: string) => (p.includes('.') ? p.slice(0, p.lastIndexOf('.')
 export function traceValuesPath(d: Draft, index: ValuesIndex): string | undefined {
   if (d.path) {
     const v = valueAt(d.doc.object, d.path);
-    if (typeof v === 'string' && v.length >= 2) {
+    if ((typeof v === 'string' && v.length >= 2) || typeof v === 'number') {
       const hits = index.leaves.filter((l) => l.value === v);
       if (hits.length === 1) return hits[0].path;
     }
