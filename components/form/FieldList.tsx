@@ -85,9 +85,13 @@ function ExistingSecretSlot({ field }: { field: FormField }) {
   );
 }
 
-/** Switching to an existing Secret clears the plain secrets it replaces; back restores the name's default. */
+/**
+ * Switching to an existing Secret clears the plain secrets it replaces; switching back restores
+ * the name's default. Only "on" is remembered: it must survive an empty name, while "off"
+ * follows from the values (so a name typed later in values.yaml still selects the Secret).
+ */
 function chooseExistingSecret(runtime: FormRuntime, target: FormField, on: boolean): void {
-  runtime.secretModes.set(target.id, on);
+  runtime.secretModes.set(target.id, on ? true : undefined);
   if (!on) {
     runtime.emit(target.path, undefined);
     return;

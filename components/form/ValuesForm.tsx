@@ -3,7 +3,6 @@
  * The schema-driven values form: sections of fields generated from a chart's
  * values.schema.json and its `x-chartroom` hints, bound to react-hook-form by values path.
  */
-/// <reference types="next" />
 import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
 import {

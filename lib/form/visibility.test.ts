@@ -69,3 +69,20 @@ describe('visibleFields on aeterna: the three deployment modes', () => {
     expect(deps('secrets.openaiApiKey')).toEqual(['secrets.existingSecret']);
   });
 });
+
+describe('visibleFields on verta: a default Secret name is the one the chart makes', () => {
+  const verta = JSON.parse(readFileSync('charts/verta/values.schema.json', 'utf8')) as JsonSchema;
+  const rows: [string, unknown, string[], string[]][] = [
+    ['default name: the password is offered', { redis: { enabled: true, auth: { existingSecret: '{{ .Release.Name }}-redis-auth' } } },
+      ['redis.auth.password'], ['redis.auth.existingSecret']],
+    ['own name: the Secret is used', { redis: { enabled: true, auth: { existingSecret: 'my-redis' } } },
+      ['redis.auth.existingSecret'], ['redis.auth.password']],
+    ['external mode hides the bundled auth', { redis: { enabled: false } },
+      ['redis.external.host', 'redis.external.password'], ['redis.auth', 'redis.master']],
+  ];
+  it.each(rows)('%s', (_name, values, shown, hidden) => {
+    const visible = visibleFields(buildFormModel(verta), values).map((f) => f.id);
+    expect(shown.filter((id) => !visible.includes(id))).toEqual([]);
+    expect(hidden.filter((id) => visible.includes(id))).toEqual([]);
+  });
+});
