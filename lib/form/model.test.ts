@@ -78,11 +78,13 @@ describe('buildFormModel: sections', () => {
   });
 
   it('humanizes keys', () => {
-    expect(['imagePullPolicy', 'targetCPUUtilizationPercentage', 'cloudnative-pg', 'podIP'].map(humanizeKey)).toEqual([
+    expect(['imagePullPolicy', 'targetCPUUtilizationPercentage', 'cloudnative-pg', 'podIP', 'cpu', 'apiUrl'].map(humanizeKey)).toEqual([
       'Image pull policy',
       'Target CPU utilization percentage',
       'Cloudnative pg',
       'Pod IP',
+      'CPU',
+      'API URL',
     ]);
   });
 });

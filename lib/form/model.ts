@@ -102,6 +102,9 @@ function isScalarTypes(types: JsonType[]): boolean {
   return types.length > 0 && types.every((t) => SCALARS.includes(t));
 }
 
+// Words that read wrong in sentence case (`cpu` → `CPU`).
+const ACRONYMS = new Set(['api', 'cpu', 'dns', 'gpu', 'http', 'https', 'id', 'ip', 'tls', 'ttl', 'uid', 'gid', 'url', 'uri']);
+
 /** `imagePullPolicy` → `Image pull policy`, for properties without a title. */
 export function humanizeKey(key: string): string {
   const words = key
@@ -110,7 +113,12 @@ export function humanizeKey(key: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .trim()
     .split(/\s+/);
-  const text = words.map((w, i) => (i === 0 || /^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ');
+  const text = words
+    .map((w, i) => {
+      if (ACRONYMS.has(w.toLowerCase())) return w.toUpperCase();
+      return i === 0 || /^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase();
+    })
+    .join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ValuesForm } from '@/components/form';
 import { validateValues, type JsonSchema } from '@/lib/form';
+import { plain } from '@/lib/form/fixtures/schemas';
 
 const schemaOf = (chart: string) => JSON.parse(readFileSync(`charts/${chart}/values.schema.json`, 'utf8')) as JsonSchema;
 const valuesOf = (chart: string) =>
@@ -154,5 +155,30 @@ describe('aeterna: modes, secrets and errors', () => {
     expect(controlLabelled(html, 'Topology keys 1')[0].attrs.value).toBe('topology.kubernetes.io/zone');
     expect(controlLabelled(html, 'Hosts 1').length + controlLabelled(html, 'Host').length).toBeGreaterThan(0);
     expect(html).toContain('<summary');
+  });
+});
+
+describe('a chart without hints', () => {
+  const values = { replicaCount: 1, image: { repository: '' }, args: ['a'], podAnnotations: { x: 'y' }, ports: [{ port: 80 }] };
+  const html = render(plain, values);
+
+  it('gets one section per top-level key, every control labelled', () => {
+    const headings = [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => decode(m[1]));
+    expect(headings).toEqual(['Replica count', 'Image', 'Debug', 'Ratio', 'Pod annotations', 'Args', 'Ports', 'Affinity', 'Extra env', 'Install', 'Min available', 'Notes']);
+    const byId = labels(html);
+    expect(controls(html).filter((c) => !byId.get(c.attrs.id))).toEqual([]);
+  });
+
+  it('shows errors on the field and marks it invalid', () => {
+    const [repo] = controlLabelled(html, 'Repository');
+    expect(repo.attrs).toMatchObject({ 'aria-invalid': 'true', 'aria-required': 'true' });
+    expect(html).toContain('Must not be empty.');
+  });
+
+  it('renders lists, maps and arrays of objects with labelled rows', () => {
+    expect(controlLabelled(html, 'Args 1')[0].attrs.value).toBe('a');
+    expect(controlLabelled(html, 'Pod annotations key 1')[0].attrs.value).toBe('x');
+    expect(controlLabelled(html, 'Pod annotations value 1')[0].attrs.value).toBe('y');
+    expect(controlLabelled(html, 'Port')[0].attrs.value).toBe('80');
   });
 });
