@@ -32,6 +32,8 @@ function entries(v: unknown): [string, unknown][] | undefined {
 export function indexValues(values: unknown): ValuesIndex {
   const index: ValuesIndex = { leaves: [], maps: new Map() };
   const walk = (v: unknown, path: string, key: string, depth: number) => {
+    // The engine's values hold integers as Go ints ({v: bigint}); findings see plain numbers.
+    if (v && typeof v === 'object' && typeof (v as { v?: unknown }).v === 'bigint') v = Number((v as { v: bigint }).v);
     const e = entries(v);
     if (e) {
       if (depth > 12) return;

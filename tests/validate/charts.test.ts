@@ -1,0 +1,108 @@
+/**
+ * The bundled charts' presets through the findings engine, and deliberately broken configurations
+ * through `chartroom lint`.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../lib/cli/main';
+import { nodeIO } from '../../lib/cli/node-io';
+import { loadKubeSchema, manifestDocs, validateManifests, type Finding } from '../../lib/validate';
+import { KUBE_VERSIONS } from '../../lib/validate/types';
+import { removeStandins, withStandins } from '../charts/standins';
+import { renderChart } from './render';
+
+beforeAll(async () => {
+  for (const v of KUBE_VERSIONS) await loadKubeSchema(v);
+});
+
+// A production cluster has the operators the production presets rely on.
+const PROD_APIS = ['postgresql.cnpg.io/v1', 'monitoring.coreos.com/v1'];
+const brief = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info').map((f) => `${f.id} ${f.resource.kind}/${f.resource.name} ${f.path ?? ''}`);
+
+function lint(chart: string, files: string[], preset: 'production' | 'development', kubeVersion: string, set: string[] = [], apiVersions = PROD_APIS): Finding[] {
+  const r = renderChart(chart, files, { set, apiVersions });
+  return validateManifests(manifestDocs(r.result), { kubeVersion, preset, values: r.values });
+}
+
+describe('production presets', () => {
+  it.each(KUBE_VERSIONS)('aeterna values-production.yaml on Kubernetes %s: no error, no warning', (v) => {
+    expect(brief(lint('aeterna', ['values-production.yaml'], 'production', v))).toEqual([]);
+  });
+  it.each(KUBE_VERSIONS)('verta values-prod.yaml on Kubernetes %s: only the documented findings', (v) => {
+    const findings = brief(lint('verta', ['ci/default-values.yaml', 'values-prod.yaml'], 'production', v));
+    // values.yaml ships `tag: latest` for the three images ("pin a release tag in production"),
+    // and the backend's PDB keeps its single replica (the Discord bot) from ever being evicted.
+    expect(findings).toEqual([
+      'prod/image-tag Deployment/rel-verta-backend spec.template.spec.containers[0].image',
+      'prod/image-tag Deployment/rel-verta-frontend spec.template.spec.containers[0].image',
+      'prod/image-tag Deployment/rel-verta-ml spec.template.spec.containers[0].image',
+      'prod/image-tag Deployment/rel-verta-ml spec.template.spec.initContainers[0].image',
+      'prod/pdb-blocks-evictions PodDisruptionBudget/rel-verta-backend spec.minAvailable',
+    ]);
+  });
+  it('verta values-prod.yaml with pinned image tags keeps only the backend budget', () => {
+    const pinned = ['backend.image.tag=1.0.0', 'frontend.image.tag=1.0.0', 'ml.image.tag=1.0.0'];
+    expect(brief(lint('verta', ['ci/default-values.yaml', 'values-prod.yaml'], 'production', '1.33', pinned))).toEqual([
+      'prod/pdb-blocks-evictions PodDisruptionBudget/rel-verta-backend spec.minAvailable',
+    ]);
+  });
+});
+
+describe('development presets carry only documented warnings', () => {
+  it('aeterna values-local.yaml: the CNPG app Secret appears once the operator serves the Cluster API', () => {
+    expect(brief(lint('aeterna', ['values-local.yaml'], 'development', '1.33', [], []))).toEqual([
+      'xref/missing-object Deployment/rel-aeterna spec.template.spec.containers[0].env[3].valueFrom',
+      'xref/missing-object Deployment/rel-aeterna spec.template.spec.containers[0].env[4].valueFrom',
+    ]);
+    expect(brief(lint('aeterna', ['values-local.yaml'], 'development', '1.33', [], ['postgresql.cnpg.io/v1']))).toEqual([]);
+  });
+  it('verta values-dev.yaml: only the latest image tags', () => {
+    expect(new Set(brief(lint('verta', ['ci/default-values.yaml', 'values-dev.yaml'], 'development', '1.33')).map((f) => f.split(' ')[0]))).toEqual(new Set(['prod/image-tag']));
+  });
+});
+
+describe('chartroom lint on broken configurations', () => {
+  const run = (args: string[]) => {
+    let out = '';
+    let err = '';
+    const io = { ...nodeIO(), stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t) };
+    const code = runCli(['lint', ...args], io);
+    return { code, out, err, json: () => JSON.parse(out) as { findings: Finding[]; summary: { errors: number; warnings: number } } };
+  };
+  let aeterna: string;
+  beforeAll(() => {
+    aeterna = withStandins(join(__dirname, '../../charts/aeterna'));
+    return () => removeStandins(aeterna);
+  });
+
+  it('an invalid port is an error at the Service port, traced to service.port', () => {
+    const r = run([aeterna, '--set', 'service.port=70000', '--skip-schema-validation', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.json().findings).toContainEqual(expect.objectContaining({ id: 'schema/value', path: 'spec.ports[0].port', valuesPath: 'service.port', resource: expect.objectContaining({ kind: 'Service' }) }));
+  });
+  it('an external PostgreSQL without host fails rendering with the chart\'s own message', () => {
+    const r = run([aeterna, '--set', 'postgresql.enabled=false', '--skip-schema-validation', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.json().findings).toEqual([expect.objectContaining({ id: 'render/error', message: 'postgresql.external.host is required when postgresql.enabled=false', resource: expect.objectContaining({ template: 'aeterna/templates/deployment.yaml' }) })]);
+  });
+  it('a removed API is an error only from the Kubernetes version that removed it', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'chartroom-lint-')), 'old');
+    mkdirSync(join(dir, 'templates'), { recursive: true });
+    writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: old\nversion: 0.1.0\n');
+    writeFileSync(join(dir, 'templates', 'flow.yaml'), 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  priorityLevelConfiguration:\n    name: global-default\n');
+    const at31 = run([dir, '--kube-version', '1.31', '--format', 'json']);
+    expect(at31.code).toBe(0);
+    expect(at31.json().findings.map((f) => f.id)).toEqual(['api/deprecated']);
+    expect(run([dir, '--kube-version', '1.31', '--strict']).code).toBe(1);
+    const at32 = run([dir, '--kube-version', '1.32', '--format', 'json']);
+    expect(at32.code).toBe(1);
+    expect(at32.json().findings).toEqual([expect.objectContaining({ id: 'api/removed', severity: 'error', line: 1, message: expect.stringContaining('flowcontrol.apiserver.k8s.io/v1') })]);
+  });
+  it('text output names the template line, the path and why', () => {
+    const r = run([aeterna, '--set', 'service.port=70000', '--skip-schema-validation']);
+    expect(r.out).toMatch(/^ERROR \[schema\/value\] aeterna\/templates\/service\.yaml:\d+ Service\/release-name-aeterna: port 70000 is not between 1 and 65535\n {4}at spec\.ports\[0\]\.port \(values: service\.port\)\n {4}why: /m);
+    expect(r.out).toMatch(/\n1 error\(s\), \d+ warning\(s\), \d+ info\(s\)\n$/);
+  });
+});
