@@ -1,0 +1,134 @@
+/**
+ * The configuration a user leaves the configurator with: one format for share links, the
+ * `chartroom.json` in values bundles and GitOps skeletons, and what the configurator restores
+ * when either is dropped back in.
+ *
+ * Format 1:
+ * - `chart`: the chart it was made for (name and version, as in Chart.yaml).
+ * - `release`: release name and namespace (`helm install NAME -n NAMESPACE`).
+ * - `kubeVersion`, `apiVersions`: the render target (`--kube-version`, `--api-versions`).
+ * - `preset`: the chart preset (`values-<id>.yaml`) the user started from, for information;
+ *   `values` already contains what it set.
+ * - `values`: the user's values.yaml text, holding only what differs from the chart defaults
+ *   (comments kept). It is the whole user configuration: the chart plus this file renders it.
+ * - `environments`: optional overlays, each a values.yaml text applied over `values`
+ *   (`-f values.yaml -f values-<name>.yaml`), with an optional target namespace.
+ */
+import { z } from 'zod';
+
+/** The current format version; links and files carry it so later formats can read older ones. */
+export const CONFIG_FORMAT = 1;
+
+/** Names usable in file names and Kubernetes object names (`values-<env>.yaml`, `<release>-<env>`). */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Helm's release name rule. */
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Upper bound on any values text, so a crafted link or file can't make us parse megabytes. */
+export const MAX_VALUES_TEXT = 128 * 1024;
+
+const valuesText = z.string().max(MAX_VALUES_TEXT, 'values text is larger than 128 KiB');
+
+export const environmentSchema = z.object({
+  name: z.string().regex(DNS_LABEL, 'environment names are lowercase letters, digits and "-" (e.g. dev, staging, prod)').max(40),
+  /** Namespace this environment deploys to; default: the release namespace (see each exporter). */
+  namespace: z.string().regex(DNS_LABEL, 'namespaces are lowercase letters, digits and "-"').max(63).optional(),
+  values: valuesText,
+});
+
+export const chartroomConfigSchema = z
+  .object({
+    format: z.literal(CONFIG_FORMAT),
+    chart: z.object({
+      name: z.string().min(1).max(100),
+      version: z.string().min(1).max(100),
+    }),
+    release: z.object({
+      name: z.string().regex(RELEASE_NAME, 'invalid release name').max(53),
+      namespace: z.string().regex(DNS_LABEL, 'invalid namespace').max(63),
+    }),
+    kubeVersion: z.string().regex(/^v?\d+\.\d+(\.\d+)?$/, 'kubeVersion looks like 1.31.0').optional(),
+    apiVersions: z.array(z.string().min(1).max(200)).max(200).optional(),
+    preset: z.string().min(1).max(100).optional(),
+    values: valuesText,
+    environments: z.array(environmentSchema).max(20).optional(),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, env] of (c.environments ?? []).entries()) {
+      if (seen.has(env.name)) ctx.addIssue({ code: 'custom', path: ['environments', i, 'name'], message: `duplicate environment "${env.name}"` });
+      seen.add(env.name);
+    }
+  });
+
+/** A configuration (format 1); see the module comment for each field. */
+export type ChartroomConfig = z.infer<typeof chartroomConfigSchema>;
+/** One environment overlay of a configuration. */
+export type ChartroomEnvironment = z.infer<typeof environmentSchema>;
+
+/** Outcome of reading untrusted input: the configuration, or sentences saying what is wrong. */
+export type ConfigResult = { ok: true; config: ChartroomConfig } | { ok: false; message: string; issues: string[] };
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+}
+
+/** Validates an already-parsed object as a configuration. */
+export function validateConfig(raw: unknown): ConfigResult {
+  if (typeof raw === 'object' && raw !== null && 'format' in raw && (raw as { format: unknown }).format !== CONFIG_FORMAT) {
+    const f = (raw as { format: unknown }).format;
+    const newer = typeof f === 'number' && f > CONFIG_FORMAT;
+    return {
+      ok: false,
+      message: newer
+        ? `This configuration uses format ${f}, made by a newer chartroom; this one reads format ${CONFIG_FORMAT}.`
+        : `Unknown configuration format ${JSON.stringify(f)}.`,
+      issues: [],
+    };
+  }
+  const parsed = chartroomConfigSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const issues = describeIssues(parsed.error);
+  return { ok: false, message: `The configuration is not valid: ${issues.slice(0, 3).join('; ')}`, issues };
+}
+
+/** Reads `chartroom.json` text. */
+export function parseConfigJson(text: string): ConfigResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `chartroom.json is not JSON: ${(e as Error).message}`, issues: [] };
+  }
+  return validateConfig(raw);
+}
+
+/**
+ * The configuration with its keys in one fixed order and optional fields left out when empty,
+ * so equal configurations serialize to equal bytes.
+ */
+export function normalizeConfig(c: ChartroomConfig): ChartroomConfig {
+  const out: ChartroomConfig = {
+    format: CONFIG_FORMAT,
+    chart: { name: c.chart.name, version: c.chart.version },
+    release: { name: c.release.name, namespace: c.release.namespace },
+    values: c.values,
+  };
+  if (c.kubeVersion) out.kubeVersion = c.kubeVersion;
+  if (c.apiVersions && c.apiVersions.length > 0) out.apiVersions = [...c.apiVersions];
+  if (c.preset) out.preset = c.preset;
+  if (c.environments && c.environments.length > 0) {
+    out.environments = c.environments.map((e) => (e.namespace ? { name: e.name, namespace: e.namespace, values: e.values } : { name: e.name, values: e.values }));
+  }
+  // Fixed key order: format, chart, release, kubeVersion, apiVersions, preset, values, environments.
+  const ordered: Record<string, unknown> = {};
+  for (const k of ['format', 'chart', 'release', 'kubeVersion', 'apiVersions', 'preset', 'values', 'environments'] as const) {
+    if (out[k] !== undefined) ordered[k] = out[k];
+  }
+  return ordered as ChartroomConfig;
+}
+
+/** `chartroom.json`: the normalized configuration, pretty-printed, ending in a newline. */
+export function configToJson(c: ChartroomConfig): string {
+  return `${JSON.stringify(normalizeConfig(c), null, 2)}\n`;
+}
