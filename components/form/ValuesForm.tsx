@@ -40,18 +40,21 @@ export interface ValuesFormProps {
   disabled?: boolean;
 }
 
-const schemaKeys = new WeakMap<object, number>();
-let nextSchemaKey = 0;
-function keyOf(schema: object): number {
-  let key = schemaKeys.get(schema);
-  if (key === undefined) schemaKeys.set(schema, (key = nextSchemaKey++));
-  return key;
-}
-
-/** The form of one chart; a new schema starts a fresh form. */
+/** The form of one chart; a schema with other content starts a fresh form. */
 export function ValuesForm(props: ValuesFormProps) {
-  const model = useMemo(() => buildFormModel(props.schema), [props.schema]);
-  return <FormBody key={keyOf(props.schema)} model={model} {...props} />;
+  // Compared by content, so a schema parsed again on every render keeps the same form.
+  const current = useRef<{ schema: JsonSchema; json: string; generation: number; model: FormModel } | null>(null);
+  let entry = current.current;
+  if (!entry || entry.schema !== props.schema) {
+    const json = JSON.stringify(props.schema);
+    if (!entry || entry.json !== json) {
+      entry = { schema: props.schema, json, generation: (entry?.generation ?? 0) + 1, model: buildFormModel(props.schema) };
+    } else {
+      entry = { ...entry, schema: props.schema };
+    }
+    current.current = entry;
+  }
+  return <FormBody key={entry.generation} model={entry.model} {...props} />;
 }
 
 function errorMap(model: FormModel, errors: FieldErrors | undefined): Map<string, string[]> {
