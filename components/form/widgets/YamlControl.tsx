@@ -1,5 +1,6 @@
 'use client';
 /** Values the schema leaves open (an object without properties, a list of untyped objects) as YAML. */
+import { useEffect } from 'react';
 import { parse, stringify } from 'yaml';
 import type { FormField } from '@/lib/form';
 import type { ControlA11y } from './FieldShell';
@@ -30,6 +31,9 @@ export function YamlControl(props: {
 }) {
   const { field, id, value, onChange, a11y, disabled } = props;
   const { draft, setDraft, sent } = useDraft(value, toText);
+  const { setLocalError } = a11y;
+  // A new value (valid YAML typed here, or a change in values.yaml) ends any complaint about the draft.
+  useEffect(() => setLocalError(undefined), [value, setLocalError]);
   const change = (text: string) => {
     setDraft(text);
     let parsed: unknown;

@@ -1,6 +1,6 @@
 'use client';
 /** Controls for one scalar: text, textarea, number, switch, unset-able boolean, select. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { jsonEqual, parseNumberText, parseScalarText, scalarToText, type FormField } from '@/lib/form';
 import type { ControlA11y } from './FieldShell';
 import { useDraft } from './useDraft';
@@ -70,6 +70,9 @@ export function NumberControl(props: ControlProps) {
   const { field, id, value, onChange, a11y, disabled } = props;
   const integer = field.widget === 'integer';
   const { draft, setDraft, sent } = useDraft(value, scalarToText);
+  const { setLocalError } = a11y;
+  // A new value (typed and valid, or set in values.yaml) ends any complaint about the draft.
+  useEffect(() => setLocalError(undefined), [value, setLocalError]);
   const change = (text: string) => {
     setDraft(text);
     const parsed = parseNumberText(text, integer);
