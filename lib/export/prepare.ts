@@ -190,7 +190,8 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
       : envs.map((e, i) => ({ env: e.name, files: [{ name: 'values.yaml', text: texts[0] }, { name: `values-${e.name}.yaml`, text: texts[i + 1] }] }));
     return sets.map(({ env, files: fs }) => {
       try {
-        const { result, enabledMissing } = renderValuesFiles(chart, config, fs, apiVersions);
+        const namespace = envs.find((e) => e.name === env)?.namespace ?? config.release.namespace;
+        const { result, enabledMissing } = renderValuesFiles(chart, { ...config, release: { ...config.release, namespace } }, fs, apiVersions);
         return { environment: env, files: fs, result, objects: renderedObjects(result), enabledMissing };
       } catch (e) {
         return { environment: env, files: fs, objects: [], error: (e as Error).message, enabledMissing: [] };
