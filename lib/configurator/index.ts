@@ -14,3 +14,7 @@ export * from './render-protocol';
 export * from './render-client';
 export * from './resources';
 export * from './latency';
+export * from './local-chart';
+export * from './editor-schema';
+export * from './preview-store';
+export * from './configuration';

@@ -9,7 +9,8 @@ import { chartFileText, loadChartSource, renderConfiguration } from './render-jo
 import type { ChartSource, WorkerRequest, WorkerResponse } from './render-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-let chart: Chart | null = null;
+// Renders that arrive while the chart is still loading wait for it.
+let chart: Promise<Chart> | null = null;
 
 async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, { kind: 'url' }>> {
   if (source.kind !== 'url') return source;
@@ -27,21 +28,26 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   switch (msg.type) {
     case 'load':
       try {
-        chart = loadChartSource(await resolveSource(msg.source));
-        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(chart) });
+        chart = resolveSource(msg.source).then(loadChartSource);
+        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(await chart) });
       } catch (e) {
+        chart = null;
         reply({ type: 'load-failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
       }
       break;
-    case 'render':
-      if (!chart) {
-        reply({ type: 'rendered', id: msg.id, outcome: { ok: false, kind: 'chart', message: 'The chart is not loaded.', location: null, schemaProblems: [], elapsedMs: 0 } });
+    case 'render': {
+      const loaded = chart && (await chart.catch(() => null));
+      if (!loaded) {
+        reply({ type: 'rendered', id: msg.id, outcome: { ok: false, kind: 'chart', message: 'The chart could not be loaded.', location: null, schemaProblems: [], elapsedMs: 0 } });
         break;
       }
-      reply({ type: 'rendered', id: msg.id, outcome: renderConfiguration(chart, msg.request) });
+      reply({ type: 'rendered', id: msg.id, outcome: renderConfiguration(loaded, msg.request) });
       break;
-    case 'source':
-      reply({ type: 'source', id: msg.id, file: msg.file, text: chart ? chartFileText(chart, msg.file) : null });
+    }
+    case 'source': {
+      const loaded = chart && (await chart.catch(() => null));
+      reply({ type: 'source', id: msg.id, file: msg.file, text: loaded ? chartFileText(loaded, msg.file) : null });
       break;
+    }
   }
 };

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { Configurator } from '@/components/layout/Configurator';
+import { bundledChartInfo, bundledChartNames } from '../../_server/bundled-charts';
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): { chart: string }[] {
+  return bundledChartNames().map((chart) => ({ chart }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ chart: string }> }): Promise<Metadata> {
+  const { chart } = await params;
+  return { title: `Configure ${chart} — chartroom` };
+}
+
+export default async function ConfigurePage({ params }: { params: Promise<{ chart: string }> }) {
+  const { chart } = await params;
+  const info = bundledChartInfo(chart);
+  return <Configurator chartKey={`bundled:${chart}`} info={info} source={{ kind: 'url', url: `/charts/${chart}/files.json` }} />;
+}

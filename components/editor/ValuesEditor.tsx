@@ -1,0 +1,121 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import type { YamlProblem } from '@/lib/configurator';
+import { useThemeValue } from '../ui/useThemeValue';
+
+type Monaco = typeof import('./monaco');
+
+export interface ValuesEditorProps {
+  /** The document text; the editor follows it when it changes from elsewhere (form, preset). */
+  text: string;
+  onChange?: (text: string) => void;
+  /** JSON Schema for completion, hover and validation (null: none). */
+  schema: unknown;
+  /** Model path, unique per document (monaco-yaml matches the schema on it). */
+  path: string;
+  readOnly?: boolean;
+  /** Accessible name of the text input. */
+  label: string;
+  /** Syntax problems, shown by the plain textarea before Monaco has loaded. */
+  problems?: YamlProblem[];
+}
+
+/**
+ * values.yaml in Monaco with monaco-yaml. Monaco loads lazily; until it is ready a plain
+ * textarea holds the same text, so typing never waits for the editor.
+ */
+export function ValuesEditor({ text, onChange, schema, path, readOnly, label }: ValuesEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const editorRef = useRef<import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor | null>(null);
+  const applyingRef = useRef(false);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const theme = useThemeValue();
+
+  useEffect(() => {
+    let cancelled = false;
+    // After first paint, so the form and preview are interactive before Monaco downloads.
+    const start = (): void => {
+      void import('./monaco').then((m) => !cancelled && setMonaco(m));
+    };
+    const idle = (window as Window & { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
+    if (idle) idle(start);
+    else setTimeout(start, 50);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!monaco || !host.current) return;
+    const { monaco: api } = monaco;
+    const uri = api.Uri.parse(path);
+    const model = api.editor.getModel(uri) ?? api.editor.createModel(text, 'yaml', uri);
+    if (model.getValue() !== text) model.setValue(text);
+    const editor = api.editor.create(host.current, {
+      model,
+      readOnly,
+      ariaLabel: label,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      insertSpaces: true,
+      fixedOverflowWidgets: true,
+      renderWhitespace: 'selection',
+      fontSize: 13,
+      editContext: false,
+      accessibilitySupport: 'on',
+    });
+    editorRef.current = editor;
+    const sub = model.onDidChangeContent(() => {
+      if (!applyingRef.current) onChangeRef.current?.(model.getValue());
+    });
+    return () => {
+      sub.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+    // The model is created once per path; text changes are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [monaco, path, readOnly, label]);
+
+  useEffect(() => {
+    if (!monaco) return;
+    monaco.setValuesSchema(schema, path);
+  }, [monaco, schema, path]);
+
+  useEffect(() => {
+    monaco?.monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [monaco, theme]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || model.getValue() === text) return;
+    applyingRef.current = true;
+    try {
+      // An edit operation (not setValue) keeps the user's undo history.
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    } finally {
+      applyingRef.current = false;
+    }
+  }, [text, monaco]);
+
+  return (
+    <div className="values-editor">
+      {!monaco && (
+        <textarea
+          className="plain-editor"
+          aria-label={label}
+          value={text}
+          readOnly={readOnly}
+          spellCheck={false}
+          onChange={(e) => onChange?.(e.target.value)}
+        />
+      )}
+      <div ref={host} className="monaco-host" hidden={!monaco} data-ready={monaco ? 'true' : 'false'} />
+    </div>
+  );
+}

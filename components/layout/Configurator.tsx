@@ -1,0 +1,75 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { schemaForOverrides, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
+import { usePreviewState, usePreviewStore } from '@/lib/configurator/client/use-preview';
+import { useConfiguration } from '@/lib/configurator/client/use-configuration';
+import { EditorPane } from '../editor/EditorPane';
+import { PreviewPane } from '../preview/PreviewPane';
+import { FormPane } from './FormPane';
+
+/** Bounds for one render: the engine stops itself at the deadline; the worker watchdog backs it up. */
+const BUDGET = { deadlineMs: 3000, maxOutputBytes: 20_000_000 };
+
+export interface ConfiguratorProps {
+  /** Autosave key: `bundled:<name>` or `local:<label>`. */
+  chartKey: string;
+  /** The chart summary when known up front (bundled charts); otherwise it comes from the worker. */
+  info?: ChartInfo;
+  source: ChartSource;
+}
+
+/** The three panes — form, values.yaml, preview — for one chart. */
+export function Configurator({ chartKey, info: givenInfo, source }: ConfiguratorProps) {
+  const stableSource = useMemo(() => source, [source]);
+  const store = usePreviewStore(stableSource);
+  const preview = usePreviewState(store);
+  const info = givenInfo ?? preview.info;
+
+  const onChange = useCallback(
+    (c: Configuration) => {
+      if (typeof performance !== 'undefined') store?.latency.edited(c.revision, performance.now());
+      store?.render(c.revision, { valuesText: c.valuesText, release: c.release, budget: BUDGET });
+    },
+    [store],
+  );
+  const config = useConfiguration(info ? `${chartKey}@${info.name}` : chartKey, info?.defaultsText ?? '', onChange);
+  const latestConfiguration = useRef(config.configuration);
+  latestConfiguration.current = config.configuration;
+
+  // The first render starts once both the worker and the restored configuration are there.
+  useEffect(() => {
+    if (store && config.restored) onChange(latestConfiguration.current);
+  }, [store, config.restored, onChange]);
+
+  const editorSchema = useMemo(() => (info?.schema ? schemaForOverrides(info.schema) : null), [info?.schema]);
+
+  if (preview.loadError && !info) {
+    return (
+      <main className="page-message" role="alert">
+        <h1>This chart could not be loaded</h1>
+        <pre>{preview.loadError}</pre>
+      </main>
+    );
+  }
+  if (!info) return <p className="page-message">Loading the chart…</p>;
+
+  return (
+    <main className="configurator">
+      <h1 className="visually-hidden">Configure {info.name}</h1>
+      <Group orientation="horizontal" className="panes" id="chartroom-panes">
+        <Panel defaultSize="30%" minSize="15%" id="form">
+          <FormPane info={info} config={config} preview={preview} />
+        </Panel>
+        <Separator className="separator" aria-label="Resize the form and editor panes" />
+        <Panel defaultSize="32%" minSize="15%" id="editor">
+          <EditorPane info={info} config={config} schema={editorSchema} />
+        </Panel>
+        <Separator className="separator" aria-label="Resize the editor and preview panes" />
+        <Panel defaultSize="38%" minSize="15%" id="preview">
+          <PreviewPane info={info} store={store} preview={preview} config={config} source={stableSource} />
+        </Panel>
+      </Group>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { ValuesForm } from '@chartroom/values-form';
+import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState } from '@/lib/configurator';
+import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
+
+interface FormPaneProps {
+  info: ChartInfo;
+  config: ConfigurationHandle;
+  preview: PreviewState;
+}
+
+function toPath(path: string | readonly (string | number)[]): (string | number)[] {
+  return typeof path === 'string' ? path.split('.').filter((p) => p !== '') : [...path];
+}
+
+/** Presets, reset, and the schema-driven form. */
+export function FormPane({ info, config, preview }: FormPaneProps) {
+  const [paused, setPaused] = useState(false);
+  const values = useMemo(() => mergedValues(config.configuration, config.defaults), [config.configuration, config.defaults]);
+  const latest = preview.latest;
+  const schemaErrors = latest && !latest.ok && latest.kind === 'schema' ? latest.schemaProblems : null;
+  const errors = useMemo(() => (schemaErrors ? schemaErrorsByPath(schemaErrors, info.name) : {}), [schemaErrors, info.name]);
+  const { setValue } = config;
+  const onChange = useCallback(
+    (path: string | readonly (string | number)[], value: unknown) => {
+      setPaused(!setValue(toPath(path), value as PlainValue | undefined));
+    },
+    [setValue],
+  );
+  const textBroken = !config.configuration.parsed.ok;
+
+  return (
+    <section className="pane form-pane" aria-labelledby="form-pane-title">
+      <header className="pane-header">
+        <h2 id="form-pane-title">{info.name} settings</h2>
+        <Presets info={info} config={config} />
+      </header>
+      {textBroken && (
+        <p className="banner warning" role="status">
+          values.yaml has a syntax error{paused ? ', so the form change was not applied' : ''}. Fix it in the editor; the form shows the last values that parsed.
+        </p>
+      )}
+      <div className="pane-body">
+        {/* ── Values form slot: components/form's ValuesForm (see next.config.mjs) ── */}
+        <MemoForm schema={info.schema} values={values} onChange={onChange} errors={errors} />
+        {/* ── end of the values form slot ── */}
+      </div>
+    </section>
+  );
+}
+
+const MemoForm = memo(ValuesForm);
+
+function Presets({ info, config }: { info: ChartInfo; config: ConfigurationHandle }) {
+  const [choice, setChoice] = useState('');
+  return (
+    <div className="row presets">
+      {info.presets.length > 0 && (
+        <>
+          <label htmlFor="preset-select">Start from</label>
+          <select id="preset-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">Chart defaults</option>
+            {info.presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id} ({p.file})
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            onClick={() => config.replaceText(info.presets.find((p) => p.id === choice)?.text ?? '')}
+          >
+            Apply preset
+          </button>
+        </>
+      )}
+      <button type="button" className="button ghost" onClick={() => config.reset()}>
+        Reset to defaults
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { findResource, type ChartInfo, type ChartSource, type PreviewState, type PreviewStore } from '@/lib/configurator';
+import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
+import { TabPanel, Tabs } from '../ui/Tabs';
+import { CodeBlock } from './CodeBlock';
+import { DependenciesView } from './DependenciesView';
+import { DiffTab } from './DiffTab';
+import { ReleaseBar } from './ReleaseBar';
+import { RenderErrorPanel } from './RenderErrorPanel';
+import { ResourceList } from './ResourceList';
+
+type TabId = 'resources' | 'stream' | 'diff' | 'notes' | 'dependencies';
+
+interface PreviewPaneProps {
+  info: ChartInfo;
+  store: PreviewStore | null;
+  preview: PreviewState;
+  config: ConfigurationHandle;
+  source: ChartSource;
+}
+
+/** Marks when a render is on screen, and measures keystroke-to-preview latency for the edits it covers. */
+function useRenderMarks(store: PreviewStore | null, revision: number): void {
+  useEffect(() => {
+    if (!store || revision < 0 || typeof performance === 'undefined') return;
+    const now = performance.now();
+    performance.mark('chartroom:preview-shown', { detail: { revision } });
+    for (const ms of store.latency.shown(revision, now)) {
+      performance.measure('chartroom:keystroke-to-preview', { start: now - ms, duration: ms });
+    }
+  }, [store, revision]);
+}
+
+/** The manifests for the current values: resources by kind, the whole stream, diffs, notes, dependencies. */
+export function PreviewPane({ info, store, preview, config, source }: PreviewPaneProps) {
+  const [tab, setTab] = useState<TabId>('resources');
+  const [selected, setSelected] = useState<string | null>(null);
+  const { latest, lastGood, previousGood } = preview;
+  useRenderMarks(store, preview.latestRevision);
+
+  const failure = latest && !latest.ok ? latest : null;
+  const shown = lastGood;
+  const stale = !!failure && !!shown;
+  const pending = preview.requestedRevision > preview.latestRevision;
+  const resource = shown ? (findResource(shown.resources, selected) ?? shown.resources[0] ?? null) : null;
+
+  const status = !latest
+    ? 'Rendering…'
+    : failure
+      ? stale
+        ? 'Stale: showing the last successful render'
+        : 'Not rendered'
+      : `Rendered in ${Math.round(latest.elapsedMs)} ms`;
+
+  return (
+    <section className="pane preview-pane" aria-label="Rendered manifests">
+      <header className="pane-header">
+        <h2>Preview</h2>
+        <p className={`render-status${stale ? ' stale' : ''}`} role="status" aria-live="polite" data-revision={preview.latestRevision} data-pending={pending ? 'true' : 'false'}>
+          {status}
+        </p>
+      </header>
+      <ReleaseBar release={config.configuration.release} onChange={config.setRelease} />
+      {failure && <RenderErrorPanel failure={failure} store={store} />}
+      {shown && (
+        <div className={`preview-body${stale ? ' is-stale' : ''}`} data-stale={stale ? 'true' : 'false'}>
+          <Tabs
+            idPrefix="preview"
+            label="Preview views"
+            selected={tab}
+            onSelect={(id) => setTab(id as TabId)}
+            tabs={[
+              { id: 'resources', label: `Resources (${shown.resources.length})` },
+              { id: 'stream', label: 'All manifests' },
+              { id: 'diff', label: 'Diff' },
+              { id: 'notes', label: 'NOTES.txt' },
+              { id: 'dependencies', label: `Dependencies (${shown.remoteDependencies.length})` },
+            ]}
+          />
+          {tab === 'resources' && (
+            <TabPanel idPrefix="preview" id="resources">
+              <div className="resources-split">
+                <ResourceList resources={shown.resources} selected={resource?.id ?? null} onSelect={setSelected} />
+                {resource ? (
+                  <div className="resource-yaml">
+                    <p className="muted small">
+                      {resource.kind} <strong>{resource.name}</strong> from <code>{resource.source}</code>
+                      {resource.hookEvents.length > 0 ? ` — hook: ${resource.hookEvents.join(', ')}` : ''}
+                    </p>
+                    <CodeBlock text={resource.content} label={`${resource.kind} ${resource.name}`} />
+                  </div>
+                ) : (
+                  <p className="muted">The chart renders no resources with these values.</p>
+                )}
+              </div>
+            </TabPanel>
+          )}
+          {tab === 'stream' && (
+            <TabPanel idPrefix="preview" id="stream">
+              <CodeBlock text={shown.output} label="helm template output" />
+            </TabPanel>
+          )}
+          {tab === 'diff' && (
+            <TabPanel idPrefix="preview" id="diff">
+              <DiffTab current={shown} previous={previousGood} source={source} release={config.configuration.release} />
+            </TabPanel>
+          )}
+          {tab === 'notes' && (
+            <TabPanel idPrefix="preview" id="notes">
+              {shown.notes.trim() ? <CodeBlock text={shown.notes} label="NOTES.txt, rendered" /> : <p className="muted">{info.name} has no NOTES.txt.</p>}
+            </TabPanel>
+          )}
+          {tab === 'dependencies' && (
+            <TabPanel idPrefix="preview" id="dependencies">
+              <DependenciesView dependencies={shown.remoteDependencies} />
+            </TabPanel>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

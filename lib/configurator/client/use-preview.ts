@@ -1,0 +1,24 @@
+'use client';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ChartSource } from '../render-protocol';
+import { PreviewStore, type PreviewState } from '../preview-store';
+import { createRenderWorker } from './create-render-worker';
+
+/** A preview store (and its worker) for a chart source, alive while the component is mounted. */
+export function usePreviewStore(source: ChartSource): PreviewStore | null {
+  const [store, setStore] = useState<PreviewStore | null>(null);
+  useEffect(() => {
+    const s = new PreviewStore(source, createRenderWorker);
+    setStore(s);
+    return () => s.dispose();
+  }, [source]);
+  return store;
+}
+
+const EMPTY: PreviewState = { info: null, loadError: null, latest: null, latestRevision: -1, lastGood: null, previousGood: null, requestedRevision: -1 };
+const noop = (): (() => void) => () => undefined;
+
+/** The store's state, re-rendering the caller when it changes. */
+export function usePreviewState(store: PreviewStore | null): PreviewState {
+  return useSyncExternalStore(store?.subscribe ?? noop, store?.getState ?? (() => EMPTY), () => EMPTY);
+}

@@ -1,0 +1,78 @@
+/**
+ * The preview's state outside React: renders come back from the worker and only the
+ * components that show them re-render (the form and the editor don't). Also keeps the last
+ * good render (shown, marked stale, while the values are broken) and the one before it (for
+ * the "previous render" diff).
+ */
+import type { ChartInfo } from './chart-info';
+import { LatencyTracker } from './latency';
+import { RenderClient, type WorkerLike } from './render-client';
+import type { ChartSource, RenderOutcome, RenderRequest, RenderSuccess } from './render-protocol';
+
+export interface PreviewState {
+  info: ChartInfo | null;
+  loadError: string | null;
+  /** The newest outcome and the edit revision it was rendered for. */
+  latest: RenderOutcome | null;
+  latestRevision: number;
+  lastGood: RenderSuccess | null;
+  previousGood: RenderSuccess | null;
+  /** The newest revision asked for (a render is pending while it is above latestRevision). */
+  requestedRevision: number;
+}
+
+const INITIAL: PreviewState = { info: null, loadError: null, latest: null, latestRevision: -1, lastGood: null, previousGood: null, requestedRevision: -1 };
+
+export class PreviewStore {
+  private state: PreviewState = INITIAL;
+  private listeners = new Set<() => void>();
+  private client: RenderClient;
+  /** Keystroke-to-preview latency, fed by the editor and the form, read by the preview. */
+  readonly latency = new LatencyTracker();
+
+  constructor(source: ChartSource, createWorker: () => WorkerLike) {
+    this.client = new RenderClient({ createWorker, onRendered: (rev, outcome) => this.rendered(rev, outcome) });
+    this.client.load(source).then(
+      (info) => this.set({ info }),
+      (e: unknown) => this.set({ loadError: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): PreviewState => this.state;
+
+  /** Asks for a render of the given edit revision (the newest request wins). */
+  render(revision: number, request: RenderRequest): void {
+    this.set({ requestedRevision: Math.max(revision, this.state.requestedRevision) });
+    this.client.render(revision, request);
+  }
+
+  /** A chart file's text, for the template source view. */
+  fileText(file: string): Promise<string | null> {
+    return this.client.fileText(file);
+  }
+
+  dispose(): void {
+    this.client.dispose();
+    this.listeners.clear();
+  }
+
+  private rendered(revision: number, outcome: RenderOutcome): void {
+    if (revision < this.state.latestRevision) return;
+    const next: Partial<PreviewState> = { latest: outcome, latestRevision: revision };
+    if (outcome.ok) {
+      next.previousGood = this.state.lastGood;
+      next.lastGood = outcome;
+    }
+    this.set(next);
+  }
+
+  private set(patch: Partial<PreviewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
