@@ -67,3 +67,7 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].l
 const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
 console.log(line(header));
 for (const r of rows) console.log(line(r));
+
+// Findings: validating the production renders (scripts/bench-findings.ts).
+console.log('');
+await import('./bench-findings');

@@ -9,7 +9,7 @@
 export type { Finding, FindingSummary, ManifestDoc, Preset, ResourceRef, Severity, ValidateOptions, KubeVersion } from './types';
 export { KUBE_VERSIONS } from './types';
 export { validateManifests, validateManifestsAsync, summarize } from './validate';
-export { manifestDocs, lineOf, type RenderedManifests } from './docs';
+export { manifestDocs, lineOf, clearParsedManifests, type RenderedManifests } from './docs';
 export { loadKubeSchema, loadedKubeSchema, provideKubeSchema, schemaVersionFor } from './schema/load';
 export { RULES, type RuleId, type Rule } from './rules';
 export { API_CHANGES } from './apis';
