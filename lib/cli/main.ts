@@ -1,5 +1,8 @@
 import type { CliIO, ExitCode } from './io';
 import { templateCommand } from './template-command';
+import { bundleCommand } from './bundle-command';
+import { gitopsCommand } from './gitops-command';
+import { shareCommand } from './share-command';
 import { lintCommand } from './lint-command';
 
 type Command = (argv: string[], io: CliIO) => ExitCode;
@@ -14,6 +17,10 @@ export function registerCommand(name: string, summary: string, run: Command): vo
 }
 
 registerCommand('lint', 'check rendered manifests against the Kubernetes schema and production rules', lintCommand);
+
+registerCommand('bundle', 'write a values bundle (values, Secret skeletons, install.sh, README) as a zip', bundleCommand);
+registerCommand('gitops', 'write an Argo CD or Flux repository skeleton for a configuration as a zip', gitopsCommand);
+registerCommand('share', 'print a share link for a configuration, or decode one', shareCommand);
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);

@@ -79,6 +79,7 @@ export function unknownValuePaths(values: unknown, ctx: ChartContext): ValuePath
     if (openMap(known)) return;
     const node = known.schema ? resolveNode(root!, known.schema) : undefined;
     for (const [key, child] of Object.entries(v)) {
+      if (path.length === 0 && ctx.passThrough?.includes(key)) continue;
       const inSchema = node?.properties?.[key];
       const inDefaults = isRecord(known.defaults) && key in known.defaults;
       const viaAdditional = node && isRecord(node.additionalProperties) ? (node.additionalProperties as JsonSchema) : undefined;
@@ -86,7 +87,6 @@ export function unknownValuePaths(values: unknown, ctx: ChartContext): ValuePath
         out.push([...path, key]);
         continue;
       }
-      if (path.length === 0 && ctx.passThrough?.includes(key)) continue;
       const childSchema = inSchema ?? viaAdditional;
       walk(child, [...path, key], {
         schema: childSchema ? resolveNode(root!, childSchema) : undefined,

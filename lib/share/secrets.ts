@@ -213,7 +213,7 @@ export interface StripResult {
 export function stripSecretsFromText(text: string, fields: readonly SecretField[] = []): StripResult {
   const doc = parseValuesDocument(text);
   const values = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  const paths = findSecretPaths(values, fields);
+  const paths = withCopies(values, findSecretPaths(values, fields));
   if (paths.length === 0) return { text, removed: [], removedPaths: [] };
   const rewrite = () => {
     const plain = structuredClone(values) as Record<string, unknown>;
@@ -238,6 +238,33 @@ export function stripSecretsFromText(text: string, fields: readonly SecretField[
     }
   }
   return { text: out ?? rewrite(), removed: paths.map(formatPath), removedPaths: paths };
+}
+
+/** Secret strings (4+ characters) repeated elsewhere, through an alias or by hand, are secret there too. */
+function withCopies(values: unknown, paths: ValuePath[]): ValuePath[] {
+  const secrets = new Set(paths.map((p) => getPath(values, p)).filter((v): v is string => typeof v === 'string' && v.length >= 4));
+  if (secrets.size === 0) return paths;
+  const known = new Set(paths.map(formatPath));
+  const extra: ValuePath[] = [];
+  const walk = (v: unknown, path: ValuePath) => {
+    if (known.has(formatPath(path))) return;
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    else if (typeof v === 'string' && secrets.has(v)) extra.push(path);
+  };
+  walk(values, []);
+  const order = (p: ValuePath) => formatPath(p);
+  const all = [...paths, ...extra];
+  // Document order, so removing from the end keeps list indexes valid.
+  const rank = new Map<string, number>();
+  let n = 0;
+  const index = (v: unknown, path: ValuePath) => {
+    rank.set(formatPath(path), n++);
+    if (Array.isArray(v)) v.forEach((x, i) => index(x, [...path, i]));
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) index(x, [...path, k]);
+  };
+  index(values, []);
+  return all.sort((a, b) => (rank.get(order(a)) ?? 0) - (rank.get(order(b)) ?? 0));
 }
 
 /** Removes maps left empty by a removal (`a: {b: {}}` → nothing), up to the root. */
