@@ -1,5 +1,6 @@
 import { yamlToGo } from '../../yaml';
 import type { GoValue } from '../../gotemplate/value';
+import { readSimpleHead } from './simple-head';
 
 /** The head of a manifest that Helm reads to sort it (releaseutil.SimpleHead). */
 export interface SimpleHead {
@@ -29,7 +30,7 @@ export function readHead(doc: string): SimpleHead {
   }
   let head: SimpleHead | Error;
   try {
-    head = parseHead(doc);
+    head = readSimpleHead(doc) ?? parseHead(doc);
   } catch (e) {
     head = e as Error;
   }
@@ -47,7 +48,8 @@ export function readHead(doc: string): SimpleHead {
 const heads = new Map<string, SimpleHead | Error>();
 const MAX_HEADS = 2000;
 
-function parseHead(doc: string): SimpleHead {
+/** The head through a full YAML parse (what Helm does for every document). */
+export function parseHead(doc: string): SimpleHead {
   const v = yamlToGo(doc);
   const head: SimpleHead = { apiVersion: '', kind: '' };
   if (v === null || v === undefined) return head;

@@ -1,0 +1,315 @@
+import type { SimpleHead } from './manifest';
+
+/**
+ * A line scanner for the plain shape most rendered manifests have: block mappings and sequences
+ * indented with spaces, single-line plain or quoted scalars, `[]`/`{}`, `|`/`>` block scalars and
+ * comments. A document entirely in that subset is valid YAML whose head can be read without a
+ * full YAML parse, which otherwise dominates re-rendering charts whose documents change at each
+ * render (random secrets and the checksums of them).
+ *
+ * Anything outside the subset (tabs, anchors, tags, flow collections, multi-line scalars, quoted
+ * keys, keys YAML 1.1 reads as booleans or null, duplicate keys, numbers JSON can't hold, ...)
+ * returns undefined, and the caller parses the document in full. So this never decides an error
+ * and never reads a value differently: it only recognises documents that are certainly fine.
+ */
+export function readSimpleHead(doc: string): SimpleHead | undefined {
+  if (UNSAFE_CHAR.test(doc)) return undefined;
+  return new Scanner().scan(doc);
+}
+
+/**
+ * Allowed: newline, printable ASCII, and non-ASCII text other than Unicode spaces, line
+ * separators, the byte-order mark and astral characters (YAML 1.1 treats some as breaks).
+ */
+const UNSAFE_CHAR = /[^\n\x20-\x7e\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+
+/** Plain keys that are certainly strings in YAML 1.1 and JSON. */
+const KEY = /[A-Za-z_][A-Za-z0-9._/-]*:(?: |$)/y;
+/** YAML 1.1 booleans and null: as keys or head values they are not strings. */
+const NOT_STRING = new Set(
+  ['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
+);
+/** Plain scalars that become floats JSON can't encode (or that overflow to infinity). */
+const NON_FINITE = /^[-+]?\.(?:inf|nan)$/i;
+/** go-yaml v2's float syntax with an exponent (underscores are dropped before matching). */
+const NUMBER_WITH_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const PLAIN_HEAD_STRING = /^[A-Za-z]/;
+
+const enum Role {
+  Other,
+  Top,
+  Metadata,
+  Annotations,
+}
+
+interface Level {
+  indent: number;
+  seq: boolean;
+  /** A sequence at its parent mapping key's indentation (`key:\n- a`). */
+  compact: boolean;
+  role: Role;
+  keys: Set<string> | null;
+}
+
+/** A key whose value is on the following lines, or null when none follow. */
+interface Pending {
+  indent: number;
+  /** Role of the mapping holding the key, and of the key's value. */
+  parent: Role;
+  role: Role;
+  key: string;
+}
+
+type Scalar = { kind: 'string'; value: string } | { kind: 'plain'; value: string } | { kind: 'emptyMap' } | { kind: 'emptySeq' } | { kind: 'block' };
+
+class Bail {}
+const BAIL = new Bail();
+
+class Scanner {
+  private readonly head: SimpleHead = { apiVersion: '', kind: '' };
+  private readonly stack: Level[] = [];
+  private pending: Pending | null = null;
+  /** Inside a block scalar: the owning mapping's indentation and the content's (-1 until seen). */
+  private block: { parent: number; content: number } | null = null;
+
+  scan(doc: string): SimpleHead | undefined {
+    try {
+      let start = 0;
+      while (start <= doc.length) {
+        let end = doc.indexOf('\n', start);
+        if (end < 0) end = doc.length;
+        this.line(doc.slice(start, end));
+        start = end + 1;
+      }
+      if (this.stack.length === 0) return undefined;
+      if (this.pending) this.nullValue(this.pending);
+      return this.head;
+    } catch (e) {
+      if (e === BAIL) return undefined;
+      throw e;
+    }
+  }
+
+  private line(line: string): void {
+    let ind = 0;
+    while (ind < line.length && line.charCodeAt(ind) === 32) ind++;
+    if (this.block) {
+      const b = this.block;
+      if (ind === line.length) {
+        // Spaces-only lines before the first content line can fix the indentation: not ours.
+        if (b.content < 0 && line.length > 0) throw BAIL;
+        return;
+      }
+      if (b.content < 0) {
+        if (ind > b.parent) {
+          b.content = ind;
+          return;
+        }
+      } else if (ind >= b.content) return;
+      this.block = null;
+    }
+    if (ind === line.length || line[ind] === '#') return;
+    const item = line[ind] === '-' && (ind + 1 === line.length || line[ind + 1] === ' ');
+
+    if (this.stack.length === 0) {
+      if (ind !== 0 || item) throw BAIL;
+      this.stack.push({ indent: 0, seq: false, compact: false, role: Role.Top, keys: new Set() });
+    } else if (this.pending) {
+      const p = this.pending;
+      this.pending = null;
+      if (ind > p.indent || (item && ind === p.indent)) {
+        this.opened(p, item);
+        if (item) {
+          this.stack.push({ indent: ind, seq: true, compact: ind === p.indent, role: Role.Other, keys: null });
+        } else {
+          this.stack.push({ indent: ind, seq: false, compact: false, role: p.role, keys: new Set() });
+        }
+      } else this.nullValue(p);
+    }
+
+    const stack = this.stack;
+    let top = stack[stack.length - 1];
+    while (top.indent > ind || (top.compact && top.indent === ind && !item)) {
+      stack.pop();
+      if (stack.length === 0) throw BAIL;
+      top = stack[stack.length - 1];
+    }
+    if (top.indent !== ind || top.seq !== item) throw BAIL;
+    if (!item) {
+      this.entry(line, ind, top);
+      return;
+    }
+    let j = ind + 1;
+    while (j < line.length && line.charCodeAt(j) === 32) j++;
+    if (j === line.length || line[j] === '#') throw BAIL;
+    KEY.lastIndex = j;
+    if (KEY.test(line)) {
+      const map: Level = { indent: j, seq: false, compact: false, role: Role.Other, keys: new Set() };
+      stack.push(map);
+      this.entry(line, j, map);
+      return;
+    }
+    if (scalar(line, j).kind === 'block') this.block = { parent: ind, content: -1 };
+  }
+
+  /** A `key: value` line of the mapping `map` whose keys start at column `at`. */
+  private entry(line: string, at: number, map: Level): void {
+    KEY.lastIndex = at;
+    if (!KEY.test(line)) throw BAIL;
+    const colon = line.indexOf(':', at);
+    const key = line.slice(at, colon);
+    if (NOT_STRING.has(key) || map.keys!.has(key)) throw BAIL;
+    map.keys!.add(key);
+    const role = childRole(map.role, key);
+    let j = colon + 1;
+    while (j < line.length && line.charCodeAt(j) === 32) j++;
+    if (j === line.length || line[j] === '#') {
+      this.pending = { indent: at, parent: map.role, role, key };
+      return;
+    }
+    const v = scalar(line, j);
+    if (v.kind === 'block') {
+      if (role !== Role.Other || isHeadString(map.role, key)) throw BAIL;
+      this.block = { parent: at, content: -1 };
+      return;
+    }
+    this.inlineValue(map.role, key, role, v);
+  }
+
+  /** Records head fields given on the key's own line. */
+  private inlineValue(parent: Role, key: string, role: Role, v: Scalar): void {
+    if (role === Role.Metadata || role === Role.Annotations) {
+      if (v.kind !== 'emptyMap') throw BAIL;
+      this.opened({ indent: 0, parent, role, key }, false);
+      return;
+    }
+    if (isHeadString(parent, key)) this.setString(parent, key, headString(v));
+  }
+
+  /** A collection opens as the value of `p`; head fields take only mappings, head strings neither. */
+  private opened(p: Pending, seq: boolean): void {
+    if (isHeadString(p.parent, p.key)) throw BAIL;
+    if (p.role === Role.Other) return;
+    if (seq) throw BAIL;
+    if (p.role === Role.Metadata) this.head.metadata = { name: '' };
+    else this.head.metadata!.annotations = {};
+  }
+
+  /** A key with nothing after it is null: head strings stay empty, maps stay absent. */
+  private nullValue(p: Pending): void {
+    if (p.parent === Role.Annotations) this.head.metadata!.annotations![p.key] = '';
+  }
+
+  private setString(parent: Role, key: string, value: string): void {
+    const head = this.head;
+    if (parent === Role.Top) {
+      if (key === 'apiVersion') head.apiVersion = value;
+      else head.kind = value;
+    } else if (parent === Role.Metadata) head.metadata!.name = value;
+    else head.metadata!.annotations![key] = value;
+  }
+}
+
+/** The role of the value under `key` in a mapping of role `parent`. */
+function childRole(parent: Role, key: string): Role {
+  if (parent === Role.Top) {
+    if (key === 'metadata') return Role.Metadata;
+    if (key === 'apiVersion' || key === 'kind') return Role.Other;
+    // encoding/json matches field names case-insensitively; leave such documents to the full path.
+    if (HEAD_KEYS.has(key.toLowerCase())) throw BAIL;
+  } else if (parent === Role.Metadata) {
+    if (key === 'annotations') return Role.Annotations;
+    if (key === 'name') return Role.Other;
+    if (METADATA_KEYS.has(key.toLowerCase())) throw BAIL;
+  }
+  return Role.Other;
+}
+
+const HEAD_KEYS = new Set(['apiversion', 'kind', 'metadata']);
+const METADATA_KEYS = new Set(['name', 'annotations']);
+
+function isHeadString(parent: Role, key: string): boolean {
+  if (parent === Role.Top) return key === 'apiVersion' || key === 'kind';
+  if (parent === Role.Metadata) return key === 'name';
+  return parent === Role.Annotations;
+}
+
+function headString(v: Scalar): string {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'plain' && PLAIN_HEAD_STRING.test(v.value) && !NOT_STRING.has(v.value)) return v.value;
+  throw BAIL;
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', t: '\t', r: '\r', '/': '/' };
+
+/** A single-line scalar starting at `i`, or BAIL when it is anything else. */
+function scalar(line: string, i: number): Scalar {
+  const c = line[i];
+  if (c === '"') {
+    let value = '';
+    let j = i + 1;
+    for (;;) {
+      if (j >= line.length) throw BAIL;
+      const ch = line[j];
+      if (ch === '"') break;
+      if (ch === '\\') {
+        const e = ESCAPES[line[j + 1]];
+        if (e === undefined) throw BAIL;
+        value += e;
+        j += 2;
+        continue;
+      }
+      value += ch;
+      j++;
+    }
+    trailing(line, j + 1);
+    return { kind: 'string', value };
+  }
+  if (c === "'") {
+    let value = '';
+    let j = i + 1;
+    for (;;) {
+      if (j >= line.length) throw BAIL;
+      const ch = line[j];
+      if (ch === "'") {
+        if (line[j + 1] !== "'") break;
+        value += "'";
+        j += 2;
+        continue;
+      }
+      value += ch;
+      j++;
+    }
+    trailing(line, j + 1);
+    return { kind: 'string', value };
+  }
+  if (c === '[' || c === '{') {
+    if (line[i + 1] !== (c === '[' ? ']' : '}')) throw BAIL;
+    trailing(line, i + 2);
+    return { kind: c === '[' ? 'emptySeq' : 'emptyMap' };
+  }
+  if (c === '|' || c === '>') {
+    let j = i + 1;
+    if (line[j] === '-' || line[j] === '+') j++;
+    trailing(line, j);
+    return { kind: 'block' };
+  }
+  if (c === '-') {
+    if (i + 1 === line.length || line[i + 1] === ' ') throw BAIL;
+  } else if (',[]{}#&*!|>\'"%@`?:'.includes(c)) throw BAIL;
+  let end = line.length;
+  const comment = line.indexOf(' #', i);
+  if (comment >= 0) end = comment;
+  const value = line.slice(i, end).trimEnd();
+  if (value.includes(': ') || value.endsWith(':')) throw BAIL;
+  if (NON_FINITE.test(value) || NUMBER_WITH_EXPONENT.test(value.replaceAll('_', ''))) throw BAIL;
+  return { kind: 'plain', value };
+}
+
+/** After a quoted scalar or indicator: only spaces, or spaces then a comment. */
+function trailing(line: string, j: number): void {
+  if (j === line.length) return;
+  if (line[j] !== ' ') throw BAIL;
+  while (j < line.length && line[j] === ' ') j++;
+  if (j < line.length && line[j] !== '#') throw BAIL;
+}
