@@ -93,7 +93,14 @@ describe.each(CASES)('GitOps skeleton: %s, chart %s', (tool, _, source) => {
     expect(files.get('README.md')).toMatch(tool === 'argocd' ? /kubectl apply -n argocd -f argocd\/root\.yaml/ : /flux bootstrap git --url=https:\/\/github\.com\/example\/deploy\.git --branch=main --path=clusters\/prod/);
   });
 
-  it.runIf(tool === 'flux')('builds every kustomization.yaml with kubectl kustomize, overlays patching values', () => {
+});
+
+/** What only Flux has: kustomizations, with overlays that patch each environment's values. */
+describe.each(CASES.filter(([tool]) => tool === 'flux'))('%s skeleton, chart %s: kustomize overlays', (tool, _, source) => {
+  const repo = buildGitopsRepo(aeterna(), plantedConfig(), { tool, repoUrl: REPO, chartSource: source });
+  const files = unzipText(repo.zip);
+
+  it('builds every kustomization.yaml with kubectl kustomize, overlays patching values', () => {
     const dir = writeTree(files);
     try {
       const dirs = [...files.keys()].filter((p) => p.endsWith('kustomization.yaml')).map((p) => posix.dirname(p));
@@ -117,7 +124,14 @@ describe.each(CASES)('GitOps skeleton: %s, chart %s', (tool, _, source) => {
     }
   });
 
-  it.runIf(source.type === 'vendored')('vendors a chart that helm renders exactly as chartroom does', async () => {
+});
+
+/** A vendored chart must render in helm exactly as chartroom previews it, whichever tool applies it. */
+describe.each(CASES.filter(([, type]) => type === 'vendored'))('GitOps skeleton: %s with a vendored chart', (tool, _, source) => {
+  const repo = buildGitopsRepo(aeterna(), plantedConfig(), { tool, repoUrl: REPO, chartSource: source });
+  const files = unzipText(repo.zip);
+
+  it('vendors a chart that helm renders exactly as chartroom does', async () => {
     const raw = new Map([...Object.entries(require('fflate').unzipSync(repo.zip) as Record<string, Uint8Array>)].map(([p, d]) => [p.slice(p.indexOf('/') + 1), d]));
     const dir = writeTree(raw);
     let valueFiles: string[];
