@@ -17,6 +17,14 @@ interface Common {
   templates: Map<string, Template>;
   funcs: FuncMap;
   missingKey: MissingKey;
+  /** findFunction's answers (null: not defined), dropped whenever functions are added. */
+  resolved?: Map<string, FoundFunction | null>;
+}
+
+/** A function found by name, and whether it is one of text/template's builtins. */
+export interface FoundFunction {
+  readonly fn: GoFunc;
+  readonly builtin: boolean;
 }
 
 const IDENT = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
@@ -46,6 +54,7 @@ export class Template implements ExecTemplate {
       if (!IDENT.test(name)) throw new Error(`function name ${goQuote(name)} is not a valid identifier`);
       this.common.funcs[name] = fn;
     }
+    this.common.resolved = undefined;
     return this;
   }
 
@@ -152,11 +161,16 @@ export class Template implements ExecTemplate {
   }
 
   /** The function of that name: the set's own first, then the builtins. */
-  findFunction(name: string): { fn: GoFunc; builtin: boolean } | undefined {
-    const own = Object.prototype.hasOwnProperty.call(this.common.funcs, name) ? this.common.funcs[name] : undefined;
-    if (own) return { fn: own, builtin: false };
-    const b = builtin(name);
-    return b ? { fn: b, builtin: true } : undefined;
+  findFunction(name: string): FoundFunction | undefined {
+    const resolved = (this.common.resolved ??= new Map());
+    let found = resolved.get(name);
+    if (found === undefined) {
+      const own = Object.prototype.hasOwnProperty.call(this.common.funcs, name) ? this.common.funcs[name] : undefined;
+      const b = own ? undefined : builtin(name);
+      found = own ? { fn: own, builtin: false } : b ? { fn: b, builtin: true } : null;
+      resolved.set(name, found);
+    }
+    return found ?? undefined;
   }
 
   /** Executes this template with `data` as dot; returns the output or throws TemplateError. */

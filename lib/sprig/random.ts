@@ -13,15 +13,29 @@ export function randomBytes(count: number): Uint8Array {
   return out;
 }
 
+/**
+ * CSPRNG words drawn in batches: one getRandomValues call per character made random strings
+ * the slowest part of re-rendering charts that generate secrets. Each word is used once.
+ */
+const pool = new Uint32Array(256);
+let poolNext = pool.length;
+
+function randomUint32(): number {
+  if (poolNext === pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolNext = 0;
+  }
+  return pool[poolNext++];
+}
+
 /** A uniform integer in [0, n) without modulo bias. */
 export function randomBelow(n: number): number {
   if (n <= 0) throw new GoError('invalid argument to Intn');
   if (n <= 2 ** 32) {
     const limit = 2 ** 32 - (2 ** 32 % n);
-    const buf = new Uint32Array(1);
     for (;;) {
-      globalThis.crypto.getRandomValues(buf);
-      if (buf[0] < limit) return buf[0] % n;
+      const x = randomUint32();
+      if (x < limit) return x % n;
     }
   }
   const big = BigInt(n);

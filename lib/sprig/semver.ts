@@ -305,12 +305,41 @@ export function versionValue(v: Version, pointer = true): GoStruct {
   return value;
 }
 
+/**
+ * Charts compare the same constraint with the same version (`.Capabilities.KubeVersion`) at
+ * every render; parsed forms are immutable, so they (and parse errors) are kept, up to a bound.
+ */
+const constraints = new Map<string, Constraint | GoError>();
+const parsedVersions = new Map<string, Version | GoError>();
+const PARSED_LIMIT = 1024;
+
+function memoParse<T>(table: Map<string, T | GoError>, text: string, parse: (s: string) => T): T {
+  let v = table.get(text);
+  if (v === undefined) {
+    try {
+      v = parse(text);
+    } catch (e) {
+      if (!(e instanceof GoError)) throw e;
+      v = e;
+    }
+    if (table.size >= PARSED_LIMIT) table.clear();
+    table.set(text, v);
+  }
+  if (v instanceof GoError) throw v;
+  return v;
+}
+
+/** Sizes of the parse memo tables (each bounded by PARSED_LIMIT); for tests. */
+export function semverMemoSizes(): [number, number] {
+  return [constraints.size, parsedVersions.size];
+}
+
 /** Sprig's `semver` and `semverCompare`. */
 export const semverFuncs: FuncMap = {
   semver: defineFunc('semver', ['string'], (s: string) => versionValue(parseVersion(s)), { returnsError: true }),
   semverCompare: defineFunc('semverCompare', ['string', 'string'], (c: string, s: string) => {
-    const constraint = parseConstraint(c);
-    return satisfies(parseVersion(s), constraint);
+    const constraint = memoParse(constraints, c, parseConstraint);
+    return satisfies(memoParse(parsedVersions, s, parseVersion), constraint);
   }, {
     returnsError: true,
   }),

@@ -6,7 +6,7 @@
 import { formatFloat } from '../encoding/gofloat';
 import { YamlMap, type YamlNative } from './decode';
 import { isBase60Float, resolveScalar, TAG } from './resolve';
-import { analyzeScalar, EmitterState } from './scalar';
+import { analyzeScalar, EmitterState, type ScalarAnalysis } from './scalar';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
@@ -85,12 +85,61 @@ function scalarEvent(v: YamlNative): ScalarEvent {
     const s = formatFloat(v, 'g');
     return { value: s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s, style: 'plain' };
   }
-  if (typeof v === 'string') {
-    const canUsePlain = resolveScalar('', v).tag === TAG.str && !isBase60Float(v);
-    return { value: v, style: v.includes('\n') ? 'literal' : canUsePlain ? 'plain' : 'double' };
-  }
+  if (typeof v === 'string') return { value: v, style: stringStyle(v) };
   if (typeof v === 'object' && v !== null && 'v' in v) return { value: v.v.toString(), style: 'plain' };
   return { value: '<<', style: 'plain' };
+}
+
+/**
+ * Memo tables for pure per-string decisions: a chart's toYaml calls see the same keys and values
+ * at every render. Each table is dropped when it reaches its bound, so memory stays flat.
+ */
+const MEMO_LIMIT = 4096;
+function memo<T>(table: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let v = table.get(key);
+  if (v === undefined) {
+    v = compute(key);
+    if (table.size >= MEMO_LIMIT) table.clear();
+    table.set(key, v);
+  }
+  return v;
+}
+
+const styles = new Map<string, Style>();
+const analysesV2 = new Map<string, ScalarAnalysis>();
+const analysesV3 = new Map<string, ScalarAnalysis>();
+const keyOrders = new Map<string, number[]>();
+
+/** The style the encoder asks for a string: literal if multi-line, quoted if it would read back as another type. */
+function stringStyle(v: string): Style {
+  return memo(styles, v, (s) => (s.includes('\n') ? 'literal' : resolveScalar('', s).tag === TAG.str && !isBase60Float(s) ? 'plain' : 'double'));
+}
+
+/** analyzeScalar, memoised (the analysis objects are shared and never modified). */
+function analysis(value: string, v3: boolean): ScalarAnalysis {
+  return memo(v3 ? analysesV3 : analysesV2, value, (s) => analyzeScalar(s, v3));
+}
+
+/** The number of memoised entries (bounded by MEMO_LIMIT each); for tests. */
+export function emitterMemoSizes(): number[] {
+  return [styles.size, analysesV2.size, analysesV3.size, keyOrders.size];
+}
+
+/** Whether a string's UTF-8 encoding (lone surrogates as U+FFFD, as TextEncoder writes them) fits in `max` bytes. */
+function utf8FitsIn(s: string, max: number): boolean {
+  if (s.length * 3 <= max) return true;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+    if (n > max) return false;
+  }
+  return true;
 }
 
 interface Context {
@@ -122,7 +171,7 @@ class Emitter {
 
   private scalar(ev: ScalarEvent, ctx: Context): void {
     const st = this.st;
-    const a = analyzeScalar(ev.value, this.opts.v3);
+    const a = analysis(ev.value, this.opts.v3);
     let style = ev.style;
     if (ctx.simpleKey && a.multiline) style = 'double';
     if (style === 'plain') {
@@ -162,7 +211,7 @@ class Emitter {
 
   private mapping(m: YamlMap, _ctx: Context): void {
     const st = this.st;
-    const entries = [...m.entries.values()].sort(([a], [b]) => (keyLess(a, b, this.opts.v3) ? -1 : keyLess(b, a, this.opts.v3) ? 1 : 0));
+    const entries = this.sortedEntries(m);
     if (entries.length === 0) return this.emptyFlow('{', '}');
     st.increaseIndent(false, false);
     for (const [k, v] of entries) {
@@ -181,12 +230,31 @@ class Emitter {
     st.popIndent();
   }
 
+  /** Entries in keyList order; orders of all-string key lists are memoised by the keys. */
+  private sortedEntries(m: YamlMap): [YamlNative, YamlNative][] {
+    const entries = [...m.entries.values()];
+    const v3 = this.opts.v3;
+    const sort = (list: [YamlNative, YamlNative][]) => list.sort(([a], [b]) => (keyLess(a, b, v3) ? -1 : keyLess(b, a, v3) ? 1 : 0));
+    if (entries.length < 2) return entries;
+    let sig = v3 ? '3' : '2';
+    for (const [k] of entries) {
+      if (typeof k !== 'string') return sort(entries);
+      sig += '\0' + k;
+    }
+    const order = memo(keyOrders, sig, () => {
+      const idx = entries.map((e, i) => [e[0], i] as [YamlNative, number]);
+      idx.sort(([a], [b]) => (keyLess(a, b, v3) ? -1 : keyLess(b, a, v3) ? 1 : 0));
+      return idx.map(([, i]) => i);
+    });
+    return order.map((i) => entries[i]);
+  }
+
   private isSimpleKey(k: YamlNative): boolean {
     if (k instanceof YamlMap) return k.entries.size === 0;
     if (Array.isArray(k)) return k.length === 0;
     const ev = scalarEvent(k);
-    if (analyzeScalar(ev.value).multiline) return false;
-    return new TextEncoder().encode(ev.value).length <= 128;
+    if (analysis(ev.value, false).multiline) return false;
+    return utf8FitsIn(ev.value, 128);
   }
 }
 

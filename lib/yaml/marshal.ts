@@ -39,6 +39,7 @@ export function goToYamlNative(v: GoValue): YamlNative {
 
 /** Characters encoding/json leaves raw but go-yaml's reader rejects, failing JSONToYAML. */
 const UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+const SURROGATE = /[\ud800-\udfff]/;
 
 /**
  * A string as go-yaml reads it back from encoding/json's output: unpaired surrogates became
@@ -53,6 +54,7 @@ function toValidString(s: string): string {
       return n === 1 ? ' ' : '\n'.repeat(n - 1);
     });
   }
+  if (!SURROGATE.test(s)) return s;
   return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 

@@ -69,6 +69,9 @@ describe('readSimpleHead agrees with the full YAML parse', () => {
     ['infinity', 'kind: A\nx: .inf\n', false],
     ['exponent overflow', 'kind: A\nx: 1e999\n', false],
     ['hex digest', 'kind: A\nx: 01ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b\n', true],
+    ['folded annotation', `${HEAD}  annotations:\n    a: >-\n      one two\n      three \n    b: |\n      x\n        y\n    c: >\n      z\nspec: {}\n`, true],
+    ['annotation block kept', `${HEAD}  annotations:\n    a: |+\n      x\n\n`, false],
+    ['annotation block with an empty line', `${HEAD}  annotations:\n    a: >-\n      x\n\n      y\n`, false],
     ['block scalar in a sequence', 'kind: A\nargs:\n  - >-\n    echo a\n  - b\n', true],
     ['block scalar with indicator', 'kind: A\nx: |2\n   a\n', false],
     ['block scalar leading spaces', 'kind: A\nx: |\n      \n  a\n', false],
@@ -82,6 +85,17 @@ describe('readSimpleHead agrees with the full YAML parse', () => {
   test.each(cases)('%s', (_name, doc, accepted) => {
     const fast = expectAgrees(doc);
     expect(fast !== undefined).toBe(accepted);
+  });
+
+  test('random block-scalar annotations', () => {
+    const content = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', 'b c', 'd ', '# e', '- f', 'g: h', '', '"i"'));
+    fc.assert(
+      fc.property(fc.constantFrom('|', '|-', '|+', '>', '>-', '>+'), fc.array(content, { minLength: 0, maxLength: 5 }), fc.boolean(), (header, lines, after) => {
+        const body = lines.map(([n, t]) => (t === '' ? '' : ' '.repeat(6 + n) + t)).join('\n');
+        expectAgrees(`${HEAD}  annotations:\n    x: ${header}\n${body}${after ? '\n    y: z\nspec: 1' : ''}\n`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('random line soups', () => {

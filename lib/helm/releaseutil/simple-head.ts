@@ -60,7 +60,23 @@ interface Pending {
   key: string;
 }
 
-type Scalar = { kind: 'string'; value: string } | { kind: 'plain'; value: string } | { kind: 'emptyMap' } | { kind: 'emptySeq' } | { kind: 'block' };
+type Scalar =
+  | { kind: 'string'; value: string }
+  | { kind: 'plain'; value: string }
+  | { kind: 'emptyMap' }
+  | { kind: 'emptySeq' }
+  | { kind: 'block'; folded: boolean; chomp: '' | '-' | '+' };
+
+/** A block scalar being read as a head string (annotation texts are often folded `>-`). */
+interface Capture {
+  parent: Role;
+  key: string;
+  folded: boolean;
+  chomp: '' | '-';
+  lines: string[];
+  /** An empty line was seen since the last content line. */
+  blank: boolean;
+}
 
 class Bail {}
 const BAIL = new Bail();
@@ -70,7 +86,7 @@ class Scanner {
   private readonly stack: Level[] = [];
   private pending: Pending | null = null;
   /** Inside a block scalar: the owning mapping's indentation and the content's (-1 until seen). */
-  private block: { parent: number; content: number } | null = null;
+  private block: { parent: number; content: number; capture: Capture | null } | null = null;
 
   scan(doc: string): SimpleHead | undefined {
     try {
@@ -82,6 +98,7 @@ class Scanner {
         start = end + 1;
       }
       if (this.stack.length === 0) return undefined;
+      if (this.block) this.endBlock();
       if (this.pending) this.nullValue(this.pending);
       return this.head;
     } catch (e) {
@@ -98,15 +115,28 @@ class Scanner {
       if (ind === line.length) {
         // Spaces-only lines before the first content line can fix the indentation: not ours.
         if (b.content < 0 && line.length > 0) throw BAIL;
+        if (b.capture) {
+          if (b.content < 0 || line.length > b.content) throw BAIL;
+          b.capture.blank = true;
+        }
         return;
       }
       if (b.content < 0) {
         if (ind > b.parent) {
           b.content = ind;
+          b.capture?.lines.push(line.slice(ind));
           return;
         }
-      } else if (ind >= b.content) return;
-      this.block = null;
+      } else if (ind >= b.content) {
+        const c = b.capture;
+        if (c) {
+          // Only the simple shapes: no empty lines inside, no more-indented lines when folded.
+          if (c.blank || (c.folded && ind > b.content)) throw BAIL;
+          c.lines.push(line.slice(b.content));
+        }
+        return;
+      }
+      this.endBlock();
     }
     if (ind === line.length || line[ind] === '#') return;
     const item = line[ind] === '-' && (ind + 1 === line.length || line[ind + 1] === ' ');
@@ -149,7 +179,7 @@ class Scanner {
       this.entry(line, j, map);
       return;
     }
-    if (scalar(line, j).kind === 'block') this.block = { parent: ind, content: -1 };
+    if (scalar(line, j).kind === 'block') this.block = { parent: ind, content: -1, capture: null };
   }
 
   /** A `key: value` line of the mapping `map` whose keys start at column `at`. */
@@ -169,11 +199,26 @@ class Scanner {
     }
     const v = scalar(line, j);
     if (v.kind === 'block') {
-      if (role !== Role.Other || isHeadString(map.role, key)) throw BAIL;
-      this.block = { parent: at, content: -1 };
+      if (role !== Role.Other) throw BAIL;
+      let capture: Capture | null = null;
+      if (isHeadString(map.role, key)) {
+        if (v.chomp === '+') throw BAIL;
+        capture = { parent: map.role, key, folded: v.folded, chomp: v.chomp, lines: [], blank: false };
+      }
+      this.block = { parent: at, content: -1, capture };
       return;
     }
     this.inlineValue(map.role, key, role, v);
+  }
+
+  /** Leaves a block scalar, storing it when it is a head string. */
+  private endBlock(): void {
+    const c = this.block!.capture;
+    this.block = null;
+    if (!c) return;
+    if (c.lines.length === 0) throw BAIL;
+    const text = c.lines.join(c.folded ? ' ' : '\n');
+    this.setString(c.parent, c.key, c.chomp === '-' ? text : `${text}\n`);
   }
 
   /** Records head fields given on the key's own line. */
@@ -290,9 +335,10 @@ function scalar(line: string, i: number): Scalar {
   }
   if (c === '|' || c === '>') {
     let j = i + 1;
-    if (line[j] === '-' || line[j] === '+') j++;
+    let chomp: '' | '-' | '+' = '';
+    if (line[j] === '-' || line[j] === '+') chomp = line[j++] as '-' | '+';
     trailing(line, j);
-    return { kind: 'block' };
+    return { kind: 'block', folded: c === '>', chomp };
   }
   if (c === '-') {
     if (i + 1 === line.length || line[i + 1] === ' ') throw BAIL;
