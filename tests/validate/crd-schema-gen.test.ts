@@ -49,8 +49,11 @@ describe('integerFields', () => {
     const pkg = require.resolve('@kubernetes-models/flux-cd/package.json');
     const validate = pathToFileURL(pkg.replace(/package\.json$/, '_schemas/ComGithubFluxcdHelmControllerApiV2HelmRelease.js')).href;
     // Every number of the bundled defs back to "some number", as the declarations give them.
-    const defs = Object.fromEntries(Object.entries(CRD_SCHEMAS.defs).map(([n, [f, r]]) => [n, [Object.fromEntries(Object.entries(f).map(([k, t]) => [k, t.replace(/(^|[\]}])n$/, '$1f')])), r] as const]));
-    const found = await integerFields([{ root: 'HelmRelease', validate }], defs as KubeSchemaData['defs']);
+    const defs: KubeSchemaData['defs'] = {};
+    for (const [name, [fields, required]] of Object.entries(CRD_SCHEMAS.defs)) {
+      defs[name] = [Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, t.replace(/(^|[\]}])n$/, '$1f')])), required];
+    }
+    const found = await integerFields([{ root: 'HelmRelease', validate }], defs);
     expect([...found]).toEqual(expect.arrayContaining(['HelmReleaseSpec.maxHistory', 'InstallRemediation.retries', 'UpgradeRemediation.retries']));
     expect(found.has('HelmReleaseSpec.interval')).toBe(false);
   });
