@@ -176,6 +176,43 @@ describe('workloads', () => {
   });
 });
 
+describe('images', () => {
+  const appVersion = String(parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')).appVersion);
+  const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;
+  /** Image of every container and init container of the three Deployments and the migration Job. */
+  const images = (o: K8sObject[]) =>
+    Object.fromEntries(
+      o
+        .filter((x) => x.kind === 'Deployment' || x.kind === 'Job')
+        .flatMap((x) => [...(x.spec.template.spec.initContainers ?? []), ...x.spec.template.spec.containers].map((c: any) => [`${x.metadata.name}/${c.name}`, c.image])),
+    );
+
+  it('values-prod.yaml runs the release the chart\'s appVersion names, in every container', async () => {
+    expect(images(await render([BASE, 'values-prod.yaml']))).toEqual({
+      'verta-backend/backend': `ghcr.io/niekcandaele/verta-backend:${appVersion}`,
+      'verta-frontend/frontend': `ghcr.io/niekcandaele/verta-frontend:${appVersion}`,
+      'verta-ml/seed-models': `ghcr.io/niekcandaele/verta-ml-service:${appVersion}`,
+      'verta-ml/ml': `ghcr.io/niekcandaele/verta-ml-service:${appVersion}`,
+    });
+  });
+
+  it.each([
+    ['a release tag', ['--set', 'backend.image.tag=1.4.2'], 'ghcr.io/niekcandaele/verta-backend:1.4.2'],
+    ['an empty tag', ['--set', 'backend.image.tag='], `ghcr.io/niekcandaele/verta-backend:${appVersion}`],
+    ['a digest, which wins over the tag', ['--set', `backend.image.digest=${digest}`], `ghcr.io/niekcandaele/verta-backend@${digest}`],
+    ['a digest without registry', ['--set', `backend.image.digest=${digest}`, '--set', 'global.imageRegistry='], `niekcandaele/verta-backend@${digest}`],
+  ])('the backend and its migration Job with %s', async (_name, args, image) => {
+    const o = await render(['ci/migration-job-values.yaml'], args as string[]);
+    expect(images(o)).toMatchObject({ 'verta-backend/backend': image, 'verta-migrations/migrate': image });
+  });
+
+  it('an ML digest pins the service and its seed-models init container', async () => {
+    const o = await render([BASE], ['--set', `ml.image.digest=${digest}`]);
+    expect(images(o)).toMatchObject({ 'verta-ml/seed-models': `ghcr.io/niekcandaele/verta-ml-service@${digest}`, 'verta-ml/ml': `ghcr.io/niekcandaele/verta-ml-service@${digest}` });
+    expect(images(o)['verta-frontend/frontend']).toBe('ghcr.io/niekcandaele/verta-frontend:latest');
+  });
+});
+
 describe('configuration wiring', () => {
   let objects: K8sObject[];
   beforeAll(async () => {
@@ -330,12 +367,30 @@ describe('autoscaling and disruption budgets', () => {
     }
   });
 
-  it('renders PDBs for backend and frontend (minAvailable 1) and none for the ML budget of 0', async () => {
-    const o = await render([BASE]);
-    expect(kinds(o, 'PodDisruptionBudget').map((p) => [p.metadata.name, p.spec.minAvailable, p.spec.selector.matchLabels['app.kubernetes.io/component']])).toEqual([
-      ['verta-backend', 1, 'backend'],
-      ['verta-frontend', 1, 'frontend'],
-    ]);
+  const budgets = (o: K8sObject[]) => kinds(o, 'PodDisruptionBudget').map((p) => [p.metadata.name, p.spec.minAvailable, p.spec.selector.matchLabels['app.kubernetes.io/component']]);
+  const backendAnnotations = (o: K8sObject[]) => find(o, 'Deployment', 'verta-backend').metadata.annotations;
+
+  it('renders the frontend PDB (minAvailable 1), none for the single backend pod and none for the ML budget of 0', async () => {
+    expect(budgets(await render([BASE]))).toEqual([['verta-frontend', 1, 'frontend']]);
+  });
+
+  it.each([
+    ['one backend replica', [], false],
+    ['its budget disabled', ['--set', 'backend.podDisruptionBudget.enabled=false'], false],
+    ['2 acknowledged replicas', ['--set', 'backend.acknowledgeMultipleReplicas=true', '--set', 'backend.replicas=2'], true],
+    ['an acknowledged HPA from 1', ['--set', 'backend.acknowledgeMultipleReplicas=true', '--set', 'backend.autoscaling.enabled=true', '--set', 'backend.autoscaling.maxReplicas=3'], false],
+    ['an acknowledged HPA from 2', ['--set', 'backend.acknowledgeMultipleReplicas=true', '--set', 'backend.autoscaling.enabled=true', '--set', 'backend.autoscaling.minReplicas=2', '--set', 'backend.autoscaling.maxReplicas=3'], true],
+    ['an HPA from 2 over a single replica', ['--set', 'backend.acknowledgeMultipleReplicas=true', '--set', 'backend.autoscaling.enabled=true', '--set', 'backend.autoscaling.minReplicas=2', '--set', 'backend.autoscaling.maxReplicas=2', '--set', 'backend.replicas=1'], true],
+  ])('backend with %s: a budget only while 2+ pods run, else the single-replica annotation', async (_name, args, budget) => {
+    const o = await render([BASE], args as string[]);
+    const backendBudget = budgets(o).filter(([name]) => name === 'verta-backend');
+    expect(backendBudget).toEqual(budget ? [['verta-backend', 1, 'backend']] : []);
+    if (budget) {
+      expect(backendAnnotations(o)).toBeUndefined();
+    } else {
+      expect(backendAnnotations(o)?.['chartroom.io/ignore-findings']).toBe('prod/single-replica');
+      expect(backendAnnotations(o)?.['chartroom.io/ignore-findings-reason']).toMatch(/duplicate\s+Discord session[\s\S]*block every node drain/);
+    }
   });
 
   it('values-prod.yaml: anti-affinity, HPAs, an ML budget, NetworkPolicies and Redis metrics', async () => {
@@ -344,7 +399,11 @@ describe('autoscaling and disruption budgets', () => {
     expect(find(o, 'Deployment', 'verta-ml').spec.template.spec.affinity.podAntiAffinity).toBeDefined();
     expect(find(o, 'Deployment', 'verta-backend').spec.replicas).toBe(1);
     expect(kinds(o, 'HorizontalPodAutoscaler').map((h) => h.metadata.name)).toEqual(['verta-frontend', 'verta-ml']);
-    expect(find(o, 'PodDisruptionBudget', 'verta-ml').spec.minAvailable).toBe(1);
+    expect(budgets(o)).toEqual([
+      ['verta-frontend', 1, 'frontend'],
+      ['verta-ml', 1, 'ml'],
+    ]);
+    expect(backendAnnotations(o)?.['chartroom.io/ignore-findings']).toBe('prod/single-replica');
     expect(kinds(o, 'NetworkPolicy')).toHaveLength(4);
     expect(redisValues(o).metrics).toMatchObject({ enabled: true, podAnnotations: { 'prometheus.io/scrape': 'true' } });
   });
@@ -429,6 +488,7 @@ describe('validation', () => {
     ['design redis.persistence', [BASE], ['--set', 'redis.persistence.enabled=true'], 'redis.persistence is not read by the Redis chart: set redis.master.persistence'],
     ['Redis Secret name', [BASE], ['--set', 'redis.auth.existingSecret='], 'redis.auth.existingSecret must name the Secret'],
     ['external Redis host', [BASE], ['--set', 'redis.enabled=false'], 'redis.external.host is required when redis.enabled is false'],
+    ['image digest', [BASE], ['--set', 'frontend.image.digest=latest'], 'frontend.image.digest must be an image digest like sha256:<64 hex digits>'],
   ])('fails on %s', async (_name, files, args, message) => {
     expect(await renderError(files as string[], [...(args as string[]), ...noSchema])).toContain(message);
   });
@@ -445,6 +505,7 @@ describe('validation', () => {
     ['migration command', ['--set', 'migrations.mode=job'], 'migrations.job.command'],
     ['noeviction', ['--set', 'redis.commonConfiguration=appendonly yes'], 'redis.commonConfiguration'],
     ['HPA range', ['--set', 'ml.autoscaling.maxReplicas=11'], 'ml.autoscaling.maxReplicas'],
+    ['image digest', ['--set', 'ml.image.digest=sha256:abc'], 'ml.image.digest'],
   ])('the schema rejects %s too', async (_name, args, message) => {
     const files = _name === 'database URL' ? [] : [BASE];
     expect(await renderError(files, args as string[])).toContain(message);
@@ -452,22 +513,44 @@ describe('validation', () => {
 });
 
 describe('NOTES.txt', () => {
+  // helm template skips NOTES.txt, so a copy renders it through a define.
+  let notesCopy: string;
+  beforeAll(() => {
+    notesCopy = withStandins(chartDir);
+    const notes = readFileSync(join(notesCopy, 'templates/NOTES.txt'), 'utf8');
+    writeFileSync(join(notesCopy, 'templates/_notes.tpl'), `{{ define "notes" }}${notes}{{ end }}`);
+    writeFileSync(join(notesCopy, 'templates/zz-notes.yaml'), 'notes: {{ include "notes" . | toJson }}\n');
+  });
+  afterAll(() => removeStandins(notesCopy));
+
+  async function notes(files: string[]): Promise<string> {
+    const r = await referenceTemplate(notesCopy, [...files.flatMap((f) => ['-f', join(notesCopy, f)]), '--show-only', 'templates/zz-notes.yaml'], 'verta');
+    if (!r.ok) throw new Error(r.error);
+    return parse(r.output).notes as string;
+  }
+
   it('renders the access hints and the warnings that apply', async () => {
-    // helm template skips NOTES.txt, so a copy renders it through a define.
-    const notesCopy = withStandins(chartDir);
-    try {
-      const notes = readFileSync(join(notesCopy, 'templates/NOTES.txt'), 'utf8');
-      writeFileSync(join(notesCopy, 'templates/_notes.tpl'), `{{ define "notes" }}${notes}{{ end }}`);
-      writeFileSync(join(notesCopy, 'templates/zz-notes.yaml'), 'notes: {{ include "notes" . | toJson }}\n');
-      const r = await referenceTemplate(notesCopy, ['-f', join(notesCopy, 'ci/autoscaling-values.yaml'), '--show-only', 'templates/zz-notes.yaml'], 'verta');
-      if (!r.ok) throw new Error(r.error);
-      const text = parse(r.output).notes as string;
-      expect(text).toContain('https://verta.example.com/api (backend)');
-      expect(text).toContain('WARNING: up to 3 backend pods');
-      expect(text).toContain('node drains will wait');
-      expect(text).toContain('for GitOps create the\nSecret yourself');
-    } finally {
-      removeStandins(notesCopy);
-    }
+    const text = await notes(['ci/autoscaling-values.yaml']);
+    expect(text).toContain('https://verta.example.com/api (backend)');
+    expect(text).toContain('WARNING: up to 3 backend pods');
+    // The HPA may scale the backend down to one pod, which gets no budget.
+    expect(text).toContain('the single backend pod has no PodDisruptionBudget');
+    expect(text).not.toContain('node drains will wait');
+    expect(text).toContain('Images: ghcr.io/niekcandaele/verta-backend:latest, ghcr.io/niekcandaele/verta-frontend:latest, ghcr.io/niekcandaele/verta-ml-service:latest.');
+    expect(text).toContain("WARNING: the tag latest follows Verta's main branch");
+    expect(text).toContain('for GitOps create the\nSecret yourself');
+  });
+
+  it('values-prod.yaml: the release images, no latest warning, the backend budget note', async () => {
+    const text = await notes([BASE, 'values-prod.yaml']);
+    expect(text).toMatch(/^Images: ghcr\.io\/niekcandaele\/verta-backend:\d+\.\d+\.\d+, /m);
+    expect(text).not.toContain('main branch');
+    expect(text).toContain('the single backend pod has no PodDisruptionBudget');
+  });
+
+  it('a single-replica frontend budget still warns that node drains wait', async () => {
+    const text = await notes([BASE]);
+    expect(text).toContain('NOTE: the frontend PodDisruptionBudget (minAvailable 1) is not below its\n1 replica(s): node drains will wait');
+    expect(text).not.toContain('NOTE: the backend PodDisruptionBudget');
   });
 });

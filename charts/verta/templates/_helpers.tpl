@@ -64,12 +64,19 @@ Name of the ServiceAccount the pods run as.
 {{- end }}
 
 {{/*
-Image reference of a component: [global.imageRegistry/]repository:tag.
+Image reference of a component: [global.imageRegistry/]repository@digest when a digest is given
+(the digest names exactly one image, so it wins over the tag), else repository:tag with the tag
+defaulting to the chart's appVersion, the Verta release this chart version was made for.
 Call with (dict "ctx" $ "image" .Values.backend.image).
 */}}
 {{- define "verta.image" -}}
 {{- $registry := .ctx.Values.global.imageRegistry }}
-{{- $ref := printf "%s:%s" .image.repository (toString (default .ctx.Chart.AppVersion .image.tag)) }}
+{{- $ref := "" }}
+{{- if .image.digest }}
+{{- $ref = printf "%s@%s" .image.repository (toString .image.digest) }}
+{{- else }}
+{{- $ref = printf "%s:%s" .image.repository (toString (default .ctx.Chart.AppVersion .image.tag)) }}
+{{- end }}
 {{- if $registry }}
 {{- printf "%s/%s" (trimSuffix "/" $registry) $ref }}
 {{- else }}
@@ -89,6 +96,20 @@ Service host names inside the namespace.
 */}}
 {{- define "verta.backend.fullname" -}}
 {{- printf "%s-backend" (include "verta.fullname" .) }}
+{{- end }}
+
+{{/*
+"true" when the backend may run as a single pod: its replica count, or the HPA's minReplicas,
+is at most 1. Such a pod gets no PodDisruptionBudget (it would block every node drain) and its
+Deployment says why it accepts running alone.
+*/}}
+{{- define "verta.backend.singleton" -}}
+{{- $backend := .Values.backend }}
+{{- $minReplicas := $backend.replicas }}
+{{- if $backend.autoscaling.enabled }}
+{{- $minReplicas = $backend.autoscaling.minReplicas }}
+{{- end }}
+{{- le (int $minReplicas) 1 }}
 {{- end }}
 
 {{- define "verta.frontend.fullname" -}}

@@ -28,6 +28,10 @@ Rules JSON Schema can express are in values.schema.json too.
 {{- fail (printf "backend.autoscaling.maxReplicas is %d: the HPA could start 2+ backend pods, which open duplicate Discord sessions. Keep it at 1, or set backend.acknowledgeMultipleReplicas=true to accept that" (int $v.backend.autoscaling.maxReplicas)) }}
 {{- end }}
 {{- range $component := list "backend" "frontend" "ml" }}
+{{- $digest := (index $v $component).image.digest }}
+{{- if and $digest (not (regexMatch "^sha256:[0-9a-f]{64}$" (toString $digest))) }}
+{{- fail (printf "%s.image.digest must be an image digest like sha256:<64 hex digits> (docker buildx imagetools inspect IMAGE:TAG prints it), not %q" $component (toString $digest)) }}
+{{- end }}
 {{- $hpa := (index $v $component).autoscaling }}
 {{- if and $hpa.enabled (gt (int $hpa.minReplicas) (int $hpa.maxReplicas)) }}
 {{- fail (printf "%s.autoscaling.minReplicas (%d) is greater than %s.autoscaling.maxReplicas (%d)" $component (int $hpa.minReplicas) $component (int $hpa.maxReplicas)) }}
