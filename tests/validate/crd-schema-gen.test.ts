@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dedupeDefs } from '../../scripts/crd-schema-dedupe';
+import { dedupeDefs, renameDefs } from '../../scripts/crd-schema-dedupe';
 import { integerFields } from '../../scripts/crd-schema-integers';
 import { CRD_SCHEMAS } from '../../lib/validate/schema/crds';
 import type { KubeSchemaData } from '../../lib/validate/schema/format';
@@ -39,7 +39,23 @@ describe('dedupeDefs', () => {
     ],
   ];
   it.each(CASES)('%s', (_, input, expected) => {
-    expect(dedupeDefs(input)).toEqual(expected);
+    expect(dedupeDefs(input)).toEqual({ ...expected, enums: {} });
+  });
+  it('types whose fields allow different values stay apart; merged types keep one copy of their enums', () => {
+    const input = schema({ 'g/v1/A': 'A' }, { A: [{ a: '@Wait', b: '@Ref', c: '@SecretRef' }], Wait: [{ name: 's' }], Ref: [{ name: 's' }], SecretRef: [{ name: 's' }] });
+    const out = dedupeDefs(input, { 'Wait.name': ['poll', 'legacy'] });
+    expect(out.defs.A).toEqual([{ a: '@Wait', b: '@Ref', c: '@Ref' }]);
+    expect(out.enums).toEqual({ 'Wait.name': ['poll', 'legacy'] });
+  });
+});
+
+describe('renameDefs', () => {
+  it('renames a type with its references, kind and enums', () => {
+    const input = { ...schema({ 'g/v1/A': 'A' }, { A: [{ e: '[]@Endpoint' }], Endpoint: [{ scheme: 's' }] }), enums: { 'Endpoint.scheme': ['http'] } };
+    expect(renameDefs(input, new Map([['Endpoint', 'EndpointCR']]))).toEqual({
+      ...schema({ 'g/v1/A': 'A' }, { A: [{ e: '[]@EndpointCR' }], EndpointCR: [{ scheme: 's' }] }),
+      enums: { 'EndpointCR.scheme': ['http'] },
+    });
   });
 });
 

@@ -155,6 +155,15 @@ const BROKEN: [string, string, (o: Obj) => void, string[]][] = [
   ['source.toolkit.fluxcd.io/v1/GitRepository', 'ref as a branch name', (o) => { o.spec.ref = 'main'; }, ['schema/type spec.ref']],
   ['source.toolkit.fluxcd.io/v1/OCIRepository', 'an unknown layerSelector field', (o) => { o.spec.layerSelector.type = 'helm'; }, ['schema/unknown-field spec.layerSelector.type']],
   ['source.toolkit.fluxcd.io/v1beta2/OCIRepository', 'insecure as a string', (o) => { o.spec.insecure = 'yes'; }, ['schema/type spec.insecure']],
+  // enums
+  ['monitoring.coreos.com/v1/ServiceMonitor', 'an endpoint scheme outside the enum', (o) => { o.spec.endpoints[0].scheme = 'tcp'; }, ['schema/value spec.endpoints[0].scheme']],
+  ['monitoring.coreos.com/v1/ServiceMonitor', 'a relabeling action outside the enum', (o) => { o.spec.endpoints[0].relabelings[0].action = 'rename'; }, ['schema/value spec.endpoints[0].relabelings[0].action']],
+  ['monitoring.coreos.com/v1/ServiceMonitor', 'a scrape protocol outside the enum, in a list', (o) => { o.spec.scrapeProtocols = ['PrometheusProto', 'JSON']; }, ['schema/value spec.scrapeProtocols']],
+  ['postgresql.cnpg.io/v1/Cluster', 'an unknown primaryUpdateStrategy', (o) => { o.spec.primaryUpdateStrategy = 'automatic'; }, ['schema/value spec.primaryUpdateStrategy']],
+  ['postgresql.cnpg.io/v1/ScheduledBackup', 'an unknown backup method', (o) => { o.spec.method = 'pg_dump'; }, ['schema/value spec.method']],
+  ['helm.toolkit.fluxcd.io/v2/HelmRelease', 'a chart source of the wrong kind', (o) => { o.spec.chart.spec.sourceRef.kind = 'OCIRepository'; }, ['schema/value spec.chart.spec.sourceRef.kind']],
+  ['kustomize.toolkit.fluxcd.io/v1/Kustomization', 'an unknown deletionPolicy', (o) => { o.spec.deletionPolicy = 'Keep'; }, ['schema/value spec.deletionPolicy']],
+  ['source.toolkit.fluxcd.io/v1/OCIRepository', 'an unknown layer operation', (o) => { o.spec.layerSelector.operation = 'unpack'; }, ['schema/value spec.layerSelector.operation']],
 ];
 
 describe('broken custom resources', () => {
@@ -181,6 +190,12 @@ describe('CRD semantics', () => {
   it('bundled kinds no longer get the "not validated" finding; other custom resources still do', () => {
     expect(check(object('monitoring.coreos.com/v1/ServiceMonitor')).some((f) => f.startsWith('schema/unknown-kind'))).toBe(false);
     expect(check({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: 1 } })).toEqual(['schema/unknown-kind apiVersion']);
+  });
+
+  it('names the allowed values of an enum', () => {
+    const o = object('monitoring.coreos.com/v1/ServiceMonitor', (s) => { s.spec.endpoints[0].scheme = 'tcp'; });
+    const [f] = validateManifests([{ template: 't.yaml', object: o }], { kubeVersion: '1.33' });
+    expect(f.message).toBe('"tcp" is not one of "http", "https", "HTTP", "HTTPS"');
   });
 
   it('keeps the compact data small and every reference resolvable', () => {
