@@ -11,7 +11,9 @@
  *   field's original name in a `@schema Type#name` tag.
  * The TypeScript compiler resolves every declared type; a field typed `any`, or an empty struct
  * such as `runtime.RawExtension` and `apiextensions.JSON`, accepts anything, as the CRDs'
- * `x-kubernetes-preserve-unknown-fields` does; `number | string` is int-or-string.
+ * `x-kubernetes-preserve-unknown-fields` does; `number | string` is int-or-string; a union of
+ * string literals or a string enum becomes the field's allowed values (`enums`, checked through
+ * the validator's FIELD_CHECKS).
  *
  * Run: npx tsx scripts/gen-crd-schemas.ts
  */
