@@ -40,7 +40,7 @@ let yaml: MonacoYaml | null = null;
 
 /** Points monaco-yaml at a chart's schema for models whose URI matches `fileMatch`. */
 export function setValuesSchema(schema: unknown, fileMatch: string): void {
-  const schemas = schema ? [{ uri: `chartroom://schema/${encodeURIComponent(fileMatch)}`, fileMatch: [fileMatch], schema: schema as import('monaco-yaml').JSONSchema }] : [];
+  const schemas = schema ? [{ uri: `https://chartroom.invalid/schemas/${fileMatch.replace(/[^A-Za-z0-9.]+/g, '-')}.schema.json`, fileMatch: [fileMatch], schema: schema as import('monaco-yaml').JSONSchema }] : [];
   const options = { enableSchemaRequest: false, validate: true, hover: true, completion: true, schemas } as const;
   if (yaml) yaml.update(options);
   else yaml = configureMonacoYaml(monacoForYaml, options);

@@ -43,7 +43,11 @@ export function FormPane({ info, config, preview }: FormPaneProps) {
       )}
       <div className="pane-body">
         {/* ── Values form slot: components/form's ValuesForm (see next.config.mjs) ── */}
-        <MemoForm schema={info.schema} values={values} onChange={onChange} errors={errors} />
+        {info.schema ? (
+          <MemoForm schema={info.schema} values={values} onChange={onChange} errors={errors} />
+        ) : (
+          <p className="muted">This chart has no values.schema.json, so there is no form: edit its values in values.yaml.</p>
+        )}
         {/* ── end of the values form slot ── */}
       </div>
     </section>

@@ -1,0 +1,69 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens a chart's configurator with nothing autosaved. */
+export async function openFresh(page: Page, chart: string): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/configure/${chart}`);
+  await waitSettled(page);
+}
+
+/** Waits until the newest render has come back, whatever its outcome. */
+export async function waitSettled(page: Page): Promise<void> {
+  await expect(renderStatus(page)).not.toHaveText(/Rendering/);
+  await expect(renderStatus(page)).toHaveAttribute('data-pending', 'false');
+}
+
+/** The preview's status line. */
+export const renderStatus = (page: Page) => page.getByRole('region', { name: 'Rendered manifests' }).getByRole('status').first();
+
+/** Waits for a successful, current render. */
+export async function waitRendered(page: Page): Promise<void> {
+  await expect(renderStatus(page)).toHaveText(/Rendered in \d+ ms/);
+  await expect(renderStatus(page)).toHaveAttribute('data-pending', 'false');
+}
+
+/** Waits until Monaco has replaced the plain textarea. */
+export async function waitForMonaco(page: Page): Promise<void> {
+  await expect(page.locator('.monaco-host[data-ready="true"] .monaco-editor').first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** Replaces the whole values.yaml text, as if pasted. */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await waitForMonaco(page);
+  await page.getByRole('region', { name: 'values.yaml' }).locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // A paste, not typing: Monaco would re-indent typed lines.
+  if (text) {
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, text);
+  }
+}
+
+/** The editor's text as displayed. */
+export async function editorText(page: Page): Promise<string> {
+  const lines = await page.getByRole('region', { name: 'values.yaml' }).locator('.monaco-editor .view-line').evaluateAll((els) =>
+    els
+      .map((e) => ({ top: parseFloat((e as HTMLElement).style.top || '0'), text: (e.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
+  return lines.join('\n');
+}
+
+/** Opens the preview tab with this name. */
+export async function previewTab(page: Page, name: RegExp | string): Promise<void> {
+  await page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name }).click();
+}
+
+/** The whole `helm template` stream shown in the preview. */
+export async function manifestStream(page: Page): Promise<string> {
+  await previewTab(page, 'All manifests');
+  const text = await page.getByRole('region', { name: 'helm template output' }).or(page.getByLabel('helm template output')).first().innerText();
+  await previewTab(page, /Resources/);
+  return text;
+}

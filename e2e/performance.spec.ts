@@ -1,0 +1,73 @@
+/**
+ * Keystroke → preview latency. Each key is pressed once the previous render is on screen; the
+ * latency is from the keydown (captured in the page) to the preview's "shown" mark for the
+ * render that includes it. Figures are printed; the budget is p95 < 50 ms.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { openFresh, setEditorText, waitForMonaco, waitRendered } from './helpers';
+
+const KEYS = 40;
+const BUDGET_P95_MS = 50;
+
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+
+async function measureTyping(page: Page, start: string, typed: string): Promise<number[]> {
+  await setEditorText(page, start);
+  await waitRendered(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __keydowns: number[] };
+    w.__keydowns = [];
+    window.addEventListener('keydown', () => w.__keydowns.push(performance.now()), { capture: true });
+  });
+  const samples: number[] = [];
+  for (const ch of typed) {
+    const before = await page.evaluate(() => performance.getEntriesByName('chartroom:preview-shown').length);
+    await page.keyboard.type(ch);
+    const latency = await page.waitForFunction(
+      (n) => {
+        const marks = performance.getEntriesByName('chartroom:preview-shown');
+        const keys = (window as unknown as { __keydowns: number[] }).__keydowns;
+        const key = keys[keys.length - 1];
+        const after = marks.slice(n).find((m) => m.startTime >= key);
+        return after ? after.startTime - key : false;
+      },
+      before,
+      { timeout: 10_000, polling: 'raf' },
+    );
+    samples.push((await latency.jsonValue()) as number);
+  }
+  return samples;
+}
+
+const cases = [
+  {
+    chart: 'aeterna',
+    start: 'aeterna:\n  config:\n    logLevel: info\n    qdrantCollection: mem',
+    typed: 'ories-of-the-agents-and-their-tools-v2x'.slice(0, KEYS),
+  },
+  {
+    chart: 'verta',
+    start:
+      'frontend:\n  tenantSlug: demo\nsecrets:\n  databaseUrl: mysql://verta:pw@mysql:3306/verta\n  discordToken: token\nglobal:\n  domain: verta',
+    typed: '-archive-of-the-community-example-org-x'.slice(0, KEYS),
+  },
+];
+
+for (const c of cases) {
+  test(`keystroke to preview p95 under ${BUDGET_P95_MS} ms: ${c.chart}`, async ({ page }) => {
+    await openFresh(page, c.chart);
+    await waitForMonaco(page);
+    const samples = await measureTyping(page, c.start, c.typed);
+    const app = await page.evaluate(() => performance.getEntriesByName('chartroom:keystroke-to-preview').map((m) => m.duration));
+    const p50 = percentile(samples, 50);
+    const p95 = percentile(samples, 95);
+    console.log(
+      `[perf] ${c.chart}: ${samples.length} keystrokes, keydown→preview p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms; ` +
+        `in-app edit→preview p95 ${percentile(app.slice(-samples.length), 95).toFixed(1)} ms`,
+    );
+    expect(p95).toBeLessThan(BUDGET_P95_MS);
+  });
+}

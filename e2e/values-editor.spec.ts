@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { editorText, openFresh, renderStatus, setEditorText, waitRendered } from './helpers';
+
+test('invalid YAML keeps the text, marks the preview stale, and recovers', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  await setEditorText(page, 'aeterna:\n  replicas: 3\n');
+  await waitRendered(page);
+
+  await setEditorText(page, 'aeterna:\n  replicas: 3\n  config: logLevel: debug\n');
+  await expect(page.getByRole('alert', { name: 'values.yaml problems' })).toBeVisible();
+  await expect(renderStatus(page)).toHaveText(/Stale/);
+  await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('alert')).toContainText('values.yaml could not be read');
+  expect(await editorText(page)).toContain('config: logLevel: debug');
+  // The last good preview stays visible.
+  await expect(page.getByRole('tab', { name: /Resources \(\d+\)/ })).toBeVisible();
+
+  await setEditorText(page, 'aeterna:\n  replicas: 3\n  config:\n    logLevel: debug\n');
+  await waitRendered(page);
+  await expect(page.getByRole('alert', { name: 'values.yaml problems' })).toHaveCount(0);
+});
+
+test('a schema violation is reported with the values path, in the preview and inline', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  await setEditorText(page, 'aeterna:\n  replicas: 0\n');
+  const preview = page.getByRole('region', { name: 'Rendered manifests' });
+  await expect(preview.getByRole('alert')).toContainText("The values don't match the chart's schema");
+  await expect(preview.getByRole('alert')).toContainText('aeterna.replicas: Must be greater than or equal to 1');
+  await expect(renderStatus(page)).toHaveText(/Stale/);
+  // monaco-yaml checks the same schema in the editor.
+  await expect(page.getByRole('region', { name: 'values.yaml' }).locator('.squiggly-error').first()).toBeVisible({ timeout: 30_000 });
+  // The form shows the problem next to the field.
+  await expect(page.getByRole('region', { name: 'Application' })).toContainText(/greater than or equal to 1/i);
+});
+
+test('a template failure points at the template source', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  await setEditorText(page, 'aeterna:\n  kms:\n    provider: aws\n');
+  const alert = page.getByRole('region', { name: 'Rendered manifests' }).getByRole('alert');
+  await expect(alert).toBeVisible();
+  const showSource = alert.getByRole('button', { name: 'Show the template source' });
+  if (await showSource.count()) {
+    await showSource.click();
+    await expect(alert.locator('.line.marked')).toBeVisible();
+  }
+});
+
+test('the form edits values.yaml without losing comments', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  await setEditorText(page, '# my notes\naeterna:\n  # why three\n  replicas: 3\n');
+  await waitRendered(page);
+  const replicas = page.getByRole('region', { name: 'Application' }).getByRole('textbox', { name: 'Replicas' });
+  await replicas.fill('4');
+  await replicas.blur();
+  await expect.poll(() => editorText(page)).toContain('replicas: 4');
+  const text = await editorText(page);
+  expect(text).toContain('# my notes');
+  expect(text).toContain('# why three');
+});
