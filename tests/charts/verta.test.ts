@@ -534,7 +534,7 @@ describe('NOTES.txt', () => {
     expect(text).toContain('https://verta.example.com/api (backend)');
     expect(text).toContain('WARNING: up to 3 backend pods');
     // The HPA may scale the backend down to one pod, which gets no budget.
-    expect(text).toContain('the single backend pod has no PodDisruptionBudget');
+    expect(text).toContain('the backend has no PodDisruptionBudget while it may run a single pod');
     expect(text).not.toContain('node drains will wait');
     expect(text).toContain('Images: ghcr.io/niekcandaele/verta-backend:latest, ghcr.io/niekcandaele/verta-frontend:latest, ghcr.io/niekcandaele/verta-ml-service:latest.');
     expect(text).toContain("WARNING: the tag latest follows Verta's main branch");
@@ -545,7 +545,7 @@ describe('NOTES.txt', () => {
     const text = await notes([BASE, 'values-prod.yaml']);
     expect(text).toMatch(/^Images: ghcr\.io\/niekcandaele\/verta-backend:\d+\.\d+\.\d+, /m);
     expect(text).not.toContain('main branch');
-    expect(text).toContain('the single backend pod has no PodDisruptionBudget');
+    expect(text).toContain('the backend has no PodDisruptionBudget while it may run a single pod');
   });
 
   it('a single-replica frontend budget still warns that node drains wait', async () => {
