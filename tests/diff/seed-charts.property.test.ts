@@ -15,6 +15,11 @@ import { chartroom, errorText } from './chartroom-cli';
  */
 const ROOT = resolve(__dirname, '../..');
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 25);
+/**
+ * A fixed seed keeps CI reproducible; explore other corners with PROPERTY_SEED=<n> (or `random`)
+ * and PROPERTY_RUNS=<n>. A failing run prints its seed and the shrunk counterexample.
+ */
+const SEED = process.env.PROPERTY_SEED === 'random' ? Date.now() % 1_000_000 : Number(process.env.PROPERTY_SEED ?? 20261122);
 const GENERATED = /^(\s*(?:AETERNA_LOCAL_KMS_KEY|admin-api-key|ml-service-api-key|redis-password|checksum\/secret): ).*$/gm;
 const mask = (s: string) => s.replace(GENERATED, '$1<generated>');
 
@@ -90,7 +95,7 @@ describe('random values: chartroom vs helm 3.17.3', () => {
             expect(diff, `${context}\n${diff}`).toBeNull();
           }
         }),
-        { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? Date.now() % 100000), endOnFailure: true },
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
     }, 300_000);
   }
