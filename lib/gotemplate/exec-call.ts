@@ -54,7 +54,8 @@ export function evalArg(s: State, dot: GoValue, typ: GoTypeName | null, n: Node)
       if (typ !== null && canBeNil(typ)) return typ === REFLECT_VALUE ? undefined : null;
       s.errorf(`cannot assign nil to ${typ}`);
     case NodeType.Field:
-      return validateType(s, s.evalFieldNode(dot, n, [n], MISSING), typ);
+      // Go passes []Node{n}: the field's own node, i.e. no arguments, which null also means.
+      return validateType(s, s.evalFieldNode(dot, n, null, MISSING), typ);
     case NodeType.Variable:
       return validateType(s, s.evalVariableNode(dot, n, null, MISSING), typ);
     case NodeType.Pipe:

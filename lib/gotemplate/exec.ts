@@ -325,9 +325,10 @@ export class State {
       if (value === null) value = undefined;
     }
     const v = value as GoValue;
-    for (const variable of pipe.decl) {
-      if (pipe.isAssign) this.setVar(variable.ident[0], v, false);
-      else this.push(variable.ident[0], v, false);
+    const decl = pipe.decl;
+    for (let i = 0; i < decl.length; i++) {
+      if (pipe.isAssign) this.setVar(decl[i].ident[0], v, false);
+      else this.push(decl[i].ident[0], v, false);
     }
     return v;
   }
@@ -437,9 +438,9 @@ export class State {
       this.lastIface = false;
       return undefined;
     }
-    const typ = recvIface || receiver === null ? EMPTY_INTERFACE : typeName(receiver);
-    if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
-    const method = methodOf(receiver, fieldName);
+    if (receiver === null) this.errorf(`nil pointer evaluating ${EMPTY_INTERFACE}.${fieldName}`);
+    const info = receiver instanceof Map || Array.isArray(receiver) ? typeInfoOf(receiver) : undefined;
+    const method = receiver instanceof GoStruct ? receiver.type.methods?.[fieldName] : info?.methods?.[fieldName];
     if (method) {
       const v = evalCall(this, dot, method, false, node, fieldName, args, final);
       this.lastIface = false;
@@ -448,7 +449,7 @@ export class State {
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (receiver instanceof Map) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
-      const elemType = mapElemType(receiver);
+      const elemType = info === undefined ? EMPTY_INTERFACE : mapElemType(receiver);
       this.lastIface = elemType === EMPTY_INTERFACE;
       const result = receiver.get(fieldName);
       if (result === undefined && !receiver.has(fieldName)) {
@@ -468,7 +469,7 @@ export class State {
       this.lastIface = false;
       return receiver.field(fieldName);
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${recvIface ? EMPTY_INTERFACE : typeName(receiver)}`);
   }
 
   /** Writes a value's text as Go's fmt.Fprint does (invalid values print `<no value>`). */
@@ -481,12 +482,6 @@ export class State {
     else if (isGoFunc(v)) this.errorf(`can't print ${n} of type ${typeName(v)}`);
     else this.write(sprint([v]));
   }
-}
-
-function methodOf(receiver: GoValue, name: string): GoFunc | undefined {
-  if (receiver instanceof GoStruct) return receiver.type.methods?.[name];
-  if (receiver instanceof Map || Array.isArray(receiver)) return typeInfoOf(receiver)?.methods?.[name];
-  return undefined;
 }
 
 /** Runs a template's tree against data; returns the output or throws a TemplateError/LimitError. */

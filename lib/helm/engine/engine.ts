@@ -6,6 +6,7 @@ import { chartFullPath, isRoot, type Chart } from '../chart/chart';
 import { chartValueForTemplate } from '../chart/metadata-go';
 import { newFiles } from './files';
 import { helmFuncMap, WARN_END, WARN_START } from './funcs';
+import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
 
 /** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */
 export interface RenderLimits {
@@ -23,6 +24,8 @@ export interface RenderOptions {
 
 /** Helm's include depth limit per template name (engine.recursionMaxNums). */
 const RECURSION_MAX = 1000;
+/** Parsed `tpl` texts kept per template set. */
+const TPL_CLONES = 256;
 const WARN_PATTERN = new RegExp(`${WARN_START}(.*)${WARN_END}`);
 const decoder = new TextDecoder();
 
@@ -39,17 +42,23 @@ interface Renderable {
  */
 export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}): Map<string, string> {
   const tpls = new Map<string, Renderable>();
-  recAllTpls(chart, tpls, top);
+  // The top-level objects report `.Template` reads to whichever set renders them.
+  const reads = { memo: null as IncludeMemo | null };
+  recAllTpls(chart, tpls, top, () => reads.memo?.templateRead());
   const keys = sortTemplates([...tpls.keys()]);
   const set = templateSet(keys, tpls, opts.strict ?? false);
   set.state.included.clear();
   set.state.deadline = opts.limits?.deadlineMs !== undefined ? Date.now() + opts.limits.deadlineMs : undefined;
   set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
+  set.state.memo.beginRender();
+  reads.memo = set.state.memo;
 
   const rendered = new Map<string, string>();
-  for (const filename of keys) {
+  for (let index = 0; index < keys.length; index++) {
+    const filename = keys[index];
     if (baseName(filename).startsWith('_')) continue;
     const r = tpls.get(filename)!;
+    set.state.memo.beginFile(index);
     r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: 'chartutil.Values' }));
     let out: string;
     try {
@@ -63,16 +72,19 @@ export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}):
 }
 
 /** recAllTpls: each chart's templates with the values scoped to that chart. */
-function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap): GoMap {
+function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, onTemplateRead: () => void): GoMap {
   const subcharts: GoMap = new Map();
-  const next: GoMap = new Map<string, GoValue>([
-    ['Chart', chartValueForTemplate(c)],
-    ['Files', newFiles(c.files)],
-    ['Release', vals.get('Release')],
-    ['Capabilities', vals.get('Capabilities')],
-    ['Values', withType(new Map(), { name: 'chartutil.Values' })],
-    ['Subcharts', subcharts],
-  ]);
+  const next: GoMap = new TopLevelObject(
+    [
+      ['Chart', chartValueForTemplate(c)],
+      ['Files', newFiles(c.files)],
+      ['Release', vals.get('Release')],
+      ['Capabilities', vals.get('Capabilities')],
+      ['Values', withType(new Map(), { name: 'chartutil.Values' })],
+      ['Subcharts', subcharts],
+    ],
+    onTemplateRead,
+  );
   const parentValues = vals.get('Values');
   if (isRoot(c)) next.set('Values', parentValues);
   else if (parentValues instanceof Map) {
@@ -81,7 +93,7 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap): 
     // sees a map[string]interface{} there (which `dig` insists on), so the typed view is a copy.
     if (own instanceof Map) next.set('Values', withType(new Map(own), { name: 'chartutil.Values' }));
   }
-  for (const child of c.dependencies) subcharts.set(child.metadata.name, recAllTpls(child, templates, next));
+  for (const child of c.dependencies) subcharts.set(child.metadata.name, recAllTpls(child, templates, next, onTemplateRead));
 
   const parentId = chartFullPath(c);
   const library = c.metadata.type === 'library';
@@ -107,6 +119,7 @@ interface RenderState {
   included: Map<string, number>;
   deadline?: number;
   maxOutputBytes?: number;
+  memo: IncludeMemo;
 }
 
 interface TemplateSet {
@@ -146,10 +159,10 @@ function templateSet(keys: string[], tpls: Map<string, Renderable>, strict: bool
     setCache.set(key, hit);
     return hit;
   }
-  const state: RenderState = { included: new Map() };
+  const state: RenderState = { included: new Map(), memo: new IncludeMemo() };
   const t = new Template('gotpl');
   t.option(strict ? 'missingkey=error' : 'missingkey=zero');
-  t.funcs(helmFuncMap());
+  t.funcs(state.memo.watch(helmFuncMap()));
   bindRenderFuncs(t, state, strict);
   for (const filename of keys) {
     try {
@@ -183,36 +196,44 @@ function execOptions(state: RenderState): ExecOptions {
 
 /** include and tpl close over the template set they run in (Helm's includeFun / tplFun). */
 function bindRenderFuncs(t: Template, state: RenderState, strict: boolean): void {
+  const results: IncludeTable = state.memo.table();
+  // tpl parses its text into a clone of the set; the set never changes, so clones are kept by text.
+  const tplClones = new Map<string, Template>();
   const funcs: FuncMap = {
     include: defineFunc(
       'include',
       ['string', 'interface {}'],
-      (name: string, data: GoValue) => {
-        const n = state.included.get(name);
-        if (n !== undefined && n > RECURSION_MAX) {
-          throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
-        }
-        state.included.set(name, (n ?? 0) + 1);
-        try {
-          return t.executeTemplate(name, data, execOptions(state));
-        } finally {
-          state.included.set(name, state.included.get(name)! - 1);
-        }
-      },
+      (name: string, data: GoValue) =>
+        state.memo.run(results, name, data, () => {
+          const n = state.included.get(name);
+          if (n !== undefined && n > RECURSION_MAX) {
+            throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+          }
+          state.included.set(name, (n ?? 0) + 1);
+          try {
+            return t.executeTemplate(name, data, execOptions(state));
+          } finally {
+            state.included.set(name, state.included.get(name)! - 1);
+          }
+        }),
       { returnsError: true },
     ),
     tpl: defineFunc(
       'tpl',
       ['string', 'interface {}'],
       (text: string, vals: GoValue) => {
-        const clone = t.clone();
-        clone.option(strict ? 'missingkey=error' : 'missingkey=zero');
-        bindRenderFuncs(clone, state, strict);
-        let parsed: Template;
-        try {
-          parsed = clone.new(t.name).parse(text);
-        } catch (e) {
-          throw new GoError(`cannot parse template ${quote(text)}: ${(e as Error).message}`);
+        let parsed = tplClones.get(text);
+        if (parsed === undefined) {
+          const clone = t.clone();
+          clone.option(strict ? 'missingkey=error' : 'missingkey=zero');
+          bindRenderFuncs(clone, state, strict);
+          try {
+            parsed = clone.new(t.name).parse(text);
+          } catch (e) {
+            throw new GoError(`cannot parse template ${quote(text)}: ${(e as Error).message}`);
+          }
+          if (tplClones.size >= TPL_CLONES) tplClones.clear();
+          tplClones.set(text, parsed);
         }
         let out: string;
         try {

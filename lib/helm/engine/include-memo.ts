@@ -1,0 +1,221 @@
+/**
+ * Reuse of `include` results within one render. Charts include the same helpers (names, labels,
+ * selectors) with the same data many times; the text only changes when something the helper can
+ * see changes. A result is reused only when all of these hold:
+ *
+ * - same template set, template name and data (by identity: maps and slices are the render's own
+ *   objects, so identity plus the mutation epoch stands for their contents);
+ * - no call that mutates template data (`set`, `unset`, `merge`...) happened since it was made
+ *   (each such call starts a new epoch) or while it was made;
+ * - no call with effects or varying results (random values, the clock, key generation) was made
+ *   while it was made;
+ * - if it read `.Template` of a chart's top-level object (which the engine changes between
+ *   files), it was made while rendering the same file;
+ * - reusing it cannot hide Helm's include recursion limit: the include nesting it needed, added
+ *   to the current nesting, stays far below that limit.
+ */
+import type { GoFunc, GoValue } from '../../gotemplate/value';
+import type { FuncMap } from '../../gotemplate/func';
+
+/** Functions whose results vary between calls or that have effects beyond their result. */
+export const IMPURE_FUNCS: ReadonlySet<string> = new Set([
+  'now', 'ago', 'date', 'dateInZone', 'date_in_zone', 'htmlDate', 'htmlDateInZone', 'durationRound',
+  'randAlpha', 'randAlphaNum', 'randAscii', 'randNumeric', 'randBytes', 'randInt', 'shuffle', 'uuidv4',
+  'bcrypt', 'htpasswd', 'encryptAES', 'genPrivateKey', 'genCA', 'genCAWithKey', 'genSelfSignedCert',
+  'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey', 'buildCustomCert',
+]);
+
+/** Functions that modify a map passed to them. */
+export const MUTATING_FUNCS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite']);
+
+/** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
+const MAX_RELATIVE_DEPTH = 64;
+const MAX_TOTAL_DEPTH = 900;
+/** Results kept per template set and render (the bound keeps odd charts from growing memory). */
+const MAX_ENTRIES = 4096;
+
+let reuseEnabled = true;
+
+/** Turns reuse off (or back on); tests compare renders both ways. */
+export function setIncludeReuse(enabled: boolean): void {
+  reuseEnabled = enabled;
+}
+
+interface Frame {
+  pure: boolean;
+  readsTemplate: boolean;
+  /** Deepest include nesting reached while this frame ran. */
+  deepest: number;
+}
+
+interface Entry {
+  out: string;
+  epoch: number;
+  /** The file it was made in when it read `.Template`, else -1. */
+  file: number;
+  depth: number;
+}
+
+/** One render's reuse state, shared by a template set and the clones `tpl` makes of it. */
+export class IncludeMemo {
+  private epoch = 0;
+  private file = 0;
+  private render = 0;
+  private readonly frames: Frame[] = [];
+  /** How many results were reused in the current render (for tests). */
+  hits = 0;
+
+  /** Starts a render: nothing made before is valid any more. */
+  beginRender(): void {
+    this.render++;
+    this.epoch++;
+    this.frames.length = 0;
+    this.hits = 0;
+  }
+
+  /** The engine moves on to another top-level template (and changes `.Template`). */
+  beginFile(index: number): void {
+    this.file = index;
+  }
+
+  /** `.Template` of a top-level object was read. */
+  templateRead(): void {
+    for (const f of this.frames) f.readsTemplate = true;
+  }
+
+  private impure(): void {
+    for (const f of this.frames) f.pure = false;
+  }
+
+  private mutated(): void {
+    this.epoch++;
+    this.impure();
+  }
+
+  /** The set's functions with impure and mutating ones reporting their calls here. */
+  watch(funcs: FuncMap): FuncMap {
+    const out: FuncMap = { ...funcs };
+    for (const [name, fn] of Object.entries(funcs)) {
+      if (IMPURE_FUNCS.has(name)) out[name] = reporting(fn, () => this.impure());
+      else if (MUTATING_FUNCS.has(name)) out[name] = reporting(fn, () => this.mutated());
+    }
+    return out;
+  }
+
+  /** A results table for one `include` binding, emptied at each render. */
+  table(): IncludeTable {
+    return new IncludeTable(this);
+  }
+
+  /** Runs `compute` for (name, data) or returns its reusable earlier result. */
+  run(table: IncludeTable, name: string, data: GoValue, compute: () => string): string {
+    if (!reuseEnabled) return compute();
+    const entries = table.entriesFor(this.render);
+    const depth = this.frames.length;
+    const byData = entries.get(name);
+    const hit = byData?.get(data);
+    if (hit && hit.epoch === this.epoch && (hit.file < 0 || hit.file === this.file) && depth + hit.depth < MAX_TOTAL_DEPTH) {
+      if (hit.file >= 0) this.templateRead();
+      for (const f of this.frames) if (f.deepest < depth + hit.depth) f.deepest = depth + hit.depth;
+      this.hits++;
+      return hit.out;
+    }
+    const frame: Frame = { pure: true, readsTemplate: false, deepest: depth + 1 };
+    for (const f of this.frames) if (f.deepest < depth + 1) f.deepest = depth + 1;
+    this.frames.push(frame);
+    const epoch = this.epoch;
+    let out: string;
+    try {
+      out = compute();
+    } finally {
+      this.frames.pop();
+    }
+    const relative = frame.deepest - depth;
+    if (frame.pure && epoch === this.epoch && relative <= MAX_RELATIVE_DEPTH) {
+      if (table.size >= MAX_ENTRIES) table.clear();
+      table.store(name, data, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative });
+    }
+    return out;
+  }
+}
+
+/** Results of one `include` binding: by template name, then by data. */
+export class IncludeTable {
+  private render = -1;
+  private entries = new Map<string, Map<GoValue, Entry>>();
+  size = 0;
+
+  constructor(private readonly memo: IncludeMemo) {}
+
+  entriesFor(render: number): Map<string, Map<GoValue, Entry>> {
+    if (render !== this.render) {
+      this.render = render;
+      this.clear();
+    }
+    return this.entries;
+  }
+
+  clear(): void {
+    this.entries = new Map();
+    this.size = 0;
+  }
+
+  store(name: string, data: GoValue, e: Entry): void {
+    let byData = this.entries.get(name);
+    if (!byData) this.entries.set(name, (byData = new Map()));
+    if (!byData.has(data)) this.size++;
+    byData.set(data, e);
+  }
+}
+
+function reporting(fn: GoFunc, report: () => void): GoFunc {
+  return {
+    ...fn,
+    call: (...args: GoValue[]) => {
+      report();
+      return fn.call(...args);
+    },
+  };
+}
+
+/**
+ * A chart's top-level template object. The engine sets its `Template` entry before each file;
+ * reads of that entry (directly or by walking the map) are reported so that reused include
+ * results never carry another file's `.Template`.
+ */
+export class TopLevelObject extends Map<string, GoValue> {
+  constructor(
+    entries: Iterable<readonly [string, GoValue]>,
+    private readonly onTemplateRead: () => void,
+  ) {
+    super(entries);
+  }
+  override get(key: string): GoValue | undefined {
+    if (key === 'Template') this.onTemplateRead();
+    return super.get(key);
+  }
+  override has(key: string): boolean {
+    if (key === 'Template') this.onTemplateRead();
+    return super.has(key);
+  }
+  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {
+    this.onTemplateRead();
+    super.forEach(cb, thisArg);
+  }
+  override entries(): MapIterator<[string, GoValue]> {
+    this.onTemplateRead();
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    this.onTemplateRead();
+    return super.keys();
+  }
+  override values(): MapIterator<GoValue> {
+    this.onTemplateRead();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
+    this.onTemplateRead();
+    return super[Symbol.iterator]();
+  }
+}
