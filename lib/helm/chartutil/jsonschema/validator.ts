@@ -104,6 +104,9 @@ function checkSchema(s: Schema): void {
 
 /** Validates `value` against a root schema; errors in gojsonschema's order and wording. */
 export class Validator {
+  /** Resolved `$ref` targets: the schema never changes, and values are validated on every render. */
+  private readonly refs = new Map<string, Schema>();
+
   constructor(private readonly root: Schema) {}
 
   /** gojsonschema's compile-time checks. @throws Error with its message */
@@ -118,6 +121,15 @@ export class Validator {
   }
 
   private resolveRef(ref: string): Schema {
+    let target = this.refs.get(ref);
+    if (target === undefined) {
+      target = this.lookupRef(ref);
+      this.refs.set(ref, target);
+    }
+    return target;
+  }
+
+  private lookupRef(ref: string): Schema {
     if (!ref.startsWith('#')) throw new Error(`unable to resolve reference ${ref}`);
     let cur: Json = this.root;
     for (const raw of ref.slice(1).split('/').slice(1)) {
@@ -363,9 +375,11 @@ export class Validator {
   }
 
   private validateString(s: { [k: string]: Json }, value: string, r: Result, ctx: string[]): void {
-    const len = [...value].length;
-    if (typeof s.minLength === 'number' && len < s.minLength) this.add(r, ctx, `String length must be greater than or equal to ${s.minLength}`);
-    if (typeof s.maxLength === 'number' && len > s.maxLength) this.add(r, ctx, `String length must be less than or equal to ${s.maxLength}`);
+    if (typeof s.minLength === 'number' || typeof s.maxLength === 'number') {
+      const len = [...value].length;
+      if (typeof s.minLength === 'number' && len < s.minLength) this.add(r, ctx, `String length must be greater than or equal to ${s.minLength}`);
+      if (typeof s.maxLength === 'number' && len > s.maxLength) this.add(r, ctx, `String length must be less than or equal to ${s.maxLength}`);
+    }
     if (typeof s.pattern === 'string' && !matches(s.pattern, value)) this.add(r, ctx, `Does not match pattern '${s.pattern}'`);
     if (typeof s.format === 'string' && !checkFormat(s.format, value)) this.add(r, ctx, `Does not match format '${s.format}'`);
   }
