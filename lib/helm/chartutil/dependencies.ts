@@ -6,7 +6,7 @@
  * parent's default values (now including its subcharts' merged values).
  */
 import { withType, type GoMap, type GoValue } from '../../gotemplate/value';
-import { parseConstraint, parseVersion, satisfies } from '../../sprig/semver';
+import { parseConstraintCached, parseVersionCached, satisfies } from '../../sprig/semver';
 import { chartName, copyChartWithMetadata, setDependencies, type Chart, type Dependency } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type Warn } from './coalesce';
 import { deepCopy, ErrNoValue, pathValue, table } from './values';
@@ -16,7 +16,7 @@ const noop: Warn = () => {};
 /** chartutil.IsCompatibleRange: whether `version` satisfies the semver `constraint`. */
 export function isCompatibleRange(constraint: string, version: string): boolean {
   try {
-    return satisfies(parseVersion(version), parseConstraint(constraint));
+    return satisfies(parseVersionCached(version), parseConstraintCached(constraint));
   } catch {
     return false;
   }

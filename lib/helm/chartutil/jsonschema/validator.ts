@@ -30,7 +30,25 @@ function goRegexp(pattern: string): RE2JS {
   return re;
 }
 
-const matches = (pattern: string, s: string): boolean => goRegexp(pattern).matcher(s).find();
+/**
+ * Pattern and format verdicts by (keyword, string). Values are validated on every render and
+ * mostly hold the same strings as the render before; RE2 matching is the costly part.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 4096;
+
+function remembered(key: string, compute: () => boolean): boolean {
+  let v = verdicts.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, v);
+  }
+  return v;
+}
+
+const matches = (pattern: string, s: string): boolean => remembered(`p\0${pattern}\0${s}`, () => goRegexp(pattern).matcher(s).find());
+const formatOk = (format: string, s: string): boolean => remembered(`f\0${format}\0${s}`, () => checkFormat(format, s));
 
 interface Result {
   errors: SchemaError[];
@@ -381,7 +399,7 @@ export class Validator {
       if (typeof s.maxLength === 'number' && len > s.maxLength) this.add(r, ctx, `String length must be less than or equal to ${s.maxLength}`);
     }
     if (typeof s.pattern === 'string' && !matches(s.pattern, value)) this.add(r, ctx, `Does not match pattern '${s.pattern}'`);
-    if (typeof s.format === 'string' && !checkFormat(s.format, value)) this.add(r, ctx, `Does not match format '${s.format}'`);
+    if (typeof s.format === 'string' && !formatOk(s.format, value)) this.add(r, ctx, `Does not match format '${s.format}'`);
   }
 
   private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: string[]): void {
