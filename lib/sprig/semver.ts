@@ -329,6 +329,16 @@ function memoParse<T>(table: Map<string, T | GoError>, text: string, parse: (s: 
   return v;
 }
 
+/** {@link parseConstraint}, remembering results (and errors) for texts seen before. */
+export function parseConstraintCached(text: string): Constraint {
+  return memoParse(constraints, text, parseConstraint);
+}
+
+/** {@link parseVersion}, remembering results (and errors) for texts seen before. */
+export function parseVersionCached(text: string): Version {
+  return memoParse(parsedVersions, text, parseVersion);
+}
+
 /** Sizes of the parse memo tables (each bounded by PARSED_LIMIT); for tests. */
 export function semverMemoSizes(): [number, number] {
   return [constraints.size, parsedVersions.size];
@@ -338,8 +348,8 @@ export function semverMemoSizes(): [number, number] {
 export const semverFuncs: FuncMap = {
   semver: defineFunc('semver', ['string'], (s: string) => versionValue(parseVersion(s)), { returnsError: true }),
   semverCompare: defineFunc('semverCompare', ['string', 'string'], (c: string, s: string) => {
-    const constraint = memoParse(constraints, c, parseConstraint);
-    return satisfies(memoParse(parsedVersions, s, parseVersion), constraint);
+    const constraint = parseConstraintCached(c);
+    return satisfies(parseVersionCached(s), constraint);
   }, {
     returnsError: true,
   }),

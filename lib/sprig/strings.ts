@@ -150,7 +150,7 @@ function substr(start: number, end: number, s: string): string {
 
 function indent(spaces: number, v: string): string {
   const pad = goRepeat(' ', spaces);
-  return pad + v.split('\n').join('\n' + pad);
+  return pad + v.replaceAll('\n', '\n' + pad);
 }
 
 // Sprig's split/splitn results: map[string]string keyed _0, _1, ...

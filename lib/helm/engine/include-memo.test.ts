@@ -72,6 +72,14 @@ const CASES: [string, ChartFiles][] = [
     },
   ],
   [
+    'a []string sorted in place between includes',
+    {
+      'templates/_h.tpl': '{{- define "show" }}{{ join "," .list }}{{ end }}',
+      'templates/a.yaml':
+        '{{- $d := dict "list" (splitList " " "b c a") }}\na: {{ include "show" $d }}\n{{- $_ := sortAlpha $d.list }}\nb: {{ include "show" $d }}\n',
+    },
+  ],
+  [
     'includes with other data, in ranges and with variables',
     {
       'values.yaml': 'items: [a, b, a]\n',
@@ -121,7 +129,7 @@ describe('include results reused within a render match helm', () => {
     // of the rest makes adding one a conscious decision.
     const classified = new Set([...IMPURE_FUNCS, ...MUTATING_FUNCS]);
     const pure = Object.keys(helmFuncMap()).filter((n) => !classified.has(n));
-    expect(pure.filter((n) => /rand|uuid|now|gen|crypt|date|shuffle|set|merge/i.test(n)).sort()).toEqual(
+    expect(pure.filter((n) => /rand|uuid|now|gen|crypt|date|shuffle|set|merge|sort/i.test(n)).sort()).toEqual(
       ['decryptAES', 'dateModify', 'date_modify', 'mustDateModify', 'mustToDate', 'must_date_modify', 'toDate'].sort(),
     );
   });

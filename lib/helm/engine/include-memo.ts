@@ -25,8 +25,8 @@ export const IMPURE_FUNCS: ReadonlySet<string> = new Set([
   'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey', 'buildCustomCert',
 ]);
 
-/** Functions that modify a map passed to them. */
-export const MUTATING_FUNCS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite']);
+/** Functions that modify a value passed to them (`sortAlpha` sorts a `[]string` argument in place). */
+export const MUTATING_FUNCS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite', 'sortAlpha']);
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
 const MAX_RELATIVE_DEPTH = 64;

@@ -34,6 +34,7 @@ const NON_FINITE = /^[-+]?\.(?:inf|nan)$/i;
 /** go-yaml v2's float syntax with an exponent (underscores are dropped before matching). */
 const NUMBER_WITH_EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const PLAIN_HEAD_STRING = /^[A-Za-z]/;
+const NUMERIC_START = /^[-+.0-9]/;
 
 const enum Role {
   Other,
@@ -348,7 +349,7 @@ function scalar(line: string, i: number): Scalar {
   if (comment >= 0) end = comment;
   const value = line.slice(i, end).trimEnd();
   if (value.includes(': ') || value.endsWith(':')) throw BAIL;
-  if (NON_FINITE.test(value) || NUMBER_WITH_EXPONENT.test(value.replaceAll('_', ''))) throw BAIL;
+  if (NUMERIC_START.test(value) && (NON_FINITE.test(value) || NUMBER_WITH_EXPONENT.test(value.replaceAll('_', '')))) throw BAIL;
   return { kind: 'plain', value };
 }
 
