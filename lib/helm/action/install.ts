@@ -121,7 +121,9 @@ function checkDependenciesPresent(c: Chart): void {
 
 /**
  * Dependency processing rewrites the chart tree (drops disabled subcharts, copies aliased ones,
- * imports values), so each render works on its own copy. File contents are shared, not copied.
+ * imports values), so each render works on its own copy. File contents are shared, not copied,
+ * and so are default values: they are only ever read (and copied) by coalescing, and importing
+ * values replaces a chart's `values` instead of changing the map.
  */
 function copyChartTree(c: Chart): Chart {
   const copy: Chart = {
@@ -130,7 +132,7 @@ function copyChartTree(c: Chart): Chart {
       ...c.metadata,
       dependencies: c.metadata.dependencies?.map((d) => (d ? { ...d, tags: d.tags && [...d.tags] } : d)),
     },
-    values: deepCopy(c.values) as GoMap,
+    values: c.values,
     dependencies: [],
     parent: undefined,
   };

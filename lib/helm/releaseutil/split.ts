@@ -4,7 +4,33 @@ import { goTrimSpace } from '../../gotemplate/strings';
  * Go's `\s` is `[\t\n\f\r ]`; JavaScript's is wider (it includes \v, NBSP and more), which would
  * split documents Helm keeps together.
  */
-const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+export const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+
+/**
+ * The next SEPARATOR match at or after `from` as [start, end], found with indexOf: the regex
+ * retries its whitespace prefix at every position, which made it a visible part of re-renders.
+ * A match is `---` at the start of the text, or a whitespace run ending in a newline right
+ * before `---` (starting no earlier than `from`); either way trailing whitespace follows.
+ */
+export function nextSeparator(text: string, from: number): [number, number] | null {
+  let start: number;
+  let dashes: number;
+  if (from === 0 && text.startsWith('---')) {
+    start = 0;
+    dashes = 0;
+  } else {
+    const nl = text.indexOf('\n---', from);
+    if (nl < 0) return null;
+    start = nl;
+    while (start > from && isSpace(text.charCodeAt(start - 1))) start--;
+    dashes = nl + 1;
+  }
+  let end = dashes + 3;
+  while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+  return [start, end];
+}
 
 /**
  * Splits a rendered template into YAML documents exactly as Helm's releaseutil.SplitManifests:
@@ -20,10 +46,9 @@ export function splitManifests(bigFile: string): string[] {
   const parts: string[] = [];
   if (text.length === 0) parts.push('');
   else {
-    SEPARATOR.lastIndex = 0;
-    for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {
-      end = m.index;
-      const matchEnd = m.index + m[0].length;
+    for (let m = nextSeparator(text, 0); m; m = nextSeparator(text, m[1])) {
+      end = m[0];
+      const matchEnd = m[1];
       if (matchEnd !== 0) parts.push(text.slice(begin, end));
       begin = matchEnd;
     }
