@@ -24,7 +24,7 @@ test('named regions and labelled controls', async ({ page }) => {
   await openFresh(page, 'aeterna');
   await expect(page.getByRole('region', { name: 'values.yaml' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Rendered manifests' })).toBeVisible();
-  await page.getByText(/^Release /).click();
+  await page.locator('details.release-bar > summary').click();
   await expect(page.getByRole('textbox', { name: 'Release name' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Kubernetes version' })).toBeAttached();
   await expect(page.getByRole('checkbox', { name: /monitoring\.coreos\.com\/v1/ })).toBeAttached();

@@ -4,7 +4,7 @@ import { manifestStream, openFresh, previewTab, waitRendered } from './helpers';
 test('switching PostgreSQL to External wires the Deployment and drops the CNPG Cluster', async ({ page }) => {
   await openFresh(page, 'aeterna');
   // With the CloudNativePG API served by the cluster, the bundled database is a Cluster.
-  await page.getByText(/^Release /).click();
+  await page.locator('details.release-bar > summary').click();
   await page.getByRole('checkbox', { name: /postgresql\.cnpg\.io\/v1/ }).check();
   await waitRendered(page);
   expect(await manifestStream(page)).toContain('kind: Cluster');

@@ -4,7 +4,7 @@
  * render that includes it. Figures are printed; the budget is p95 < 50 ms.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openFresh, setEditorText, waitForMonaco, waitRendered } from './helpers';
+import { openFresh, renderStatus, setEditorText, waitForMonaco, waitRendered } from './helpers';
 
 const KEYS = 40;
 const BUDGET_P95_MS = 50;
@@ -14,9 +14,12 @@ const percentile = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 
-async function measureTyping(page: Page, start: string, typed: string): Promise<number[]> {
+async function measureTyping(page: Page, start: string, typed: string, engine: number[]): Promise<number[]> {
   await setEditorText(page, start);
   await waitRendered(page);
+  // Right after its first successful render the worker warms the engine up for a few hundred
+  // milliseconds (see render.worker.ts); typing is measured after that, as a person would type.
+  await page.waitForTimeout(1000);
   await page.evaluate(() => {
     const w = window as unknown as { __keydowns: number[] };
     w.__keydowns = [];
@@ -38,6 +41,8 @@ async function measureTyping(page: Page, start: string, typed: string): Promise<
       { timeout: 10_000, polling: 'raf' },
     );
     samples.push((await latency.jsonValue()) as number);
+    const status = await renderStatus(page).innerText();
+    engine.push(Number(/Rendered in (\d+) ms/.exec(status)?.[1] ?? NaN));
   }
   return samples;
 }
@@ -60,13 +65,14 @@ for (const c of cases) {
   test(`keystroke to preview p95 under ${BUDGET_P95_MS} ms: ${c.chart}`, async ({ page }) => {
     await openFresh(page, c.chart);
     await waitForMonaco(page);
-    const samples = await measureTyping(page, c.start, c.typed);
+    const engine: number[] = [];
+    const samples = await measureTyping(page, c.start, c.typed, engine);
     const app = await page.evaluate(() => performance.getEntriesByName('chartroom:keystroke-to-preview').map((m) => m.duration));
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
     console.log(
       `[perf] ${c.chart}: ${samples.length} keystrokes, keydown→preview p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms; ` +
-        `in-app edit→preview p95 ${percentile(app.slice(-samples.length), 95).toFixed(1)} ms`,
+        `in-app edit→preview p95 ${percentile(app.slice(-samples.length), 95).toFixed(1)} ms; engine in worker p50 ${percentile(engine, 50)} ms, p95 ${percentile(engine, 95)} ms`,
     );
     expect(p95).toBeLessThan(BUDGET_P95_MS);
   });

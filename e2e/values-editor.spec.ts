@@ -26,8 +26,12 @@ test('a schema violation is reported with the values path, in the preview and in
   await expect(preview.getByRole('alert')).toContainText("The values don't match the chart's schema");
   await expect(preview.getByRole('alert')).toContainText('aeterna.replicas: Must be greater than or equal to 1');
   await expect(renderStatus(page)).toHaveText(/Stale/);
-  // monaco-yaml checks the same schema in the editor.
-  await expect(page.getByRole('region', { name: 'values.yaml' }).locator('.squiggly-error').first()).toBeVisible({ timeout: 30_000 });
+  // monaco-yaml checks the same schema in the editor: a squiggle, and F8 shows its message.
+  const editor = page.getByRole('region', { name: 'values.yaml' });
+  await expect(editor.locator('.squiggly-warning, .squiggly-error').first()).toBeAttached({ timeout: 30_000 });
+  await editor.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('F8');
+  await expect(editor.locator('.marker-widget')).toContainText('Value is below the minimum of 1');
   // The form shows the problem next to the field.
   await expect(page.getByRole('region', { name: 'Application' })).toContainText(/greater than or equal to 1/i);
 });

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { schemaForOverrides, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
-import { usePreviewState, usePreviewStore } from '@/lib/configurator/client/use-preview';
+import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
 import { EditorPane } from '../editor/EditorPane';
 import { PreviewPane } from '../preview/PreviewPane';
@@ -23,8 +23,9 @@ export interface ConfiguratorProps {
 export function Configurator({ chartKey, info: givenInfo, source }: ConfiguratorProps) {
   const stableSource = useMemo(() => source, [source]);
   const store = usePreviewStore(stableSource);
-  const preview = usePreviewState(store);
-  const info = givenInfo ?? preview.info;
+  const loadedInfo = usePreviewSelector(store, (s) => s.info);
+  const loadError = usePreviewSelector(store, (s) => s.loadError);
+  const info = givenInfo ?? loadedInfo;
 
   const onChange = useCallback(
     (c: Configuration) => {
@@ -44,11 +45,11 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
 
   const editorSchema = useMemo(() => (info?.schema ? schemaForOverrides(info.schema) : null), [info?.schema]);
 
-  if (preview.loadError && !info) {
+  if (loadError && !info) {
     return (
       <main className="page-message" role="alert">
         <h1>This chart could not be loaded</h1>
-        <pre>{preview.loadError}</pre>
+        <pre>{loadError}</pre>
       </main>
     );
   }
@@ -59,7 +60,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
       <h1 className="visually-hidden">Configure {info.name}</h1>
       <Group orientation="horizontal" className="panes" id="chartroom-panes">
         <Panel defaultSize="30%" minSize="15%" id="form">
-          <FormPane info={info} config={config} preview={preview} />
+          <FormPane info={info} config={config} store={store} />
         </Panel>
         <Separator className="separator" aria-label="Resize the form and editor panes" />
         <Panel defaultSize="32%" minSize="15%" id="editor">
@@ -67,7 +68,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
         </Panel>
         <Separator className="separator" aria-label="Resize the editor and preview panes" />
         <Panel defaultSize="38%" minSize="15%" id="preview">
-          <PreviewPane info={info} store={store} preview={preview} config={config} source={stableSource} />
+          <PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} />
         </Panel>
       </Group>
     </main>

@@ -1,25 +1,29 @@
 'use client';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ValuesForm } from '@chartroom/values-form';
-import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState } from '@/lib/configurator';
+import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState, type PreviewStore, type SchemaProblem } from '@/lib/configurator';
+import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 
 interface FormPaneProps {
   info: ChartInfo;
   config: ConfigurationHandle;
-  preview: PreviewState;
+  store: PreviewStore | null;
 }
+
+const schemaProblemsOf = (s: PreviewState): SchemaProblem[] | null => (s.latest && !s.latest.ok && s.latest.kind === 'schema' ? s.latest.schemaProblems : null);
 
 function toPath(path: string | readonly (string | number)[]): (string | number)[] {
   return typeof path === 'string' ? path.split('.').filter((p) => p !== '') : [...path];
 }
 
 /** Presets, reset, and the schema-driven form. */
-export function FormPane({ info, config, preview }: FormPaneProps) {
+export function FormPane({ info, config, store }: FormPaneProps) {
   const [paused, setPaused] = useState(false);
-  const values = useMemo(() => mergedValues(config.configuration, config.defaults), [config.configuration, config.defaults]);
-  const latest = preview.latest;
-  const schemaErrors = latest && !latest.ok && latest.kind === 'schema' ? latest.schemaProblems : null;
+  // The form re-renders at low priority: typing and the preview never wait for it.
+  const overrides = useDeferredValue(config.configuration.overrides);
+  const values = useMemo(() => mergedValues({ ...config.configuration, overrides }, config.defaults), [overrides, config.defaults]); // eslint-disable-line react-hooks/exhaustive-deps
+  const schemaErrors = usePreviewSelector(store, schemaProblemsOf);
   const errors = useMemo(() => (schemaErrors ? schemaErrorsByPath(schemaErrors, info.name) : {}), [schemaErrors, info.name]);
   const { setValue } = config;
   const onChange = useCallback(

@@ -1,7 +1,7 @@
 'use client';
-import { useEffect, useState } from 'react';
-import { findResource, type ChartInfo, type ChartSource, type PreviewState, type PreviewStore } from '@/lib/configurator';
-import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
+import { memo, useEffect, useState } from 'react';
+import { findResource, type ChartInfo, type ChartSource, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
+import { usePreviewState } from '@/lib/configurator/client/use-preview';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
 import { DependenciesView } from './DependenciesView';
@@ -15,8 +15,8 @@ type TabId = 'resources' | 'stream' | 'diff' | 'notes' | 'dependencies';
 interface PreviewPaneProps {
   info: ChartInfo;
   store: PreviewStore | null;
-  preview: PreviewState;
-  config: ConfigurationHandle;
+  release: ReleaseOptions;
+  setRelease: (patch: Partial<ReleaseOptions>) => void;
   source: ChartSource;
 }
 
@@ -33,7 +33,8 @@ function useRenderMarks(store: PreviewStore | null, revision: number): void {
 }
 
 /** The manifests for the current values: resources by kind, the whole stream, diffs, notes, dependencies. */
-export function PreviewPane({ info, store, preview, config, source }: PreviewPaneProps) {
+export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source }: PreviewPaneProps) {
+  const preview = usePreviewState(store);
   const [tab, setTab] = useState<TabId>('resources');
   const [selected, setSelected] = useState<string | null>(null);
   const { latest, lastGood, previousGood } = preview;
@@ -61,7 +62,7 @@ export function PreviewPane({ info, store, preview, config, source }: PreviewPan
           {status}
         </p>
       </header>
-      <ReleaseBar release={config.configuration.release} onChange={config.setRelease} />
+      <ReleaseBar release={release} onChange={setRelease} />
       {failure && <RenderErrorPanel failure={failure} store={store} />}
       {shown && (
         <div className={`preview-body${stale ? ' is-stale' : ''}`} data-stale={stale ? 'true' : 'false'}>
@@ -103,7 +104,7 @@ export function PreviewPane({ info, store, preview, config, source }: PreviewPan
           )}
           {tab === 'diff' && (
             <TabPanel idPrefix="preview" id="diff">
-              <DiffTab current={shown} previous={previousGood} source={source} release={config.configuration.release} />
+              <DiffTab current={shown} previous={previousGood} source={source} release={release} />
             </TabPanel>
           )}
           {tab === 'notes' && (
@@ -120,4 +121,4 @@ export function PreviewPane({ info, store, preview, config, source }: PreviewPan
       )}
     </section>
   );
-}
+});

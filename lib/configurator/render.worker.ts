@@ -6,7 +6,7 @@
 import type { Chart } from '../helm';
 import { chartInfoFromChart } from './chart-info';
 import { chartFileText, loadChartSource, renderConfiguration } from './render-job';
-import type { ChartSource, WorkerRequest, WorkerResponse } from './render-protocol';
+import type { ChartSource, RenderRequest, WorkerRequest, WorkerResponse } from './render-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 // Renders that arrive while the chart is still loading wait for it.
@@ -21,6 +21,23 @@ async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, 
 
 function reply(msg: WorkerResponse): void {
   self.postMessage(msg);
+}
+
+/**
+ * A fresh engine is slow for its first renders (the JIT hasn't compiled it yet), so right after
+ * the first successful render — while the page is still loading Monaco — the worker repeats it a few times.
+ * Each repeat is its own task: a message that arrives meanwhile waits for one render at most.
+ */
+const WARM_UP_RENDERS = 20;
+let warmUpsLeft = WARM_UP_RENDERS;
+
+function warmUp(loaded: Chart, request: RenderRequest): void {
+  if (warmUpsLeft <= 0) return;
+  warmUpsLeft--;
+  setTimeout(() => {
+    renderConfiguration(loaded, request);
+    warmUp(loaded, request);
+  }, 0);
 }
 
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
@@ -41,7 +58,9 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
         reply({ type: 'rendered', id: msg.id, outcome: { ok: false, kind: 'chart', message: 'The chart could not be loaded.', location: null, schemaProblems: [], elapsedMs: 0 } });
         break;
       }
-      reply({ type: 'rendered', id: msg.id, outcome: renderConfiguration(loaded, msg.request) });
+      const outcome = renderConfiguration(loaded, msg.request);
+      reply({ type: 'rendered', id: msg.id, outcome });
+      if (outcome.ok && warmUpsLeft === WARM_UP_RENDERS) warmUp(loaded, msg.request);
       break;
     }
     case 'source': {

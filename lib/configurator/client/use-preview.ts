@@ -22,3 +22,15 @@ const noop = (): (() => void) => () => undefined;
 export function usePreviewState(store: PreviewStore | null): PreviewState {
   return useSyncExternalStore(store?.subscribe ?? noop, store?.getState ?? (() => EMPTY), () => EMPTY);
 }
+
+/**
+ * One piece of the store's state; the caller re-renders only when that piece changes
+ * (`select` must return something stable for an unchanged state, e.g. a field).
+ */
+export function usePreviewSelector<T>(store: PreviewStore | null, select: (s: PreviewState) => T): T {
+  return useSyncExternalStore(
+    store?.subscribe ?? noop,
+    () => select(store ? store.getState() : EMPTY),
+    () => select(EMPTY),
+  );
+}
