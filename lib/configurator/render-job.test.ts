@@ -64,3 +64,24 @@ describe('renderConfiguration (aeterna)', () => {
     expect(chartFileText(aeterna, 'aeterna/templates/nope.yaml')).toBeNull();
   });
 });
+
+describe('renderConfiguration limits', () => {
+  const spin = loadChartSource({
+    kind: 'files',
+    files: [
+      { path: 'Chart.yaml', text: 'apiVersion: v2\nname: spin\nversion: 0.1.0\n' },
+      { path: 'templates/a.yaml', text: 'a: {{ range $i := until 100000 }}{{ range $j := until 100000 }}{{ end }}{{ end }}\n' },
+      { path: 'templates/b.yaml', text: 'b: {{ range $i := until 100000 }}xxxxxxxxxx{{ end }}\n' },
+    ],
+  });
+  const rows = [
+    { name: 'deadline', budget: { deadlineMs: 100, maxOutputBytes: 10_000_000 } },
+    { name: 'output size', budget: { deadlineMs: 60_000, maxOutputBytes: 1000 } },
+  ];
+  for (const r of rows) {
+    it(`${r.name}: the render stops and says so`, () => {
+      const out = renderConfiguration(spin, { valuesText: '', release: DEFAULT_RELEASE, budget: r.budget });
+      expect(out.ok ? 'ok' : out.kind).toBe('timeout');
+    });
+  }
+});

@@ -67,11 +67,15 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
     };
   } catch (e) {
     if (e instanceof HelmError) {
-      return failure(e.message.startsWith("values don't meet") ? 'schema' : 'template', e.message, started);
+      const kind = e.message.startsWith("values don't meet") ? 'schema' : LIMIT_HIT.test(e.message) ? 'timeout' : 'template';
+      return failure(kind, e.message, started);
     }
     return failure('template', e instanceof Error ? e.message : String(e), started);
   }
 }
+
+// The engine's own limits (RenderLimits): the render was stopped, not broken.
+const LIMIT_HIT = /exceeded its time budget|template output exceeds the limit/;
 
 function apiVersionOf(manifest: string): string {
   return /^apiVersion:\s*(\S+)/m.exec(manifest)?.[1] ?? '';
