@@ -1,11 +1,12 @@
 /**
- * go-yaml v2's decoding into interface{}: the `yaml` package parses, and this walks its AST with
- * v2's semantics (implicit typing, merge keys that override earlier keys, last duplicate wins,
- * aliases re-decoded at each use, only the first document read).
+ * go-yaml v2's decoding of the first document into interface{} (decode.go): implicit typing of
+ * plain scalars, merge keys that override earlier keys, the last duplicate key winning, aliases
+ * decoded again at each use, and go-yaml's guard against alias expansion bombs.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { composeFirstDocument, NODE, type YamlNode } from './composer';
+import { YamlError, YamlProblem } from './errors';
+import { utf8ToGoString } from './reader';
 import { isResolvableTag, resolveScalar, shortTag, TAG, type YamlScalar } from './resolve';
-import { syntaxError, YamlError } from './errors';
 
 /** A go-yaml v2 map[interface{}]interface{}: entries keyed by Go key identity, in insertion order. */
 export class YamlMap {
@@ -27,171 +28,136 @@ function keyIdentity(k: YamlNative): string {
   return 'merge';
 }
 
-type AnyNode = Node | null | undefined;
-
 /** Parses the first YAML document of `text` as go-yaml v2's Unmarshal into interface{} does. */
 export function decodeYaml(text: string): YamlNative {
-  const docs = parseAllDocuments(text, {
-    schema: 'failsafe',
-    uniqueKeys: false,
-    merge: false,
-    strict: false,
-    resolveKnownTags: false,
-    keepSourceTokens: true,
-  });
-  if (!Array.isArray(docs) || docs.length === 0) {
-    const errs = Array.isArray(docs) ? [] : (docs as { errors?: unknown[] }).errors;
-    if (errs && errs.length) throw syntaxError(text, errs as never);
-    return null;
+  let root: YamlNode | null;
+  try {
+    root = composeFirstDocument(text);
+  } catch (e) {
+    throw e instanceof YamlProblem ? e.toYamlError() : e;
   }
-  const doc = docs[0];
-  if (doc.errors.length) throw syntaxError(text, doc.errors);
-  // Aliases bind to the latest anchor defined before them in the text, as go-yaml's parser does.
-  const targets = new Map<Node, Node>();
-  const anchors = new Map<string, Node>();
-  const scan = (n: AnyNode): void => {
-    if (!n) return;
-    if (isAlias(n)) {
-      const t = anchors.get(n.source);
-      if (!t) throw new YamlError(`yaml: unknown anchor '${n.source}' referenced`, 'alias');
-      targets.set(n, t);
-      return;
-    }
-    if (n.anchor) anchors.set(n.anchor, n);
-    if (isMap(n)) for (const p of n.items) (scan(p.key as AnyNode), scan(p.value as AnyNode));
-    else if (isSeq(n)) for (const it of n.items) scan(isPair(it) ? (it.key as AnyNode) : (it as AnyNode));
-  };
-  scan(doc.contents as AnyNode);
-  return new Decoder(targets, text).decode(doc.contents as AnyNode);
+  return root ? new Decoder().decode(root) : null;
 }
+
+// Thresholds of go-yaml's alias expansion guard (allowedAliasRatio).
+const ALIAS_RATIO_LOW = 400000;
+const ALIAS_RATIO_HIGH = 4000000;
+
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
+  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - ALIAS_RATIO_LOW) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW));
+}
+
+const mergeError = () => new YamlError('yaml: map merge requires map or sequence of maps as the value', 'merge');
 
 class Decoder {
-  private readonly active = new Set<Node>();
-  constructor(
-    private readonly targets: Map<Node, Node>,
-    private readonly text: string,
-  ) {}
+  private readonly activeAliases = new Set<YamlNode>();
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
 
-  decode(n: AnyNode): YamlNative {
-    if (!n) return null;
-    if (isAlias(n)) {
-      const t = this.targets.get(n)!;
-      if (this.active.has(t)) throw new YamlError(`yaml: anchor '${n.source}' value contains itself`, 'alias');
-      this.active.add(t);
-      try {
-        return this.decode(t);
-      } finally {
-        this.active.delete(t);
+  /** Counts a decode step and stops documents that expand aliases excessively. */
+  private count(): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new YamlError('yaml: document contains excessive aliasing', 'alias');
+    }
+  }
+
+  decode(n: YamlNode): YamlNative {
+    this.count();
+    switch (n.kind) {
+      case NODE.DOCUMENT:
+        return n.children.length === 1 ? this.decode(n.children[0]) : null;
+      case NODE.ALIAS:
+        return this.alias(n);
+      case NODE.SCALAR:
+        return scalar(n);
+      case NODE.SEQUENCE:
+        return n.children.map((c) => this.decode(c));
+      default: {
+        const out = new YamlMap();
+        this.mapping(n, out);
+        return out;
       }
     }
-    if (isScalar(n)) return this.scalar(n);
-    if (isMap(n)) {
-      const out = new YamlMap();
-      this.mapping(n, out);
-      return out;
-    }
-    if (isSeq(n)) {
-      // A pair inside a flow sequence (`[a: 1]`) is a single-entry map.
-      return n.items.map((it) => (isPair(it) ? this.singlePairMap(it) : this.decode(it as AnyNode)));
-    }
-    return null;
   }
 
-  private singlePairMap(p: unknown): YamlMap {
-    const out = new YamlMap();
-    this.mapping({ items: [p] }, out);
-    return out;
+  private alias(n: YamlNode): YamlNative {
+    if (this.activeAliases.has(n)) throw new YamlError(`yaml: anchor '${n.value}' value contains itself`, 'alias');
+    this.activeAliases.add(n);
+    this.aliasDepth++;
+    const v = this.decode(n.alias!);
+    this.aliasDepth--;
+    this.activeAliases.delete(n);
+    return v;
   }
 
-  private scalar(n: Node & { value: unknown; type?: string; tag?: string }): YamlNative {
-    let text = typeof n.value === 'string' ? n.value : String(n.value);
-    const raw = (n.srcToken as { source?: string } | undefined)?.source;
-    if (raw && /[\u0085\u2028\u2029]/.test(raw) && !n.type?.startsWith('BLOCK')) text = foldYaml11Breaks(text);
-    const tag = n.tag ?? '';
-    const implicit = n.type === 'PLAIN' && !n.tag;
-    if (!implicit && !tag) return text;
-    if (n.type === 'PLAIN' && !tag) return resolveScalar('', text).value;
-    if (!isResolvableTag(tag)) {
-      if (tag === TAG.binary) return decodeBinary(text);
-      return text;
-    }
-    const r = resolveScalar(tag, text);
-    if (tag === r.tag || tag === TAG.str) return tag === TAG.str ? text : r.value;
-    if (tag === TAG.timestamp) return text;
-    if (tag === TAG.float && r.tag === TAG.int && typeof r.value === 'object' && r.value && 'v' in r.value && r.value.kind === 'int') {
-      return Number(r.value.v);
-    }
-    throw new YamlError(`yaml: cannot decode ${shortTag(r.tag)} \`${text}\` as a ${shortTag(tag)}`, 'tag');
-  }
-
-  private isMergeKey(k: AnyNode): boolean {
-    if (!k || !isScalar(k)) return false;
-    const s = k as unknown as { value: unknown; type?: string; tag?: string };
-    return s.value === '<<' && ((s.type === 'PLAIN' && !s.tag) || s.tag === TAG.merge);
-  }
-
-  /** go-yaml rejects `: value` with no key in a block mapping (only `? ` may leave a key empty). */
-  private checkEmptyKey(n: { srcToken?: unknown }, idx: number): void {
-    type Item = { start?: { type: string }[]; key?: unknown; sep?: { type: string; offset: number }[] };
-    const tok = n.srcToken as { type?: string; items?: Item[] } | undefined;
-    if (!tok || tok.type !== 'block-map') return;
-    const item = tok.items?.[idx];
-    if (!item || item.key || item.start?.some((t) => t.type === 'explicit-key-ind')) return;
-    const ind = item.sep?.find((t) => t.type === 'map-value-ind');
-    const line0 = ind ? (this.text.slice(0, ind.offset).match(/\n/g) ?? []).length : 0;
-    throw new YamlError(`yaml: ${line0 > 0 ? `line ${line0}: ` : ''}did not find expected key`, 'syntax');
-  }
-
-  private mapping(n: { items: unknown[]; srcToken?: unknown }, out: YamlMap): void {
-    n.items.forEach((_, i) => this.checkEmptyKey(n, i));
-    for (const p of n.items as { key: AnyNode; value: AnyNode }[]) {
-      if (this.isMergeKey(p.key)) {
-        this.merge(p.value, out);
+  /** Decodes a mapping node into `out` (merged mappings write into their parent's map). */
+  private mapping(n: YamlNode, out: YamlMap): void {
+    const c = n.children;
+    for (let i = 0; i < c.length; i += 2) {
+      if (isMerge(c[i])) {
+        this.merge(c[i + 1], out);
         continue;
       }
-      const k = this.decode(p.key);
+      const k = this.decode(c[i]);
       if (k instanceof YamlMap || Array.isArray(k)) throw new YamlError(`yaml: invalid map key: ${goSyntax(k)}`, 'key');
-      out.set(k, this.decode(p.value));
+      out.set(k, this.decode(c[i + 1]));
     }
   }
 
-  private mergeTarget(n: AnyNode): AnyNode {
-    if (n && isAlias(n)) {
-      const t = this.targets.get(n)!;
-      if (!isMap(t)) throw new YamlError('yaml: map merge requires map or sequence of maps as the value', 'merge');
-      return t;
+  /** Decodes a node that must be a mapping into an existing map, counting it as go-yaml does. */
+  private into(n: YamlNode, out: YamlMap): void {
+    this.count();
+    if (n.kind === NODE.ALIAS) {
+      if (this.activeAliases.has(n)) throw new YamlError(`yaml: anchor '${n.value}' value contains itself`, 'alias');
+      this.activeAliases.add(n);
+      this.aliasDepth++;
+      this.into(n.alias!, out);
+      this.aliasDepth--;
+      this.activeAliases.delete(n);
+      return;
     }
-    return n;
+    this.mapping(n, out);
   }
 
-  private merge(v: AnyNode, out: YamlMap): void {
-    if (v && isMap(this.mergeTarget(v))) {
-      this.mapping(this.mergeTarget(v) as unknown as { items: unknown[] }, out);
-      return;
+  private merge(n: YamlNode, out: YamlMap): void {
+    if (n.kind === NODE.MAPPING) return this.into(n, out);
+    if (n.kind === NODE.ALIAS) {
+      if (n.alias!.kind !== NODE.MAPPING) throw mergeError();
+      return this.into(n, out);
     }
-    if (v && isSeq(v)) {
-      // Earlier maps take precedence, so they are applied last.
-      for (let i = v.items.length - 1; i >= 0; i--) {
-        const t = this.mergeTarget(v.items[i] as AnyNode);
-        if (!t || !isMap(t)) throw new YamlError('yaml: map merge requires map or sequence of maps as the value', 'merge');
-        this.mapping(t, out);
-      }
-      return;
+    if (n.kind !== NODE.SEQUENCE) throw mergeError();
+    // Earlier maps take precedence, so they are applied last.
+    for (let i = n.children.length - 1; i >= 0; i--) {
+      const ni = n.children[i];
+      if (ni.kind === NODE.ALIAS ? ni.alias!.kind !== NODE.MAPPING : ni.kind !== NODE.MAPPING) throw mergeError();
+      this.into(ni, out);
     }
-    throw new YamlError('yaml: map merge requires map or sequence of maps as the value', 'merge');
   }
 }
 
-/**
- * YAML 1.1 (go-yaml) also breaks lines at NEL, LS and PS inside flow scalars: blanks around them
- * are dropped, and a lone NEL folds to a space (NEL counts as `\n`; LS/PS are kept).
- */
-function foldYaml11Breaks(s: string): string {
-  return s.replace(/[ \t]*([\u0085\u2028\u2029][ \t]*)+/g, (m) => {
-    const breaks = m.replace(/[ \t]/g, '');
-    if (breaks[0] !== '\u0085') return breaks.replace(/\u0085/g, '\n');
-    return breaks.length === 1 ? ' ' : breaks.slice(1).replace(/\u0085/g, '\n');
-  });
+function isMerge(n: YamlNode): boolean {
+  return n.kind === NODE.SCALAR && n.value === '<<' && (n.implicit || n.tag === TAG.merge);
+}
+
+/** decoder.scalar for an interface{} target. */
+function scalar(n: YamlNode): YamlNative {
+  const text = n.value;
+  const tag = n.tag;
+  if (tag === '' && !n.implicit) return text;
+  if (tag === '') return resolveScalar('', text).value;
+  if (!isResolvableTag(tag)) return tag === TAG.binary ? decodeBinary(text) : text;
+  const r = resolveScalar(tag, text);
+  if (tag === TAG.str) return text;
+  if (r.tag === tag) return tag === TAG.timestamp ? text : r.value;
+  if (tag === TAG.float && r.tag === TAG.int && typeof r.value === 'object' && r.value && 'v' in r.value && r.value.kind === 'int') {
+    return Number(r.value.v);
+  }
+  throw new YamlError(`yaml: cannot decode ${shortTag(r.tag)} \`${text}\` as a ${shortTag(tag)}`, 'tag');
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -213,37 +179,7 @@ function decodeBinary(text: string): string {
       bytes.push((acc >> bits) & 0xff);
     }
   }
-  return bytesToGoString(Uint8Array.from(bytes));
-}
-
-/** Decodes UTF-8 the way Go's range/json does: each invalid byte becomes U+FFFD. */
-export function bytesToGoString(b: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    let n = 0;
-    let cp = 0;
-    let min = 0;
-    if (c < 0x80) [n, cp] = [1, c];
-    else if (c >= 0xc2 && c < 0xe0) [n, cp, min] = [2, c & 0x1f, 0x80];
-    else if (c >= 0xe0 && c < 0xf0) [n, cp, min] = [3, c & 0x0f, 0x800];
-    else if (c >= 0xf0 && c < 0xf5) [n, cp, min] = [4, c & 0x07, 0x10000];
-    let ok = n > 0 && i + n <= b.length;
-    for (let k = 1; ok && k < n; k++) {
-      if ((b[i + k] & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (b[i + k] & 0x3f);
-    }
-    if (ok && n > 1 && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
-    if (!ok) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += n;
-  }
-  return out;
+  return utf8ToGoString(Uint8Array.from(bytes));
 }
 
 /** `%#v` of a decoded value, for error messages (a nil inside a container is `interface {}(nil)`). */

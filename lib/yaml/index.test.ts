@@ -30,7 +30,7 @@ describe('yamlToGo', () => {
     expect(err).toBeInstanceOf(YamlError);
     expect((err as YamlError).message).toBe('error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context');
     expect((err as YamlError).code).toBe('syntax');
-    expect((err as YamlError).line).toBe(2);
+    expect((err as YamlError).line).toBe(3);
   });
 
   it('a map target rejects other documents as encoding/json does', () => {

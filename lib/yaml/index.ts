@@ -11,15 +11,11 @@ import { yamlNativeToGo, type UnmarshalTarget } from './tojson';
 export { YamlError } from './errors';
 export type { UnmarshalTarget } from './tojson';
 
-/** go-yaml v2 rejects these code points while reading input. */
-const CONTROL = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
-
 /**
  * `yaml.Unmarshal(data, &v)` of sigs.k8s.io/yaml with `v` of the given Go type (default
  * interface{}). Throws {@link YamlError} whose message is Go's `err.Error()`.
  */
 export function unmarshalYaml(text: string, target: UnmarshalTarget = 'interface'): GoValue {
-  if (CONTROL.test(text)) throw new YamlError('error converting YAML to JSON: yaml: control characters are not allowed', 'syntax');
   let native;
   try {
     native = decodeYaml(text);
