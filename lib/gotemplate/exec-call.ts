@@ -14,6 +14,17 @@ import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeName, type GoValue, t
 export const MISSING: unique symbol = Symbol('missing');
 export type Final = typeof MISSING;
 
+/** A number literal as a GoInt of a kind, made once per node and kind (GoInts are immutable). */
+function intConstant(n: NumberNode, kind: IntKind, v: bigint): GoInt {
+  const cache = (n.asInt ??= new Map()) as Map<string, GoInt>;
+  let i = cache.get(kind);
+  if (i === undefined) {
+    i = new GoInt(v, kind);
+    cache.set(kind, i);
+  }
+  return i;
+}
+
 /** Go's idealConstant: the value of a number literal in a context without a type. */
 export function idealConstant(s: State, c: NumberNode): GoValue {
   s.at(c);
@@ -22,7 +33,7 @@ export function idealConstant(s: State, c: NumberNode): GoValue {
   const isHexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
   const isRuneInt = t[0] === "'";
   if (c.isFloat && !isHexInt && !isRuneInt && /[.eEpP]/.test(t)) return c.float64;
-  if (c.isInt) return new GoInt(c.int64, 'int');
+  if (c.isInt) return intConstant(c, 'int', c.int64);
   if (c.isUint) s.errorf(`${t} overflows int`);
   return undefined;
 }
@@ -79,11 +90,11 @@ export function evalArg(s: State, dot: GoValue, typ: GoTypeName | null, n: Node)
     s.errorf(`expected float; found ${n}`);
   }
   if (typ !== null && isIntKindName(typ)) {
-    if (n.type === NodeType.Number && n.isInt) return new GoInt(n.int64, typ as IntKind);
+    if (n.type === NodeType.Number && n.isInt) return intConstant(n, typ as IntKind, n.int64);
     s.errorf(`expected integer; found ${n}`);
   }
   if (typ !== null && isUintKindName(typ)) {
-    if (n.type === NodeType.Number && n.isUint) return new GoInt(n.uint64, typ as IntKind);
+    if (n.type === NodeType.Number && n.isUint) return intConstant(n, typ as IntKind, n.uint64);
     s.errorf(`expected unsigned integer; found ${n}`);
   }
   if (typ === 'complex128' || typ === 'complex64') s.errorf(`expected complex; found ${n}`);

@@ -61,6 +61,11 @@ export class GoInt {
     /** A named type over an integer kind, e.g. `time.Duration`; printed by `%T` and `typeOf`. */
     readonly typeName?: string,
   ) {
+    if (typeof v === 'number' && (kind === 'int' || kind === 'int64') && Number.isSafeInteger(v)) {
+      // Already within int64: skip the wrapping (range loops and len make many of these).
+      this.v = BigInt(v);
+      return;
+    }
     const b = typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
     const bits = INT_BITS[kind];
     this.v = kind.startsWith('u') ? BigInt.asUintN(bits, b) : BigInt.asIntN(bits, b);

@@ -17,7 +17,7 @@ export function goToYamlNative(v: GoValue): YamlNative {
   if (typeof v === 'string') return toValidString(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new JsonError(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
-    return resolveScalar('', formatJsonFloat(v)).value;
+    return numberNative(v);
   }
   if (v instanceof GoInt) return resolveScalar('', v.toString()).value;
   if (v instanceof Uint8Array) return base64Std(v);
@@ -35,6 +35,25 @@ export function goToYamlNative(v: GoValue): YamlNative {
   }
   if (isGoFunc(v)) throw new JsonError('json: unsupported type: func(...)');
   return null;
+}
+
+/**
+ * What a finite float64 reads back as, by value: charts print the same ports and sizes at every
+ * render, and float formatting is costly. -0 is left out (a Map key can't tell it from 0).
+ * The natives are shared, and nothing modifies them.
+ */
+const numberNatives = new Map<number, YamlNative>();
+const MAX_NUMBER_NATIVES = 4096;
+
+function numberNative(v: number): YamlNative {
+  if (Object.is(v, -0)) return resolveScalar('', formatJsonFloat(v)).value;
+  let n = numberNatives.get(v);
+  if (n === undefined) {
+    n = resolveScalar('', formatJsonFloat(v)).value;
+    if (numberNatives.size >= MAX_NUMBER_NATIVES) numberNatives.clear();
+    numberNatives.set(v, n);
+  }
+  return n;
 }
 
 /** Characters encoding/json leaves raw but go-yaml's reader rejects, failing JSONToYAML. */

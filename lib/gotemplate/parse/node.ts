@@ -203,6 +203,8 @@ export class NumberNode extends BaseNode {
   int64 = 0n;
   uint64 = 0n;
   float64 = 0;
+  /** The constant converted to integer kinds, kept by the executor (GoInts are immutable). */
+  asInt?: Map<string, unknown>;
   constructor(tree: TreeRef, pos: number, readonly text: string) {
     super(tree, pos);
   }

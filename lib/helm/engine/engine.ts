@@ -187,7 +187,10 @@ function idOfText(text: string): number {
   return id;
 }
 
+const NO_LIMITS: ExecOptions = Object.freeze({});
+
 function execOptions(state: RenderState): ExecOptions {
+  if (state.deadline === undefined && state.maxOutputBytes === undefined) return NO_LIMITS;
   return {
     deadlineMs: state.deadline === undefined ? undefined : Math.max(0, state.deadline - Date.now()),
     maxOutputBytes: state.maxOutputBytes,

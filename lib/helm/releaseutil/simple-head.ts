@@ -23,8 +23,22 @@ export function readSimpleHead(doc: string): SimpleHead | undefined {
  */
 const UNSAFE_CHAR = /[^\n\x20-\x7e\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 
-/** Plain keys that are certainly strings in YAML 1.1 and JSON. */
-const KEY = /[A-Za-z_][A-Za-z0-9._/-]*:(?: |$)/y;
+/**
+ * The colon ending a plain key that starts at `at` (`[A-Za-z_][A-Za-z0-9._/-]*` then `:` and a
+ * space or the line's end), or -1. Such keys are certainly strings in YAML 1.1 and JSON.
+ */
+function keyEnd(line: string, at: number): number {
+  let c = line.charCodeAt(at);
+  if (!(isLetter(c) || c === 0x5f)) return -1;
+  for (let j = at + 1; j < line.length; j++) {
+    c = line.charCodeAt(j);
+    if (c === 0x3a) return j + 1 === line.length || line.charCodeAt(j + 1) === 0x20 ? j : -1;
+    if (!(isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x5f || c === 0x2f || c === 0x2d)) return -1;
+  }
+  return -1;
+}
+
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 /** YAML 1.1 booleans and null: as keys or head values they are not strings. */
 const NOT_STRING = new Set(
   ['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
@@ -173,21 +187,19 @@ class Scanner {
     let j = ind + 1;
     while (j < line.length && line.charCodeAt(j) === 32) j++;
     if (j === line.length || line[j] === '#') throw BAIL;
-    KEY.lastIndex = j;
-    if (KEY.test(line)) {
+    if (keyEnd(line, j) >= 0) {
       const map: Level = { indent: j, seq: false, compact: false, role: Role.Other, keys: new Set() };
       stack.push(map);
       this.entry(line, j, map);
       return;
     }
-    if (scalar(line, j).kind === 'block') this.block = { parent: ind, content: -1, capture: null };
+    if (scalar(line, j, false).kind === 'block') this.block = { parent: ind, content: -1, capture: null };
   }
 
   /** A `key: value` line of the mapping `map` whose keys start at column `at`. */
   private entry(line: string, at: number, map: Level): void {
-    KEY.lastIndex = at;
-    if (!KEY.test(line)) throw BAIL;
-    const colon = line.indexOf(':', at);
+    const colon = keyEnd(line, at);
+    if (colon < 0) throw BAIL;
     const key = line.slice(at, colon);
     if (NOT_STRING.has(key) || map.keys!.has(key)) throw BAIL;
     map.keys!.add(key);
@@ -198,7 +210,7 @@ class Scanner {
       this.pending = { indent: at, parent: map.role, role, key };
       return;
     }
-    const v = scalar(line, j);
+    const v = scalar(line, j, isHeadString(map.role, key));
     if (v.kind === 'block') {
       if (role !== Role.Other) throw BAIL;
       let capture: Capture | null = null;
@@ -288,46 +300,49 @@ function headString(v: Scalar): string {
 
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', t: '\t', r: '\r', '/': '/' };
 
-/** A single-line scalar starting at `i`, or BAIL when it is anything else. */
-function scalar(line: string, i: number): Scalar {
+/** Scalars whose text is not needed (values outside the head). */
+const SOME_STRING: Scalar = { kind: 'string', value: '' };
+const SOME_PLAIN: Scalar = { kind: 'plain', value: '' };
+
+/** A single-line scalar starting at `i` (its text only when `needValue`), or BAIL when it is anything else. */
+function scalar(line: string, i: number, needValue: boolean): Scalar {
   const c = line[i];
   if (c === '"') {
     let value = '';
     let j = i + 1;
     for (;;) {
       if (j >= line.length) throw BAIL;
-      const ch = line[j];
-      if (ch === '"') break;
-      if (ch === '\\') {
+      const ch = line.charCodeAt(j);
+      if (ch === 0x22) break;
+      if (ch === 0x5c) {
         const e = ESCAPES[line[j + 1]];
         if (e === undefined) throw BAIL;
-        value += e;
+        if (needValue) value += e;
         j += 2;
         continue;
       }
-      value += ch;
+      if (needValue) value += line[j];
       j++;
     }
     trailing(line, j + 1);
-    return { kind: 'string', value };
+    return needValue ? { kind: 'string', value } : SOME_STRING;
   }
   if (c === "'") {
     let value = '';
     let j = i + 1;
     for (;;) {
       if (j >= line.length) throw BAIL;
-      const ch = line[j];
-      if (ch === "'") {
-        if (line[j + 1] !== "'") break;
-        value += "'";
+      if (line.charCodeAt(j) === 0x27) {
+        if (line.charCodeAt(j + 1) !== 0x27) break;
+        if (needValue) value += "'";
         j += 2;
         continue;
       }
-      value += ch;
+      if (needValue) value += line[j];
       j++;
     }
     trailing(line, j + 1);
-    return { kind: 'string', value };
+    return needValue ? { kind: 'string', value } : SOME_STRING;
   }
   if (c === '[' || c === '{') {
     if (line[i + 1] !== (c === '[' ? ']' : '}')) throw BAIL;
@@ -344,12 +359,21 @@ function scalar(line: string, i: number): Scalar {
   if (c === '-') {
     if (i + 1 === line.length || line[i + 1] === ' ') throw BAIL;
   } else if (',[]{}#&*!|>\'"%@`?:'.includes(c)) throw BAIL;
+  // One pass: the value ends at a comment (` #`); `: ` or a final `:` would make it a mapping.
   let end = line.length;
-  const comment = line.indexOf(' #', i);
-  if (comment >= 0) end = comment;
+  for (let j = i; j < line.length; j++) {
+    const ch = line.charCodeAt(j);
+    if (ch === 0x20) {
+      if (line.charCodeAt(j + 1) === 0x23) {
+        end = j;
+        break;
+      }
+    } else if (ch === 0x3a && (j + 1 === line.length || line.charCodeAt(j + 1) === 0x20)) throw BAIL;
+  }
+  const numeric = NUMERIC_START.test(c);
+  if (!needValue && !numeric) return SOME_PLAIN;
   const value = line.slice(i, end).trimEnd();
-  if (value.includes(': ') || value.endsWith(':')) throw BAIL;
-  if (NUMERIC_START.test(value) && (NON_FINITE.test(value) || NUMBER_WITH_EXPONENT.test(value.replaceAll('_', '')))) throw BAIL;
+  if (numeric && (NON_FINITE.test(value) || NUMBER_WITH_EXPONENT.test(value.replaceAll('_', '')))) throw BAIL;
   return { kind: 'plain', value };
 }
 
