@@ -13,14 +13,18 @@ function atDocumentIndicator(s: Scanner): boolean {
   return (c === 0x2d || c === 0x2e) && s.at(1) === c && s.at(2) === c && isBlankZ(s.at(3));
 }
 
+const LINE_END = /[\n\r\0\x85\u2028\u2029]/g;
+
 /** Consumes the rest of the current line (no line break) and returns it. */
 function readToLineEnd(s: Scanner): string {
+  const src = s.src;
   const from = s.pos;
-  while (!isBreakZ(s.at())) {
-    s.skip();
-    s.cache(1);
-  }
-  return s.src.slice(from, s.pos);
+  LINE_END.lastIndex = from;
+  const i = LINE_END.exec(src)!.index; // the NUL padding ends every line
+  s.advance(i);
+  // The reader must have delivered the line and the character after it.
+  s.cache(1);
+  return src.slice(from, i);
 }
 
 // ---- block scalars ----

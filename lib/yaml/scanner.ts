@@ -75,6 +75,8 @@ export class Scanner {
   /** The text followed by NUL padding. */
   readonly src: string;
   private readonly limit: number;
+  /** Whether the text has characters beyond U+FFFF (two code units, one character). */
+  private readonly astral: boolean;
   pos = 0;
   // The current mark, kept as three numbers because it moves on every character.
   index = 0;
@@ -99,6 +101,7 @@ export class Scanner {
     const input = readInput(text);
     this.src = input.src;
     this.limit = input.limit;
+    this.astral = /[\udc00-\udfff]/.test(this.src);
   }
 
   // ---- reading ----
@@ -122,6 +125,15 @@ export class Scanner {
     this.pos += (c & 0xfc00) === 0xd800 ? 2 : 1;
     this.index++;
     this.column++;
+  }
+
+  /** Advances to code unit `to` on the current line. */
+  advance(to: number): void {
+    let chars = to - this.pos;
+    if (this.astral) for (let i = this.pos; i < to; i++) if ((this.src.charCodeAt(i) & 0xfc00) === 0xdc00) chars--;
+    this.pos = to;
+    this.index += chars;
+    this.column += chars;
   }
 
   /** Advances over one character and returns it. */
