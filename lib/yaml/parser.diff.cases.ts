@@ -144,6 +144,23 @@ export const HAND_PICKED: string[] = [
   'a: 😀 - b\n- c\n',
 ];
 
+/**
+ * go-yaml reads its input in 512-byte chunks and fails on a control character as soon as the
+ * scanner needs any character of its chunk: a syntax error just before a chunk boundary wins
+ * only if the scanner's look-ahead stays short of the boundary. Sweeps a syntax error and a
+ * control character across the first boundary, with one- and two-byte characters before them.
+ */
+export function readerCases(): string[] {
+  const out: string[] = [];
+  for (let k = 0; k <= 9; k++) {
+    out.push('#'.repeat(498 + k) + '\na: b: c' + ' '.repeat(8) + '\u0001\n');
+    out.push('#' + 'é'.repeat(248 + k) + '\na: "\\q"  \u007f\n');
+  }
+  out.push('a: b: c\n' + '#'.repeat(600) + '\n\u0001\n');
+  out.push('a: 1\n' + '#'.repeat(600) + '\nb: c: d\u0001\n');
+  return out;
+}
+
 /** Valid documents, corrupted at each line by {@link corruptions}. */
 const BASES: string[] = [
   [
