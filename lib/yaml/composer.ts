@@ -4,7 +4,8 @@
  * alias fails as soon as it is read, before any later syntax error.
  */
 import { YamlError } from './errors';
-import { E, Parser, type YamlEvent } from './parser';
+import { E, type YamlEvent } from './events';
+import { Parser } from './parser';
 
 /** Node kinds, as decode.go numbers them. */
 export const NODE = { DOCUMENT: 1, MAPPING: 2, SEQUENCE: 4, SCALAR: 8, ALIAS: 16 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { YamlProblem } from './errors';
-import { E, Parser } from './parser';
+import { E } from './events';
+import { Parser } from './parser';
 
 const NAMES: Record<number, string> = {
   [E.STREAM_START]: '+STR',

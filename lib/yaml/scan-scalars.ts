@@ -4,7 +4,8 @@
  */
 import type { Mark } from './errors';
 import { asHex, isAlpha, isBlank, isBlankZ, isBreak, isBreakZ, isDigit, isHex, utf8ToGoString } from './reader';
-import { STYLE, T, type Scanner, type Token } from './scanner';
+import type { Scanner } from './scanner';
+import { T, type Token } from './tokens';
 
 function skipBlanks(s: Scanner): void {
   s.cache(1);
@@ -205,5 +206,3 @@ function scanUriEscapes(s: Scanner, directive: boolean, start: Mark): string {
   }
   return utf8ToGoString(Uint8Array.from(bytes));
 }
-
-export { scanBlockScalar, scanFlowScalar, scanPlainScalar } from './scan-text';

@@ -5,7 +5,8 @@
  */
 import type { Mark } from './errors';
 import { asHex, isBlank, isBlankZ, isBreak, isBreakZ, isDigit, isHex } from './reader';
-import { STYLE, T, type Scanner, type Token } from './scanner';
+import type { Scanner } from './scanner';
+import { STYLE, T, type Token } from './tokens';
 
 function atDocumentIndicator(s: Scanner): boolean {
   if (s.column !== 0) return false;
