@@ -1,7 +1,7 @@
 import { compareGoStrings } from '../../gotemplate/value';
 import { sortByKind } from './kind-order';
 import { hookFromManifest, type Hook } from './hooks';
-import { readHead, type Manifest } from './manifest';
+import { readHead, type Manifest, type SimpleHead } from './manifest';
 import { splitManifests } from './split';
 import { goTrimSpace } from '../../gotemplate/strings';
 
@@ -34,13 +34,7 @@ export function sortManifests(files: ReadonlyMap<string, string>): SortedManifes
     const content = files.get(path)!;
     if (baseName(path).startsWith('_')) continue;
     if (goTrimSpace(content) === '') continue;
-    for (const doc of splitManifests(content)) {
-      let head;
-      try {
-        head = readHead(doc);
-      } catch (e) {
-        throw new ManifestParseError(path, e as Error);
-      }
+    for (const [doc, head] of documentsOf(path, content)) {
       const hookEvents = head.metadata?.annotations?.['helm.sh/hook'];
       if (hookEvents === undefined) {
         manifests.push({ name: path, content: doc, head });
@@ -51,6 +45,30 @@ export function sortManifests(files: ReadonlyMap<string, string>): SortedManifes
     }
   }
   return { hooks: sortByKind(hooks, (h) => h.kind), manifests: sortByKind(manifests, (m) => m.head.kind) };
+}
+
+/**
+ * A file's documents with their heads, kept per path while its rendered text stays the same
+ * (most files of a re-render are unchanged): comparing the text once is cheaper than splitting
+ * it and looking every document up again.
+ */
+const filesByPath = new Map<string, { content: string; docs: [string, SimpleHead][] }>();
+const MAX_FILES = 1000;
+
+function documentsOf(path: string, content: string): [string, SimpleHead][] {
+  const hit = filesByPath.get(path);
+  if (hit !== undefined && hit.content === content) return hit.docs;
+  const docs: [string, SimpleHead][] = [];
+  for (const doc of splitManifests(content)) {
+    try {
+      docs.push([doc, readHead(doc)]);
+    } catch (e) {
+      throw new ManifestParseError(path, e as Error);
+    }
+  }
+  if (filesByPath.size >= MAX_FILES) filesByPath.clear();
+  filesByPath.set(path, { content, docs });
+  return docs;
 }
 
 function baseName(p: string): string {
