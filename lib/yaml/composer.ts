@@ -83,24 +83,57 @@ class Composer {
   }
 
   private parse(): YamlNode | null {
-    switch (this.peek().type) {
-      case E.SCALAR: return this.scalar();
-      case E.ALIAS: return this.alias();
-      case E.MAPPING_START: return this.collection(NODE.MAPPING, E.MAPPING_START, E.MAPPING_END);
-      case E.SEQUENCE_START: return this.collection(NODE.SEQUENCE, E.SEQUENCE_START, E.SEQUENCE_END);
-      case E.DOCUMENT_START: return this.document();
-      case E.STREAM_END: return null;
-      default: throw new YamlError(`yaml: attempted to parse unknown event: ${EVENT_NAMES[this.peek().type]}`, 'syntax');
-    }
+    const t = this.peek().type;
+    if (t === E.STREAM_END) return null;
+    if (t === E.DOCUMENT_START) return this.document();
+    return this.content();
   }
 
   private document(): YamlNode {
     const n = this.node(NODE.DOCUMENT);
     this.anchors = new Map();
     this.expect(E.DOCUMENT_START);
-    n.children.push(this.parse()!);
+    n.children.push(this.content());
     this.expect(E.DOCUMENT_END);
     return n;
+  }
+
+  /**
+   * One node and everything in it. Collections are kept on a stack rather than recursed into,
+   * so nesting as deep as go-yaml allows (10000 flow levels) fits the JS call stack.
+   */
+  private content(): YamlNode {
+    const open: YamlNode[] = [];
+    for (;;) {
+      const ev = this.peek();
+      const top = open[open.length - 1];
+      if (top && ev.type === (top.kind === NODE.MAPPING ? E.MAPPING_END : E.SEQUENCE_END)) {
+        this.expect(ev.type);
+        open.pop();
+        if (open.length === 0) return top;
+        continue;
+      }
+      let n: YamlNode;
+      switch (ev.type) {
+        case E.SCALAR:
+          n = this.scalar();
+          break;
+        case E.ALIAS:
+          n = this.alias();
+          break;
+        case E.MAPPING_START:
+        case E.SEQUENCE_START:
+          n = this.node(ev.type === E.MAPPING_START ? NODE.MAPPING : NODE.SEQUENCE);
+          this.anchor(n);
+          this.expect(ev.type);
+          break;
+        default:
+          throw new YamlError(`yaml: attempted to parse unknown event: ${EVENT_NAMES[ev.type]}`, 'syntax');
+      }
+      if (top) top.children.push(n);
+      if (n.kind === NODE.MAPPING || n.kind === NODE.SEQUENCE) open.push(n);
+      else if (!top) return n;
+    }
   }
 
   private alias(): YamlNode {
@@ -119,18 +152,6 @@ class Composer {
     n.implicit = ev.implicit === true;
     this.anchor(n);
     this.expect(E.SCALAR);
-    return n;
-  }
-
-  private collection(kind: number, startEvent: number, endEvent: number): YamlNode {
-    const n = this.node(kind);
-    this.anchor(n);
-    this.expect(startEvent);
-    while (this.peek().type !== endEvent) {
-      n.children.push(this.parse()!);
-      if (kind === NODE.MAPPING) n.children.push(this.parse()!);
-    }
-    this.expect(endEvent);
     return n;
   }
 }

@@ -75,8 +75,11 @@ class Decoder {
         return this.alias(n);
       case NODE.SCALAR:
         return scalar(n);
-      case NODE.SEQUENCE:
-        return n.children.map((c) => this.decode(c));
+      case NODE.SEQUENCE: {
+        const out: YamlNative[] = new Array(n.children.length);
+        for (let i = 0; i < out.length; i++) out[i] = this.decode(n.children[i]);
+        return out;
+      }
       default: {
         const out = new YamlMap();
         this.mapping(n, out);

@@ -29,26 +29,38 @@ function keyString(k: YamlNative, v: YamlNative): string {
 
 function toGo(v: YamlNative): GoValue {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) {
-      const s = Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
-      throw new YamlError(`error converting YAML to JSON: json: unsupported value: ${s}`, 'json');
-    }
-    return v;
-  }
-  if (Array.isArray(v)) return v.map(toGo);
-  if (v instanceof YamlMap) {
-    const m: GoMap = new Map();
-    for (const [k, x] of v.entries.values()) {
-      const ks = keyString(k, x);
-      // Keys that collide once stringified: encoding/json keeps the last one it reads.
-      m.delete(ks);
-      m.set(ks, toGo(x));
-    }
-    return m;
-  }
+  if (typeof v === 'number') return finite(v);
+  // Containers are converted by small functions of their own: nesting may be 10000 deep, and
+  // small frames keep that within the JS call stack.
+  if (Array.isArray(v)) return listToGo(v);
+  if (v instanceof YamlMap) return mapToGo(v);
   if ('v' in v) return Number(v.v);
   return '<<';
+}
+
+function finite(v: number): number {
+  if (!Number.isFinite(v)) {
+    const s = Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+    throw new YamlError(`error converting YAML to JSON: json: unsupported value: ${s}`, 'json');
+  }
+  return v;
+}
+
+function listToGo(v: YamlNative[]): GoValue[] {
+  const out: GoValue[] = new Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = toGo(v[i]);
+  return out;
+}
+
+function mapToGo(v: YamlMap): GoMap {
+  const m: GoMap = new Map();
+  for (const [k, x] of v.entries.values()) {
+    const ks = keyString(k, x);
+    // Keys that collide once stringified: encoding/json keeps the last one it reads.
+    m.delete(ks);
+    m.set(ks, toGo(x));
+  }
+  return m;
 }
 
 function jsonKind(v: GoValue): string {
