@@ -172,7 +172,8 @@ export class Scanner {
       if (this.head !== this.tokens.length) {
         // A queued token may still be preceded by a KEY if a simple key starts at it.
         const idx = this.simpleKeysByTok.get(this.tokensParsed);
-        if (idx === undefined || !this.simpleKeyIsValid(this.simpleKeys[idx])) break;
+        const key = idx === undefined ? undefined : this.simpleKeys[idx];
+        if (!key || !this.simpleKeyIsValid(key)) break;
       }
       this.fetchNextToken();
     }
