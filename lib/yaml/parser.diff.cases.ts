@@ -240,3 +240,41 @@ export function corruptions(): { name: string; text: string }[] {
   });
   return out;
 }
+
+/** A small deterministic PRNG (mulberry32), so generated documents are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  'key', 'a', 'b1', '- ', ': ', ':', '? ', ',', '[', ']', '{', '}', '"', "'", '\\', '#c', ' ', '  ', '\t',
+  '&x', '*x', '!!str ', '!t ', '|', '>-', '%', '@', '`', '---', '...', '-1', '0x1F', 'yes', '~', '<<', '\u00e9',
+];
+
+/** Random documents of YAML-significant pieces and indented lines, from a fixed seed. */
+export function randomDocuments(count: number, seed = 20240917): string[] {
+  const next = random(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)];
+  const out: string[] = [];
+  while (out.length < count) {
+    const lines: string[] = [];
+    const n = 1 + Math.floor(next() * 5);
+    for (let l = 0; l < n; l++) {
+      let line = ' '.repeat(pick([0, 0, 1, 2, 2, 4]));
+      const k = 1 + Math.floor(next() * 5);
+      for (let p = 0; p < k; p++) line += pick(PIECES);
+      lines.push(line);
+    }
+    // Half are nested under a key, so that what parses is a mapping whose values are compared.
+    const text = out.length % 4 < 2 ? lines.join('\n') + '\n' : 'root:\n' + lines.map((l) => '  ' + l).join('\n') + '\n';
+    if (!text.includes('{{')) out.push(text);
+  }
+  return out;
+}

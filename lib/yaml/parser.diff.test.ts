@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_HELM_VERSION, removeChart, runHelm, writeChart, type HelmRun } from '../../tests/helm/reference';
 import { templateChart } from '../helm/action/template';
 import { loadChartDirectory } from '../helm/chart/loader';
-import { corruptions, HAND_PICKED, readerCases } from './parser.diff.cases';
+import { corruptions, HAND_PICKED, randomDocuments, readerCases } from './parser.diff.cases';
 
 type Kind = 'values' | 'manifest';
 
@@ -36,6 +36,9 @@ for (const text of HAND_PICKED) {
   for (const kind of ['values', 'manifest'] as const) rows.push({ kind, name: JSON.stringify(text), files: chartFiles(kind, text) });
 }
 for (const text of readerCases()) rows.push({ kind: 'values', name: `reader ${JSON.stringify(text.slice(-24))} at ${text.length}`, files: chartFiles('values', text) });
+randomDocuments(300).forEach((text, i) => {
+  rows.push({ kind: i % 2 ? 'manifest' : 'values', name: `random ${i} ${JSON.stringify(text)}`, files: chartFiles(i % 2 ? 'manifest' : 'values', text) });
+});
 for (const { name, text } of corruptions()) {
   // The Deployment base is corrupted as a rendered manifest, the values base as values.yaml.
   const kind: Kind = name.startsWith('base 0') ? 'manifest' : 'values';
