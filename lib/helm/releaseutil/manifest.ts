@@ -1,6 +1,6 @@
 import { yamlToGo } from '../../yaml';
 import type { GoValue } from '../../gotemplate/value';
-import { readSimpleHead } from './simple-head';
+import { readSimpleHead, sameHeadWithNewValues } from './simple-head';
 
 /** The head of a manifest that Helm reads to sort it (releaseutil.SimpleHead). */
 export interface SimpleHead {
@@ -30,7 +30,9 @@ export function readHead(doc: string): SimpleHead {
   }
   let head: SimpleHead | Error;
   try {
-    head = readSimpleHead(doc) ?? parseHead(doc);
+    const simple = readSimpleHead(doc);
+    if (simple) fromScanner.add(simple);
+    head = simple ?? parseHead(doc);
   } catch (e) {
     head = e as Error;
   }
@@ -38,6 +40,18 @@ export function readHead(doc: string): SimpleHead {
   heads.set(doc, head);
   if (head instanceof Error) throw head;
   return head;
+}
+
+/** Heads of documents the line scanner accepted (readHeadAfter builds on those only). */
+const fromScanner = new WeakSet<SimpleHead>();
+
+/**
+ * The head of `doc`, a new version of `prev` (whose head was `prevHead`): when `prev` was read
+ * by the scanner and `doc` only changes values away from the head, that head is `doc`'s too.
+ */
+export function readHeadAfter(prev: string, prevHead: SimpleHead, doc: string): SimpleHead {
+  if (fromScanner.has(prevHead) && sameHeadWithNewValues(prev, doc)) return prevHead;
+  return readHead(doc);
 }
 
 /**

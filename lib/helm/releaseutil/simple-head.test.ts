@@ -9,7 +9,7 @@ import { yamlToGo } from '../../yaml';
 import type { GoMap } from '../../gotemplate/value';
 import { removeStandins, withStandins } from '../../../tests/charts/standins';
 import { parseHead, type SimpleHead } from './manifest';
-import { readSimpleHead } from './simple-head';
+import { readSimpleHead, sameHeadWithNewValues } from './simple-head';
 import { splitManifests } from './split';
 
 /** The fast reader may decline a document, but what it reads must be what the full parse reads. */
@@ -142,6 +142,35 @@ describe('readSimpleHead on rendered charts', () => {
       }
       expect(docs).toBeGreaterThan(0);
       expect(fast / docs).toBeGreaterThan(0.5);
+    } finally {
+      removeStandins(dir);
+    }
+  });
+
+  test.each(charts)('%s: documents that change only in values keep their head', (_name, source, valuesFile) => {
+    const dir = withStandins(source);
+    try {
+      const values = valuesFile ? (yamlToGo(readFileSync(join(dir, valuesFile), 'utf8')) as GoMap) : new Map();
+      const result = templateChart(loadChartDirectory(readTree(dir)), { values });
+      const replacements = ['x', '"q"', "'it''s'", '3', '1e5', '.inf', 'a: b', '{}', '[]', '[a]', '|', '"open', 'true', '- a', '&a x', 'x # c', 'a:b'];
+      let kept = 0;
+      for (const raw of splitManifests(result.output)) {
+        const doc = raw.replace(/^# Source: .*\n/, '');
+        const head = readSimpleHead(doc);
+        if (head === undefined) continue;
+        const lines = doc.split('\n');
+        for (let i = 0; i < lines.length; i++) {
+          const m = /^( *(?:- +)?[A-Za-z_][A-Za-z0-9._/-]*: +)\S/.exec(lines[i]);
+          if (!m) continue;
+          for (const r of replacements) {
+            const next = [...lines.slice(0, i), m[1] + r, ...lines.slice(i + 1)].join('\n');
+            if (!sameHeadWithNewValues(doc, next)) continue;
+            kept++;
+            expect(parseHead(next), next).toEqual(head);
+          }
+        }
+      }
+      expect(kept).toBeGreaterThan(0);
     } finally {
       removeStandins(dir);
     }

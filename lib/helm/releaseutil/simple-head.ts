@@ -384,3 +384,64 @@ function trailing(line: string, j: number): void {
   while (j < line.length && line[j] === ' ') j++;
   if (j < line.length && line[j] !== '#') throw BAIL;
 }
+
+/**
+ * Whether `next` has the head of `prev`, a document {@link readSimpleHead} accepted, because it
+ * differs only in single-line scalar values outside the head: the lines that change at each
+ * render of a chart (checksums of generated secrets, the secrets themselves) are such values.
+ * Same line count, and each changed line keeps its indentation, item dash and key, and has a
+ * valid single-line value before and after; changes at the top level or under the top-level
+ * `metadata` are left to a full read.
+ */
+export function sameHeadWithNewValues(prev: string, next: string): boolean {
+  const a = prev.split('\n');
+  const b = next.split('\n');
+  if (a.length !== b.length) return false;
+  try {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === b[i]) continue;
+      if (UNSAFE_CHAR.test(b[i]) || !sameShape(a[i], b[i]) || inTopLevelMetadata(a, i)) return false;
+    }
+    return true;
+  } catch (e) {
+    if (e === BAIL) return false;
+    throw e;
+  }
+}
+
+/** Both lines are `INDENT [- ]KEY: VALUE` with the same prefix and inline (non-block) values. */
+function sameShape(x: string, y: string): boolean {
+  const start = valueStart(x);
+  if (start < 0 || valueStart(y) !== start || x.slice(0, start) !== y.slice(0, start)) return false;
+  return inlineKind(x, start) && inlineKind(y, start);
+}
+
+function valueStart(line: string): number {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
+  if (i === 0) return -1;
+  if (line.charCodeAt(i) === 0x2d && line.charCodeAt(i + 1) === 0x20) {
+    i += 2;
+    while (i < line.length && line.charCodeAt(i) === 0x20) i++;
+  }
+  const colon = keyEnd(line, i);
+  if (colon < 0) return -1;
+  let j = colon + 1;
+  while (j < line.length && line.charCodeAt(j) === 0x20) j++;
+  return j === line.length || line.charCodeAt(j) === 0x23 ? -1 : j;
+}
+
+function inlineKind(line: string, start: number): boolean {
+  return scalar(line, start, false).kind !== 'block';
+}
+
+/** Whether line `i` belongs to the top-level `metadata` mapping (the nearest top-level key above it). */
+function inTopLevelMetadata(lines: string[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const l = lines[j];
+    const c = l.charCodeAt(0);
+    if (l.length === 0 || c === 0x20 || c === 0x23) continue;
+    return l.startsWith('metadata:');
+  }
+  return true;
+}

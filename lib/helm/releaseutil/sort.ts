@@ -1,7 +1,7 @@
 import { compareGoStrings } from '../../gotemplate/value';
 import { sortByKind } from './kind-order';
 import { hookFromManifest, type Hook } from './hooks';
-import { readHead, type Manifest, type SimpleHead } from './manifest';
+import { readHead, readHeadAfter, type Manifest, type SimpleHead } from './manifest';
 import { splitManifests } from './split';
 import { goTrimSpace } from '../../gotemplate/strings';
 
@@ -60,8 +60,10 @@ function documentsOf(path: string, content: string): [string, SimpleHead][] {
   if (hit !== undefined && hit.content === content) return hit.docs;
   const docs: [string, SimpleHead][] = [];
   for (const doc of splitManifests(content)) {
+    // A document in the same place last time may have changed only in values (new secrets).
+    const before = hit?.docs[docs.length];
     try {
-      docs.push([doc, readHead(doc)]);
+      docs.push([doc, before === undefined ? readHead(doc) : readHeadAfter(before[0], before[1], doc)]);
     } catch (e) {
       throw new ManifestParseError(path, e as Error);
     }
