@@ -435,13 +435,38 @@ function inlineKind(line: string, start: number): boolean {
   return scalar(line, start, false).kind !== 'block';
 }
 
-/** Whether line `i` belongs to the top-level `metadata` mapping (the nearest top-level key above it). */
+/**
+ * Whether line `i` may belong to the head: to the top-level `metadata` mapping's `name` or
+ * `annotations` (labels and the rest don't matter). Lines before any top-level key count as head.
+ */
 function inTopLevelMetadata(lines: string[], i: number): boolean {
+  let top = -1;
   for (let j = i - 1; j >= 0; j--) {
     const l = lines[j];
     const c = l.charCodeAt(0);
     if (l.length === 0 || c === 0x20 || c === 0x23) continue;
-    return l.startsWith('metadata:');
+    top = j;
+    break;
+  }
+  if (top < 0) return true;
+  if (!lines[top].startsWith('metadata:')) return false;
+  // The indentation of metadata's keys is that of its first line.
+  let childIndent = -1;
+  for (let j = top + 1; j <= i && childIndent < 0; j++) {
+    const ind = indentOf(lines[j]);
+    if (ind < lines[j].length && lines[j][ind] !== '#') childIndent = ind;
+  }
+  // The metadata key that owns line i: the nearest key line at that indentation.
+  for (let j = i; j > top; j--) {
+    const l = lines[j];
+    if (indentOf(l) !== childIndent || l.length === childIndent || l[childIndent] === '-' || l[childIndent] === '#') continue;
+    return l.startsWith('name:', childIndent) || l.startsWith('annotations:', childIndent);
   }
   return true;
+}
+
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
+  return i;
 }
