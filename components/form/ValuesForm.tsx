@@ -24,8 +24,8 @@ import styles from './ValuesForm.module.css';
 
 /** Props of `<ValuesForm>`. */
 export interface ValuesFormProps {
-  /** The chart's parsed values.schema.json (draft-07). */
-  schema: JsonSchema;
+  /** The chart's parsed values.schema.json (draft-07); null or absent when the chart has none. */
+  schema: JsonSchema | null | undefined;
   /** The merged values (chart defaults + the user's) as plain JSON. */
   values: unknown;
   /**
@@ -42,6 +42,14 @@ export interface ValuesFormProps {
 
 /** The form of one chart; a schema with other content starts a fresh form. */
 export function ValuesForm(props: ValuesFormProps) {
+  if (!props.schema || typeof props.schema !== 'object') return <p className={styles.help}>{NO_SCHEMA_TEXT}</p>;
+  return <SchemaForm {...props} schema={props.schema} />;
+}
+
+/** What the form shows for a chart without values.schema.json. */
+export const NO_SCHEMA_TEXT = 'This chart has no values.schema.json: edit values.yaml directly.';
+
+function SchemaForm(props: ValuesFormProps & { schema: JsonSchema }) {
   // Compared by content, so a schema parsed again on every render keeps the same form.
   const current = useRef<{ schema: JsonSchema; json: string; generation: number; model: FormModel } | null>(null);
   let entry = current.current;

@@ -47,11 +47,7 @@ export function FormPane({ info, config, store }: FormPaneProps) {
       )}
       <div className="pane-body">
         {/* ── Values form slot: components/form's ValuesForm (see next.config.mjs) ── */}
-        {info.schema ? (
-          <MemoForm schema={info.schema} values={values} onChange={onChange} errors={errors} />
-        ) : (
-          <p className="muted">This chart has no values.schema.json, so there is no form: edit its values in values.yaml.</p>
-        )}
+        <MemoForm schema={info.schema} values={values} onChange={onChange} errors={errors} />
         {/* ── end of the values form slot ── */}
       </div>
     </section>
