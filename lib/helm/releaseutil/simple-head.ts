@@ -30,13 +30,18 @@ const UNSAFE_CHAR = /[^\n\x20-\x7e\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-
 function keyEnd(line: string, at: number): number {
   let c = line.charCodeAt(at);
   if (!(isLetter(c) || c === 0x5f)) return -1;
-  for (let j = at + 1; j < line.length; j++) {
+  // go-yaml forgets a simple key 1024 characters after it starts; long keys go to the full parse.
+  const end = Math.min(line.length, at + MAX_FAST_KEY);
+  for (let j = at + 1; j < end; j++) {
     c = line.charCodeAt(j);
     if (c === 0x3a) return j + 1 === line.length || line.charCodeAt(j + 1) === 0x20 ? j : -1;
     if (!(isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x5f || c === 0x2f || c === 0x2d)) return -1;
   }
   return -1;
 }
+
+/** Comfortably below go-yaml's 1024-character simple-key window. */
+const MAX_FAST_KEY = 1000;
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 /** YAML 1.1 booleans and null: as keys or head values they are not strings. */
