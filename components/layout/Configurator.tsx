@@ -1,12 +1,15 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
-import { schemaForOverrides, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
+import { chartContextOfInfo, releaseFromShare, schemaForOverrides, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
+import { checkAgainstChart, decodeShareLink, LINK_PREFIX, type ChartroomEnvironment } from '@/lib/share';
 import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
 import { EditorPane } from '../editor/EditorPane';
 import { PreviewPane } from '../preview/PreviewPane';
+import { ExportMenu } from './ExportMenu';
 import { FormPane } from './FormPane';
+import { ShareLinkBanner, type ShareLinkMessage } from './ShareLinkBanner';
 
 /** Bounds for one render: the engine stops itself at the deadline; the worker watchdog backs it up. */
 const BUDGET = { deadlineMs: 3000, maxOutputBytes: 20_000_000 };
@@ -37,11 +40,37 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
   const config = useConfiguration(info ? `${chartKey}@${info.name}` : chartKey, info?.defaultsText ?? '', onChange);
   const latestConfiguration = useRef(config.configuration);
   latestConfiguration.current = config.configuration;
+  const currentValuesText = useCallback(() => latestConfiguration.current.valuesText, []);
 
   // The first render starts once both the worker and the restored configuration are there.
   useEffect(() => {
     if (store && config.restored) onChange(latestConfiguration.current);
   }, [store, config.restored, onChange]);
+
+  // A share link in the fragment replaces the restored work once; a broken one leaves it alone.
+  const [shareMessage, setShareMessage] = useState<ShareLinkMessage | null>(null);
+  const [environments, setEnvironments] = useState<ChartroomEnvironment[]>([]);
+  const { replaceText, setRelease } = config;
+  useEffect(() => {
+    if (!info || !config.restored) return;
+    const fragment = location.hash.replace(/^#/, '');
+    if (!fragment.startsWith(LINK_PREFIX.slice(0, 2))) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    const decoded = decodeShareLink(fragment);
+    if (!decoded.ok) {
+      setShareMessage({ kind: 'broken', text: `This share link could not be opened: ${decoded.message} Your configuration was not changed.`, notices: [] });
+      return;
+    }
+    const report = checkAgainstChart(decoded.config, chartContextOfInfo(info));
+    if (!report.sameChart) {
+      setShareMessage({ kind: 'broken', text: 'This share link is for another chart. Your configuration was not changed.', notices: report.notices });
+      return;
+    }
+    replaceText(decoded.config.values);
+    setRelease(releaseFromShare(decoded.config));
+    setEnvironments(decoded.config.environments ?? []);
+    setShareMessage({ kind: 'restored', text: 'The configuration from the share link is open.', notices: report.notices });
+  }, [info, config.restored, replaceText, setRelease]);
 
   const editorSchema = useMemo(() => (info?.schema ? schemaForOverrides(info.schema) : null), [info?.schema]);
 
@@ -58,6 +87,16 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
   return (
     <main className="configurator">
       <h1 className="visually-hidden">Configure {info.name}</h1>
+      <div className="configurator-bar">
+        <ExportMenu
+          key={environments.map((e) => e.name).join(',')}
+          info={info}
+          source={stableSource}
+          configuration={config.configuration}
+          environments={environments}
+        />
+      </div>
+      {shareMessage && <ShareLinkBanner message={shareMessage} onDismiss={() => setShareMessage(null)} />}
       <Group orientation="horizontal" className="panes" id="chartroom-panes">
         <Panel defaultSize="30%" minSize="15%" id="form">
           <FormPane info={info} config={config} store={store} />
@@ -68,7 +107,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
         </Panel>
         <Separator className="separator" aria-label="Resize the editor and preview panes" />
         <Panel defaultSize="38%" minSize="15%" id="preview">
-          <PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} />
+          <PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} />
         </Panel>
       </Group>
     </main>

@@ -6,11 +6,14 @@ import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
 import { DependenciesView } from './DependenciesView';
 import { DiffTab } from './DiffTab';
+import { FindingsPanel, findingsLabel } from './FindingsPanel';
+import { useFindings } from '@/lib/configurator/client/use-findings';
+import type { Preset } from '@/lib/validate';
 import { ReleaseBar } from './ReleaseBar';
 import { RenderErrorPanel } from './RenderErrorPanel';
 import { ResourceList } from './ResourceList';
 
-type TabId = 'resources' | 'stream' | 'diff' | 'notes' | 'dependencies';
+type TabId = 'resources' | 'findings' | 'stream' | 'diff' | 'notes' | 'dependencies';
 
 interface PreviewPaneProps {
   info: ChartInfo;
@@ -18,6 +21,8 @@ interface PreviewPaneProps {
   release: ReleaseOptions;
   setRelease: (patch: Partial<ReleaseOptions>) => void;
   source: ChartSource;
+  /** The values text being edited now (read when findings are computed, so typing doesn't re-render the preview). */
+  valuesText: () => string;
 }
 
 /** Marks when a render is on screen, and measures keystroke-to-preview latency for the edits it covers. */
@@ -33,7 +38,7 @@ function useRenderMarks(store: PreviewStore | null, revision: number): void {
 }
 
 /** The manifests for the current values: resources by kind, the whole stream, diffs, notes, dependencies. */
-export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source }: PreviewPaneProps) {
+export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText }: PreviewPaneProps) {
   const preview = usePreviewState(store);
   const [tab, setTab] = useState<TabId>('resources');
   const [selected, setSelected] = useState<string | null>(null);
@@ -44,6 +49,8 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
   const shown = lastGood;
   const stale = !!failure && !!shown;
   const pending = preview.requestedRevision > preview.latestRevision;
+  const [preset, setPreset] = useState<Preset>('development');
+  const findings = useFindings(shown, release.kubeVersion, preset, info.defaultsText, valuesText);
   const resource = shown ? (findResource(shown.resources, selected) ?? shown.resources[0] ?? null) : null;
 
   const status = !latest
@@ -73,6 +80,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
             onSelect={(id) => setTab(id as TabId)}
             tabs={[
               { id: 'resources', label: `Resources (${shown.resources.length})` },
+              { id: 'findings', label: findingsLabel(findings.findings) },
               { id: 'stream', label: 'All manifests' },
               { id: 'diff', label: 'Diff' },
               { id: 'notes', label: 'NOTES.txt' },
@@ -95,6 +103,22 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
                   <p className="muted">The chart renders no resources with these values.</p>
                 )}
               </div>
+            </TabPanel>
+          )}
+          {tab === 'findings' && (
+            <TabPanel idPrefix="preview" id="findings">
+              <FindingsPanel
+                findings={findings.findings}
+                error={findings.error}
+                resources={shown.resources}
+                preset={preset}
+                onPreset={setPreset}
+                kubeVersion={release.kubeVersion}
+                onSelectResource={(id) => {
+                  setSelected(id);
+                  setTab('resources');
+                }}
+              />
             </TabPanel>
           )}
           {tab === 'stream' && (

@@ -18,3 +18,4 @@ export * from './local-chart';
 export * from './editor-schema';
 export * from './preview-store';
 export * from './configuration';
+export * from './share-state';

@@ -1,0 +1,174 @@
+'use client';
+import { useState } from 'react';
+import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
+import { loadChartOnPage } from '@/lib/configurator/client/load-chart';
+import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
+
+interface ExportMenuProps {
+  info: ChartInfo;
+  source: ChartSource;
+  configuration: Configuration;
+  /** Environments of the configuration (from an opened link or file); the GitOps export may rename them. */
+  environments: ChartroomEnvironment[];
+}
+
+type ChartFrom = 'vendored' | 'helm-repo' | 'oci';
+
+/** Offers bytes as a file download. */
+function download(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const ENV_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Environment names typed as `dev, prod`, keeping the values of environments that already existed. */
+function environmentsFrom(text: string, known: ChartroomEnvironment[]): ChartroomEnvironment[] {
+  const names = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+  return names.map((name) => known.find((e) => e.name === name) ?? { name, values: '' });
+}
+
+/** The configurator's Export menu: values bundle, GitOps repository, share link. */
+export function ExportMenu({ info, source, configuration, environments }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ text: string; removed: string[]; warnings: string[]; error?: boolean } | null>(null);
+  const [tool, setTool] = useState<'argocd' | 'flux'>('argocd');
+  const [envText, setEnvText] = useState(environments.map((e) => e.name).join(', '));
+  const [repoUrl, setRepoUrl] = useState('');
+  const [branch, setBranch] = useState('main');
+  const [chartFrom, setChartFrom] = useState<ChartFrom>('vendored');
+  const [chartUrl, setChartUrl] = useState('');
+
+  const envs = environmentsFrom(envText, environments);
+  const badEnv = envs.find((e) => !ENV_NAME.test(e.name));
+
+  async function run(what: string, job: () => Promise<{ text: string; removed: string[]; warnings: string[] }>) {
+    setBusy(true);
+    setResult(null);
+    try {
+      setResult(await job());
+    } catch (e) {
+      setResult({ text: `${what} failed: ${e instanceof Error ? e.message : String(e)}`, removed: [], warnings: [], error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const bundle = () =>
+    run('The values bundle', async () => {
+      const [chart, { buildValuesBundle }] = await Promise.all([loadChartOnPage(source), import('@/lib/export')]);
+      const b = buildValuesBundle(chart, configurationToShare(configuration, info, envs));
+      download(b.zip, b.fileName);
+      return { text: `Downloaded ${b.fileName}.`, removed: b.removed, warnings: b.warnings };
+    });
+
+  const gitops = () =>
+    run('The GitOps repository', async () => {
+      const [chart, { buildGitopsRepo }] = await Promise.all([loadChartOnPage(source), import('@/lib/export')]);
+      const chartSource = chartFrom === 'vendored' ? { type: 'vendored' as const } : { type: chartFrom, url: chartUrl.trim() };
+      if (chartSource.type !== 'vendored' && !chartSource.url) throw new Error(`give the ${chartFrom === 'oci' ? 'OCI registry' : 'Helm repository'} URL`);
+      const r = buildGitopsRepo(chart, configurationToShare(configuration, info, envs), {
+        tool,
+        repoUrl: repoUrl.trim() || undefined,
+        branch: branch.trim() || undefined,
+        chartSource,
+      });
+      download(r.zip, r.fileName);
+      return { text: `Downloaded ${r.fileName}.`, removed: r.removed, warnings: r.warnings };
+    });
+
+  const copyLink = () =>
+    run('Copying the link', async () => {
+      const link = encodeShareLink(configurationToShare(configuration, info, envs), {
+        schema: info.schema ?? undefined,
+        baseUrl: `${location.origin}${location.pathname}`,
+      });
+      await navigator.clipboard.writeText(link.url);
+      return { text: `Link copied (${link.url.length} characters).`, removed: link.removed, warnings: [] };
+    });
+
+  return (
+    <div className="export-menu">
+      <button type="button" className="button" aria-expanded={open} aria-controls="export-dialog" onClick={() => setOpen(!open)}>
+        Export
+      </button>
+      {open && (
+        <div id="export-dialog" role="dialog" aria-label="Export" className="export-dialog">
+          <div className="row">
+            <button type="button" className="button" disabled={busy} onClick={bundle}>
+              Download values bundle
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={copyLink}>
+              Copy link
+            </button>
+          </div>
+          <fieldset className="export-gitops">
+            <legend>GitOps repository</legend>
+            <label>
+              Tool{' '}
+              <select value={tool} onChange={(e) => setTool(e.target.value as 'argocd' | 'flux')}>
+                <option value="argocd">Argo CD</option>
+                <option value="flux">Flux</option>
+              </select>
+            </label>
+            <label>
+              Environments <input value={envText} placeholder="dev, prod" onChange={(e) => setEnvText(e.target.value)} />
+            </label>
+            {badEnv && <span className="error-text small">Environment names are lowercase letters, digits and "-".</span>}
+            <label>
+              Repository URL <input value={repoUrl} placeholder="https://git.example.com/org/deploy.git" onChange={(e) => setRepoUrl(e.target.value)} />
+            </label>
+            <label>
+              Branch <input value={branch} onChange={(e) => setBranch(e.target.value)} />
+            </label>
+            <label>
+              Chart source{' '}
+              <select value={chartFrom} onChange={(e) => setChartFrom(e.target.value as ChartFrom)}>
+                <option value="vendored">Vendored in the repository</option>
+                <option value="helm-repo">Helm repository</option>
+                <option value="oci">OCI registry</option>
+              </select>
+            </label>
+            {chartFrom !== 'vendored' && (
+              <label>
+                Chart URL <input value={chartUrl} placeholder={chartFrom === 'oci' ? 'oci://ghcr.io/org/charts' : 'https://charts.example.com'} onChange={(e) => setChartUrl(e.target.value)} />
+              </label>
+            )}
+            <button type="button" className="button" disabled={busy || !!badEnv} onClick={gitops}>
+              Download GitOps repository
+            </button>
+          </fieldset>
+          {result && (
+            <div className={`banner ${result.error ? 'error' : 'info'}`} role="status" aria-label="Export result">
+              <p>{result.text}</p>
+              {result.removed.length > 0 && (
+                <>
+                  <p>Left out because they are secrets:</p>
+                  <ul className="export-removed">
+                    {result.removed.map((r) => (
+                      <li key={r}>
+                        <code>{r}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {result.warnings.map((w) => (
+                <p key={w} className="small">
+                  {w}
+                </p>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

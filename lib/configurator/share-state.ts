@@ -1,0 +1,39 @@
+/**
+ * The configurator's state as a chartroom configuration (share links, `chartroom.json`,
+ * exports) and back: release options map to the configuration's release and render target.
+ */
+import { CONFIG_FORMAT, type ChartContext, type ChartroomConfig, type ChartroomEnvironment } from '../share';
+import type { ChartInfo } from './chart-info';
+import type { Configuration } from './configuration';
+import { DEFAULT_RELEASE, type ReleaseOptions } from './release-options';
+import { defaultValues } from './values-document';
+
+/** The configuration being edited, as format-1 configuration data. */
+export function configurationToShare(c: Configuration, info: ChartInfo, environments: ChartroomEnvironment[] = []): ChartroomConfig {
+  const out: ChartroomConfig = {
+    format: CONFIG_FORMAT,
+    chart: { name: info.name, version: info.version },
+    release: { name: c.release.releaseName, namespace: c.release.namespace },
+    kubeVersion: c.release.kubeVersion,
+    values: c.valuesText,
+  };
+  if (c.release.apiVersions.length > 0) out.apiVersions = [...c.release.apiVersions];
+  if (environments.length > 0) out.environments = environments;
+  return out;
+}
+
+/** The release options a configuration renders with. */
+export function releaseFromShare(config: ChartroomConfig): ReleaseOptions {
+  return {
+    releaseName: config.release.name,
+    namespace: config.release.namespace,
+    kubeVersion: config.kubeVersion?.replace(/^v/, '') ?? DEFAULT_RELEASE.kubeVersion,
+    apiVersions: config.apiVersions ?? [],
+  };
+}
+
+/** What a configuration is checked against, from the summary of the chart that is open. */
+export function chartContextOfInfo(info: ChartInfo): ChartContext {
+  const passThrough = ['global', ...info.dependencies.map((d) => d.alias || d.name), ...info.bundledDependencies];
+  return { name: info.name, version: info.version, defaults: defaultValues(info.defaultsText), schema: info.schema ?? undefined, passThrough };
+}
