@@ -58,19 +58,27 @@ test('the values bundle and the GitOps zip equal the CLI output for the same con
 test('a copied link opens the same preview in a fresh browser, secrets left out', async ({ page, browser, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openFresh(page, 'aeterna');
-  await setEditorText(page, 'aeterna:\n  replicas: 4\n  config:\n    logLevel: debug\nsecrets:\n  openaiApiKey: sk-abcdefghijklmnop\n');
+  const copyLink = async (): Promise<string> => {
+    await openExport(page);
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+    await expect(page.getByRole('status', { name: 'Export result' })).toContainText('Link copied');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  // A secret is left out of the link, and the dialog says which.
+  await setEditorText(page, 'aeterna:\n  replicas: 4\nsecrets:\n  openaiApiKey: sk-abcdefghijklmnop\n');
   await waitRendered(page);
-  const resourcesTab = page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: /Resources/ });
-  const resourceLabel = await resourcesTab.innerText();
+  const withSecret = await copyLink();
+  await expect(page.getByRole('status', { name: 'Export result' })).toContainText('openaiApiKey');
+  expect(withSecret).toMatch(/\/configure\/aeterna#cr1\./);
+  expect(withSecret).not.toContain('sk-abcdefghijklmnop');
 
-  await openExport(page);
-  await page.getByRole('button', { name: 'Copy link' }).click();
-  const result = page.getByRole('status', { name: 'Export result' });
-  await expect(result).toContainText('Link copied');
-  await expect(result).toContainText('openaiApiKey');
-  const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/\/configure\/aeterna#cr1\./);
-  expect(url).not.toContain('sk-abcdefghijklmnop');
+  // Without secrets, the link reproduces the preview exactly.
+  await setEditorText(page, 'aeterna:\n  replicas: 4\n  config:\n    logLevel: debug\n');
+  await waitRendered(page);
+  const resourceLabel = await page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: /Resources/ }).innerText();
+  const url = await copyLink();
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -123,6 +131,12 @@ test('the Findings tab counts findings and points at a bad image tag', async ({ 
   await expect(finding).toBeVisible();
   await expect(finding).toContainText('latest');
   console.log(`[findings] ${await tab.innerText()}`);
+  // The values path focuses its form field; the resource link selects the resource.
+  const valuesLink = finding.getByRole('button', { name: 'aeterna.image.tag' });
+  if (await valuesLink.count()) {
+    await valuesLink.click();
+    await expect(page.locator('.form-pane :focus')).toHaveValue('latest');
+  }
   await finding.getByRole('button').first().click();
   await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: /Resources/ })).toHaveAttribute('aria-selected', 'true');
 });
