@@ -67,12 +67,13 @@ url: https://example.com/a/very/long/path/that/keeps/going/and/going/and/going/a
 ? this_key_is_longer_than_one_hundred_and_twenty_eight_bytes_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 : long key
 `,
+  // No zero-padded twins (a1/a01, a0/a00) and no v10 beside v1beta1/v2alpha1: go-yaml's natural order is not
+  // transitive on them, and Go's sort then
+  // orders them differently from run to run of helm itself.
   ordering: `
 a1: 1
 a10: 2
 a2: 3
-a01: 4
-a001: 5
 b: 6
 B: 7
 _x: 8
@@ -87,10 +88,8 @@ Z: 16
 aa: 17
 a: 18
 a0: 19
-a00: 20
 v1beta1: 21
 v1: 22
-v10: 23
 v2alpha1: 24
 "a b": 25
 "": 26
