@@ -3,9 +3,8 @@
  * the target Kubernetes version, removed APIs, production readiness, cross-object consistency).
  * Exits 1 on errors, and on warnings too with --strict.
  */
-import { templateChart } from '../helm/action/template';
+import { renderFromFlags } from './render-flags';
 import { HelmError } from '../helm/action/errors';
-import { mergeUserValues } from '../helm/chartutil/merge-values';
 import { manifestDocs, provideKubeSchema, RULES, summarize, validateManifests, type Finding, type Preset } from '../validate';
 import kube129 from '../validate/schemas/kube-1.29';
 import kube130 from '../validate/schemas/kube-1.30';
@@ -32,7 +31,6 @@ export const LINT_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', kind: 'bool', help: 'help for lint' },
 ];
 
-const decoder = new TextDecoder();
 const USAGE = 'lint [NAME] CHART [flags]';
 
 /** `chartroom lint [NAME] CHART [flags]`. */
@@ -60,29 +58,8 @@ export function lintCommand(argv: string[], io: CliIO): ExitCode {
   try {
     if (preset !== 'production' && preset !== 'development') throw new UsageError(`invalid preset "${preset}": use production or development`);
     if (format !== 'text' && format !== 'json') throw new UsageError(`invalid format "${format}": use text or json`);
-    const chart = io.loadChart(chartRef);
-    const values = mergeUserValues({
-      valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
-      jsonValues: flagList(parsed, 'set-json'),
-      values: flagList(parsed, 'set'),
-      stringValues: flagList(parsed, 'set-string'),
-      fileValues: flagList(parsed, 'set-file'),
-      literalValues: flagList(parsed, 'set-literal'),
-      readFile: (p: string) => decoder.decode(io.readFile(p)),
-    });
-    const result = templateChart(chart, {
-      releaseName,
-      namespace: flagString(parsed, 'namespace'),
-      values,
-      kubeVersion,
-      apiVersions: flagList(parsed, 'api-versions'),
-      isUpgrade: flagBool(parsed, 'is-upgrade'),
-      includeCrds: flagBool(parsed, 'include-crds'),
-      skipTests: flagBool(parsed, 'skip-tests'),
-      noHooks: flagBool(parsed, 'no-hooks'),
-      skipSchemaValidation: flagBool(parsed, 'skip-schema-validation'),
-      warn: (msg) => io.stderr(`${msg}\n`),
-    });
+    // lint has no --show-only: it checks every manifest.
+    const result = renderFromFlags(parsed, releaseName, chartRef, io, { kubeVersion, showOnly: [] });
     const findings = validateManifests(manifestDocs(result), {
       kubeVersion,
       preset,

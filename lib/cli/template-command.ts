@@ -1,6 +1,5 @@
-import { templateChart } from '../helm/action/template';
 import { HelmError } from '../helm/action/errors';
-import { mergeUserValues } from '../helm/chartutil/merge-values';
+import { renderFromFlags } from './render-flags';
 import { flagBool, flagList, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 
@@ -24,8 +23,6 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', kind: 'bool', help: 'help for template' },
 ];
 
-const decoder = new TextDecoder();
-
 /** `chartroom template [NAME] CHART [flags]`: prints exactly what `helm template` prints. */
 export function templateCommand(argv: string[], io: CliIO): ExitCode {
   let parsed;
@@ -46,31 +43,7 @@ export function templateCommand(argv: string[], io: CliIO): ExitCode {
   }
   const [releaseName, chartRef] = pos.length === 2 ? pos : ['release-name', pos[0]];
   try {
-    const chart = io.loadChart(chartRef);
-    const values = mergeUserValues({
-      valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
-      jsonValues: flagList(parsed, 'set-json'),
-      values: flagList(parsed, 'set'),
-      stringValues: flagList(parsed, 'set-string'),
-      fileValues: flagList(parsed, 'set-file'),
-      literalValues: flagList(parsed, 'set-literal'),
-      readFile: (p: string) => decoder.decode(io.readFile(p)),
-    });
-    const result = templateChart(chart, {
-      releaseName,
-      namespace: flagString(parsed, 'namespace'),
-      values,
-      kubeVersion: flagString(parsed, 'kube-version'),
-      apiVersions: flagList(parsed, 'api-versions'),
-      isUpgrade: flagBool(parsed, 'is-upgrade'),
-      includeCrds: flagBool(parsed, 'include-crds'),
-      skipTests: flagBool(parsed, 'skip-tests'),
-      noHooks: flagBool(parsed, 'no-hooks'),
-      showOnly: flagList(parsed, 'show-only'),
-      skipSchemaValidation: flagBool(parsed, 'skip-schema-validation'),
-      renderSubchartNotes: flagBool(parsed, 'render-subchart-notes'),
-      warn: (msg) => io.stderr(`${msg}\n`),
-    });
+    const result = renderFromFlags(parsed, releaseName, chartRef, io);
     io.stdout(result.output);
     return 0;
   } catch (e) {

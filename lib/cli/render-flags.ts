@@ -1,0 +1,40 @@
+import { templateChart, type TemplateOptions, type TemplateResult } from '../helm/action/template';
+import { mergeUserValues } from '../helm/chartutil/merge-values';
+import { flagBool, flagList, flagString, type ParsedArgs } from './args';
+import type { CliIO } from './io';
+
+const decoder = new TextDecoder();
+
+/**
+ * Loads the chart and renders it from `helm template`'s flags (values files, every `--set` form,
+ * release and capability settings), as the template and lint commands both do.
+ * `overrides` replaces single settings (lint's default kube version, for instance).
+ */
+export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult {
+  const chart = io.loadChart(chartRef);
+  const values = mergeUserValues({
+    valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
+    jsonValues: flagList(parsed, 'set-json'),
+    values: flagList(parsed, 'set'),
+    stringValues: flagList(parsed, 'set-string'),
+    fileValues: flagList(parsed, 'set-file'),
+    literalValues: flagList(parsed, 'set-literal'),
+    readFile: (p: string) => decoder.decode(io.readFile(p)),
+  });
+  return templateChart(chart, {
+    releaseName,
+    namespace: flagString(parsed, 'namespace'),
+    values,
+    kubeVersion: flagString(parsed, 'kube-version'),
+    apiVersions: flagList(parsed, 'api-versions'),
+    isUpgrade: flagBool(parsed, 'is-upgrade'),
+    includeCrds: flagBool(parsed, 'include-crds'),
+    skipTests: flagBool(parsed, 'skip-tests'),
+    noHooks: flagBool(parsed, 'no-hooks'),
+    showOnly: flagList(parsed, 'show-only'),
+    skipSchemaValidation: flagBool(parsed, 'skip-schema-validation'),
+    renderSubchartNotes: flagBool(parsed, 'render-subchart-notes'),
+    warn: (msg) => io.stderr(`${msg}\n`),
+    ...overrides,
+  });
+}
