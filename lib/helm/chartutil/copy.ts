@@ -2,6 +2,7 @@ import type { GoMap, GoValue } from '../../gotemplate/value';
 
 /** copystructure.Copy for values: maps and slices are copied all the way down. */
 export function deepCopy<T extends GoValue>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
   if (v instanceof Map) {
     const m: GoMap = new Map();
     for (const [k, x] of v as GoMap) m.set(k, deepCopy(x));

@@ -9,7 +9,7 @@ import { withType, type GoMap, type GoValue } from '../../gotemplate/value';
 import { parseConstraintCached, parseVersionCached, satisfies } from '../../sprig/semver';
 import { chartName, copyChartWithMetadata, setDependencies, type Chart, type Dependency } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type Warn } from './coalesce';
-import { deepCopy, ErrNoValue, pathValue, table } from './values';
+import { deepCopy, ErrNoValue, pathValue, table, tableOrMissingKey } from './values';
 
 const noop: Warn = () => {};
 
@@ -43,12 +43,8 @@ function processDependencyConditions(reqs: Dependency[], cvals: GoMap, cpath: st
 }
 
 function processDependencyTags(reqs: Dependency[], cvals: GoMap, warn: Warn): void {
-  let vt: GoMap;
-  try {
-    vt = table(cvals, 'tags');
-  } catch {
-    return;
-  }
+  const vt = tableOrMissingKey(cvals, 'tags');
+  if (typeof vt === 'string') return;
   for (const r of reqs) {
     let hasTrue = false;
     let hasFalse = false;

@@ -40,13 +40,27 @@ function validatorFor(text: string): Validator | Error {
 }
 
 /**
+ * A loaded chart keeps its schema bytes across renders: looking them up by identity skips decoding
+ * and hashing tens of kilobytes of text on every keystroke.
+ */
+const validatorsByBytes = new WeakMap<Uint8Array, Validator | Error>();
+
+function validatorForBytes(bytes: Uint8Array): Validator | Error {
+  let v = validatorsByBytes.get(bytes);
+  if (v === undefined) {
+    v = validatorFor(new TextDecoder().decode(bytes));
+    validatorsByBytes.set(bytes, v);
+  }
+  return v;
+}
+
+/**
  * ValidateAgainstSingleSchema: `- FIELD: DESCRIPTION\n` per problem, or '' when valid.
  * A schema that is not JSON yields the parse error's text, as Helm reports it.
  */
 export function validateAgainstSingleSchema(values: GoMap, schema: Uint8Array | string): string {
   // Problems with the schema itself come back bare (no `- ` and no newline), as in Helm.
-  const text = typeof schema === 'string' ? schema : new TextDecoder().decode(schema);
-  const validator = validatorFor(text);
+  const validator = typeof schema === 'string' ? validatorFor(schema) : validatorForBytes(schema);
   if (validator instanceof Error) return validator.message;
   let errors;
   try {

@@ -39,10 +39,17 @@ export function isTable(v: GoValue): v is GoMap {
 
 /** Values.Table: the table at a dotted path. @throws ErrNoTable */
 export function table(v: GoMap, name: string): GoMap {
+  const t = tableOrMissingKey(v, name);
+  if (typeof t === 'string') throw new ErrNoTable(t);
+  return t;
+}
+
+/** Values.Table without the throw, for lookups that are usually absent (every render asks for `tags`). */
+export function tableOrMissingKey(v: GoMap, name: string): GoMap | string {
   let t = v;
   for (const n of name.split('.')) {
     const next = t.get(n);
-    if (!(next instanceof Map)) throw new ErrNoTable(n);
+    if (!(next instanceof Map)) return n;
     t = next;
   }
   return t;

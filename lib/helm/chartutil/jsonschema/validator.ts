@@ -50,6 +50,22 @@ function remembered(key: string, compute: () => boolean): boolean {
 const matches = (pattern: string, s: string): boolean => remembered(`p\0${pattern}\0${s}`, () => goRegexp(pattern).matcher(s).find());
 const formatOk = (format: string, s: string): boolean => remembered(`f\0${format}\0${s}`, () => checkFormat(format, s));
 
+/** Where the validator is in the value: built as a chain so only an error pays for the text. */
+interface Path {
+  readonly up: Path | null;
+  readonly key: string;
+}
+
+const ROOT: Path = { up: null, key: '(root)' };
+
+/** gojsonschema's field text: `(root)` alone, otherwise the keys below it joined by dots. */
+function fieldOf(ctx: Path): string {
+  if (ctx === ROOT) return ROOT.key;
+  const keys: string[] = [];
+  for (let p: Path | null = ctx; p && p !== ROOT; p = p.up) keys.push(p.key);
+  return keys.reverse().join('.');
+}
+
 interface Result {
   errors: SchemaError[];
   score: number;
@@ -134,7 +150,7 @@ export class Validator {
 
   validate(value: Json): SchemaError[] {
     const r: Result = { errors: [], score: 0 };
-    this.recurse(this.root, value, r, ['(root)']);
+    this.recurse(this.root, value, r, ROOT);
     return r.errors;
   }
 
@@ -160,13 +176,12 @@ export class Validator {
     return cur;
   }
 
-  private add(r: Result, ctx: string[], description: string): void {
-    const path = ctx.join('.');
-    r.errors.push({ field: path === '(root)' ? path : path.replace(/^\(root\)\./, ''), description });
+  private add(r: Result, ctx: Path, description: string): void {
+    r.errors.push({ field: fieldOf(ctx), description });
     r.score -= 2;
   }
 
-  private sub(schema: Schema, value: Json, ctx: string[]): Result {
+  private sub(schema: Schema, value: Json, ctx: Path): Result {
     const r: Result = { errors: [], score: 0 };
     this.recurse(schema, value, r, ctx);
     return r;
@@ -177,7 +192,7 @@ export class Validator {
     r.score += other.score;
   }
 
-  private recurse(schema: Schema, value: Json, r: Result, ctx: string[]): void {
+  private recurse(schema: Schema, value: Json, r: Result, ctx: Path): void {
     if (schema === true) {
       r.score++;
       return;
@@ -212,7 +227,7 @@ export class Validator {
       this.validateCommon(schema, value, r, ctx);
       if (isObj(schema.properties)) {
         for (const [k, ps] of Object.entries(schema.properties)) {
-          if (Object.prototype.hasOwnProperty.call(value, k)) this.recurse(ps, value[k], r, [...ctx, k]);
+          if (Object.prototype.hasOwnProperty.call(value, k)) this.recurse(ps, value[k], r, { up: ctx, key: k });
         }
       }
     } else {
@@ -222,7 +237,7 @@ export class Validator {
     r.score++;
   }
 
-  private validateSchema(s: { [k: string]: Json }, value: Json, r: Result, ctx: string[]): void {
+  private validateSchema(s: { [k: string]: Json }, value: Json, r: Result, ctx: Path): void {
     if (Array.isArray(s.anyOf) && s.anyOf.length) {
       let best: Result | undefined;
       let valid = false;
@@ -294,34 +309,29 @@ export class Validator {
     r.score++;
   }
 
-  private field(ctx: string[]): string {
-    const path = ctx.join('.');
-    return path === '(root)' ? path : path.replace(/^\(root\)\./, '');
-  }
-
-  private validateCommon(s: { [k: string]: Json }, value: Json, r: Result, ctx: string[]): void {
+  private validateCommon(s: { [k: string]: Json }, value: Json, r: Result, ctx: Path): void {
     if (s.const !== undefined && canonicalJson(value) !== canonicalJson(s.const)) {
-      this.add(r, ctx, `${this.field(ctx)} does not match: ${canonicalJson(s.const)}`);
+      this.add(r, ctx, `${fieldOf(ctx)} does not match: ${canonicalJson(s.const)}`);
     }
     if (Array.isArray(s.enum) && s.enum.length) {
       const allowed = s.enum.map(canonicalJson);
       if (!allowed.includes(canonicalJson(value))) {
-        this.add(r, ctx, `${this.field(ctx)} must be one of the following: ${allowed.join(', ')}`);
+        this.add(r, ctx, `${fieldOf(ctx)} must be one of the following: ${allowed.join(', ')}`);
       }
     }
   }
 
-  private validateArray(s: { [k: string]: Json }, value: Json[], r: Result, ctx: string[]): void {
+  private validateArray(s: { [k: string]: Json }, value: Json[], r: Result, ctx: Path): void {
     const items = s.items;
     if (items !== undefined && !Array.isArray(items)) {
-      value.forEach((x, i) => this.merge(r, this.sub(items, x, [...ctx, String(i)])));
+      value.forEach((x, i) => this.merge(r, this.sub(items, x, { up: ctx, key: String(i) })));
     } else if (Array.isArray(items) && items.length) {
-      for (let i = 0; i < items.length && i < value.length; i++) this.merge(r, this.sub(items[i], value[i], [...ctx, String(i)]));
+      for (let i = 0; i < items.length && i < value.length; i++) this.merge(r, this.sub(items[i], value[i], { up: ctx, key: String(i) }));
       if (items.length < value.length) {
         const extra = s.additionalItems;
         if (extra === false) this.add(r, ctx, 'No additional items allowed on array');
         else if (isObj(extra)) {
-          for (let i = items.length; i < value.length; i++) this.merge(r, this.sub(extra, value[i], [...ctx, String(i)]));
+          for (let i = items.length; i < value.length; i++) this.merge(r, this.sub(extra, value[i], { up: ctx, key: String(i) }));
         }
       }
     }
@@ -340,7 +350,7 @@ export class Validator {
       let best: Result | undefined;
       let any = false;
       for (let i = 0; i < value.length; i++) {
-        const res = this.sub(s.contains, value[i], [...ctx, String(i)]);
+        const res = this.sub(s.contains, value[i], { up: ctx, key: String(i) });
         if (res.errors.length === 0) {
           any = true;
           break;
@@ -354,7 +364,7 @@ export class Validator {
     }
   }
 
-  private validateObject(s: { [k: string]: Json }, value: { [k: string]: Json }, r: Result, ctx: string[]): void {
+  private validateObject(s: { [k: string]: Json }, value: { [k: string]: Json }, r: Result, ctx: Path): void {
     const n = Object.keys(value).length;
     if (typeof s.minProperties === 'number' && n < s.minProperties) this.add(r, ctx, `Must have at least ${s.minProperties} properties`);
     if (typeof s.maxProperties === 'number' && n > s.maxProperties) this.add(r, ctx, `Must have at most ${s.maxProperties} properties`);
@@ -373,13 +383,13 @@ export class Validator {
       for (const [pattern, ps] of patterns) {
         if (matches(pattern, pk)) {
           ppMatch = true;
-          this.merge(r, this.sub(ps, pv, [...ctx, pk]));
+          this.merge(r, this.sub(ps, pv, { up: ctx, key: pk }));
         }
       }
       if (found || ppMatch) continue;
       const ap = s.additionalProperties;
       if (ap === false) this.add(r, ctx, `Additional property ${pk} is not allowed`);
-      else if (isObj(ap)) this.merge(r, this.sub(ap, pv, [...ctx, pk]));
+      else if (isObj(ap)) this.merge(r, this.sub(ap, pv, { up: ctx, key: pk }));
     }
     if (s.propertyNames !== undefined) {
       for (const pk of Object.keys(value)) {
@@ -392,7 +402,7 @@ export class Validator {
     }
   }
 
-  private validateString(s: { [k: string]: Json }, value: string, r: Result, ctx: string[]): void {
+  private validateString(s: { [k: string]: Json }, value: string, r: Result, ctx: Path): void {
     if (typeof s.minLength === 'number' || typeof s.maxLength === 'number') {
       const len = [...value].length;
       if (typeof s.minLength === 'number' && len < s.minLength) this.add(r, ctx, `String length must be greater than or equal to ${s.minLength}`);
@@ -402,7 +412,7 @@ export class Validator {
     if (typeof s.format === 'string' && !formatOk(s.format, value)) this.add(r, ctx, `Does not match format '${s.format}'`);
   }
 
-  private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: string[]): void {
+  private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: Path): void {
     if (typeof s.multipleOf === 'number' && !isMultipleOf(value, s.multipleOf)) {
       this.add(r, ctx, `Must be a multiple of ${formatFloatG(s.multipleOf)}`);
     }
