@@ -10,7 +10,7 @@ import { emitterMemoSizes } from '../../yaml/emit';
 import { semverFuncs, semverMemoSizes } from '../../sprig/semver';
 import { Tree } from '../../gotemplate/parse/parse';
 import { Template } from '../../gotemplate/template';
-import type { GoMap } from '../../gotemplate/value';
+import { GoInt, type GoMap, type GoValue } from '../../gotemplate/value';
 import { firstDifference, referenceTemplate, removeChart, writeChart, type ChartFiles } from '../../../tests/helm/reference';
 import { removeStandins, withStandins } from '../../../tests/charts/standins';
 import { helmFuncMap } from './funcs';
@@ -86,6 +86,19 @@ const CASES: [string, ChartFiles][] = [
       'templates/_h.tpl': '{{- define "item" }}{{ . | upper }}{{ end }}{{ define "pair" }}{{ .a }}={{ .b }}{{ end }}',
       'templates/a.yaml':
         'items:\n{{- range .Values.items }}\n- {{ include "item" . }}\n- {{ include "pair" (dict "a" . "b" $.Release.Name) }}\n{{- end }}\n',
+    },
+  ],
+  [
+    'fresh dicts whose values differ only in type, or hold different maps with equal contents',
+    {
+      'values.yaml': 'a: {x: 1}\nb: {x: 1}\nf: 1.0\n',
+      'templates/_h.tpl': '{{- define "show" }}{{ printf "%T %v" .v .v }} {{ kindOf .v }} {{ .ctx.Release.Name }}{{ end }}',
+      'templates/a.yaml':
+        'a: {{ include "show" (dict "ctx" $ "v" 1) | quote }}\nb: {{ include "show" (dict "ctx" $ "v" "1") | quote }}\n' +
+        'c: {{ include "show" (dict "ctx" $ "v" (int 1)) | quote }}\nd: {{ include "show" (dict "ctx" $ "v" .Values.f) | quote }}\n' +
+        'e: {{ include "show" (dict "ctx" $ "v" (int64 1)) | quote }}\nf: {{ include "show" (dict "v" 1 "ctx" $) | quote }}\n' +
+        'g: {{ include "show" (dict "ctx" $ "v" .Values.a) | quote }}\n{{- $_ := set .Values.b "x" 2 }}\nh: {{ include "show" (dict "ctx" $ "v" .Values.b) | quote }}\n' +
+        'i: {{ include "show" (dict "ctx" $ "v" 1) | quote }}\n',
     },
   ],
 ];
@@ -166,6 +179,22 @@ describe('warm re-renders of the bundled charts', () => {
     } finally {
       removeStandins(dir);
     }
+  });
+});
+
+describe('include data compared by contents', () => {
+  test('a fresh small dict with the same entries reuses the result; other types or objects do not', () => {
+    const memo = new IncludeMemo();
+    const table = memo.table();
+    memo.beginRender();
+    const shared = new Map([['k', 'v']]);
+    const run = (data: GoMap, out: string) => memo.run(table, 'h', data, () => out);
+    expect(run(new Map<string, GoValue>([['ctx', shared], ['n', 1]]), 'first')).toBe('first');
+    expect(run(new Map<string, GoValue>([['ctx', shared], ['n', 1]]), 'again')).toBe('first');
+    expect(run(new Map<string, GoValue>([['ctx', shared], ['n', '1']]), 'string')).toBe('string');
+    expect(run(new Map<string, GoValue>([['ctx', shared], ['n', new GoInt(1)]]), 'int')).toBe('int');
+    expect(run(new Map<string, GoValue>([['ctx', new Map([['k', 'v']])], ['n', 1]]), 'other map')).toBe('other map');
+    expect(memo.hits).toBe(1);
   });
 });
 

@@ -14,7 +14,7 @@
  * - reusing it cannot hide Helm's include recursion limit: the include nesting it needed, added
  *   to the current nesting, stays far below that limit.
  */
-import type { GoFunc, GoValue } from '../../gotemplate/value';
+import { GoInt, typeInfoOf, type GoFunc, type GoValue } from '../../gotemplate/value';
 import type { FuncMap } from '../../gotemplate/func';
 
 /** Functions whose results vary between calls or that have effects beyond their result. */
@@ -110,10 +110,9 @@ export class IncludeMemo {
   /** Runs `compute` for (name, data) or returns its reusable earlier result. */
   run(table: IncludeTable, name: string, data: GoValue, compute: () => string): string {
     if (!reuseEnabled) return compute();
-    const entries = table.entriesFor(this.render);
+    table.startRender(this.render);
     const depth = this.frames.length;
-    const byData = entries.get(name);
-    const hit = byData?.get(data);
+    const hit = table.lookup(name, data);
     if (hit && hit.epoch === this.epoch && (hit.file < 0 || hit.file === this.file) && depth + hit.depth < MAX_TOTAL_DEPTH) {
       if (hit.file >= 0) this.templateRead();
       for (const f of this.frames) if (f.deepest < depth + hit.depth) f.deepest = depth + hit.depth;
@@ -143,20 +142,29 @@ export class IncludeMemo {
 export class IncludeTable {
   private render = -1;
   private entries = new Map<string, Map<GoValue, Entry>>();
+  /** The same results by template name and the contents of a small `dict` argument. */
+  private byContents = new Map<string, Entry>();
   size = 0;
 
   constructor(private readonly memo: IncludeMemo) {}
 
-  entriesFor(render: number): Map<string, Map<GoValue, Entry>> {
+  startRender(render: number): void {
     if (render !== this.render) {
       this.render = render;
       this.clear();
     }
-    return this.entries;
+  }
+
+  lookup(name: string, data: GoValue): Entry | undefined {
+    const hit = this.entries.get(name)?.get(data);
+    if (hit) return hit;
+    const key = contentsKey(name, data);
+    return key === undefined ? undefined : this.byContents.get(key);
   }
 
   clear(): void {
     this.entries = new Map();
+    this.byContents = new Map();
     this.size = 0;
   }
 
@@ -165,7 +173,41 @@ export class IncludeTable {
     if (!byData) this.entries.set(name, (byData = new Map()));
     if (!byData.has(data)) this.size++;
     byData.set(data, e);
+    const key = contentsKey(name, data);
+    if (key !== undefined) this.byContents.set(key, e);
   }
+}
+
+/**
+ * Helpers are mostly called with a fresh `dict` (`include "labels" (dict "ctx" $ "component"
+ * "web")`), a new map at every call, so identity never matches. Two plain maps with the same keys
+ * holding the same values (primitives by value, everything else by identity) are the same data to
+ * a template: nothing in a template observes a map's identity, and a mutation of anything they
+ * hold starts a new epoch. Typed maps (whose Go type a template can print) and large maps (cheaper
+ * to miss than to key) are left to identity.
+ */
+const MAX_KEYED_ENTRIES = 8;
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+
+function contentsKey(name: string, data: GoValue): string | undefined {
+  if (!(data instanceof Map) || Object.getPrototypeOf(data) !== Map.prototype || data.size > MAX_KEYED_ENTRIES) return undefined;
+  if (typeInfoOf(data) !== undefined) return undefined;
+  let key = `${name.length}:${name}`;
+  for (const [k, v] of data as Map<string, GoValue>) {
+    key += `${k.length}:${k}=`;
+    if (typeof v === 'string') key += `s${v.length}:${v}`;
+    else if (typeof v === 'number') key += `n${Object.is(v, -0) ? '-0' : v};`;
+    else if (typeof v === 'boolean') key += v ? 't' : 'f';
+    else if (v === null || v === undefined) key += 'z';
+    else if (v instanceof GoInt) key += `i${v.kind}/${v.typeName ?? ''}/${v.v};`;
+    else {
+      let id = objectIds.get(v as object);
+      if (id === undefined) objectIds.set(v as object, (id = nextObjectId++));
+      key += `o${id};`;
+    }
+  }
+  return key;
 }
 
 function reporting(fn: GoFunc, report: () => void): GoFunc {
