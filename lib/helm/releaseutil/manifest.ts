@@ -1,6 +1,6 @@
 import { yamlToGo } from '../../yaml';
 import type { GoValue } from '../../gotemplate/value';
-import { readSimpleHead, sameHeadWithNewValues } from './simple-head';
+import { headAfterValueChanges, readSimpleHead } from './simple-head';
 
 /** The head of a manifest that Helm reads to sort it (releaseutil.SimpleHead). */
 export interface SimpleHead {
@@ -47,10 +47,16 @@ const fromScanner = new WeakSet<SimpleHead>();
 
 /**
  * The head of `doc`, a new version of `prev` (whose head was `prevHead`): when `prev` was read
- * by the scanner and `doc` only changes values away from the head, that head is `doc`'s too.
+ * by the scanner and `doc` only changes single-line values, the head follows from the changed lines.
  */
 export function readHeadAfter(prev: string, prevHead: SimpleHead, doc: string): SimpleHead {
-  if (fromScanner.has(prevHead) && sameHeadWithNewValues(prev, doc)) return prevHead;
+  if (fromScanner.has(prevHead)) {
+    const head = headAfterValueChanges(prev, prevHead, doc);
+    if (head !== undefined) {
+      fromScanner.add(head);
+      return head;
+    }
+  }
   return readHead(doc);
 }
 

@@ -391,27 +391,45 @@ function trailing(line: string, j: number): void {
 }
 
 /**
- * Whether `next` has the head of `prev`, a document {@link readSimpleHead} accepted, because it
- * differs only in single-line scalar values outside the head: the lines that change at each
- * render of a chart (checksums of generated secrets, the secrets themselves) are such values.
- * Same line count, and each changed line keeps its indentation, item dash and key, and has a
- * valid single-line value before and after; changes at the top level or under the top-level
- * `metadata` are left to a full read.
+ * The head of `next`, a new version of `prev` (a document {@link readSimpleHead} accepted, whose
+ * head was `prevHead`), when the two differ only in single-line scalar values: the lines that
+ * change at each render of a chart (checksums and generated secrets) and when a name is edited
+ * (every `metadata.name`). Same line count, and each changed line keeps its indentation, item dash
+ * and key and has a valid single-line value before and after. A changed `metadata.name` or direct
+ * annotation value is read into a copy of the head; any other change at the top level or under
+ * the top-level `metadata` returns undefined and is left to a full read.
  */
-export function sameHeadWithNewValues(prev: string, next: string): boolean {
+export function headAfterValueChanges(prev: string, prevHead: SimpleHead, next: string): SimpleHead | undefined {
   const a = prev.split('\n');
   const b = next.split('\n');
-  if (a.length !== b.length) return false;
+  if (a.length !== b.length) return undefined;
+  let head = prevHead;
   try {
     for (let i = 0; i < a.length; i++) {
       if (a[i] === b[i]) continue;
-      if (UNSAFE_CHAR.test(b[i]) || !sameShape(a[i], b[i]) || inTopLevelMetadata(a, i)) return false;
+      if (UNSAFE_CHAR.test(b[i]) || !sameShape(a[i], b[i])) return undefined;
+      const place = headPlace(b, i);
+      if (place === HeadPlace.Outside) continue;
+      if (place === HeadPlace.Unknown) return undefined;
+      const line = b[i];
+      const at = indentOf(line);
+      const value = headString(scalar(line, valueStart(line), true));
+      if (head === prevHead) head = copyHead(prevHead);
+      if (place === HeadPlace.Name) head.metadata!.name = value;
+      else head.metadata!.annotations![line.slice(at, keyEnd(line, at))] = value;
     }
-    return true;
+    return head;
   } catch (e) {
-    if (e === BAIL) return false;
+    if (e === BAIL) return undefined;
     throw e;
   }
+}
+
+function copyHead(h: SimpleHead): SimpleHead {
+  if (!h.metadata) return { ...h };
+  const metadata = { ...h.metadata };
+  if (metadata.annotations) metadata.annotations = { ...metadata.annotations };
+  return { ...h, metadata };
 }
 
 /** Both lines are `INDENT [- ]KEY: VALUE` with the same prefix and inline (non-block) values. */
@@ -440,11 +458,19 @@ function inlineKind(line: string, start: number): boolean {
   return scalar(line, start, false).kind !== 'block';
 }
 
-/**
- * Whether line `i` may belong to the head: to the top-level `metadata` mapping's `name` or
- * `annotations` (labels and the rest don't matter). Lines before any top-level key count as head.
- */
-function inTopLevelMetadata(lines: string[], i: number): boolean {
+const enum HeadPlace {
+  /** Not part of the head: outside the top-level `metadata`, or under a key other than name and annotations. */
+  Outside,
+  /** The `name:` line of the top-level `metadata`. */
+  Name,
+  /** A `key: value` line directly under the top-level `metadata.annotations`. */
+  Annotation,
+  /** Anything else that may touch the head. */
+  Unknown,
+}
+
+/** Where line `i` (a `[- ]KEY: VALUE` line with an inline value) stands relative to the head. */
+function headPlace(lines: string[], i: number): HeadPlace {
   let top = -1;
   for (let j = i - 1; j >= 0; j--) {
     const l = lines[j];
@@ -453,21 +479,30 @@ function inTopLevelMetadata(lines: string[], i: number): boolean {
     top = j;
     break;
   }
-  if (top < 0) return true;
-  if (!lines[top].startsWith('metadata:')) return false;
-  // The indentation of metadata's keys is that of its first line.
-  let childIndent = -1;
-  for (let j = top + 1; j <= i && childIndent < 0; j++) {
-    const ind = indentOf(lines[j]);
-    if (ind < lines[j].length && lines[j][ind] !== '#') childIndent = ind;
-  }
+  if (top < 0) return HeadPlace.Unknown;
+  if (lines[top] !== 'metadata:') return lines[top].startsWith('metadata:') ? HeadPlace.Unknown : HeadPlace.Outside;
+  const childIndent = firstContentIndent(lines, top + 1, i);
   // The metadata key that owns line i: the nearest key line at that indentation.
   for (let j = i; j > top; j--) {
     const l = lines[j];
     if (indentOf(l) !== childIndent || l.length === childIndent || l[childIndent] === '-' || l[childIndent] === '#') continue;
-    return l.startsWith('name:', childIndent) || l.startsWith('annotations:', childIndent);
+    if (l.startsWith('name:', childIndent)) return j === i ? HeadPlace.Name : HeadPlace.Unknown;
+    if (!l.startsWith('annotations:', childIndent)) return HeadPlace.Outside;
+    if (j === i || l.length !== childIndent + 'annotations:'.length) return HeadPlace.Unknown;
+    const line = lines[i];
+    const at = indentOf(line);
+    return at > childIndent && at === firstContentIndent(lines, j + 1, i) && line[at] !== '-' ? HeadPlace.Annotation : HeadPlace.Unknown;
   }
-  return true;
+  return HeadPlace.Unknown;
+}
+
+/** The indentation of the first non-empty, non-comment line in `from..to`, or -1. */
+function firstContentIndent(lines: string[], from: number, to: number): number {
+  for (let j = from; j <= to; j++) {
+    const ind = indentOf(lines[j]);
+    if (ind < lines[j].length && lines[j][ind] !== '#') return ind;
+  }
+  return -1;
 }
 
 function indentOf(line: string): number {
