@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCli } from '../../lib/cli/main';
 import { loadChartFromDisk } from '../../lib/cli/node-io';
 import type { CliIO } from '../../lib/cli/io';
 
-const CHARTS = resolve(__dirname, 'charts');
+const CHARTS = resolve(dirname(fileURLToPath(import.meta.url)), 'charts');
 
 /** Runs the CLI in-process with paths relative to the fixture folder, capturing output. */
 export function chartroom(args: string[], cwd = CHARTS): { status: number; stdout: string; stderr: string } {
