@@ -13,7 +13,7 @@ export interface SchemaIssue {
   message: string;
 }
 
-type Schema = Pick<KubeSchemaData, 'defs' | 'open'>;
+type Schema = Pick<KubeSchemaData, 'defs' | 'open' | 'enums'>;
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'map' : typeof v);
 
@@ -79,8 +79,7 @@ export function checkObject(value: unknown, def: string, schema: Schema, path: s
       continue;
     }
     checkValue(v, t, schema, p, out);
-    const check = FIELD_CHECKS[`${def}.${k}`];
-    const bad = check?.(v);
+    const bad = FIELD_CHECKS[`${def}.${k}`]?.(v) ?? notAllowed(v, schema.enums?.[`${def}.${k}`]);
     if (bad) out.push({ id: 'schema/value', path: p, message: bad });
   }
   for (const r of required ?? []) {
@@ -88,6 +87,13 @@ export function checkObject(value: unknown, def: string, schema: Schema, path: s
   }
   if (def === 'ObjectMeta') checkMeta(obj, path, out);
   if (def.startsWith('Kube') && (def === 'KubeConfigMapProps' || def === 'KubeSecretProps')) checkDataKeys(obj, path, out);
+}
+
+/** A string outside the field's enum (for a list, the first such item), described. */
+function notAllowed(v: unknown, allowed: readonly string[] | undefined): string | undefined {
+  if (!allowed) return undefined;
+  const bad = (Array.isArray(v) ? v : [v]).find((x) => typeof x === 'string' && !allowed.includes(x));
+  return bad === undefined ? undefined : `"${bad}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`;
 }
 
 function checkMeta(meta: Record<string, unknown>, path: string, out: SchemaIssue[]): void {

@@ -21,4 +21,6 @@ export interface KubeSchemaData {
   defs: Record<string, ObjectDef>;
   /** Object types whose unknown fields are accepted (x-kubernetes-preserve-unknown-fields). */
   open?: string[];
+  /** `Type.field` → the only strings the field (or each item of a list field) may hold: an `enum`. */
+  enums?: Record<string, string[]>;
 }
