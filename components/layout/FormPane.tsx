@@ -1,6 +1,7 @@
 'use client';
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { ValuesForm } from '@chartroom/values-form';
+import { ValuesForm } from '@/components/form';
+import type { JsonSchema } from '@/lib/form';
 import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState, type PreviewStore, type SchemaProblem } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
@@ -46,15 +47,18 @@ export function FormPane({ info, config, store }: FormPaneProps) {
         </p>
       )}
       <div className="pane-body">
-        {/* ── Values form slot: components/form's ValuesForm (see next.config.mjs) ── */}
-        <MemoForm schema={info.schema} values={values} onChange={onChange} errors={errors} />
-        {/* ── end of the values form slot ── */}
+        <MemoForm schema={schemaObject(info.schema)} values={values} onChange={onChange} errors={errors} />
       </div>
     </section>
   );
 }
 
 const MemoForm = memo(ValuesForm);
+
+/** A values.schema.json that parsed to something other than an object gives no form. */
+function schemaObject(schema: unknown): JsonSchema | null {
+  return typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? (schema as JsonSchema) : null;
+}
 
 function Presets({ info, config }: { info: ChartInfo; config: ConfigurationHandle }) {
   const [choice, setChoice] = useState('');
