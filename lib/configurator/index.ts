@@ -19,3 +19,4 @@ export * from './editor-schema';
 export * from './preview-store';
 export * from './configuration';
 export * from './share-state';
+export * from './restore';

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadChartFromDisk } from '../cli/node-io';
+import type { ChartroomConfig } from '../share';
+import { chartInfoFromChart } from './chart-info';
+import { planRestore } from './restore';
+
+const info = chartInfoFromChart(loadChartFromDisk(resolve(__dirname, '../../charts/aeterna')));
+const config: ChartroomConfig = {
+  format: 1,
+  chart: { name: 'aeterna', version: info.version },
+  release: { name: 'shop', namespace: 'apps' },
+  kubeVersion: 'v1.30.0',
+  apiVersions: ['monitoring.coreos.com/v1'],
+  values: 'aeterna:\n  replicas: 3\n',
+  environments: [{ name: 'prod', values: 'aeterna:\n  replicas: 5\n' }],
+};
+const file = { kind: 'file', fileName: 'shop-values.zip' } as const;
+
+describe('planRestore', () => {
+  it('applies a configuration of this chart: values, release options, environments', () => {
+    const plan = planRestore({ ok: true, config }, info, file);
+    expect(plan.apply).toEqual({
+      valuesText: config.values,
+      release: { releaseName: 'shop', namespace: 'apps', kubeVersion: '1.30.0', apiVersions: ['monitoring.coreos.com/v1'] },
+      environments: config.environments,
+    });
+    expect(plan.message).toEqual({ kind: 'restored', label: 'Opened configuration', text: 'The configuration from shop-values.zip is open.', notices: [] });
+  });
+
+  it('passes on the notices about values the chart does not know', () => {
+    const plan = planRestore({ ok: true, config: { ...config, values: 'nosuchoption: 1\n' } }, info, { kind: 'link' });
+    expect(plan.apply).toBeDefined();
+    expect(plan.message.label).toBe('Share link');
+    expect(plan.message.notices.join(' ')).toContain('nosuchoption');
+  });
+
+  it('changes nothing for another chart, or a configuration that could not be read', () => {
+    const other = planRestore({ ok: true, config: { ...config, chart: { name: 'verta', version: '1.0.0' } } }, info, file);
+    expect(other.apply).toBeUndefined();
+    expect(other.message.kind).toBe('broken');
+    expect(other.message.text).toBe('shop-values.zip is for another chart. Your configuration was not changed.');
+    expect(other.message.notices[0]).toContain('"verta"');
+    const broken = planRestore({ ok: false, message: 'the zip holds no chartroom.json.' }, info, { kind: 'link' });
+    expect(broken).toEqual({
+      message: { kind: 'broken', label: 'Share link', text: 'This share link could not be opened: the zip holds no chartroom.json. Your configuration was not changed.', notices: [] },
+    });
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Opening a configuration someone saved — a share link or a `chartroom.json` (alone or in an
+ * exported zip) — over the chart that is open: both go through `planRestore`, so they accept
+ * and refuse the same things and say so in the same words.
+ */
+import { checkAgainstChart, type ChartroomConfig, type ChartroomEnvironment } from '../share';
+import type { ChartInfo } from './chart-info';
+import type { ReleaseOptions } from './release-options';
+import { chartContextOfInfo, releaseFromShare } from './share-state';
+
+/** A configuration read from a link or a file, or why it could not be read. */
+export type ReadConfig = { ok: true; config: ChartroomConfig } | { ok: false; message: string };
+
+/** Where a configuration came from, for the banner. */
+export type RestoreOrigin = { kind: 'link' } | { kind: 'file'; fileName: string };
+
+/** What opening a configuration did: notices after a restore, or why nothing was changed. */
+export interface RestoreMessage {
+  kind: 'restored' | 'broken';
+  /** The banner's accessible name: `Share link` or `Opened configuration`. */
+  label: string;
+  text: string;
+  notices: string[];
+}
+
+/** The new state when the configuration applies; the message in every case. */
+export interface RestorePlan {
+  apply?: { valuesText: string; release: ReleaseOptions; environments: ChartroomEnvironment[] };
+  message: RestoreMessage;
+}
+
+const UNCHANGED = 'Your configuration was not changed.';
+
+/** Reads, checks and maps a configuration onto the chart that is open; never throws. */
+export function planRestore(read: ReadConfig, info: ChartInfo, origin: RestoreOrigin): RestorePlan {
+  const label = origin.kind === 'link' ? 'Share link' : 'Opened configuration';
+  const broken = (text: string, notices: string[] = []): RestorePlan => ({ message: { kind: 'broken', label, text: `${text} ${UNCHANGED}`, notices } });
+  if (!read.ok) {
+    return broken(origin.kind === 'link' ? `This share link could not be opened: ${read.message}` : `${origin.fileName} could not be opened: ${read.message}`);
+  }
+  const report = checkAgainstChart(read.config, chartContextOfInfo(info));
+  if (!report.sameChart) {
+    return broken(origin.kind === 'link' ? 'This share link is for another chart.' : `${origin.fileName} is for another chart.`, report.notices);
+  }
+  return {
+    apply: { valuesText: read.config.values, release: releaseFromShare(read.config), environments: read.config.environments ?? [] },
+    message: {
+      kind: 'restored',
+      label,
+      text: origin.kind === 'link' ? 'The configuration from the share link is open.' : `The configuration from ${origin.fileName} is open.`,
+      notices: report.notices,
+    },
+  };
+}
