@@ -26,7 +26,8 @@ export interface RenderOptions {
 const RECURSION_MAX = 1000;
 /** Parsed `tpl` texts kept per template set. */
 const TPL_CLONES = 256;
-const WARN_PATTERN = new RegExp(`${WARN_START}(.*)${WARN_END}`);
+/** Helm matches with `(?s)`: a `fail` message spanning lines is still unwrapped. */
+const WARN_PATTERN = new RegExp(`${WARN_START}([\\s\\S]*)${WARN_END}`);
 const decoder = new TextDecoder();
 
 interface Renderable {
