@@ -6,24 +6,35 @@ import type { GoValue } from '../gotemplate/value';
 import { decodeYaml } from './decode';
 import { YamlError } from './errors';
 import { marshalYaml } from './marshal';
-import { yamlNativeToGo, type UnmarshalTarget } from './tojson';
+import { yamlNativeToGo, yamlNativeToGoTargeted, type StringTarget, type UnmarshalTarget } from './tojson';
 
 export { YamlError } from './errors';
-export type { UnmarshalTarget } from './tojson';
+export type { StringTarget, UnmarshalTarget } from './tojson';
 
 /**
  * `yaml.Unmarshal(data, &v)` of sigs.k8s.io/yaml with `v` of the given Go type (default
  * interface{}). Throws {@link YamlError} whose message is Go's `err.Error()`.
  */
 export function unmarshalYaml(text: string, target: UnmarshalTarget = 'interface'): GoValue {
-  let native;
+  return yamlNativeToGo(decodeForJson(text), target);
+}
+
+/**
+ * `yaml.Unmarshal(data, &v)` for a struct `v` with string fields: numbers and booleans bound for a
+ * string arrive as their text, the way sigs.k8s.io/yaml converts them before encoding/json runs.
+ * Returns the JSON-shaped value; checking it against the rest of the struct is the caller's part.
+ */
+export function unmarshalYamlToStrings(text: string, target: StringTarget): GoValue {
+  return yamlNativeToGoTargeted(decodeForJson(text), target);
+}
+
+function decodeForJson(text: string) {
   try {
-    native = decodeYaml(text);
+    return decodeYaml(text);
   } catch (e) {
     if (e instanceof YamlError) e.message = `error converting YAML to JSON: ${e.message}`;
     throw e;
   }
-  return yamlNativeToGo(native, target);
 }
 
 /** `sigs.k8s.io/yaml.Unmarshal(data, &interface{})`: maps → GoMap, numbers → float64. */

@@ -85,3 +85,42 @@ export function yamlNativeToGo(v: YamlNative, target: UnmarshalTarget): GoValue 
   }
   return g;
 }
+
+/**
+ * The Go type `yaml.Unmarshal` decodes into, as far as it matters to sigs.k8s.io/yaml: where the
+ * target is a Go string, a YAML number or boolean is turned into its text before the JSON step.
+ * `fields` is a struct (keys matched exactly, else case-insensitively), `elem` a map's values.
+ */
+export type StringTarget =
+  | 'string'
+  | { readonly fields: Readonly<Record<string, StringTarget>> }
+  | { readonly elem: StringTarget };
+
+/** `yamlNativeToGo` into a target with string fields (convertToJSONableObject with a jsonTarget). */
+export function yamlNativeToGoTargeted(v: YamlNative, target: StringTarget): GoValue {
+  if (target === 'string') return scalarText(v) ?? toGo(v);
+  if (!(v instanceof YamlMap)) return toGo(v);
+  const m: GoMap = new Map();
+  for (const [k, x] of v.entries.values()) {
+    const ks = keyString(k, x);
+    const sub = 'elem' in target ? target.elem : fieldTarget(target.fields, ks);
+    m.delete(ks);
+    m.set(ks, sub === undefined ? toGo(x) : yamlNativeToGoTargeted(x, sub));
+  }
+  return m;
+}
+
+function fieldTarget(fields: Readonly<Record<string, StringTarget>>, key: string): StringTarget | undefined {
+  if (Object.hasOwn(fields, key)) return fields[key];
+  const lower = key.toLowerCase();
+  for (const name in fields) if (name.toLowerCase() === lower) return fields[name];
+  return undefined;
+}
+
+/** The text sigs.k8s.io/yaml gives a number or boolean bound for a string (floats at 32-bit precision). */
+function scalarText(v: YamlNative): string | undefined {
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return formatFloat(v, 'g', 32);
+  if (v !== null && typeof v === 'object' && 'v' in v) return v.v.toString();
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { yamlToGo } from '../../yaml';
+import { unmarshalYamlToStrings, type StringTarget } from '../../yaml';
 import type { GoValue } from '../../gotemplate/value';
 import { headAfterValueChanges, readSimpleHead } from './simple-head';
 
@@ -19,8 +19,9 @@ export interface Manifest {
 
 /**
  * Reads a document's head the way `yaml.Unmarshal(doc, &SimpleHead{})` does: YAML → JSON →
- * encoding/json into the struct, so field names match case-insensitively and a value of the
- * wrong JSON type is an error (e.g. a numeric annotation).
+ * encoding/json into the struct, so field names match case-insensitively, a number or boolean
+ * where the struct has a string is taken as its text (`helm.sh/hook-weight: 5`), and a map or
+ * list there is an error.
  */
 export function readHead(doc: string): SimpleHead {
   const hit = heads.get(doc);
@@ -70,29 +71,29 @@ const MAX_HEADS = 2000;
 
 /** The head through a full YAML parse (what Helm does for every document). */
 export function parseHead(doc: string): SimpleHead {
-  const v = yamlToGo(doc);
+  const v = unmarshalYamlToStrings(doc, HEAD_STRINGS);
   const head: SimpleHead = { apiVersion: '', kind: '' };
   if (v === null || v === undefined) return head;
   if (!(v instanceof Map)) throw jsonTypeError(v, 'Go value of type releaseutil.SimpleHead');
   const apiVersion = field(v, 'apiVersion');
   const kind = field(v, 'kind');
   const metadata = field(v, 'metadata');
-  if (apiVersion !== undefined) head.apiVersion = stringField(apiVersion, 'apiVersion', head.apiVersion);
-  if (kind !== undefined) head.kind = stringField(kind, 'kind', head.kind);
+  if (apiVersion !== undefined) head.apiVersion = stringField(apiVersion, 'SimpleHead.apiVersion', head.apiVersion);
+  if (kind !== undefined) head.kind = stringField(kind, 'SimpleHead.kind', head.kind);
   if (metadata instanceof Map) {
     const md: NonNullable<SimpleHead['metadata']> = { name: '' };
     const name = field(metadata, 'name');
-    if (name !== undefined) md.name = stringField(name, 'metadata.name', '');
+    if (name !== undefined) md.name = stringField(name, '.metadata.name', '');
     const ann = field(metadata, 'annotations');
     if (ann instanceof Map) {
       md.annotations = {};
       for (const [k, x] of ann) {
         if (x === null) md.annotations[k] = '';
         else if (typeof x === 'string') md.annotations[k] = x;
-        else throw jsonTypeError(x, 'Go struct field SimpleHead.metadata.annotations of type string');
+        else throw jsonTypeError(x, 'Go struct field .metadata.annotations of type string');
       }
     } else if (ann !== undefined && ann !== null) {
-      throw jsonTypeError(ann, 'Go struct field SimpleHead.metadata.annotations of type map[string]string');
+      throw jsonTypeError(ann, 'Go struct field .metadata.annotations of type map[string]string');
     }
     head.metadata = md;
   } else if (metadata !== undefined && metadata !== null) {
@@ -100,6 +101,15 @@ export function parseHead(doc: string): SimpleHead {
   }
   return head;
 }
+
+/** The string fields of SimpleHead, where sigs.k8s.io/yaml turns scalars into text. */
+const HEAD_STRINGS: StringTarget = {
+  fields: {
+    apiVersion: 'string',
+    kind: 'string',
+    metadata: { fields: { name: 'string', annotations: { elem: 'string' } } },
+  },
+};
 
 /** encoding/json matches an exact key first, then a case-insensitive one. */
 function field(m: Map<string, GoValue>, name: string): GoValue | undefined {
@@ -110,10 +120,11 @@ function field(m: Map<string, GoValue>, name: string): GoValue | undefined {
   return found;
 }
 
+/** `path` is Go's struct name then field path; metadata's struct is anonymous, so its name is empty. */
 function stringField(v: GoValue, path: string, fallback: string): string {
   if (v === null) return fallback;
   if (typeof v === 'string') return v;
-  throw jsonTypeError(v, `Go struct field SimpleHead.${path} of type string`);
+  throw jsonTypeError(v, `Go struct field ${path} of type string`);
 }
 
 function jsonKind(v: GoValue): string {
