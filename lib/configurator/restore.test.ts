@@ -41,9 +41,11 @@ describe('planRestore', () => {
     expect(other.message.kind).toBe('broken');
     expect(other.message.text).toBe('shop-values.zip is for another chart. Your configuration was not changed.');
     expect(other.message.notices[0]).toContain('"verta"');
-    const broken = planRestore({ ok: false, message: 'the zip holds no chartroom.json.' }, info, { kind: 'link' });
-    expect(broken).toEqual({
-      message: { kind: 'broken', label: 'Share link', text: 'This share link could not be opened: the zip holds no chartroom.json. Your configuration was not changed.', notices: [] },
+    const link = planRestore({ ok: false, message: 'The link is cut short.' }, info, { kind: 'link' });
+    expect(link).toEqual({
+      message: { kind: 'broken', label: 'Share link', text: 'This share link could not be opened: The link is cut short. Your configuration was not changed.', notices: [] },
     });
+    const zip = planRestore({ ok: false, message: 'shop.zip holds no chartroom.json.' }, info, file);
+    expect(zip.message.text).toBe('shop.zip holds no chartroom.json. Your configuration was not changed.');
   });
 });

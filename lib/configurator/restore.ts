@@ -36,7 +36,8 @@ export function planRestore(read: ReadConfig, info: ChartInfo, origin: RestoreOr
   const label = origin.kind === 'link' ? 'Share link' : 'Opened configuration';
   const broken = (text: string, notices: string[] = []): RestorePlan => ({ message: { kind: 'broken', label, text: `${text} ${UNCHANGED}`, notices } });
   if (!read.ok) {
-    return broken(origin.kind === 'link' ? `This share link could not be opened: ${read.message}` : `${origin.fileName} could not be opened: ${read.message}`);
+    // File messages already name the file (or the entry of the zip) and what is wrong with it.
+    return broken(origin.kind === 'link' ? `This share link could not be opened: ${read.message}` : read.message);
   }
   const report = checkAgainstChart(read.config, chartContextOfInfo(info));
   if (!report.sameChart) {
