@@ -1,15 +1,18 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
-import { chartContextOfInfo, releaseFromShare, schemaForOverrides, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
-import { checkAgainstChart, decodeShareLink, LINK_PREFIX, type ChartroomEnvironment } from '@/lib/share';
+import { planRestore, schemaForOverrides, type ChartInfo, type ChartSource, type Configuration, type ReadConfig, type RestoreMessage, type RestoreOrigin } from '@/lib/configurator';
+import { decodeShareLink, LINK_PREFIX, type ChartroomEnvironment } from '@/lib/share';
 import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
 import { EditorPane } from '../editor/EditorPane';
 import { PreviewPane } from '../preview/PreviewPane';
 import { ExportMenu } from './ExportMenu';
 import { FormPane } from './FormPane';
-import { ShareLinkBanner, type ShareLinkMessage } from './ShareLinkBanner';
+import { OpenConfigButton } from './OpenConfigButton';
+import { readConfigFile } from './read-config-file';
+import { ShareLinkBanner } from './ShareLinkBanner';
+import { useConfigDrop } from './use-config-drop';
 
 /** Bounds for one render: the engine stops itself at the deadline; the worker watchdog backs it up. */
 const BUDGET = { deadlineMs: 3000, maxOutputBytes: 20_000_000 };
@@ -47,30 +50,35 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
     if (store && config.restored) onChange(latestConfiguration.current);
   }, [store, config.restored, onChange]);
 
-  // A share link in the fragment replaces the restored work once; a broken one leaves it alone.
-  const [shareMessage, setShareMessage] = useState<ShareLinkMessage | null>(null);
+  // A share link or an opened file replaces the work only when it applies; otherwise the
+  // banner says why and nothing changes.
+  const [restoreMessage, setRestoreMessage] = useState<RestoreMessage | null>(null);
   const [environments, setEnvironments] = useState<ChartroomEnvironment[]>([]);
   const { replaceText, setRelease } = config;
+  const restore = useCallback(
+    (read: ReadConfig, origin: RestoreOrigin) => {
+      if (!info) return;
+      const plan = planRestore(read, info, origin);
+      if (plan.apply) {
+        replaceText(plan.apply.valuesText);
+        setRelease(plan.apply.release);
+        setEnvironments(plan.apply.environments);
+      }
+      setRestoreMessage(plan.message);
+    },
+    [info, replaceText, setRelease],
+  );
+  const openFile = useCallback(async (file: File) => restore(await readConfigFile(file), { kind: 'file', fileName: file.name }), [restore]);
+  const drop = useConfigDrop(openFile);
+
+  // A share link in the fragment is opened once, over the restored autosave.
   useEffect(() => {
     if (!info || !config.restored) return;
     const fragment = location.hash.replace(/^#/, '');
     if (!fragment.startsWith(LINK_PREFIX.slice(0, 2))) return;
     history.replaceState(null, '', location.pathname + location.search);
-    const decoded = decodeShareLink(fragment);
-    if (!decoded.ok) {
-      setShareMessage({ kind: 'broken', text: `This share link could not be opened: ${decoded.message} Your configuration was not changed.`, notices: [] });
-      return;
-    }
-    const report = checkAgainstChart(decoded.config, chartContextOfInfo(info));
-    if (!report.sameChart) {
-      setShareMessage({ kind: 'broken', text: 'This share link is for another chart. Your configuration was not changed.', notices: report.notices });
-      return;
-    }
-    replaceText(decoded.config.values);
-    setRelease(releaseFromShare(decoded.config));
-    setEnvironments(decoded.config.environments ?? []);
-    setShareMessage({ kind: 'restored', text: 'The configuration from the share link is open.', notices: report.notices });
-  }, [info, config.restored, replaceText, setRelease]);
+    restore(decodeShareLink(fragment), { kind: 'link' });
+  }, [info, config.restored, restore]);
 
   const editorSchema = useMemo(() => (info?.schema ? schemaForOverrides(info.schema) : null), [info?.schema]);
 
@@ -85,9 +93,10 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
   if (!info) return <p className="page-message">Loading the chart…</p>;
 
   return (
-    <main className="configurator">
+    <main className={`configurator${drop.over ? ' dropping' : ''}`} {...drop.handlers}>
       <h1 className="visually-hidden">Configure {info.name}</h1>
       <div className="configurator-bar">
+        <OpenConfigButton onFile={(f) => void openFile(f)} />
         <ExportMenu
           key={environments.map((e) => e.name).join(',')}
           info={info}
@@ -96,7 +105,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
           environments={environments}
         />
       </div>
-      {shareMessage && <ShareLinkBanner message={shareMessage} onDismiss={() => setShareMessage(null)} />}
+      {restoreMessage && <ShareLinkBanner message={restoreMessage} onDismiss={() => setRestoreMessage(null)} />}
       <Group orientation="horizontal" className="panes" id="chartroom-panes">
         <Panel defaultSize="30%" minSize="15%" id="form">
           <FormPane info={info} config={config} store={store} />

@@ -1,16 +1,10 @@
 'use client';
+import type { RestoreMessage } from '@/lib/configurator';
 
-/** What opening a share link did: notices after a restore, or why the link was not used. */
-export interface ShareLinkMessage {
-  kind: 'restored' | 'broken';
-  text: string;
-  notices: string[];
-}
-
-/** A dismissible banner above the panes about the share link the page was opened with. */
-export function ShareLinkBanner({ message, onDismiss }: { message: ShareLinkMessage; onDismiss: () => void }) {
+/** A dismissible banner above the panes about the share link or file a configuration was opened from. */
+export function ShareLinkBanner({ message, onDismiss }: { message: RestoreMessage; onDismiss: () => void }) {
   return (
-    <div className={`banner ${message.kind === 'broken' ? 'error' : 'info'} share-banner`} role="alert" aria-label="Share link">
+    <div className={`banner ${message.kind === 'broken' ? 'error' : 'info'} share-banner`} role="alert" aria-label={message.label}>
       <p>{message.text}</p>
       {message.notices.length > 0 && (
         <ul>
