@@ -233,11 +233,14 @@ export class EmitterState {
   writeDoubleQuoted(value: string, allowBreaks: boolean): void {
     this.writeIndicator('"', true, false, false);
     const cs = Array.from(value);
+    // go-yaml's is_bom looks at the start of the value, not at position i: a value that begins
+    // with a byte order mark has every character escaped.
+    const bom = cs[0] === '\ufeff';
     let spaces = false;
     for (let i = 0; i < cs.length; i++) {
       const ch = cs[i];
       const c = ch.codePointAt(0)!;
-      if (!isPrintable(c) || c === 0xfeff || isBreak(c) || ch === '"' || ch === '\\') {
+      if (bom || !isPrintable(c) || isBreak(c) || ch === '"' || ch === '\\') {
         this.put('\\');
         const short: Record<number, string> = {
           0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r',
