@@ -3,7 +3,7 @@
  * convertToJSONableObject writes them, then encoding/json's rules apply (every number a float64,
  * NaN/Inf rejected, the target type checked).
  */
-import type { GoMap, GoValue } from '../gotemplate/value';
+import { sortedKeys, type GoMap, type GoValue } from '../gotemplate/value';
 import { formatFloat } from '../encoding/gofloat';
 import { goSyntax, YamlMap, type YamlNative } from './decode';
 import { YamlError } from './errors';
@@ -27,9 +27,16 @@ function keyString(k: YamlNative, v: YamlNative): string {
   );
 }
 
+// Set when a conversion meets NaN or ±Inf; encoding/json rejects them only once the whole
+// document is converted, so the error waits for the end (and map-key errors come first).
+let sawNonFinite = false;
+
 function toGo(v: YamlNative): GoValue {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return finite(v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) sawNonFinite = true;
+    return v;
+  }
   // Containers are converted by small functions of their own: nesting may be 10000 deep, and
   // small frames keep that within the JS call stack.
   if (Array.isArray(v)) return listToGo(v);
@@ -38,12 +45,27 @@ function toGo(v: YamlNative): GoValue {
   return '<<';
 }
 
-function finite(v: number): number {
-  if (!Number.isFinite(v)) {
-    const s = Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
-    throw new YamlError(`error converting YAML to JSON: json: unsupported value: ${s}`, 'json');
+/** json.Marshal's error for the first NaN/±Inf it meets: map keys sorted, lists in order. */
+function rejectNonFinite(root: GoValue): void {
+  const stack: GoValue[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) continue;
+      const s = Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+      throw new YamlError(`error converting YAML to JSON: json: unsupported value: ${s}`, 'json');
+    }
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    else if (v instanceof Map) {
+      const keys = sortedKeys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push(v.get(keys[i]));
+    }
   }
-  return v;
+}
+
+function converted(g: GoValue): GoValue {
+  if (sawNonFinite) rejectNonFinite(g);
+  return g;
 }
 
 function listToGo(v: YamlNative[]): GoValue[] {
@@ -73,7 +95,8 @@ function jsonKind(v: GoValue): string {
 
 /** Converts go-yaml's decoded value to what encoding/json leaves in a variable of `target` type. */
 export function yamlNativeToGo(v: YamlNative, target: UnmarshalTarget): GoValue {
-  const g = toGo(v);
+  sawNonFinite = false;
+  const g = converted(toGo(v));
   if (target === 'interface' || g === null) return g;
   const want = target === 'map' ? 'object' : 'array';
   if (jsonKind(g) !== want) {
@@ -98,6 +121,11 @@ export type StringTarget =
 
 /** `yamlNativeToGo` into a target with string fields (convertToJSONableObject with a jsonTarget). */
 export function yamlNativeToGoTargeted(v: YamlNative, target: StringTarget): GoValue {
+  sawNonFinite = false;
+  return converted(targeted(v, target));
+}
+
+function targeted(v: YamlNative, target: StringTarget): GoValue {
   if (target === 'string') return scalarText(v) ?? toGo(v);
   if (!(v instanceof YamlMap)) return toGo(v);
   const m: GoMap = new Map();
@@ -105,7 +133,7 @@ export function yamlNativeToGoTargeted(v: YamlNative, target: StringTarget): GoV
     const ks = keyString(k, x);
     const sub = 'elem' in target ? target.elem : fieldTarget(target.fields, ks);
     m.delete(ks);
-    m.set(ks, sub === undefined ? toGo(x) : yamlNativeToGoTargeted(x, sub));
+    m.set(ks, sub === undefined ? toGo(x) : targeted(x, sub));
   }
   return m;
 }
