@@ -1,5 +1,6 @@
 import { ChartCard } from '@/components/catalog/ChartCard';
 import { OpenLocalChart } from '@/components/catalog/OpenLocalChart';
+import { OpenSavedConfiguration } from '@/components/catalog/OpenSavedConfiguration';
 import { bundledChartInfo, bundledChartNames } from './_server/bundled-charts';
 
 export default function CatalogPage() {
@@ -15,6 +16,7 @@ export default function CatalogPage() {
           </li>
         ))}
       </ul>
+      <OpenSavedConfiguration charts={charts.map((c) => c.name)} />
       <OpenLocalChart />
     </main>
   );

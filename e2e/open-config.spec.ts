@@ -1,7 +1,7 @@
 /**
  * Opening a saved configuration: an exported values bundle, a GitOps zip or its chartroom.json
  * brings back the values, release options and environments; a broken or foreign file says what
- * is wrong and leaves the typed work alone.
+ * is wrong and leaves the typed work alone. The catalog opens such a file in its chart.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -116,4 +116,25 @@ test('broken and foreign files say what is wrong and leave the typed values alon
   await waitRendered(page);
   expect(await stableStream(page)).toEqual(typedStream);
   console.log(`[open-config] messages:\n${messages.map((m) => `  - ${m}`).join('\n')}`);
+});
+
+test('the catalog opens a chartroom.json in the chart it was made for', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  await page.goto('/');
+  const saved = configToJson({ format: 1, chart: { name: 'aeterna', version: '0.1.0' }, release: { name: 'from-catalog', namespace: 'apps' }, values: 'aeterna:\n  replicas: 5\n' });
+  const chooser = page.getByLabel('Choose a configuration file');
+  await chooser.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(saved.replace('"aeterna"', '"nginx"')) });
+  await expect(page.getByRole('region', { name: 'A saved configuration' }).getByRole('alert')).toContainText('is for the chart "nginx", which is not bundled here');
+  await chooser.setInputFiles({ name: 'chartroom.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await expect(page).toHaveURL(/\/configure\/aeterna$/);
+  await expect(banner(page)).toContainText('The configuration from chartroom.json is open.');
+  await expect(page.getByLabel('Release name')).toHaveValue('from-catalog');
+  await waitRendered(page);
+  await expect.poll(() => editorText(page)).toContain('replicas: 5');
+  // Taken once: a reload shows the autosaved work without the banner.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await waitRendered(page);
+  await expect(banner(page)).toHaveCount(0);
+  await expect.poll(() => editorText(page)).toContain('replicas: 5');
 });

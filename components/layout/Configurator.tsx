@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
-import { planRestore, schemaForOverrides, type ChartInfo, type ChartSource, type Configuration, type ReadConfig, type RestoreMessage, type RestoreOrigin } from '@/lib/configurator';
+import { planRestore, schemaForOverrides, takePendingConfig, type ChartInfo, type ChartSource, type Configuration, type ReadConfig, type RestoreMessage, type RestoreOrigin } from '@/lib/configurator';
 import { decodeShareLink, LINK_PREFIX, type ChartroomEnvironment } from '@/lib/share';
 import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
@@ -71,9 +71,15 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
   const openFile = useCallback(async (file: File) => restore(await readConfigFile(file), { kind: 'file', fileName: file.name }), [restore]);
   const drop = useConfigDrop(openFile);
 
-  // A share link in the fragment is opened once, over the restored autosave.
+  // A file opened on the catalog page, or a share link in the fragment, is opened once, over
+  // the restored autosave.
   useEffect(() => {
     if (!info || !config.restored) return;
+    const pending = takePendingConfig(sessionStorage, info.name);
+    if (pending) {
+      restore({ ok: true, config: pending.config }, { kind: 'file', fileName: pending.fileName });
+      return;
+    }
     const fragment = location.hash.replace(/^#/, '');
     if (!fragment.startsWith(LINK_PREFIX.slice(0, 2))) return;
     history.replaceState(null, '', location.pathname + location.search);

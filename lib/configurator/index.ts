@@ -20,3 +20,4 @@ export * from './preview-store';
 export * from './configuration';
 export * from './share-state';
 export * from './restore';
+export * from './pending-config';
