@@ -71,7 +71,11 @@ export function urlQueryEscape(s: string): string {
  */
 export function printableValue(v: GoValue): { value: GoValue; ok: boolean } {
   if (v === null || v === undefined) return { value: '<no value>', ok: true };
-  if (v instanceof GoStruct && v.pointer && !v.type.stringer) return { value: new GoStruct(v.type, v.fields, false), ok: true };
+  if (v instanceof GoStruct) {
+    if (v.pointer && !v.type.stringer) return { value: new GoStruct(v.type, v.fields, false), ok: true };
+    // An addressable value whose String has a pointer receiver is printed through its address.
+    if (!v.pointer && v.addressable && v.type.pointerMethods) return { value: new GoStruct(v.type, v.fields, true), ok: true };
+  }
   if (isGoFunc(v)) return { value: v, ok: false };
   return { value: v, ok: true };
 }

@@ -166,6 +166,12 @@ export function evalCall(
     argv[i] = validateType(s, final, t);
   }
 
+  // A function receives copies: an addressable struct value loses its pointer-receiver methods.
+  for (let k = 0; k < numIn; k++) {
+    const a = argv[k];
+    if (a instanceof GoStruct && a.addressable) argv[k] = new GoStruct(a.type, a.fields, a.pointer, false);
+  }
+
   let calleeName = '';
   if (isBuiltin && name === 'call') calleeName = numArgs === 0 ? String(final as GoValue) : String(args![1]);
 

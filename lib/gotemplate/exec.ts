@@ -27,6 +27,7 @@ import {
   type TemplateNode,
   type VariableNode,
 } from './parse/node';
+import { printableValue } from './escape';
 import { goQuote } from './parse/quote';
 import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, typeInfoOf, typeName } from './value';
 
@@ -440,7 +441,7 @@ export class State {
     }
     if (receiver === null) this.errorf(`nil pointer evaluating ${EMPTY_INTERFACE}.${fieldName}`);
     const info = receiver instanceof Map || Array.isArray(receiver) ? typeInfoOf(receiver) : undefined;
-    const method = receiver instanceof GoStruct ? receiver.type.methods?.[fieldName] : info?.methods?.[fieldName];
+    const method = receiver instanceof GoStruct ? (receiver.hasPointerMethods() ? receiver.type.methods?.[fieldName] : undefined) : info?.methods?.[fieldName];
     if (method) {
       const v = evalCall(this, dot, method, false, node, fieldName, args, final);
       this.lastIface = false;
@@ -480,7 +481,7 @@ export class State {
     else if (v instanceof GoInt && v.typeName === undefined) this.write(v.v.toString());
     else if (typeof v === 'boolean') this.write(v ? 'true' : 'false');
     else if (isGoFunc(v)) this.errorf(`can't print ${n} of type ${typeName(v)}`);
-    else this.write(sprint([v]));
+    else this.write(sprint([v instanceof GoStruct ? printableValue(v).value : v]));
   }
 }
 

@@ -17,7 +17,8 @@ const FAKE_ADDRESS = 0xc000010000n;
 function stringerOf(v: GoValue): (() => string) | undefined {
   if (v instanceof GoTime) return () => timeString(v);
   if (v instanceof GoInt) return v.typeName === 'time.Duration' ? () => durationString(v.v) : undefined;
-  if (v instanceof GoStruct) return v.type.stringer ? () => v.type.stringer!(v) : undefined;
+  // fmt only sees copies: a String method with a pointer receiver needs a pointer here.
+  if (v instanceof GoStruct) return v.type.stringer && (v.pointer || !v.type.pointerMethods) ? () => v.type.stringer!(v) : undefined;
   if (v instanceof Map || Array.isArray(v)) {
     const s = typeInfoOf(v)?.stringer;
     return s ? () => s(v) : undefined;

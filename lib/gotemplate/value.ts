@@ -124,6 +124,12 @@ export interface GoTypeInfo {
   readonly methods?: Readonly<Record<string, GoFunc>>;
   /** `fmt`'s Stringer: when present, `%v`/print use it (as Go does for types with String()). */
   readonly stringer?: (self: unknown) => string;
+  /**
+   * The struct's String and other methods have pointer receivers: a struct value (not a
+   * pointer) has them only while addressable, i.e. reached through fields rather than
+   * handed to a function, which receives a copy.
+   */
+  readonly pointerMethods?: boolean;
 }
 
 const TYPE = Symbol.for('chartroom.goType');
@@ -147,7 +153,13 @@ export class GoStruct {
     readonly fields: ReadonlyArray<readonly [string, GoValue]>,
     /** Whether the value is a pointer to the struct (`&{...}` when printed). */
     readonly pointer = true,
+    /** Whether the struct value is addressable (matters only for `pointerMethods` types). */
+    readonly addressable = false,
   ) {}
+  /** Whether `pointerMethods` methods (and String) apply to this value. */
+  hasPointerMethods(): boolean {
+    return this.pointer || this.addressable || !this.type.pointerMethods;
+  }
   field(name: string): GoValue | undefined {
     for (const [k, v] of this.fields) if (k === name) return v;
     return undefined;

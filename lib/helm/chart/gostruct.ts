@@ -63,11 +63,13 @@ export function makeStruct(
   type: Omit<JsonTypeInfo, 'jsonFields'>,
   specs: readonly FieldSpec[],
   pointer: boolean,
+  addressable = false,
 ): GoStruct {
   const info: JsonTypeInfo = { ...type, jsonFields: () => jsonMembers(specs) };
   return new GoStruct(
     info,
     specs.map(([n, v]) => [n, v] as const),
     pointer,
+    addressable,
   );
 }

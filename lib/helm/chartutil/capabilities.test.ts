@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
 import { goJson } from '../chart/gojson.test-util';
+import { sprintf } from '../../gotemplate/fmt';
 import { loadChartFiles } from '../chart/loader';
 import { capabilitiesToGo, checkKubeVersion, templateCapabilities } from './capabilities';
 
@@ -34,7 +35,7 @@ function ours(kubeVersion: string | undefined, apiVersions: string[], chartExtra
     const has = (v: string): boolean => (g.field('APIVersions') as string[]).includes(v);
     return [
       `# J ${goJson(g)}`,
-      `# V ${g.type.stringer!(g)}`,
+      `# V ${sprintf('%v', [g])}`,
       `# K ${kv.version} ${kv.version} ${kv.major} ${kv.minor}`,
       `# H ${has('apps/v1')} ${has('x/v9')}`,
     ].join('\n');

@@ -4,7 +4,7 @@
  * CRD groups, `--kube-version` / `--api-versions` overrides, and the `.Capabilities` value.
  */
 import { defineFunc } from '../../gotemplate/func';
-import { GoStruct, withType, type GoValue } from '../../gotemplate/value';
+import { withType, type GoStruct, type GoValue } from '../../gotemplate/value';
 import { parseVersion, versionString } from '../../sprig/semver';
 import type { Chart } from '../chart/chart';
 import { makeStruct } from '../chart/gostruct';
@@ -164,8 +164,10 @@ function kubeVersionToGo(kv: KubeVersion): GoStruct {
     {
       name: 'chartutil.KubeVersion',
       methods: { String: defineFunc('String', [], () => kv.version), GitVersion: getVersion },
-      // Templates reach it through a pointer, so its String method applies when printed.
       stringer: () => kv.version,
+      // Helm declares String and GitVersion on *KubeVersion: printing the field uses them,
+      // a function handed the field gets a plain struct (`{v1.32.0 1 32}`).
+      pointerMethods: true,
     },
     [
       ['Version', kv.version],
@@ -173,6 +175,7 @@ function kubeVersionToGo(kv: KubeVersion): GoStruct {
       ['Minor', kv.minor],
     ],
     false,
+    true,
   );
 }
 
@@ -196,16 +199,12 @@ export function capabilitiesToGo(caps: Capabilities): GoStruct {
     name: 'chartutil.VersionSet',
     methods: { Has: defineFunc('Has', ['string'], (v: string) => list.includes(v)) },
   });
-  const kv = caps.kubeVersion;
-  const h = caps.helmVersion;
-  // fmt prints the nested KubeVersion as a plain struct: it is not addressable there.
-  const text = `&{{${kv.version} ${kv.major} ${kv.minor}} [${list.join(' ')}] {${h.version} ${h.gitCommit} ${h.gitTreeState} ${h.goVersion}}}`;
   return makeStruct(
-    { name: '*chartutil.Capabilities', stringer: () => text },
+    { name: '*chartutil.Capabilities' },
     [
-      ['KubeVersion', kubeVersionToGo(kv)],
+      ['KubeVersion', kubeVersionToGo(caps.kubeVersion)],
       ['APIVersions', apiVersions],
-      ['HelmVersion', buildInfoToGo(h)],
+      ['HelmVersion', buildInfoToGo(caps.helmVersion)],
     ],
     true,
   );
