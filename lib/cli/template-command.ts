@@ -37,8 +37,13 @@ export function templateCommand(argv: string[], io: CliIO): ExitCode {
     return 0;
   }
   const pos = parsed.positionals;
-  if (pos.length < 1 || pos.length > 2) {
-    io.stderr(`Error: "chartroom template" requires at least 1 and at most 2 arguments\n\n${usage('template [NAME] [CHART] [flags]', TEMPLATE_FLAGS)}`);
+  // helm's two checks: cobra's minimum (with usage), then its own complaint about extra arguments.
+  if (pos.length < 1) {
+    io.stderr(`Error: "chartroom template" requires at least 1 argument\n\n${usage('template [NAME] [CHART] [flags]', TEMPLATE_FLAGS)}`);
+    return 1;
+  }
+  if (pos.length > 2) {
+    io.stderr(`Error: expected at most two arguments, unexpected arguments: ${pos.slice(2).join(', ')}\n`);
     return 1;
   }
   const [releaseName, chartRef] = pos.length === 2 ? pos : ['release-name', pos[0]];

@@ -26,6 +26,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'show-only one file', args: ['template', 'r', 'basic', '-s', 'templates/service.yaml'] },
   { name: 'show-only glob and order of patterns', args: ['template', 'r', 'basic', '-s', 'templates/service.yaml', '-s', 'templates/config*.yaml'] },
   { name: 'show-only missing file', args: ['template', 'r', 'basic', '-s', 'templates/nope.yaml'] },
+  { name: 'more than two arguments', args: ['template', 'r', 'basic', 'extra', 'more'] },
   { name: 'show-only NOTES is not a manifest', args: ['template', 'r', 'basic', '-s', 'templates/NOTES.txt'] },
   { name: 'is-upgrade', args: ['template', 'r', 'basic', '--is-upgrade'] },
   { name: 'kube-version', args: ['template', 'r', 'basic', '--kube-version', 'v1.29.4'] },
