@@ -143,6 +143,7 @@ function encode(v: GoValue, html: boolean): string {
   }
   if (Array.isArray(v)) return `[${v.map((x) => encode(x, html)).join(',')}]`;
   if (v instanceof GoStruct) {
+    if (v.type.jsonValue) return encode(v.type.jsonValue(v), html);
     return `{${jsonStructFields(v).map(([k, x]) => `${quoteJsonString(k, html)}:${encode(x, html)}`).join(',')}}`;
   }
   if (isGoFunc(v)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);

@@ -130,6 +130,8 @@ export interface GoTypeInfo {
    * handed to a function, which receives a copy.
    */
   readonly pointerMethods?: boolean;
+  /** What the type's MarshalJSON writes, as a value to encode instead of the struct's fields. */
+  readonly jsonValue?: (self: GoStruct) => GoValue;
 }
 
 const TYPE = Symbol.for('chartroom.goType');

@@ -299,7 +299,7 @@ export function versionValue(v: Version, pointer = true): GoStruct {
       Compare: m('Compare', ['*semver.Version'], (o: GoValue) => new GoInt(compareVersions(v, argVersion(o)), 'int')),
     });
   }
-  const type: GoTypeInfo = { name: pointer ? '*semver.Version' : 'semver.Version', methods, stringer: () => versionString(v) };
+  const type: GoTypeInfo = { name: pointer ? '*semver.Version' : 'semver.Version', methods, stringer: () => versionString(v), jsonValue: () => versionString(v) };
   const value = new GoStruct(type, [], pointer);
   versions.set(value, v);
   return value;

@@ -29,6 +29,8 @@ export function goToYamlNative(v: GoValue): YamlNative {
   }
   if (Array.isArray(v)) return v.map(goToYamlNative);
   if (v instanceof GoStruct) {
+    // Helm's toYaml goes through encoding/json, so a MarshalJSON method decides the text.
+    if (v.type.jsonValue) return goToYamlNative(v.type.jsonValue(v));
     const m = new YamlMap();
     for (const [k, x] of jsonStructFields(v)) m.set(k, goToYamlNative(x));
     return m;

@@ -34,6 +34,17 @@ const CASES: { name: string; files: ChartFiles; args?: string[] }[] = [
     },
     args: ['--kube-version', '1.27.1', '--api-versions', 'example.com/v1'],
   },
+  {
+    name: 'a semver version encodes as its text in toJson and toYaml (its MarshalJSON)',
+    files: {
+      'templates/cm.yaml': cm(
+        '  json: {{ .Chart.Version | semver | toJson | quote }}\n' +
+          '  list: {{ list (semver "v1.2.3-rc.1+b5") (semver "2.0") | toJson | quote }}\n' +
+          '  nested: {{ dict "v" (semver "1.0.0") | toPrettyJson | quote }}\n' +
+          '  yaml: {{ dict "v" (semver "1.0.0") "w" (list (semver "3.1")) | toYaml | quote }}\n',
+      ),
+    },
+  },
 ];
 
 const dirs: string[] = [];
