@@ -2,7 +2,8 @@
  * `npm run bench`: chartroom's render speed next to helm's, measured in one run on this machine.
  * For each bundled chart (with test stand-ins for its remote dependencies, as helm needs them):
  * - cold: load the chart files, parse every template and render once (what a first preview costs);
- * - warm: re-render after a values change (what each keystroke costs), median of many runs;
+ * - warm: re-render after a values change (what each keystroke costs), median of many runs after
+ *   a warm-up;
  * - helm: `helm template` as a process, median of several runs.
  * Ratios, not absolute thresholds: shared machines make absolute timings noisy.
  */
@@ -19,7 +20,9 @@ import { removeStandins, withStandins } from '../tests/charts/standins';
 
 /** Each chart with the values it needs to render (Verta requires its database URL and token). */
 const CHARTS: { name: string; valuesFile?: string }[] = [{ name: 'aeterna' }, { name: 'verta', valuesFile: 'ci/default-values.yaml' }];
-const WARM_RUNS = 300;
+/** Renders before measuring: an editing session re-renders hundreds of times, with the JIT settled. */
+const WARM_UP = 200;
+const WARM_RUNS = 500;
 const HELM_RUNS = 7;
 
 function median(xs: number[]): number {
@@ -46,6 +49,7 @@ for (const { name, valuesFile } of CHARTS) {
       colds.push(time(() => templateChart(loadChartDirectory(entries), { values: base })));
     }
     const chart = loadChartDirectory(entries);
+    for (let i = 0; i < WARM_UP; i++) templateChart(chart, { values: new Map([...base, ['nameOverride', `warm-up-${i % 7}`]]) });
     const warms: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) {
       const values: GoMap = new Map([...base, ['nameOverride', `bench-${i % 7}`]]);

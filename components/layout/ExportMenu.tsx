@@ -1,7 +1,6 @@
 'use client';
 import { useState } from 'react';
 import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
-import { loadChartOnPage } from '@/lib/configurator/client/load-chart';
 import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
 
 interface ExportMenuProps {
@@ -24,6 +23,15 @@ function download(bytes: Uint8Array, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The chart loaded on the page for an export. The Helm engine comes with it, so it is fetched
+ * only when an export starts: the page itself renders through the worker.
+ */
+async function chartOnPage(source: ChartSource) {
+  const { loadChartOnPage } = await import('@/lib/configurator/client/load-chart');
+  return loadChartOnPage(source);
 }
 
 const ENV_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -63,7 +71,7 @@ export function ExportMenu({ info, source, configuration, environments }: Export
 
   const bundle = () =>
     run('The values bundle', async () => {
-      const [chart, { buildValuesBundle }] = await Promise.all([loadChartOnPage(source), import('@/lib/export')]);
+      const [chart, { buildValuesBundle }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
       const b = buildValuesBundle(chart, configurationToShare(configuration, info, envs));
       download(b.zip, b.fileName);
       return { text: `Downloaded ${b.fileName}.`, removed: b.removed, warnings: b.warnings };
@@ -71,7 +79,7 @@ export function ExportMenu({ info, source, configuration, environments }: Export
 
   const gitops = () =>
     run('The GitOps repository', async () => {
-      const [chart, { buildGitopsRepo }] = await Promise.all([loadChartOnPage(source), import('@/lib/export')]);
+      const [chart, { buildGitopsRepo }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
       const chartSource = chartFrom === 'vendored' ? { type: 'vendored' as const } : { type: chartFrom, url: chartUrl.trim() };
       if (chartSource.type !== 'vendored' && !chartSource.url) throw new Error(`give the ${chartFrom === 'oci' ? 'OCI registry' : 'Helm repository'} URL`);
       const r = buildGitopsRepo(chart, configurationToShare(configuration, info, envs), {
