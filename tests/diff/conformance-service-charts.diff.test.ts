@@ -1,13 +1,9 @@
-import { afterAll, describe, expect, test } from 'vitest';
-import { firstDifference, removeChart, runHelm, writeChart, type ChartFiles } from '../helm/reference';
-import { chartroom, errorText } from './chartroom-cli';
-
-const CHART_YAML = 'apiVersion: v2\nname: conformance\nversion: 0.1.0\n';
+import { describeConformance, type ConformanceCase } from './conformance';
 
 const cm = (data: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n${data}`;
 
 /** Each row: a behaviour of helm template that service charts rely on, with the flags to use. */
-const CASES: { name: string; files: ChartFiles; args?: string[] }[] = [
+const CASES: ConformanceCase[] = [
   {
     name: 'KubeVersion prints through its String method only when printed straight from the field',
     files: {
@@ -47,19 +43,4 @@ const CASES: { name: string; files: ChartFiles; args?: string[] }[] = [
   },
 ];
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach(removeChart));
-
-describe('service chart behaviours: chartroom vs helm 3.17.3', () => {
-  test.each(CASES)('$name', async ({ files, args = [] }) => {
-    const dir = writeChart({ 'Chart.yaml': CHART_YAML, ...files });
-    dirs.push(dir);
-    const argv = ['template', 'release-name', dir, ...args];
-    const helm = await runHelm(argv);
-    const ours = chartroom(argv, dir);
-    expect(errorText(ours.stderr)).toBe(errorText(helm.stderr));
-    expect(ours.status === 0).toBe(helm.status === 0);
-    const diff = firstDifference(helm.stdout, ours.stdout);
-    expect(diff, diff ?? '').toBeNull();
-  });
-});
+describeConformance('service chart behaviours', CASES);
