@@ -112,7 +112,13 @@ export class IncludeMemo {
     if (!reuseEnabled) return compute();
     table.startRender(this.render);
     const depth = this.frames.length;
-    const hit = table.lookup(name, data);
+    // The contents key is built at most once per call, and only when identity finds nothing.
+    let key: string | undefined | null = null;
+    let hit = table.byIdentity(name, data);
+    if (!hit) {
+      key = contentsKey(name, data);
+      hit = key === undefined ? undefined : table.byContents(key);
+    }
     if (hit && hit.epoch === this.epoch && (hit.file < 0 || hit.file === this.file) && depth + hit.depth < MAX_TOTAL_DEPTH) {
       if (hit.file >= 0) this.templateRead();
       for (const f of this.frames) if (f.deepest < depth + hit.depth) f.deepest = depth + hit.depth;
@@ -132,7 +138,7 @@ export class IncludeMemo {
     const relative = frame.deepest - depth;
     if (frame.pure && epoch === this.epoch && relative <= MAX_RELATIVE_DEPTH) {
       if (table.size >= MAX_ENTRIES) table.clear();
-      table.store(name, data, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative });
+      table.store(name, data, key === null ? contentsKey(name, data) : key, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative });
     }
     return out;
   }
@@ -143,7 +149,7 @@ export class IncludeTable {
   private render = -1;
   private entries = new Map<string, Map<GoValue, Entry>>();
   /** The same results by template name and the contents of a small `dict` argument. */
-  private byContents = new Map<string, Entry>();
+  private resultsByContents = new Map<string, Entry>();
   size = 0;
 
   constructor(private readonly memo: IncludeMemo) {}
@@ -155,26 +161,27 @@ export class IncludeTable {
     }
   }
 
-  lookup(name: string, data: GoValue): Entry | undefined {
-    const hit = this.entries.get(name)?.get(data);
-    if (hit) return hit;
-    const key = contentsKey(name, data);
-    return key === undefined ? undefined : this.byContents.get(key);
+  byIdentity(name: string, data: GoValue): Entry | undefined {
+    return this.entries.get(name)?.get(data);
+  }
+
+  byContents(key: string): Entry | undefined {
+    return this.resultsByContents.get(key);
   }
 
   clear(): void {
     this.entries = new Map();
-    this.byContents = new Map();
+    this.resultsByContents = new Map();
     this.size = 0;
   }
 
-  store(name: string, data: GoValue, e: Entry): void {
+  /** Stores a result by data identity and, when `key` is given, by the data's contents. */
+  store(name: string, data: GoValue, key: string | undefined, e: Entry): void {
     let byData = this.entries.get(name);
     if (!byData) this.entries.set(name, (byData = new Map()));
     if (!byData.has(data)) this.size++;
     byData.set(data, e);
-    const key = contentsKey(name, data);
-    if (key !== undefined) this.byContents.set(key, e);
+    if (key !== undefined) this.resultsByContents.set(key, e);
   }
 }
 
