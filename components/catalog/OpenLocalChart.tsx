@@ -1,13 +1,14 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { storeLocalChart, type LocalChart } from '@/lib/configurator';
+import { DropZone } from '../ui/DropZone';
+import { FilePickerButton } from '../ui/FilePickerButton';
 import { chartFromDrop, chartFromInput } from './read-dropped-files';
 
 /** Opens a chart from the user's disk: a packaged .tgz or a chart folder, dropped or picked. */
 export function OpenLocalChart() {
   const router = useRouter();
-  const [over, setOver] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const open = async (read: Promise<LocalChart>): Promise<void> => {
@@ -24,47 +25,20 @@ export function OpenLocalChart() {
     }
   };
 
-  const onDrop = (e: DragEvent<HTMLDivElement>): void => {
-    e.preventDefault();
-    setOver(false);
-    void open(chartFromDrop(e.dataTransfer));
-  };
-
   return (
     <section className="open-local" aria-labelledby="open-local-title">
       <h2 id="open-local-title">Your own chart</h2>
-      <div
-        className={`dropzone${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <DropZone onDrop={(data) => void open(chartFromDrop(data))}>
         <p>Drop a chart packaged with <code>helm package</code> or <code>helm pull</code> (.tgz), or a chart folder. It is read and rendered in this tab, never uploaded.</p>
         <div className="row">
-          <label className="button">
+          <FilePickerButton accept=".tgz,.tar.gz,application/gzip" onFiles={(files) => void open(chartFromInput(files))}>
             Choose a .tgz file
-            <input
-              className="visually-hidden"
-              type="file"
-              accept=".tgz,.tar.gz,application/gzip"
-              onChange={(e) => e.target.files?.length && void open(chartFromInput(e.target.files))}
-            />
-          </label>
-          <label className="button">
+          </FilePickerButton>
+          <FilePickerButton directory onFiles={(files) => void open(chartFromInput(files))}>
             Choose a chart folder
-            <input
-              className="visually-hidden"
-              type="file"
-              // @ts-expect-error webkitdirectory is not in React's input attributes
-              webkitdirectory=""
-              onChange={(e) => e.target.files?.length && void open(chartFromInput(e.target.files))}
-            />
-          </label>
+          </FilePickerButton>
         </div>
-      </div>
+      </DropZone>
       {problem && (
         <p role="alert" className="error-text">
           {problem}

@@ -1,14 +1,15 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { storePendingConfig } from '@/lib/configurator';
 import { CONFIG_FILE_ACCEPT } from '../layout/OpenConfigButton';
 import { readConfigFile } from '../layout/read-config-file';
+import { DropZone } from '../ui/DropZone';
+import { FilePickerButton } from '../ui/FilePickerButton';
 
 /** Carrying on with a saved configuration: opens the bundled chart it names, with it. */
 export function OpenSavedConfiguration({ charts }: { charts: string[] }) {
   const router = useRouter();
-  const [over, setOver] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const open = async (file: File): Promise<void> => {
@@ -23,40 +24,15 @@ export function OpenSavedConfiguration({ charts }: { charts: string[] }) {
     router.push(`/configure/${encodeURIComponent(chart)}`);
   };
 
-  const onDrop = (e: DragEvent<HTMLDivElement>): void => {
-    e.preventDefault();
-    setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void open(file);
-  };
-
   return (
     <section className="open-local" aria-labelledby="open-saved-title">
       <h2 id="open-saved-title">A saved configuration</h2>
-      <div
-        className={`dropzone${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <DropZone onDrop={(data) => data.files[0] && void open(data.files[0])}>
         <p>Drop a <code>chartroom.json</code>, or a values bundle or GitOps zip exported by chartroom, to carry on with it in its chart.</p>
-        <label className="button">
+        <FilePickerButton accept={CONFIG_FILE_ACCEPT} onFiles={(files) => void open(files[0])}>
           Choose a configuration file
-          <input
-            className="visually-hidden"
-            type="file"
-            accept={CONFIG_FILE_ACCEPT}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void open(file);
-            }}
-          />
-        </label>
-      </div>
+        </FilePickerButton>
+      </DropZone>
       {problem && (
         <p role="alert" className="error-text">
           {problem}

@@ -37,6 +37,6 @@ export async function chartFromDrop(dt: DataTransfer): Promise<LocalChart> {
 }
 
 /** The chart picked with a file input (one .tgz, or a folder with `webkitdirectory`). */
-export function chartFromInput(list: FileList): Promise<LocalChart> {
+export function chartFromInput(list: Iterable<File>): Promise<LocalChart> {
   return toLocalChart([...list].map((file) => ({ path: file.webkitRelativePath || file.name, file })));
 }
