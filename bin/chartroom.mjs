@@ -30,16 +30,7 @@ function newestSource(dir) {
 }
 
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'lib'))) {
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [join(root, 'lib', 'cli', 'node-main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  const { bundleForNode } = await import('../scripts/bundle-for-node.mjs');
+  await bundleForNode(join(root, 'lib', 'cli', 'node-main.ts'), bundle);
 }
 await import(pathToFileURL(bundle).href);

@@ -1,20 +1,11 @@
 // `npm run bench` measures the engine as it ships: bundled by esbuild into plain ES modules, the way
 // the CLI (bin/chartroom.mjs) and the browser build run it. Running the TypeScript through a
 // loader instead routes every cross-module call through interop getters, which doubles the time.
-import { build } from 'esbuild';
+import { bundleForNode } from './bundle-for-node.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, '.cache', 'bench', 'bench.mjs');
-await build({
-  entryPoints: [join(root, 'scripts', 'bench.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
-});
+await bundleForNode(join(root, 'scripts', 'bench.ts'), outfile);
 await import(pathToFileURL(outfile).href);
