@@ -30,13 +30,11 @@ for (const extra of runs) {
   const helm = await runHelm(args);
   const ours = chartroom(args, process.cwd());
   const label = extra.length ? extra.join(' ') : '(defaults)';
+  const [h, o] = [errorText(helm.stderr), errorText(ours.stderr)];
   let problem: string | null;
-  if (helm.status !== 0 || ours.status !== 0) {
-    const [h, o] = [errorText(helm.stderr), errorText(ours.stderr)];
-    problem = helm.status === ours.status || (helm.status !== 0 && ours.status !== 0) ? (h === o ? null : `errors differ:\n  helm:      ${h}\n  chartroom: ${o}`) : `helm ${helm.status === 0 ? 'rendered' : `failed: ${h}`}; chartroom ${ours.status === 0 ? 'rendered' : `failed: ${o}`}`;
-  } else {
-    problem = firstDifference(helm.stdout, ours.stdout);
-  }
+  if (helm.status === 0 && ours.status === 0) problem = firstDifference(helm.stdout, ours.stdout);
+  else if (helm.status !== 0 && ours.status !== 0) problem = h === o ? null : `errors differ:\n  helm:      ${h}\n  chartroom: ${o}`;
+  else problem = helm.status === 0 ? `helm rendered; chartroom failed: ${o}` : `helm failed: ${h}; chartroom rendered`;
   if (problem) differing++;
   console.log(`${problem ? 'DIFF' : 'same'}  ${label}${problem ? `\n${problem}` : ''}`);
 }
