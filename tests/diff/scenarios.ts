@@ -25,6 +25,8 @@ export const SCENARIOS: Scenario[] = [
   { name: 'disabled block leaves an empty file', args: ['template', 'r', 'basic', '--set', 'enabled=false'] },
   { name: 'show-only one file', args: ['template', 'r', 'basic', '-s', 'templates/service.yaml'] },
   { name: 'show-only glob and order of patterns', args: ['template', 'r', 'basic', '-s', 'templates/service.yaml', '-s', 'templates/config*.yaml'] },
+  { name: 'show-only class, range and escape', args: ['template', 'r', 'basic', '-s', 'templates/[^a-r]erv?ce.yaml', '-s', 'templates/\\deploy[m-m]ent.yaml'] },
+  { name: 'show-only malformed pattern selects nothing', args: ['template', 'r', 'basic', '-s', 'templates/[.yaml'] },
   { name: 'show-only missing file', args: ['template', 'r', 'basic', '-s', 'templates/nope.yaml'] },
   { name: 'more than two arguments', args: ['template', 'r', 'basic', 'extra', 'more'] },
   { name: 'show-only NOTES is not a manifest', args: ['template', 'r', 'basic', '-s', 'templates/NOTES.txt'] },

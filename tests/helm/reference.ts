@@ -168,3 +168,42 @@ export function firstDifference(expected: string, actual: string): string | null
   }
   return 'outputs differ only in length';
 }
+
+/**
+ * The files `helm package` puts in the archive of a chart folder (paths relative to the chart
+ * root), or helm's error when it refuses the chart. Cached by the chart's files.
+ */
+export async function referencePackageListing(files: ChartFiles): Promise<{ ok: true; names: string[] } | { ok: false; error: string }> {
+  const r = await cached(hash(['package-v1', files]), async () => {
+    const dir = writeChart(files);
+    const dest = dirname(dir);
+    try {
+      const p = await runHelm(['package', dir, '-d', dest]);
+      if (p.status !== 0) return { status: p.status, stdout: '', stderr: p.stderr };
+      const tgz = join(dest, execFileSync('ls', [dest]).toString().split('\n').find((n) => n.endsWith('.tgz'))!);
+      const list = execFileSync('tar', ['--quoting-style=literal', '-tzf', tgz], { maxBuffer: 64 * 1024 * 1024 }).toString();
+      return { status: 0, stdout: list, stderr: '' };
+    } finally {
+      removeChart(dir);
+    }
+  });
+  if (r.status !== 0) return { ok: false, error: r.stderr.replace(/^Error: /, '').trimEnd() };
+  const names = r.stdout
+    .split('\n')
+    .filter((l) => l !== '' && !l.endsWith('/'))
+    .map((l) => l.slice(l.indexOf('/') + 1));
+  return { ok: true, names: names.sort() };
+}
+
+/** {@link referenceTemplate} on a chart given by its files, cached by files and flags. */
+export async function referenceTemplateFiles(files: ChartFiles, args: string[] = []): Promise<ReferenceResult> {
+  const r = await cached(hash(['template-files-v1', files, args]), async () => {
+    const dir = writeChart(files);
+    try {
+      return await runHelm(['template', 'release-name', dir, ...args]);
+    } finally {
+      removeChart(dir);
+    }
+  });
+  return r.status === 0 ? { ok: true, output: r.stdout } : { ok: false, error: r.stderr.replace(/^Error: /, '').trimEnd() };
+}

@@ -3,7 +3,7 @@ import type { GoMap } from '../../gotemplate/value';
 import { goTrimSpace } from '../../gotemplate/strings';
 import { renderChart, type RenderLimits } from '../engine/engine';
 import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
-import { filepathMatch } from './filepath-match';
+import { filepathMatch } from '../glob/filepath-match';
 import { HelmError } from './errors';
 import { prepareRelease, type ReleaseSettings } from './install';
 
@@ -104,19 +104,28 @@ const SOURCE_LINE = /# Source: [^/]+\/(.+)/;
 function selectShown(all: string, patterns: string[]): string {
   const docs = splitManifests(all);
   const chosen: string[] = [];
-  for (const raw of patterns) {
-    const pattern = raw.replace(/\\/g, '/');
+  // helm runs filepath.ToSlash on the pattern, which changes nothing on Unix, so `\` stays an escape.
+  for (const pattern of patterns) {
     let missing = true;
     for (const doc of docs) {
       const m = SOURCE_LINE.exec(doc);
       if (!m) continue;
-      if (!filepathMatch(pattern, m[1])) continue;
+      if (!matchesIgnoringBadPattern(pattern, m[1])) continue;
       chosen.push(doc);
       missing = false;
     }
     if (missing) throw new HelmError(`could not find template ${pattern} in chart`);
   }
   return chosen.map((d) => `---\n${d}\n`).join('');
+}
+
+/** helm template discards Match's error: a malformed pattern selects nothing. */
+function matchesIgnoringBadPattern(pattern: string, name: string): boolean {
+  try {
+    return filepathMatch(pattern, name);
+  } catch {
+    return false;
+  }
 }
 
 /** Chart.CRDObjects: crds/ files with a manifest extension, then each dependency's, recursively. */

@@ -3,78 +3,9 @@
  * `#` comments, `!` negation, a trailing `/` for folders only, a leading `/` anchoring at the
  * chart root, no `**`. Rules are tried in order and the first decision wins.
  */
+import { filepathMatch } from '../glob/filepath-match';
 
 export const HELMIGNORE = '.helmignore';
-
-/** ErrBadPattern's text. */
-const BAD_PATTERN = 'syntax error in pattern';
-
-function escapeRe(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
-}
-
-/**
- * Compiles a filepath.Match pattern (Unix: `\` escapes) to an anchored RegExp.
- * @throws Error `syntax error in pattern` for malformed patterns
- */
-export function compileGlob(pattern: string): RegExp {
-  const chars = [...pattern];
-  let re = '';
-  let i = 0;
-  const escChar = (): string => {
-    if (i >= chars.length) throw new Error(BAD_PATTERN);
-    let c = chars[i];
-    if (c === '-' || c === ']') throw new Error(BAD_PATTERN);
-    if (c === '\\') {
-      i++;
-      if (i >= chars.length) throw new Error(BAD_PATTERN);
-      c = chars[i];
-    }
-    i++;
-    return c;
-  };
-  while (i < chars.length) {
-    const c = chars[i];
-    if (c === '*') {
-      re += '[^/]*';
-      i++;
-    } else if (c === '?') {
-      re += '[^/]';
-      i++;
-    } else if (c === '\\') {
-      if (i + 1 >= chars.length) throw new Error(BAD_PATTERN);
-      re += escapeRe(chars[i + 1]);
-      i += 2;
-    } else if (c === '[') {
-      i++;
-      let negate = false;
-      if (chars[i] === '^') {
-        negate = true;
-        i++;
-      }
-      const ranges: string[] = [];
-      for (;;) {
-        if (i < chars.length && chars[i] === ']' && ranges.length > 0) {
-          i++;
-          break;
-        }
-        const lo = escChar();
-        let hi = lo;
-        if (chars[i] === '-') {
-          i++;
-          hi = escChar();
-        }
-        if (hi.codePointAt(0)! < lo.codePointAt(0)!) throw new Error(BAD_PATTERN);
-        ranges.push(lo === hi ? escapeRe(lo) : `${escapeRe(lo)}-${escapeRe(hi)}`);
-      }
-      re += `[${negate ? '^' : ''}${ranges.join('')}]`;
-    } else {
-      re += escapeRe(c);
-      i++;
-    }
-  }
-  return new RegExp(`^${re}$`, 'su');
-}
 
 interface Pattern {
   raw: string;
@@ -108,7 +39,7 @@ export class IgnoreRules {
     let rule = line.trim();
     if (rule === '' || rule.startsWith('#')) return;
     if (rule.includes('**')) throw new Error('double-star (**) syntax is not supported');
-    compileGlob(rule);
+    filepathMatch(rule, 'abc');
     const p: Pattern = { raw: rule, negate: false, mustDir: false, match: () => false };
     if (rule.startsWith('!')) {
       p.negate = true;
@@ -118,16 +49,16 @@ export class IgnoreRules {
       p.mustDir = true;
       rule = rule.slice(0, -1);
     }
-    if (rule.startsWith('/')) {
-      const re = compileGlob(rule.slice(1));
-      p.match = (n) => re.test(n);
-    } else if (rule.includes('/')) {
-      const re = compileGlob(rule);
-      p.match = (n) => re.test(n);
-    } else {
-      const re = compileGlob(rule);
-      p.match = (n) => re.test(baseName(n));
-    }
+    const glob = rule.startsWith('/') ? rule.slice(1) : rule;
+    const byBase = !rule.includes('/');
+    // Stripping the trailing `/` can leave a malformed glob (`a\\/` becomes `a\\`): Helm logs it and matches nothing.
+    p.match = (n) => {
+      try {
+        return filepathMatch(glob, byBase ? baseName(n) : n);
+      } catch {
+        return false;
+      }
+    };
     this.patterns.push(p);
   }
 

@@ -2,7 +2,7 @@ import { base64 } from '@scure/base';
 import { defineFunc } from '../../gotemplate/func';
 import { GoError, stringSlice, withType, type GoMap, type GoValue } from '../../gotemplate/value';
 import { goToYaml } from '../../yaml';
-import { compileGlob } from './glob';
+import { filesGlobMatcher } from '../glob/gobwas-glob';
 
 const decoder = new TextDecoder();
 
@@ -27,10 +27,9 @@ function attachMethods(f: GoMap): GoMap {
       GetBytes: defineFunc('GetBytes', ['string'], (name: string) => bytesOf(name)),
       Get: defineFunc('Get', ['string'], (name: string) => decoder.decode(bytesOf(name))),
       Glob: defineFunc('Glob', ['string'], (pattern: string) => {
-        // gobwas/glob errors fall back to "**" in Helm.
-        const re = compileGlob(pattern) ?? /^[\s\S]*$/;
+        const matches = filesGlobMatcher(pattern);
         const out: GoMap = new Map();
-        for (const [name, data] of f) if (re.test(name)) out.set(name, data);
+        for (const [name, data] of f) if (matches(name)) out.set(name, data);
         return attachMethods(out);
       }),
       AsConfig: defineFunc('AsConfig', [], () => {
