@@ -86,6 +86,10 @@ const CHARTS: [string, ChartFiles][] = [
     'ignored subchart folder',
     { '.helmignore': 'charts/gone/\n', 'charts/gone/Chart.yaml': 'apiVersion: v2\nname: gone\nversion: 0.1.0\n', 'charts/kept/Chart.yaml': 'apiVersion: v2\nname: kept\nversion: 0.1.0\n' },
   ],
+  [
+    'hyphens in rules',
+    { '.helmignore': 'my-notes.txt\nci-values/\n*-values.yaml\n[a-c]-x\n', 'my-notes.txt': 'x', 'ci-values/a.yaml': 'x', 'prod-values.yaml': 'x', 'b-x': 'x', 'd-x': 'x', 'values-keep.yaml': 'x' },
+  ],
   ['no .helmignore: dotfiles outside templates stay', { '.env': 'x', 'templates/.x': 'x', 'a/.b': 'x' }],
 ];
 
