@@ -62,29 +62,46 @@ function dict(...v: GoValue[]): GoMap {
   return m;
 }
 
+/**
+ * A nil map argument (a missing value passed on) merges as nothing; into a nil destination
+ * mergo merges a fresh map, which is what the call returns. Only when every argument is nil is
+ * the result nil (Go's nil map, which prints as `map[]`; here it stays nil).
+ */
 function merge(overwrite: boolean) {
-  return (dst: GoMap, ...srcs: GoMap[]): GoValue => {
-    for (const src of srcs) mergeMaps(dst, src, overwrite);
+  return (dst: GoMap | null, ...srcs: (GoMap | null)[]): GoValue => {
+    for (const src of srcs) {
+      if (src === null) continue;
+      dst ??= new Map();
+      mergeMaps(dst, src, overwrite);
+    }
     return dst;
   };
 }
 
+// A nil map (a missing value passed on) reads as empty, as Go's nil maps do.
+const NIL_MAP: GoMap = new Map();
+const orEmpty = (d: GoMap | null): GoMap => d ?? NIL_MAP;
+
 export const dictFuncs: FuncMap = {
   dict: defineFunc('dict', [], dict, { variadic: 'interface {}' }),
-  get: defineFunc('get', [MAP, 'string'], (d: GoMap, k: string) => (d.has(k) ? (d.get(k) ?? null) : '')),
-  set: defineFunc('set', [MAP, 'string', 'interface {}'], (d: GoMap, k: string, v: GoValue) => d.set(k, v)),
-  unset: defineFunc('unset', [MAP, 'string'], (d: GoMap, k: string) => (d.delete(k), d)),
-  hasKey: defineFunc('hasKey', [MAP, 'string'], (d: GoMap, k: string) => d.has(k)),
-  pluck: defineFunc('pluck', ['string'], (k: string, ...ds: GoMap[]) => ds.filter((d) => d.has(k)).map((d) => d.get(k) ?? null), { variadic: MAP }),
+  get: defineFunc('get', [MAP, 'string'], (d: GoMap | null, k: string) => (orEmpty(d).has(k) ? (orEmpty(d).get(k) ?? null) : '')),
+  set: defineFunc('set', [MAP, 'string', 'interface {}'], (d: GoMap | null, k: string, v: GoValue) => {
+    // The runtime panic Go's template call turns into the function's error.
+    if (d === null) throw new GoError('assignment to entry in nil map');
+    return d.set(k, v);
+  }),
+  unset: defineFunc('unset', [MAP, 'string'], (d: GoMap | null, k: string) => (d?.delete(k), d)),
+  hasKey: defineFunc('hasKey', [MAP, 'string'], (d: GoMap | null, k: string) => orEmpty(d).has(k)),
+  pluck: defineFunc('pluck', ['string'], (k: string, ...ds: (GoMap | null)[]) => ds.map(orEmpty).filter((d) => d.has(k)).map((d) => d.get(k) ?? null), { variadic: MAP }),
   // Go ranges over maps in random order; sorting makes keys/values deterministic.
-  keys: defineFunc('keys', [], (...ds: GoMap[]) => stringSlice(ds.flatMap((d) => sortedKeys(d))), { variadic: MAP }),
-  values: defineFunc('values', [MAP], (d: GoMap) => sortedKeys(d).map((k) => d.get(k) ?? null)),
+  keys: defineFunc('keys', [], (...ds: (GoMap | null)[]) => stringSlice(ds.flatMap((d) => sortedKeys(orEmpty(d)))), { variadic: MAP }),
+  values: defineFunc('values', [MAP], (d: GoMap | null) => sortedKeys(orEmpty(d)).map((k) => orEmpty(d).get(k) ?? null)),
   pick: defineFunc(
     'pick',
     [MAP],
-    (d: GoMap, ...ks: string[]) => {
+    (d: GoMap | null, ...ks: string[]) => {
       const m: GoMap = new Map();
-      for (const k of ks) if (d.has(k)) m.set(k, d.get(k) ?? null);
+      for (const k of ks) if (orEmpty(d).has(k)) m.set(k, orEmpty(d).get(k) ?? null);
       return m;
     },
     { variadic: 'string' },
@@ -92,9 +109,9 @@ export const dictFuncs: FuncMap = {
   omit: defineFunc(
     'omit',
     [MAP],
-    (d: GoMap, ...ks: string[]) => {
+    (d: GoMap | null, ...ks: string[]) => {
       const drop = new Set(ks);
-      return new Map([...d].filter(([k]) => !drop.has(k)));
+      return new Map([...orEmpty(d)].filter(([k]) => !drop.has(k)));
     },
     { variadic: 'string' },
   ),
