@@ -2,10 +2,10 @@
  * The CLI's Node side: reads charts and files from disk. The engine itself never touches the
  * file system (it also runs in the browser); this is the only place that does for the CLI.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadChartArchive, loadChartDirectory } from '../helm/chart/loader';
+import { loadChartArchive, loadChartDirectory, type FolderFile } from '../helm/chart/loader';
 import type { Chart } from '../helm/chart/chart';
 import type { CliIO } from './io';
 
@@ -19,30 +19,69 @@ function findPackageRoot(start: string): string {
   }
 }
 
-/** Reads every file under a directory as `{path, data}` with '/'-separated relative paths. */
-export function readTree(dir: string): { path: string; data: Uint8Array }[] {
-  const out: { path: string; data: Uint8Array }[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push({ path: relative(dir, p).split(sep).join('/'), data: readFileSync(p) });
+/** Where a chart folder's symbolic links lead (helm logs each one it follows). */
+export type LinkNotice = (message: string) => void;
+
+/**
+ * The files under a chart folder as helm's sympath.Walk finds them: names sorted, symbolic
+ * links followed (each reported through `notice` with helm's wording), '/'-separated paths.
+ * Files are stat'ed, not read: the loader reads only those it keeps, after the size check.
+ */
+export function readTree(dir: string, notice: LinkNotice = () => {}): FolderFile[] {
+  const top = resolve(dir);
+  const out: FolderFile[] = [];
+  const visit = (p: string, st: Stats): void => {
+    if (st.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(p);
+      } catch (e) {
+        throw new Error(`error evaluating symlink ${p}: ${brokenLinkReason(p, e)}`);
+      }
+      notice(`found symbolic link in path: ${p} resolves to ${target}. Contents of linked file included and used`);
+      visit(p, lstatSync(target));
+      return;
     }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) visit(join(p, name), lstatSync(join(p, name)));
+      return;
+    }
+    const path = relative(top, p).split(sep).join('/');
+    if (!st.isFile()) {
+      out.push({ path, size: 0, read: () => { throw new Error(`cannot load irregular file ${p} as it has file mode type bits set`); } });
+      return;
+    }
+    out.push({ path, size: st.size, read: () => readFileSync(p) });
   };
-  walk(dir);
+  visit(top, statSync(top));
   return out;
 }
 
+/** What Go's filepath.EvalSymlinks says about a link that leads nowhere: "lstat /missing: ...". */
+function brokenLinkReason(link: string, e: unknown): string {
+  let p = link;
+  for (let hops = 0; hops < 255; hops++) {
+    let st: Stats;
+    try {
+      st = lstatSync(p);
+    } catch {
+      return `lstat ${p}: no such file or directory`;
+    }
+    if (!st.isSymbolicLink()) break;
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  return (e as Error).message;
+}
+
 /** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. */
-export function loadChartFromDisk(ref: string, cwd = process.cwd()): Chart {
+export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}): Chart {
   let path = resolve(cwd, ref);
   if (!existsSync(path)) {
     const bundled = join(PACKAGE_ROOT, 'charts', ref);
     if (/^[a-z0-9-]+$/.test(ref) && existsSync(join(bundled, 'Chart.yaml'))) path = bundled;
     else throw new Error(missingChartMessage(ref.trim()));
   }
-  if (statSync(path).isDirectory()) return loadChartDirectory(readTree(path));
+  if (statSync(path).isDirectory()) return loadChartDirectory(readTree(path, notice));
   return loadChartArchive(readFileSync(path));
 }
 
@@ -56,7 +95,7 @@ function missingChartMessage(ref: string): string {
 
 export function nodeIO(): CliIO {
   return {
-    loadChart: loadChartFromDisk,
+    loadChart: (ref) => loadChartFromDisk(ref, process.cwd(), (m) => process.stderr.write(`${m}\n`)),
     readFile: (p) => (p === '-' ? readFileSync(0) : readFileSync(p)),
     writeFile: (p, data) => writeFileSync(p, data),
     stdout: (t) => process.stdout.write(t),

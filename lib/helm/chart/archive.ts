@@ -2,7 +2,7 @@
  * loader.LoadArchiveFiles: gunzip, read the tar (ustar, GNU long names, pax headers), drop the
  * top folder, and apply Helm's path-safety checks and size limits with its messages.
  */
-import { gunzipSync } from 'fflate';
+import { Gunzip } from 'fflate';
 import type { ChartFile } from './chart';
 
 /** The largest total a chart may unpack to (loader.MaxDecompressedChartSize). */
@@ -45,7 +45,71 @@ interface TarEntry {
   name: string;
   type: string;
   size: number;
-  data: Uint8Array;
+}
+
+/** Go's archive/tar refuses pax and long-name records past 1 MiB (maxSpecialFileSize). */
+const MAX_SPECIAL_FILE_SIZE = 1024 * 1024;
+
+/** How much compressed input is inflated at a time: deflate expands at most ~1032:1, so ≤ 2 MiB out. */
+const INFLATE_SLICE = 2 * 1024;
+
+/**
+ * A gzip stream inflated on demand, a slice of input at a time, so reading stops (and memory
+ * stays small) as soon as the caller does, as Go's gzip.Reader does.
+ */
+class InflatedStream {
+  private readonly pending: Uint8Array[] = [];
+  private at = 0;
+  private fed = 0;
+  private readonly gunzip = new Gunzip((chunk) => {
+    if (chunk.length) this.pending.push(chunk);
+  });
+
+  constructor(private readonly gz: Uint8Array) {}
+
+  /** Inflates until output is waiting; false at the end of the stream. */
+  private more(): boolean {
+    while (this.pending.length === 0) {
+      if (this.fed >= this.gz.length) return false;
+      const end = Math.min(this.fed + INFLATE_SLICE, this.gz.length);
+      try {
+        this.gunzip.push(this.gz.subarray(this.fed, end), end === this.gz.length);
+      } catch {
+        throw new ArchiveError('unexpected EOF');
+      }
+      this.fed = end;
+    }
+    return true;
+  }
+
+  /** Up to `n` bytes, passed to `sink` piece by piece; returns how many there were. */
+  private take(n: number, sink?: (piece: Uint8Array, at: number) => void): number {
+    let got = 0;
+    while (got < n && this.more()) {
+      const head = this.pending[0];
+      const k = Math.min(n - got, head.length - this.at);
+      sink?.(head.subarray(this.at, this.at + k), got);
+      got += k;
+      this.at += k;
+      if (this.at === head.length) {
+        this.pending.shift();
+        this.at = 0;
+      }
+    }
+    return got;
+  }
+
+  /** Exactly `n` bytes; fewer only at the end of the stream. */
+  read(n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    const got = this.take(n, (piece, at) => out.set(piece, at));
+    return got === n ? out : out.subarray(0, got);
+  }
+
+  /** Discards `n` bytes; returns how many there were. */
+  skip(n: number): number {
+    return this.take(n);
+  }
 }
 
 function parsePax(data: Uint8Array): Map<string, string> {
@@ -65,48 +129,73 @@ function parsePax(data: Uint8Array): Map<string, string> {
   return out;
 }
 
-/** Tar entries in archive order; pax and GNU long-name records are applied, not returned. */
-function* readTar(buf: Uint8Array): Generator<TarEntry> {
-  let off = 0;
-  let longName: string | undefined;
-  let pax: Map<string, string> | undefined;
-  while (true) {
-    if (off + 512 > buf.length) {
-      if (off >= buf.length) return;
-      throw new ArchiveError('unexpected EOF');
+/**
+ * A tar read as Go's archive/tar reads it: one header at a time from the stream. Pax and GNU
+ * long-name records are applied, not returned. After each entry the caller reads its data
+ * with `read` (or not at all); the reader skips whatever is left before the next header.
+ */
+class TarReader {
+  private unread = 0;
+
+  constructor(private readonly stream: InflatedStream) {}
+
+  private skipRest(): void {
+    if (this.stream.skip(this.unread) < this.unread) throw new ArchiveError('unexpected EOF');
+    this.unread = 0;
+  }
+
+  private special(size: number): Uint8Array {
+    if (size > MAX_SPECIAL_FILE_SIZE) throw new ArchiveError('archive/tar: header field too long');
+    return this.read(size);
+  }
+
+  /** The entry's data (all of it: callers check sizes first). */
+  read(size: number): Uint8Array {
+    const data = this.stream.read(size);
+    if (data.length < size) throw new ArchiveError('unexpected EOF');
+    this.unread -= size;
+    return data;
+  }
+
+  /** The next entry, or undefined at the end of the archive. */
+  next(): TarEntry | undefined {
+    let longName: string | undefined;
+    let pax: Map<string, string> | undefined;
+    while (true) {
+      this.skipRest();
+      const h = this.stream.read(512);
+      if (h.length === 0) return undefined;
+      if (h.length < 512) throw new ArchiveError('unexpected EOF');
+      if (h.every((b) => b === 0)) return undefined;
+      if (!checksumOk(h)) throw new ArchiveError('archive/tar: invalid tar header');
+      let name = cString(h.subarray(0, 100));
+      const magic = latin.decode(h.subarray(257, 263));
+      if (magic.startsWith('ustar')) {
+        const prefix = cString(h.subarray(345, 500));
+        if (prefix) name = `${prefix}/${name}`;
+      }
+      let size = octal(h.subarray(124, 136));
+      const type = String.fromCharCode(h[156] || 0x30);
+      if (pax?.has('size')) size = Number(pax.get('size'));
+      this.unread = Math.ceil(size / 512) * 512;
+      if (type === 'L') {
+        longName = cString(this.special(size));
+        continue;
+      }
+      if (type === 'x') {
+        pax = parsePax(this.special(size));
+        continue;
+      }
+      if (type === 'g') {
+        this.special(size);
+        continue;
+      }
+      if (longName !== undefined) name = longName;
+      if (pax?.has('path')) name = pax.get('path')!;
+      // Old archives mark folders with a trailing slash only; Go's reader treats them as folders.
+      const isDir = type === '5' || ((type === '0' || type === '\0') && name.endsWith('/'));
+      return { name, type: isDir ? '5' : type, size };
     }
-    const h = buf.subarray(off, off + 512);
-    if (h.every((b) => b === 0)) return;
-    if (!checksumOk(h)) throw new ArchiveError('archive/tar: invalid tar header');
-    let name = cString(h.subarray(0, 100));
-    const magic = latin.decode(h.subarray(257, 263));
-    if (magic.startsWith('ustar')) {
-      const prefix = cString(h.subarray(345, 500));
-      if (prefix) name = `${prefix}/${name}`;
-    }
-    let size = octal(h.subarray(124, 136));
-    const type = String.fromCharCode(h[156] || 0x30);
-    if (pax?.has('size')) size = Number(pax.get('size'));
-    const start = off + 512;
-    if (start + size > buf.length) throw new ArchiveError('unexpected EOF');
-    const data = buf.subarray(start, start + size);
-    off = start + Math.ceil(size / 512) * 512;
-    if (type === 'L') {
-      longName = cString(data);
-      continue;
-    }
-    if (type === 'x') {
-      pax = parsePax(data);
-      continue;
-    }
-    if (type === 'g') continue;
-    if (longName !== undefined) name = longName;
-    if (pax?.has('path')) name = pax.get('path')!;
-    longName = undefined;
-    pax = undefined;
-    // Old archives mark folders with a trailing slash only; Go's reader treats them as folders.
-    const isDir = type === '5' || ((type === '0' || type === '\0') && name.endsWith('/'));
-    yield { name, type: isDir ? '5' : type, size, data };
   }
 }
 
@@ -126,16 +215,12 @@ function cleanPath(p: string): string {
   return s === '' ? '.' : s;
 }
 
-function gunzip(tgz: Uint8Array): Uint8Array {
+function gunzipStream(tgz: Uint8Array): InflatedStream {
   // gzip.NewReader reads a 10-byte header first.
   if (tgz.length === 0) throw new ArchiveError('EOF');
   if (tgz.length < 10) throw new ArchiveError('unexpected EOF');
   if (tgz[0] !== 0x1f || tgz[1] !== 0x8b || tgz[2] !== 8) throw new ArchiveError('gzip: invalid header');
-  try {
-    return gunzipSync(tgz);
-  } catch {
-    throw new ArchiveError('unexpected EOF');
-  }
+  return new InflatedStream(tgz);
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -145,10 +230,10 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * @throws ArchiveError with Helm's messages (`chart illegally references parent directory`, ...)
  */
 export function loadArchiveFiles(tgz: Uint8Array): ChartFile[] {
-  const tar = gunzip(tgz);
+  const tar = new TarReader(gunzipStream(tgz));
   const files: ChartFile[] = [];
   let remaining = MAX_DECOMPRESSED_CHART_SIZE;
-  for (const hd of readTar(tar)) {
+  for (let hd = tar.next(); hd; hd = tar.next()) {
     if (hd.type === '5') continue;
     const delimiter = hd.name.includes('\\') ? '\\' : '/';
     const parts = hd.name.split(delimiter);
@@ -163,11 +248,12 @@ export function loadArchiveFiles(tgz: Uint8Array): ChartFile[] {
     if (hd.size > MAX_DECOMPRESSED_FILE_SIZE) {
       throw new ArchiveError(`decompressed chart file ${JSON.stringify(hd.name)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`);
     }
-    remaining -= hd.data.length;
-    if (hd.data.length < hd.size || remaining <= 0) {
+    // Sizes were checked above, so reading the whole entry stays within the limits.
+    let data = tar.read(hd.size);
+    remaining -= data.length;
+    if (remaining <= 0) {
       throw new ArchiveError(`decompressed chart is larger than the maximum file size ${MAX_DECOMPRESSED_CHART_SIZE}`);
     }
-    let data = hd.data.slice();
     if (data.length >= 3 && UTF8_BOM.every((b, i) => data[i] === b)) data = data.subarray(3);
     files.push({ name: n, data });
   }

@@ -185,17 +185,32 @@ function compareWalkOrder(a: string, b: string): number {
 }
 
 /**
+ * A file of a chart folder: its bytes, or its size and a reader, so that a file over the size
+ * limit (or one .helmignore skips) is never read. `read` throws with the message to show.
+ */
+export type FolderFile = { path: string; data: Uint8Array } | { path: string; size: number; read: () => Uint8Array };
+
+function readFolderFile(entry: FolderFile): Uint8Array {
+  if ('data' in entry) return entry.data;
+  try {
+    return entry.read();
+  } catch (e) {
+    throw new ChartLoadError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
  * loader.LoadDir for files gathered from a folder walk (disk or a browser drop): `path` is
  * relative to the chart folder with `/` separators. Applies the chart's .helmignore (plus
  * Helm's default `templates/.?*`) to folders and files, strips UTF-8 BOMs and enforces the
  * per-file size limit. @throws ChartLoadError
  */
-export function loadChartDirectory(entries: { path: string; data: Uint8Array }[], opts: LoadOptions = {}): Chart {
-  const byPath = new Map(entries.map((e) => [e.path.replace(/^\.\//, ''), e.data]));
+export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}): Chart {
+  const byPath = new Map(entries.map((e) => [e.path.replace(/^\.\//, ''), e]));
   let rules: IgnoreRules;
   const ignoreFile = byPath.get(HELMIGNORE);
   try {
-    rules = parseIgnoreRules(ignoreFile ?? '');
+    rules = parseIgnoreRules(ignoreFile ? readFolderFile(ignoreFile) : '');
   } catch (e) {
     throw new ChartLoadError(e instanceof Error ? e.message : String(e));
   }
@@ -216,12 +231,12 @@ export function loadChartDirectory(entries: { path: string; data: Uint8Array }[]
     const slash = path.lastIndexOf('/');
     if (slash > 0 && ignoredDir(path.slice(0, slash))) continue;
     if (rules.ignore(path, false)) continue;
-    const data = byPath.get(path)!;
-    if (data.length > MAX_DECOMPRESSED_FILE_SIZE) {
+    const entry = byPath.get(path)!;
+    if (('data' in entry ? entry.data.length : entry.size) > MAX_DECOMPRESSED_FILE_SIZE) {
       const base = path.slice(slash + 1);
       throw new ChartLoadError(`chart file ${JSON.stringify(base)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`);
     }
-    files.push({ name: path, data: trimBom(data) });
+    files.push({ name: path, data: trimBom(readFolderFile(entry)) });
   }
   return loadChartFiles(files, opts);
 }
