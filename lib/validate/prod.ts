@@ -85,10 +85,18 @@ export const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|secret|token|api[_-]?key|pr
 /** Values that look like secrets whatever their name. */
 const SECRET_VALUE = /-----BEGIN [A-Z ]*PRIVATE KEY-----|^[a-z]+:\/\/[^/:@\s]+:[^/@\s]+@/;
 
+/** Settings about a secret rather than holding one: where it is, how long, whether to use it. */
+const ABOUT_SECRET = /(_|-)?(file|path|key_?name|ref|secret_?name|enabled|disabled|required|length)$/i;
+/** Switches such as ALLOW_EMPTY_PASSWORD or ENABLE_TOKEN_AUTH: their value is a flag. */
+const FLAG_NAME = /^(allow|enable|disable|use|skip|require|force|no)[_.-]/i;
+/** Values that are flags whatever the name. */
+const FLAG_VALUE = /^(true|false|yes|no|on|off|y|n|0|1)$/i;
+
 /** Whether a non-empty setting looks like a secret by its name or its value. */
 export function looksSecret(name: string, value: string): boolean {
   if (value === '' || /^\$\(|^\$\{/.test(value)) return false;
-  return SECRET_VALUE.test(value) || (SECRET_NAME.test(name) && !/(_|-)?(file|path|key_?name|ref|secret_?name|enabled|length)$/i.test(name));
+  if (SECRET_VALUE.test(value)) return true;
+  return SECRET_NAME.test(name) && !ABOUT_SECRET.test(name) && !FLAG_NAME.test(name) && !FLAG_VALUE.test(value);
 }
 
 function envSecrets(t: PodTemplate, c: Record<string, unknown>, path: string): Draft[] {

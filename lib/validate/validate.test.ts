@@ -32,6 +32,11 @@ function deployment(patch: (d: any) => void = () => {}): object {
   patch(d);
   return d;
 }
+/** A StatefulSet like the Deployment, with one PVC template. */
+const statefulSet = (claim: object) => {
+  const d: any = deployment();
+  return { ...d, kind: 'StatefulSet', spec: { ...d.spec, serviceName: 'web', volumeClaimTemplates: [claim] } };
+};
 const container = (d: any) => d.spec.template.spec.containers[0];
 const service = (patch: (s: any) => void = () => {}) => {
   const s: any = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } };
@@ -97,6 +102,8 @@ const rows: { rule: string; bad: object[]; good: object[]; opts?: Partial<Valida
   { rule: 'prod/secret-in-configmap', bad: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { DB_PASSWORD: 'hunter2' } }], good: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { DB_PASSWORD_FILE: '/run/secrets/db', LOG_LEVEL: 'info' } }] },
   { rule: 'prod/secret-in-configmap', bad: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { DATABASE_URL: 'postgres://app:s3cret@db:5432/app' } }], good: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { DATABASE_URL: 'postgres://db:5432/app' } }] },
   { rule: 'prod/secret-in-env', bad: [deployment((d) => (container(d).env = [{ name: 'API_KEY', value: 'abc123' }]))], good: [deployment((d) => (container(d).env = [{ name: 'API_KEY', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }])), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } }] },
+  { rule: 'prod/secret-in-env', bad: [deployment((d) => (container(d).env = [{ name: 'REDIS_PASSWORD', value: 'yes-it-is-secret' }]))], good: [deployment((d) => (container(d).env = [{ name: 'ALLOW_EMPTY_PASSWORD', value: 'yes' }, { name: 'REDIS_PASSWORD_ENABLED', value: 'no' }, { name: 'USE_PASSWORD_FILES', value: 'true' }, { name: 'DB_PASSWORD', value: 'false' }]))] },
+  { rule: 'schema/unknown-field', bad: [statefulSet({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessMode: 'ReadWriteOnce' } })], good: [statefulSet({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } })] },
   { rule: 'xref/service-selector', bad: [deployment(), service((s) => (s.spec.selector = { app: 'api' }))], good: [deployment(), service()] },
   { rule: 'xref/missing-object', bad: [deployment((d) => (container(d).envFrom = [{ configMapRef: { name: 'cfg' } }]))], good: [deployment((d) => (container(d).envFrom = [{ configMapRef: { name: 'cfg' } }])), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } }] },
   { rule: 'xref/missing-object', bad: [deployment((d) => (d.spec.template.spec.serviceAccountName = 'web'))], good: [deployment((d) => (d.spec.template.spec.serviceAccountName = 'web'))], opts: {} },

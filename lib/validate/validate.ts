@@ -9,7 +9,7 @@ import { lineOf } from './docs';
 import { objectRules } from './objects';
 import { podRules } from './prod';
 import { RULES, type Rule } from './rules';
-import { checkObject } from './schema/check';
+import { checkObject, TOP_LEVEL_FIELDS } from './schema/check';
 import { CRD_SCHEMAS } from './schema/crds';
 import type { KubeSchemaData } from './schema/format';
 import { objectName } from './schema/formats';
@@ -19,8 +19,6 @@ import type { Finding, FindingSummary, ManifestDoc, ValidateOptions } from './ty
 import { asObj, asStr, podTemplateOf, type PodTemplate } from './workloads';
 import { xrefRules } from './xref';
 import { externalNames } from './external';
-
-const TOP_LEVEL = new Set(['apiVersion', 'kind', 'status']);
 
 /** Validates parsed manifests; throws if the schema of `opts.kubeVersion` is not loaded yet. */
 export function validateManifests(docs: ManifestDoc[], opts: ValidateOptions): Finding[] {
@@ -75,7 +73,7 @@ function schemaDrafts(doc: ManifestDoc, apiVersion: string, kind: string, schema
     return;
   }
   const issues: Parameters<typeof checkObject>[4] = [];
-  checkObject(doc.object, data.kinds[gvk], data, '', issues, TOP_LEVEL);
+  checkObject(doc.object, data.kinds[gvk], data, '', issues, TOP_LEVEL_FIELDS);
   for (const i of issues) out.push({ id: i.id, doc, path: i.path, message: i.message });
   const badName = objectName(kind, nameOf(doc));
   if (badName) out.push({ id: 'schema/name', doc, path: 'metadata.name', message: `${kind} name ${badName}` });

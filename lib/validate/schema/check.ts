@@ -15,6 +15,14 @@ export interface SchemaIssue {
 
 type Schema = Pick<KubeSchemaData, 'defs' | 'open' | 'enums'>;
 
+/** Fields of every top-level object that its kind's definition leaves out. */
+export const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'status']);
+/**
+ * Definitions of whole objects (`KubePersistentVolumeClaimProps`): embedded ones, such as a
+ * StatefulSet's volumeClaimTemplates, may carry apiVersion and kind like any top-level object.
+ */
+const OBJECT_DEF = /^Kube\w*Props$/;
+
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'map' : typeof v);
 
 const EXPECTED: Record<string, string> = { s: 'a string', n: 'an integer', f: 'a number', b: 'a boolean', d: 'a date-time string', q: 'a quantity', i: 'an integer or a string' };
@@ -71,6 +79,7 @@ export function checkObject(value: unknown, def: string, schema: Schema, path: s
   const [fields, required] = d;
   const obj = value as Record<string, unknown>;
   const open = schema.open?.includes(def);
+  extra ??= OBJECT_DEF.test(def) ? TOP_LEVEL_FIELDS : undefined;
   for (const [k, v] of Object.entries(obj)) {
     const p = childPath(path, k);
     const t = fields[k];
