@@ -5,7 +5,7 @@
  */
 import { renderFromFlags } from './render-flags';
 import { HelmError } from '../helm/action/errors';
-import { manifestDocs, provideKubeSchema, RULES, summarize, validateManifests, type Finding, type Preset } from '../validate';
+import { gitopsCallRecorder, gitopsFindings, manifestDocs, provideKubeSchema, RULES, sortFindings, summarize, validateManifests, type Finding, type Preset } from '../validate';
 import kube129 from '../validate/schemas/kube-1.29';
 import kube130 from '../validate/schemas/kube-1.30';
 import kube131 from '../validate/schemas/kube-1.31';
@@ -59,14 +59,14 @@ export function lintCommand(argv: string[], io: CliIO): ExitCode {
     if (preset !== 'production' && preset !== 'development') throw new UsageError(`invalid preset "${preset}": use production or development`);
     if (format !== 'text' && format !== 'json') throw new UsageError(`invalid format "${format}": use text or json`);
     // lint has no --show-only: it checks every manifest.
-    const result = renderFromFlags(parsed, releaseName, chartRef, io, { kubeVersion, showOnly: [] });
-    const findings = validateManifests(manifestDocs(result), {
-      kubeVersion,
-      preset,
-      values: result.values,
-      external: flagList(parsed, 'external'),
-      disable: flagList(parsed, 'disable'),
-    });
+    const recorder = gitopsCallRecorder();
+    const result = renderFromFlags(parsed, releaseName, chartRef, io, { kubeVersion, showOnly: [], observer: recorder.observer });
+    const docs = manifestDocs(result);
+    const disable = flagList(parsed, 'disable');
+    const findings = sortFindings([
+      ...validateManifests(docs, { kubeVersion, preset, values: result.values, external: flagList(parsed, 'external'), disable }),
+      ...gitopsFindings(result.chart, recorder.calls, docs, disable),
+    ]);
     const summary = summarize(findings);
     io.stdout(format === 'json' ? `${JSON.stringify({ summary, findings }, null, 2)}\n` : formatText(findings, summary));
     return summary.errors > 0 || (flagBool(parsed, 'strict') && summary.warnings > 0) ? 1 : 0;

@@ -1,3 +1,4 @@
+import type { Chart } from '../helm/chart/chart';
 import { templateChart, type TemplateOptions, type TemplateResult } from '../helm/action/template';
 import { mergeUserValues } from '../helm/chartutil/merge-values';
 import { flagBool, flagList, flagString, type ParsedArgs } from './args';
@@ -10,7 +11,7 @@ const decoder = new TextDecoder();
  * release and capability settings), as the template and lint commands both do.
  * `overrides` replaces single settings (lint's default kube version, for instance).
  */
-export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult {
+export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult & { chart: Chart } {
   const chart = io.loadChart(chartRef);
   const values = mergeUserValues({
     valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
@@ -21,7 +22,7 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
     literalValues: flagList(parsed, 'set-literal'),
     readFile: (p: string) => decoder.decode(io.readFile(p)),
   });
-  return templateChart(chart, {
+  const result = templateChart(chart, {
     releaseName,
     namespace: flagString(parsed, 'namespace'),
     values,
@@ -37,4 +38,5 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
     warn: (msg) => io.stderr(`${msg}\n`),
     ...overrides,
   });
+  return { ...result, chart };
 }

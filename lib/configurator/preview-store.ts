@@ -7,7 +7,16 @@
 import type { ChartInfo } from './chart-info';
 import { LatencyTracker } from './latency';
 import { RenderClient, type WorkerLike } from './render-client';
-import type { ChartSource, RenderOutcome, RenderRequest, RenderSuccess } from './render-protocol';
+import type { ChartSource, RenderOutcome, RenderRequest, RenderSuccess, StableRandom } from './render-protocol';
+
+/**
+ * This page's editing session: every preview render (the values' and the defaults' for the
+ * diff) pins random values and the clock to it, so a re-render changes only what was edited.
+ */
+const EDITING_SESSION: StableRandom = {
+  seed: Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''),
+  startedMs: Date.now(),
+};
 
 export interface PreviewState {
   info: ChartInfo | null;
@@ -48,7 +57,7 @@ export class PreviewStore {
   /** Asks for a render of the given edit revision (the newest request wins). */
   render(revision: number, request: RenderRequest): void {
     this.set({ requestedRevision: Math.max(revision, this.state.requestedRevision) });
-    this.client.render(revision, request);
+    this.client.render(revision, { stable: EDITING_SESSION, ...request });
   }
 
   /** A chart file's text, for the template source view. */

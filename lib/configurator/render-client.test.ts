@@ -22,7 +22,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const ok: RenderOutcome = { ok: true, output: '', resources: [], notes: '', remoteDependencies: [], elapsedMs: 1 };
+const ok: RenderOutcome = { ok: true, output: '', resources: [], notes: '', remoteDependencies: [], gitopsCalls: [], elapsedMs: 1 };
 const req = (valuesText: string) => ({ valuesText, release: DEFAULT_RELEASE, budget: { deadlineMs: 1000, maxOutputBytes: 1000 } });
 
 describe('RenderClient', () => {

@@ -85,3 +85,42 @@ describe('renderConfiguration limits', () => {
     });
   }
 });
+
+describe('stable previews', () => {
+  const session = { seed: 'session-a', startedMs: Date.UTC(2026, 0, 2, 3, 4, 5) };
+  const kmsKey = (out: ReturnType<typeof renderConfiguration>) => {
+    if (!out.ok) throw new Error(out.message);
+    const secret = out.resources.find((r) => r.content.includes('AETERNA_LOCAL_KMS_KEY:'))!;
+    return /AETERNA_LOCAL_KMS_KEY: "([^"]+)"/.exec(secret.content)![1];
+  };
+
+  it('the same session gives the same generated key at every render, and after unrelated edits', () => {
+    const first = kmsKey(renderConfiguration(aeterna, { ...request(''), stable: session }));
+    expect(kmsKey(renderConfiguration(aeterna, { ...request(''), stable: session }))).toBe(first);
+    expect(kmsKey(renderConfiguration(aeterna, { ...request('aeterna:\n  replicas: 4\n'), stable: session }))).toBe(first);
+    expect(kmsKey(renderConfiguration(aeterna, { ...request(''), stable: { ...session, seed: 'session-b' } }))).not.toBe(first);
+  });
+
+  it('without a session the key is random, as helm\'s is', () => {
+    expect(kmsKey(renderConfiguration(aeterna, request('')))).not.toBe(kmsKey(renderConfiguration(aeterna, request(''))));
+  });
+
+  it('identical calls in one render still get different values, and the clock is the session\'s', async () => {
+    const { loadChartDirectory } = await import('../helm/chart/loader');
+    const enc = new TextEncoder();
+    const chart = loadChartDirectory([
+      { path: 'Chart.yaml', data: enc.encode('apiVersion: v2\nname: r\nversion: 1.0.0\n') },
+      { path: 'templates/cm.yaml', data: enc.encode('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n{{- range until 3 }}\n  k{{ . }}: {{ randAlphaNum 12 | quote }}\n{{- end }}\n  at: {{ now | date "2006-01-02T15:04:05Z07:00" | quote }}\n') },
+    ]);
+    const render = () => {
+      const out = renderConfiguration(chart, { ...request(''), stable: session });
+      if (!out.ok) throw new Error(out.message);
+      return out.output;
+    };
+    const text = render();
+    expect(render()).toBe(text);
+    const values = [...text.matchAll(/k\d: "(\w+)"/g)].map((m) => m[1]);
+    expect(new Set(values).size).toBe(3);
+    expect(text).toMatch(/at: "2026-01-0[12]T/);
+  });
+});

@@ -3,7 +3,10 @@
  * Pure (no worker APIs), so it runs in tests too.
  */
 import { HelmError, loadChartArchive, loadChartDirectory, mergeUserValues, templateChart, type Chart, type Dependency } from '../helm';
+import type { RenderObserver } from '../helm/engine/engine';
 import { goToYaml } from '../yaml';
+import { combineObservers, StableSession } from '../helm/engine/stable-session';
+import { decideCalls, gitopsCallRecorder } from '../validate/gitops';
 import type { GoMap, GoValue } from '../gotemplate/value';
 import { decodeChartFiles } from './chart-files';
 import { locateRenderError, schemaProblems } from './render-errors';
@@ -32,17 +35,23 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
   }
   let missing: Dependency[] = [];
   try {
-    const result = templateChart(chart, {
-      releaseName: request.release.releaseName,
-      namespace: request.release.namespace,
-      kubeVersion: request.release.kubeVersion,
-      apiVersions: request.release.apiVersions,
-      values,
-      limits: request.budget,
-      onMissingDependencies: (deps) => {
-        missing = deps;
-      },
-    });
+    const recorder = gitopsCallRecorder();
+    const render = (observer: RenderObserver) =>
+      templateChart(chart, {
+        releaseName: request.release.releaseName,
+        namespace: request.release.namespace,
+        kubeVersion: request.release.kubeVersion,
+        apiVersions: request.release.apiVersions,
+        values,
+        limits: request.budget,
+        observer,
+        onMissingDependencies: (deps) => {
+          missing = deps;
+        },
+      });
+    const result = request.stable
+      ? new StableSession(request.stable.seed, request.stable.startedMs).render((pinning) => render(combineObservers(recorder.observer, pinning)))
+      : render(recorder.observer);
     const resources: RenderedResource[] = [];
     const seen = new Map<string, number>();
     const add = (r: Omit<RenderedResource, 'id'>): void => {
@@ -63,6 +72,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
       resources,
       notes: result.notes,
       remoteDependencies: missing.map((d) => remoteDependency(chart, d, result.values)),
+      gitopsCalls: decideCalls(chart, recorder.calls),
       elapsedMs: now() - started,
     };
   } catch (e) {

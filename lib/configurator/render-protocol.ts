@@ -3,6 +3,7 @@ import type { ChartInfo } from './chart-info';
 import type { EncodedChartFile } from './chart-files';
 import type { ReleaseOptions } from './release-options';
 import type { SchemaProblem, SourceLocation } from './render-errors';
+import type { DecidedCall } from '../validate/gitops';
 
 /** Where a chart comes from. */
 export type ChartSource =
@@ -16,11 +17,20 @@ export interface RenderBudget {
   maxOutputBytes: number;
 }
 
+/** An editing session whose renders give the same random values for the same calls. */
+export interface StableRandom {
+  seed: string;
+  /** What `now` returns throughout the session (ms since the epoch). */
+  startedMs: number;
+}
+
 export interface RenderRequest {
   /** The user's values.yaml text (what differs from the chart defaults). */
   valuesText: string;
   release: ReleaseOptions;
   budget: RenderBudget;
+  /** Pin varying functions for the session (previews); without it the render is random like helm's. */
+  stable?: StableRandom;
 }
 
 /** A rendered Kubernetes object. */
@@ -56,6 +66,8 @@ export interface RenderSuccess {
   resources: RenderedResource[];
   notes: string;
   remoteDependencies: RemoteDependency[];
+  /** Calls that render differently under GitOps (varying functions, `lookup`), with the values deciding them. */
+  gitopsCalls: DecidedCall[];
   /** Engine time in the worker. */
   elapsedMs: number;
 }

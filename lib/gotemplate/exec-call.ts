@@ -6,7 +6,7 @@
 import { canBeNil, assignable, EMPTY_INTERFACE, isIntKindName, isTrue, isUintKindName, REFLECT_VALUE, indirectInterface } from './exec-types';
 import type { State } from './exec';
 import { callBuiltinCall } from './builtins';
-import { LimitError, TemplateError } from './errors';
+import { LimitError, TemplateError, lineAndByteCol } from './errors';
 import { type Node, NodeType, type NumberNode } from './parse/node';
 import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeName, type GoValue, type IntKind, typeName } from './value';
 
@@ -175,6 +175,11 @@ export function evalCall(
   let calleeName = '';
   if (isBuiltin && name === 'call') calleeName = numArgs === 0 ? String(final as GoValue) : String(args![1]);
 
+  const observer = s.observer;
+  if (observer !== undefined && observer.names.has(name)) {
+    const at = args?.[0] ?? node;
+    observer.call(name, { template: at.tree.parseName, pos: at.pos, line: lineAndByteCol(at.tree.text, at.pos).line }, argv);
+  }
   try {
     return calleeName ? callBuiltinCall(calleeName, argv) : fn.call(...argv);
   } catch (e) {

@@ -57,6 +57,24 @@ export interface ExecOptions {
   deadlineMs?: number;
   /** Polled periodically; return true to abort. */
   checkAbort?: () => boolean;
+  /** Told of every call to the functions it names, just before the call. */
+  observer?: CallObserver;
+}
+
+/** Where a function call is written: the template text it is in and its offset there. */
+export interface CallSite {
+  /** The file the call is written in (its parse name). */
+  template: string;
+  /** UTF-16 offset of the function's name in that file. */
+  pos: number;
+  /** 1-based line of the call. */
+  line: number;
+}
+
+/** Watches calls of some functions (their results, their sites), e.g. to report or pin them. */
+export interface CallObserver {
+  readonly names: ReadonlySet<string>;
+  call(name: string, site: CallSite, args: readonly GoValue[]): void;
 }
 
 /** Go's maxExecDepth, quoted in the depth error. */
@@ -90,6 +108,7 @@ export class State {
   private readonly maxOutput: number;
   private readonly deadline: number;
   private readonly checkAbort?: () => boolean;
+  readonly observer?: CallObserver;
 
   constructor(
     public tmpl: ExecTemplate,
@@ -99,6 +118,7 @@ export class State {
     this.maxOutput = opts.maxOutputBytes ?? Infinity;
     this.deadline = opts.deadlineMs === undefined ? Infinity : Date.now() + opts.deadlineMs;
     this.checkAbort = opts.checkAbort;
+    this.observer = opts.observer;
   }
 
   // ---- variables ----

@@ -4,7 +4,7 @@
  */
 export { Template } from './template';
 export { TemplateError, LimitError, type TemplateErrorKind } from './errors';
-export type { ExecOptions } from './exec';
+export type { ExecOptions, CallObserver, CallSite } from './exec';
 export { GO_MAX_EXEC_DEPTH } from './exec';
 export { builtin, BUILTIN_NAMES } from './builtins';
 export { isTrue } from './exec-types';

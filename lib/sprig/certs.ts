@@ -13,6 +13,7 @@ import { bytesToString, CorruptInputError, decodeBase64Std } from './encoding';
 import { generateDSA, generateECDSA, generateEd25519, generateRSA, parsePrivateKeyPEM, privateKeyPEM, publicKeyInfo, signForCertificate, type PrivateKey } from './keys';
 import { randomBits } from './bigprime';
 import { parseIP } from './netip';
+import { clockNow } from './date';
 
 const CERT_TYPE = { name: 'sprig.certificate' };
 
@@ -89,7 +90,7 @@ function createCertificate(t: Template, subjectKey: PrivateKey, parent: Parent |
   if (parent && !sameBytes(parent.spki, signerPub)) throw new GoError("error creating certificate: x509: provided PrivateKey doesn't match parent's PublicKey");
   const subject = nameDer(t.cn);
   const issuer = parent ? parent.subject : subject;
-  const now = Date.now();
+  const now = clockNow();
   const exts: Uint8Array[] = [];
   // DigitalSignature | KeyEncipherment, plus CertSign for a CA.
   exts.push(ext('2.5.29.15', true, keyUsageDer(t.isCA ? 0b100101 : 0b101)));

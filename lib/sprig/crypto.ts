@@ -39,7 +39,9 @@ export function bcryptHash(password: string): string {
   const bytes = stringToBytes(password);
   if (bytes.length > 72) return 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes';
   // bcryptjs labels its (identical) output 2b; Go's x/crypto labels it 2a.
-  return bcryptjs.hashSync(password, bcryptjs.genSaltSync(10)).replace(/^\$2b\$/, '$2a$');
+  // The salt comes from the shared random source, so pinned previews pin it too.
+  const salt = `$2b$10$${bcryptjs.encodeBase64(Array.from(randomBytes(16)), 16)}`;
+  return bcryptjs.hashSync(password, salt).replace(/^\$2b\$/, '$2a$');
 }
 
 const MASTER_PASSWORD_SEED = 'com.lyndir.masterpassword';

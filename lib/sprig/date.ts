@@ -27,6 +27,11 @@ export function setClock(now: () => number): () => number {
   return prev;
 }
 
+/** The clock's reading in milliseconds since the epoch (certificates' validity starts here too). */
+export function clockNow(): number {
+  return clock.now();
+}
+
 /** `time.Now()` in Local, with the monotonic reading Go prints as `m=+...`. */
 export function goNow(): GoTime {
   const ms = clock.now();

@@ -5,6 +5,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
+import { randomBytes } from './random';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { GoError } from '../gotemplate/value';
 import { bigToBytes, bitString, bytesToBig, children, concatBytes, ctx, int, nullDer, octets, oid, oidString, pemDecode, pemEncode, readDer, seq } from './der';
@@ -56,12 +57,12 @@ export function generateDSA(L = 2048, N = 256): PrivateKey {
 }
 
 export function generateECDSA(): PrivateKey {
-  const d = p256.utils.randomSecretKey();
+  const d = p256.utils.randomSecretKey(randomBytes(p256.lengths.seed!));
   return { kind: 'ecdsa', d, pub: p256.getPublicKey(d, false) };
 }
 
 export function generateEd25519(): PrivateKey {
-  const seed = ed25519.utils.randomSecretKey();
+  const seed = ed25519.utils.randomSecretKey(randomBytes(ed25519.lengths.seed!));
   return { kind: 'ed25519', seed, pub: ed25519.getPublicKey(seed) };
 }
 

@@ -6,10 +6,26 @@ import { base64 } from '@scure/base';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
 import { GoError, GoInt } from '../gotemplate/value';
 
-/** `count` bytes from the CSPRNG. */
+/** Fills `out` from the platform CSPRNG (which takes at most 65536 bytes a call). */
+function fillFromCsprng(out: Uint8Array): void {
+  for (let i = 0; i < out.length; i += 65536) globalThis.crypto.getRandomValues(out.subarray(i, Math.min(out.length, i + 65536)));
+}
+
+let fill: (out: Uint8Array) => void = fillFromCsprng;
+
+/**
+ * Replaces where random bytes come from (null: the CSPRNG again). Previews pin it per call site
+ * so that re-rendering does not churn; helm itself, and so the CLI, stays random.
+ */
+export function setRandomSource(source: ((out: Uint8Array) => void) | null): void {
+  fill = source ?? fillFromCsprng;
+  poolNext = pool.length;
+}
+
+/** `count` bytes from the random source. */
 export function randomBytes(count: number): Uint8Array {
   const out = new Uint8Array(count);
-  for (let i = 0; i < count; i += 65536) globalThis.crypto.getRandomValues(out.subarray(i, Math.min(count, i + 65536)));
+  fill(out);
   return out;
 }
 
@@ -22,7 +38,7 @@ let poolNext = pool.length;
 
 function randomUint32(): number {
   if (poolNext === pool.length) {
-    globalThis.crypto.getRandomValues(pool);
+    fill(new Uint8Array(pool.buffer));
     poolNext = 0;
   }
   return pool[poolNext++];

@@ -8,9 +8,10 @@
  */
 export type { Finding, FindingSummary, ManifestDoc, Preset, ResourceRef, Severity, ValidateOptions, KubeVersion } from './types';
 export { KUBE_VERSIONS } from './types';
-export { validateManifests, validateManifestsAsync, summarize } from './validate';
+export { validateManifests, validateManifestsAsync, summarize, sortFindings } from './validate';
 export { manifestDocs, lineOf, clearParsedManifests, type RenderedManifests } from './docs';
 export { loadKubeSchema, loadedKubeSchema, provideKubeSchema, schemaVersionFor } from './schema/load';
 export { RULES, type RuleId, type Rule } from './rules';
 export { API_CHANGES } from './apis';
 export type { KubeSchemaData } from './schema/format';
+export { decideCalls, decidedCallFindings, gitopsCallRecorder, gitopsFindings, VARYING_FUNCTIONS, type DecidedCall, type TemplateCall } from './gitops';

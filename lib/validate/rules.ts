@@ -47,6 +47,8 @@ export const RULES = {
   'xref/service-selector': { severity: 'warning', why: 'A Service whose selector matches no pod template has no endpoints: every connection fails.' },
   'xref/missing-object': { severity: 'warning', why: 'Pods referencing a ConfigMap, Secret, ServiceAccount or PVC that does not exist never start.' },
   'xref/port-name': { severity: 'error', why: 'A named port must exist on the container: probes fail and Services route nowhere otherwise.' },
+  'gitops/nondeterministic': { severity: 'warning', why: 'Argo CD and Flux render the chart with helm template at every sync: a random value, key or timestamp changes each time, so the application never stays in sync and generated secrets are replaced.' },
+  'gitops/lookup': { severity: 'warning', why: 'lookup returns nothing under helm template, which is how Argo CD and Flux render: whatever the chart reads from the live cluster is missing there.' },
   'xref/pdb-selector': { severity: 'warning', why: 'A PodDisruptionBudget that selects no pod template protects nothing.' },
 } satisfies Record<string, Rule>;
 

@@ -26,6 +26,8 @@ export interface Finding {
   valuesPath?: string;
   /** Line (1-based) of `path` inside the template's rendered YAML, when known. */
   line?: number;
+  /** The template source line the finding is about (a call site), when it is about the template. */
+  source?: { template: string; line: number };
 }
 
 /** One rendered YAML document, parsed. */

@@ -105,8 +105,14 @@ function finish(drafts: Draft[], opts: ValidateOptions): Finding[] {
     }
     findings.push(f);
   }
-  const order = { error: 0, warning: 1, info: 2 };
-  return findings.sort((a, b) => order[a.severity] - order[b.severity]);
+  return sortFindings(findings);
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then infos (stable within each). */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 /**

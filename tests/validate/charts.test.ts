@@ -113,6 +113,18 @@ describe('chartroom lint on broken configurations', () => {
     expect(at32.code).toBe(1);
     expect(at32.json().findings).toEqual([expect.objectContaining({ id: 'api/removed', severity: 'error', line: 1, message: expect.stringContaining('flowcontrol.apiserver.k8s.io/v1') })]);
   });
+  it('Aeterna\'s generated AETERNA_LOCAL_KMS_KEY is reported for GitOps, with the values that avoid it', () => {
+    const r = run([aeterna, '--format', 'json']);
+    const gitops = r.json().findings.filter((f) => f.id.startsWith('gitops/'));
+    expect(gitops.map((f) => `${f.id} ${f.source?.template}:${f.source?.line}`)).toEqual([
+      'gitops/lookup aeterna/templates/kms-secret.yaml:10',
+      'gitops/nondeterministic aeterna/templates/kms-secret.yaml:23',
+    ]);
+    expect(gitops[1].message).toContain('calls randBytes');
+    for (const f of gitops) expect(f.message).toMatch(/`secrets\.existingSecret`.*`secrets\.localKmsKey`/);
+    const keyed = run([aeterna, '--set', 'secrets.localKmsKey=AAAA', '--format', 'json']);
+    expect(keyed.json().findings.filter((f) => f.id.startsWith('gitops/'))).toEqual([]);
+  });
   it('text output names the template line, the path and why', () => {
     const r = run([aeterna, '--set', 'service.port=70000', '--skip-schema-validation']);
     expect(r.out).toMatch(/^ERROR \[schema\/value\] aeterna\/templates\/service\.yaml:\d+ Service\/release-name-aeterna: port 70000 is not between 1 and 65535\n {4}at spec\.ports\[0\]\.port \(values: service\.port\)\n {4}why: /m);

@@ -37,7 +37,8 @@ export function useFindings(render: RenderSuccess | null, kubeVersion: string, p
         if (cancelled) return;
         const parsed = parseValuesText(valuesText());
         const values = mergeOverDefaults(defaultValues(defaultsText), parsed.ok ? parsed.values : {});
-        const findings = v.validateManifests(docsOf(render, v.manifestDocs), { kubeVersion, preset, values });
+        const docs = docsOf(render, v.manifestDocs);
+        const findings = v.sortFindings([...v.validateManifests(docs, { kubeVersion, preset, values }), ...v.decidedCallFindings(render.gitopsCalls, docs)]);
         if (!cancelled) setState({ findings, error: null });
       } catch (e) {
         if (!cancelled) setState({ findings: null, error: e instanceof Error ? e.message : String(e) });

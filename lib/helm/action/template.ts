@@ -1,7 +1,7 @@
 import type { Chart } from '../chart/chart';
 import type { GoMap } from '../../gotemplate/value';
 import { goTrimSpace } from '../../gotemplate/strings';
-import { renderChart, type RenderLimits } from '../engine/engine';
+import { renderChart, type RenderLimits, type RenderObserver } from '../engine/engine';
 import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
 import { filepathMatch } from '../glob/filepath-match';
 import { HelmError } from './errors';
@@ -20,6 +20,8 @@ export interface TemplateOptions extends ReleaseSettings {
   renderSubchartNotes?: boolean;
   /** Safety limits for interactive use. */
   limits?: RenderLimits;
+  /** Watches calls of chosen functions while rendering (what varies between renders, `lookup`). */
+  observer?: RenderObserver;
 }
 
 /** A CRD file printed with `--include-crds`. */
@@ -56,7 +58,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
   const release = prepareRelease(chart, opts);
   let files: Map<string, string>;
   try {
-    files = renderChart(release.chart, release.top, { limits: opts.limits });
+    files = renderChart(release.chart, release.top, { limits: opts.limits, observer: opts.observer });
   } catch (e) {
     throw new HelmError((e as Error).message, true);
   }

@@ -1,4 +1,4 @@
-import { Template, TemplateError, type ExecOptions } from '../../gotemplate';
+import { Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
 import { quote } from '../../gotemplate/strconv-quote';
 import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../gotemplate/value';
@@ -16,10 +16,16 @@ export interface RenderLimits {
   deadlineMs?: number;
 }
 
+/** A call observer that is also told which chart file the engine renders next. */
+export interface RenderObserver extends CallObserver {
+  beginFile?(file: string): void;
+}
+
 export interface RenderOptions {
   /** `missingkey=error` instead of Helm's default `missingkey=zero` (helm lint --strict). */
   strict?: boolean;
   limits?: RenderLimits;
+  observer?: RenderObserver;
 }
 
 /** Helm's include depth limit per template name (engine.recursionMaxNums). */
@@ -51,23 +57,30 @@ export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}):
   set.state.included.clear();
   set.state.deadline = opts.limits?.deadlineMs !== undefined ? Date.now() + opts.limits.deadlineMs : undefined;
   set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
+  set.state.observer = opts.observer;
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
 
   const rendered = new Map<string, string>();
-  for (let index = 0; index < keys.length; index++) {
-    const filename = keys[index];
-    if (baseName(filename).startsWith('_')) continue;
-    const r = tpls.get(filename)!;
-    set.state.memo.beginFile(index);
-    r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: 'chartutil.Values' }));
-    let out: string;
-    try {
-      out = set.t.executeTemplate(filename, r.vals, execOptions(set.state));
-    } catch (e) {
-      throw cleanupExecError(filename, e);
+  try {
+    for (let index = 0; index < keys.length; index++) {
+      const filename = keys[index];
+      if (baseName(filename).startsWith('_')) continue;
+      const r = tpls.get(filename)!;
+      set.state.memo.beginFile(index);
+      opts.observer?.beginFile?.(filename);
+      r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: 'chartutil.Values' }));
+      let out: string;
+      try {
+        out = set.t.executeTemplate(filename, r.vals, execOptions(set.state));
+      } catch (e) {
+        throw cleanupExecError(filename, e);
+      }
+      rendered.set(filename, out.replaceAll('<no value>', ''));
     }
-    rendered.set(filename, out.replaceAll('<no value>', ''));
+  } finally {
+    // Parsed sets are shared between renders: the next one brings its own observer.
+    set.state.observer = undefined;
   }
   return rendered;
 }
@@ -120,6 +133,7 @@ interface RenderState {
   included: Map<string, number>;
   deadline?: number;
   maxOutputBytes?: number;
+  observer?: CallObserver;
   memo: IncludeMemo;
 }
 
@@ -191,10 +205,11 @@ function idOfText(text: string): number {
 const NO_LIMITS: ExecOptions = Object.freeze({});
 
 function execOptions(state: RenderState): ExecOptions {
-  if (state.deadline === undefined && state.maxOutputBytes === undefined) return NO_LIMITS;
+  if (state.deadline === undefined && state.maxOutputBytes === undefined && state.observer === undefined) return NO_LIMITS;
   return {
     deadlineMs: state.deadline === undefined ? undefined : Math.max(0, state.deadline - Date.now()),
     maxOutputBytes: state.maxOutputBytes,
+    observer: state.observer,
   };
 }
 
