@@ -3,7 +3,7 @@
  * byte (sorted map keys, HTML escaping, Go's float text) and Unmarshal into interface{} with
  * Go's error texts.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, sortedKeys, typeName, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, sortedKeys, typeName, type GoValue } from '../gotemplate/value';
 import { formatJsonFloat } from './gofloat';
 
 export { decodeJson, unmarshalJson, type JsonDecoded, type JsonTarget } from './json-decode';
@@ -21,23 +21,6 @@ export interface MarshalJsonOptions {
   escapeHtml?: boolean;
   /** MarshalIndent's prefix and indent. */
   indent?: { prefix: string; indent: string };
-}
-
-// Shared with lib/helm/chart/gostruct.ts (goNil), so nil maps/slices from either side agree.
-const NIL = Symbol.for('chartroom.goNil');
-
-/**
- * Marks an empty map or slice as Go's nil map/slice (e.g. `fromJson "null"`): it prints like an
- * empty one but encodes as JSON `null`.
- */
-export function markNil<T extends Map<string, GoValue> | GoValue[]>(v: T): T {
-  Object.defineProperty(v, NIL, { value: true, enumerable: false });
-  return v;
-}
-
-/** Whether a map or slice stands for Go's nil (marked by {@link markNil} or the chart model's goNil). */
-export function isNilCollection(v: GoValue): boolean {
-  return (v instanceof Map || Array.isArray(v)) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -93,7 +76,7 @@ export function rfc3339Nano(t: GoTime): string {
  */
 export function jsonStructFields(s: GoStruct): Array<readonly [string, GoValue]> {
   const hook = (s.type as { jsonFields?: (self: GoStruct) => Array<readonly [string, GoValue]> }).jsonFields;
-  return hook ? hook(s) : [...s.fields];
+  return hook ? hook(s) : s.promotedFields();
 }
 
 const HEX = '0123456789abcdef';
@@ -124,7 +107,7 @@ export function quoteJsonString(s: string, escapeHtml = true): string {
 }
 
 function encode(v: GoValue, html: boolean): string {
-  if (v === undefined || v === null || isNilCollection(v)) return 'null';
+  if (v === undefined || v === null || isGoNil(v)) return 'null';
   switch (typeof v) {
     case 'boolean':
       return v ? 'true' : 'false';

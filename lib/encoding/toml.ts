@@ -2,7 +2,7 @@
  * BurntSushi/toml's Encoder as Helm's `toToml` uses it: per table, plain keys first and then
  * sub-tables, each group sorted; nested tables indented two spaces per level; nil values skipped.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, typeName, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeName, type GoValue } from '../gotemplate/value';
 import { formatFloat } from './gofloat';
 import { rfc3339Nano } from './json';
 
@@ -16,8 +16,9 @@ export class TomlError extends Error {
 
 type TomlType = 'nil' | 'bool' | 'int' | 'float' | 'string' | 'datetime' | 'array' | 'arrayHash' | 'hash';
 
+/** nil, and nil slices and maps, which BurntSushi/toml leaves out like nil. */
 function isNil(v: GoValue): boolean {
-  return v === undefined || v === null;
+  return v === undefined || v === null || isGoNil(v);
 }
 
 function tomlType(v: GoValue): TomlType {
@@ -70,7 +71,7 @@ function quoteKey(k: string): string {
 }
 
 function entriesOf(v: Map<string, GoValue> | GoStruct): Array<readonly [string, GoValue]> {
-  return v instanceof Map ? [...v] : [...v.fields];
+  return v instanceof Map ? [...v] : v.promotedFields();
 }
 
 class Encoder {

@@ -132,6 +132,8 @@ export interface GoTypeInfo {
   readonly pointerMethods?: boolean;
   /** What the type's MarshalJSON writes, as a value to encode instead of the struct's fields. */
   readonly jsonValue?: (self: GoStruct) => GoValue;
+  /** Fields that embed a struct: their own fields are promoted to this one (`.Chart.Name`). */
+  readonly embedded?: readonly string[];
 }
 
 const TYPE = Symbol.for('chartroom.goType');
@@ -164,10 +166,20 @@ export class GoStruct {
   }
   field(name: string): GoValue | undefined {
     for (const [k, v] of this.fields) if (k === name) return v;
+    for (const e of this.embeddedStructs()) if (e.hasField(name)) return e.field(name);
     return undefined;
   }
   hasField(name: string): boolean {
-    return this.fields.some(([k]) => k === name);
+    return this.fields.some(([k]) => k === name) || this.embeddedStructs().some((e) => e.hasField(name));
+  }
+  /** The fields with embedded structs' fields in their place, as encoders see them. */
+  promotedFields(): Array<readonly [string, GoValue]> {
+    const embedded = this.type.embedded ?? [];
+    return this.fields.flatMap(([k, v]) => (embedded.includes(k) && v instanceof GoStruct ? v.promotedFields() : [[k, v] as const]));
+  }
+  private embeddedStructs(): GoStruct[] {
+    const embedded = this.type.embedded ?? [];
+    return this.fields.filter(([k, v]) => embedded.includes(k) && v instanceof GoStruct).map(([, v]) => v as GoStruct);
   }
 }
 
@@ -332,4 +344,25 @@ export function fromPlain(v: unknown): GoValue {
     return m;
   }
   return null;
+}
+
+const NIL = Symbol.for('chartroom.goNil');
+
+/**
+ * Marks an empty map or slice as Go's nil map/slice (e.g. `fromJson "null"`): it prints like an
+ * empty one, but encoding/json writes `null` and BurntSushi/toml leaves it out.
+ */
+export function markNil<T extends GoMap | GoSlice>(v: T): T {
+  Object.defineProperty(v, NIL, { value: true, enumerable: false });
+  return v;
+}
+
+/** A nil slice or map of a named Go type (see {@link markNil}). */
+export function goNil<T extends GoMap | GoSlice>(empty: T, typeName: string): T {
+  return markNil(withType(empty, { name: typeName }));
+}
+
+/** Whether a slice or map stands for Go's nil (see {@link markNil}). */
+export function isGoNil(v: GoValue): boolean {
+  return (v instanceof Map || Array.isArray(v)) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
 }

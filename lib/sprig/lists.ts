@@ -3,7 +3,7 @@
  * fresh []interface{}; the plain and must* forms fail with the same message (a panic in one,
  * an error in the other, which text/template reports identically).
  */
-import { markNil } from '../encoding/json';
+import { markNil } from '../gotemplate/value';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
 import { GoError, GoInt, kindOf, typeInfoOf, withType, type GoSlice, type GoValue } from '../gotemplate/value';
 import { castToInt64, intArg, isList, listItems } from './conversion';

@@ -2,9 +2,9 @@
  * sigs.k8s.io/yaml.Marshal: encoding/json.Marshal, then go-yaml v2 reads that JSON back (so
  * integral numbers become ints and the rest float64) and marshals it as YAML.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, type GoValue } from '../gotemplate/value';
 import { formatJsonFloat } from '../encoding/gofloat';
-import { base64Std, isNilCollection, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
+import { base64Std, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
 import { YamlMap, type YamlNative } from './decode';
 import { resolveScalar } from './resolve';
 import { emitYaml } from './emit';
@@ -12,7 +12,7 @@ import { YamlError } from './errors';
 
 /** The value go-yaml v2 gets from `yaml.Unmarshal(json.Marshal(v))`. */
 export function goToYamlNative(v: GoValue): YamlNative {
-  if (v === undefined || v === null || isNilCollection(v)) return null;
+  if (v === undefined || v === null || isGoNil(v)) return null;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') return toValidString(v);
   if (typeof v === 'number') {

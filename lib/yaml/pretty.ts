@@ -22,7 +22,7 @@ function toNative(v: GoValue): YamlNative {
   if (Array.isArray(v)) return v.map(toNative);
   if (v instanceof GoStruct) {
     const m = new YamlMap();
-    for (const [k, x] of v.fields) m.set(k.toLowerCase(), toNative(x));
+    for (const [k, x] of v.promotedFields()) m.set(k.toLowerCase(), toNative(x));
     return m;
   }
   if (isGoFunc(v)) throw new YamlError('cannot marshal type: func', 'type');

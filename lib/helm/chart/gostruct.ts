@@ -6,7 +6,7 @@
  * built here carry a {@link JsonTypeInfo.jsonFields} hook: the JSON members in
  * encoding/json's order (declaration order; a YAML marshaller sorts them itself).
  */
-import { GoStruct, withType, type GoMap, type GoSlice, type GoTypeInfo, type GoValue } from '../../gotemplate/value';
+import { GoStruct, isGoNil, type GoTypeInfo, type GoValue } from '../../gotemplate/value';
 
 /** GoTypeInfo of a struct type that knows its JSON encoding. */
 export interface JsonTypeInfo extends GoTypeInfo {
@@ -21,20 +21,6 @@ export function structJsonFields(s: GoStruct): Array<readonly [string, GoValue]>
 
 /** One Go struct field: Go name, value, and its json tag (`name,omitempty`, or `-`). */
 export type FieldSpec = readonly [goName: string, value: GoValue, jsonTag?: string];
-
-const NIL = Symbol.for('chartroom.goNil');
-
-/** A nil slice or map of a named Go type: prints like an empty one, marshals as `null`. */
-export function goNil<T extends GoMap | GoSlice>(empty: T, typeName: string): T {
-  withType(empty, { name: typeName });
-  Object.defineProperty(empty, NIL, { value: true, enumerable: false });
-  return empty;
-}
-
-/** Whether a slice or map stands for Go's nil (see {@link goNil}). */
-export function isGoNil(v: GoValue): boolean {
-  return (v instanceof Map || Array.isArray(v)) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
-}
 
 /** encoding/json's notion of an empty value for `omitempty`. */
 function isEmptyForJson(v: GoValue): boolean {

@@ -33,5 +33,5 @@ export { ArchiveError, archiveFileProblem, loadArchiveFiles, MAX_DECOMPRESSED_CH
 export { HELMIGNORE, IgnoreRules, parseIgnoreRules } from './helmignore';
 export { ValidationError, validateChart, validateMetadata } from './validate';
 export { chartValueForTemplate, dependencyToGo, metadataToGo } from './metadata-go';
-export { goNil, isGoNil, structJsonFields, type JsonTypeInfo } from './gostruct';
+export { structJsonFields, type JsonTypeInfo } from './gostruct';
 export { formatFloatG, formatV } from './gofmt';

@@ -6,8 +6,8 @@
 import { GoStruct, stringSlice, withType, type GoMap, type GoValue } from '../../gotemplate/value';
 import type { Chart, Dependency, Maintainer, Metadata } from './chart';
 import { isRoot } from './chart';
-import { formatV } from './gofmt';
-import { goNil, jsonMembers, makeStruct, type FieldSpec, type JsonTypeInfo } from './gostruct';
+import { goNil } from '../../gotemplate/value';
+import { jsonMembers, makeStruct, type FieldSpec, type JsonTypeInfo } from './gostruct';
 
 function strings(list: string[] | undefined): GoValue {
   return list === undefined ? goNil([], '[]string') : stringSlice([...list]);
@@ -80,21 +80,18 @@ export function metadataToGo(md: Metadata): GoStruct {
 
 /**
  * `.Chart` inside a template: Helm's engine passes `struct { chart.Metadata; IsRoot bool }`,
- * so Metadata's fields are promoted (`.Chart.Name`) beside `.Chart.IsRoot`, `%v` prints the
- * embedded struct in braces (`{{name ...} true}`) and toJson merges both levels.
+ * so Metadata's fields are promoted (`.Chart.Name`) beside `.Chart.IsRoot`, fmt prints the
+ * embedded struct in braces (`{{name ...} true}`, each field with the verb given) and toJson
+ * merges both levels.
  */
 export function chartValueForTemplate(c: Chart): GoStruct {
   const specs = metadataFields(c.metadata);
   const root = isRoot(c);
-  const all: FieldSpec[] = [...specs, ['IsRoot', root]];
+  const metadata = makeStruct({ name: 'chart.Metadata' }, specs, false);
   const info: JsonTypeInfo = {
     name: 'struct { chart.Metadata; IsRoot bool }',
-    stringer: () => `{{${specs.map(([, v]) => formatV(v, true)).join(' ')}} ${root}}`,
+    embedded: ['Metadata'],
     jsonFields: () => [...jsonMembers(specs), ['IsRoot', root]],
   };
-  return new GoStruct(
-    info,
-    all.map(([n, v]) => [n, v] as const),
-    false,
-  );
+  return new GoStruct(info, [['Metadata', metadata], ['IsRoot', root]], false);
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
 import { chartValueForTemplate, metadataToGo } from './metadata-go';
 import { loadChartFiles } from './loader';
+import { formatValue } from '../../gotemplate/fmt';
 import { goJson } from './gojson.test-util';
 
 const PROBE = [
@@ -70,7 +71,7 @@ function ours(chartYaml: string): { ok: boolean; text: string } {
     return {
       ok: true,
       text: [
-        `# V ${v.type.stringer!(v)}`,
+        `# V ${formatValue(v)}`,
         `# J ${goJson(v)}`,
         `# F ${md.name}|${md.version}|${md.appVersion}|${list(md.keywords)}|${ann}|true`,
         `# T ${v.type.name}|[]string|[]*chart.Dependency`,

@@ -6,7 +6,8 @@
  */
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
 import type { GoMap, GoValue } from '../../gotemplate/value';
-import { decodeJson, markNil, marshalJson } from '../../encoding/json';
+import { markNil } from '../../gotemplate/value';
+import { decodeJson, marshalJson } from '../../encoding/json';
 import { encodeToml } from '../../encoding/toml';
 import { decodeToml } from '../../encoding/toml-decode';
 import { goToYaml, unmarshalYaml } from '../../yaml';
