@@ -65,7 +65,7 @@ export function lintCommand(argv: string[], io: CliIO): ExitCode {
     const disable = flagList(parsed, 'disable');
     const findings = sortFindings([
       ...validateManifests(docs, { kubeVersion, preset, values: result.values, external: flagList(parsed, 'external'), disable }),
-      ...gitopsFindings(result.chart, recorder.calls, docs, disable),
+      ...gitopsFindings(result.chart, recorder.calls, result.values, docs, disable),
     ]);
     const summary = summarize(findings);
     io.stdout(format === 'json' ? `${JSON.stringify({ summary, findings }, null, 2)}\n` : formatText(findings, summary));

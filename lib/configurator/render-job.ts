@@ -72,7 +72,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
       resources,
       notes: result.notes,
       remoteDependencies: missing.map((d) => remoteDependency(chart, d, result.values)),
-      gitopsCalls: decideCalls(chart, recorder.calls),
+      gitopsCalls: decideCalls(chart, recorder.calls, result.values),
       elapsedMs: now() - started,
     };
   } catch (e) {

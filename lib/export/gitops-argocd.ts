@@ -2,7 +2,8 @@
  * Argo CD layout: an app-of-apps root Application over `argocd/apps/`, which holds the
  * AppProject, one Application per operator (sync wave -1) and one per environment (wave 0).
  */
-import { stringify } from 'yaml';
+import { Document, isSeq, stringify } from 'yaml';
+import { CLIENT_SIDE_APPLY_LIMIT, oversizedCrds } from './footprint';
 import type { GitopsContext } from './gitops-types';
 import type { ArchiveFile } from './zip';
 
@@ -32,8 +33,25 @@ function appMeta(name: string, wave: number) {
   };
 }
 
+/**
+ * An environment's Application as YAML; when the chart installs CRDs too large for client-side
+ * apply, ServerSideApply carries a comment saying why.
+ */
+function environmentAppYaml(ctx: GitopsContext, env: GitopsContext['environments'][number]): string {
+  const big = oversizedCrds(ctx.prepared.footprint);
+  const doc = new Document(environmentApp(ctx, env, big.length > 0));
+  if (big.length) {
+    const options = doc.getIn(['spec', 'syncPolicy', 'syncOptions'], true);
+    if (isSeq(options)) {
+      const item = options.items.find((i) => (i as { value?: unknown }).value === 'ServerSideApply=true') as { comment?: string } | undefined;
+      if (item) item.comment = ` ${big.map((c) => c.name).join(', ')} exceed${big.length === 1 ? 's' : ''} client-side apply's ${CLIENT_SIDE_APPLY_LIMIT}-byte annotation limit`;
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
 /** The Application of one environment. */
-function environmentApp(ctx: GitopsContext, env: GitopsContext['environments'][number]): Record<string, unknown> {
+function environmentApp(ctx: GitopsContext, env: GitopsContext['environments'][number], serverSide: boolean): Record<string, unknown> {
   const p = ctx.prepared;
   const chart = p.chart.metadata;
   const helm = (prefix: string) => ({
@@ -56,9 +74,27 @@ function environmentApp(ctx: GitopsContext, env: GitopsContext['environments'][n
       project: ctx.project,
       ...source,
       destination: { server: IN_CLUSTER, namespace: env.namespace },
-      syncPolicy: syncPolicy(ctx),
+      syncPolicy: syncPolicy(ctx, serverSide ? ['ServerSideApply=true'] : []),
     },
   };
+}
+
+/** Cluster-scoped kinds the project allows: what the renders create, Namespaces, and what operators install. */
+function clusterKinds(ctx: GitopsContext): { group: string; kind: string }[] {
+  const kinds = new Map<string, { group: string; kind: string }>();
+  const add = (group: string, kind: string) => kinds.set(`${group}/${kind}`, { group, kind });
+  // CreateNamespace=true creates each destination namespace.
+  add('', 'Namespace');
+  for (const k of ctx.prepared.footprint.clusterKinds) add(k.group, k.kind);
+  if (ctx.operators.length) {
+    // Operator charts install their CRDs, cluster roles and admission webhooks.
+    add('apiextensions.k8s.io', 'CustomResourceDefinition');
+    add('rbac.authorization.k8s.io', 'ClusterRole');
+    add('rbac.authorization.k8s.io', 'ClusterRoleBinding');
+    add('admissionregistration.k8s.io', 'MutatingWebhookConfiguration');
+    add('admissionregistration.k8s.io', 'ValidatingWebhookConfiguration');
+  }
+  return [...kinds.values()].sort((a, b) => `${a.group}/${a.kind}`.localeCompare(`${b.group}/${b.kind}`));
 }
 
 /** The files of the Argo CD layout (values and chart files are added by the caller). */
@@ -84,9 +120,9 @@ export function argoCdFiles(ctx: GitopsContext): ArchiveFile[] {
     spec: {
       description: `${p.config.release.name} (${p.chart.metadata.name}) in ${ctx.environments.map((e) => e.name).join(', ')}`,
       sourceRepos: [...new Set([ctx.repoUrl, ...chartRepos, ...ctx.operators.map((o) => o.operator.repoUrl)])],
-      destinations: [...new Set([...ctx.environments.map((e) => e.namespace), ...ctx.operators.map((o) => o.operator.namespace)])].map((namespace) => ({ server: IN_CLUSTER, namespace })),
-      // Operators install CRDs and webhooks, and CreateNamespace creates Namespaces: cluster-scoped kinds.
-      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+      // Every namespace the renders write to, not only the release's.
+      destinations: [...new Set([...ctx.environments.map((e) => e.namespace), ...p.footprint.namespaces, ...ctx.operators.map((o) => o.operator.namespace)])].map((namespace) => ({ server: IN_CLUSTER, namespace })),
+      clusterResourceWhitelist: clusterKinds(ctx),
     },
   };
   const root = {
@@ -103,7 +139,7 @@ export function argoCdFiles(ctx: GitopsContext): ArchiveFile[] {
   files.push({ path: 'argocd/root.yaml', content: yaml(root) });
   files.push({ path: 'argocd/apps/project.yaml', content: yaml(project) });
   ctx.operators.forEach((op, i) => files.push({ path: `argocd/apps/operator-${op.operator.chart}.yaml`, content: yaml(operatorApps[i]) }));
-  for (const env of ctx.environments) files.push({ path: `argocd/apps/${p.config.release.name}-${env.name}.yaml`, content: yaml(environmentApp(ctx, env)) });
+  for (const env of ctx.environments) files.push({ path: `argocd/apps/${p.config.release.name}-${env.name}.yaml`, content: environmentAppYaml(ctx, env) });
   return files;
 }
 
@@ -139,6 +175,9 @@ export function argoCdReadme(ctx: GitopsContext): string[] {
       ? ['The vendored chart fetches its dependencies while Argo CD renders it: add their repositories to Argo CD (Settings → Repositories) when they need credentials.', '']
       : []),
     ...(ctx.chartSource.type === 'oci' ? ['The chart comes from an OCI registry: register it in Argo CD as a Helm repository with "Enable OCI".', ''] : []),
+    ...(oversizedCrds(ctx.prepared.footprint).length
+      ? [`The chart's CRDs ${oversizedCrds(ctx.prepared.footprint).map((c) => `\`${c.name}\``).join(', ')} are larger than client-side apply's ${CLIENT_SIDE_APPLY_LIMIT}-byte annotation limit, so the environments' Applications sync with \`ServerSideApply=true\`.`, '']
+      : []),
     `Sync: ${ctx.automatedSync ? 'automated, with prune and self-heal: every push to the branch is applied.' : 'manual: `argocd app sync <name>` after each change.'}`,
     '',
     '## Promote a change',

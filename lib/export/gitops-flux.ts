@@ -4,6 +4,7 @@
  * HelmRelease, `apps/<env>` overlays patching its values.
  */
 import { Document, isMap, parseDocument, stringify } from 'yaml';
+import { CLIENT_SIDE_APPLY_LIMIT, oversizedCrds } from './footprint';
 import type { GitopsContext } from './gitops-types';
 import type { ArchiveFile } from './zip';
 
@@ -164,12 +165,17 @@ export function fluxReadme(ctx: GitopsContext): string[] {
     '',
     '## Promote a change',
     '',
-    `1. Change \`apps/${first}/helmrelease-values.yaml\` (or \`apps/base/helmrelease.yaml\` for every environment) in a pull request; after the merge Flux applies it (\`flux reconcile kustomization apps --with-source\` to hurry it).`,
+    hasValues(ctx.environments[0].text)
+      ? `1. Change \`apps/${first}/helmrelease-values.yaml\` (or \`apps/base/helmrelease.yaml\` for every environment) in a pull request; after the merge Flux applies it (\`flux reconcile kustomization apps --with-source\` to hurry it).`
+      : `1. Change \`apps/base/helmrelease.yaml\` for every environment, or give \`${first}\` values of its own with a HelmRelease patch listed under \`patches\` in \`apps/${first}/kustomization.yaml\`, in a pull request; after the merge Flux applies it (\`flux reconcile kustomization apps --with-source\` to hurry it).`,
     '2. Once it is healthy, make the same change in the next environment\'s overlay, and so on up to production.',
     ctx.chartSource.type === 'vendored'
       ? '3. A new chart version: replace `charts/` in one commit (every environment follows it), or pin environments to a tag with their own GitRepository.'
       : `3. A new chart version: patch \`spec.chart.spec.version\` (or the OCIRepository tag) in one overlay at a time.`,
     '',
+    ...(oversizedCrds(ctx.prepared.footprint).length
+      ? [`The chart's CRDs ${oversizedCrds(ctx.prepared.footprint).map((c) => `\`${c.name}\``).join(', ')} are larger than client-side apply's ${CLIENT_SIDE_APPLY_LIMIT}-byte annotation limit; Flux applies server-side already, so nothing more is needed.`, '']
+      : []),
     `Note: overlays patch \`spec.values\` of the HelmRelease \`${release}\` with JSON merge semantics, where \`null\` deletes a key: to remove a chart default in one environment, set it to an empty value instead.`,
     '',
   ];

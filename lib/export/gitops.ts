@@ -11,6 +11,8 @@ import type { ChartSource, GitopsContext, GitopsTool } from './gitops-types';
 import { ExportError, prepareExport, type ExportOptions } from './prepare';
 import { secretSkeletons } from './secret-wiring';
 import { zipArchive, type ArchiveFile } from './zip';
+import { KNOWN_OPERATORS } from './operators';
+import type { Finding } from '../validate';
 
 export type { ChartSource, GitopsTool } from './gitops-types';
 
@@ -28,6 +30,8 @@ export interface GitopsOptions extends ExportOptions {
 
 export interface GitopsRepo {
   zip: Uint8Array;
+  /** What renders differently at every sync (varying functions, `lookup`): warn before writing. */
+  gitops: Finding[];
   /** `<release>-gitops-<tool>.zip` */
   fileName: string;
   files: ArchiveFile[];
@@ -68,20 +72,37 @@ function readme(ctx: GitopsContext, tool: GitopsTool, chartFiles: boolean): stri
       ? ['| `argocd/root.yaml` | The root Application (app of apps). |', '| `argocd/apps/` | AppProject, operator Applications, one Application per environment. |', '| `values/` | `values.yaml` for every environment, `values-<env>.yaml` per environment. |']
       : ['| `clusters/<env>/` | Flux Kustomizations of each cluster. |', ...(ctx.operators.length ? ['| `infrastructure/` | Operators the release needs, installed first. |'] : []), '| `apps/base/` | Chart source and HelmRelease with the common values. |', '| `apps/<env>/` | Namespace and values of each environment. |']),
     ...(chartFiles ? [`| \`charts/${md.name}/\` | The chart, vendored. |`] : []),
-    '| `secrets/<env>/` | Secret skeletons with placeholders: not applied by anything here. |',
+    ...(p.secrets.length ? ['| `secrets/<env>/` | Secret skeletons with placeholders: not applied by anything here. |'] : []),
     '| `chartroom.json` | This configuration; open it in chartroom to change it. |',
     '',
   ];
   if (ctx.operators.length) {
     lines.push('## Operators', '', ...ctx.operators.map((o) => `- ${o.operator.title}: chart \`${o.operator.chart}\` ${o.version} in \`${o.operator.namespace}\`, before the release (switched off inside it: \`${o.dependency?.disablePath.join('.')}: false\`).`), '');
   }
-  const unpinned = p.operators.filter((o) => !o.version);
-  if (unpinned.length) lines.push('## Prerequisites', '', ...unpinned.map((o) => `- The ${o.operator.title} must run in the cluster: the release creates \`${o.operator.apiGroups[0]}\` objects.`), '');
+  const prerequisites = prerequisiteLines(ctx);
+  if (prerequisites.length) lines.push('## Prerequisites', '', ...prerequisites, '');
+  const varying = gitopsFindingsOf(ctx);
+  if (varying.length) {
+    lines.push(
+      '## Output that changes at every sync',
+      '',
+      `${tool === 'argocd' ? 'Argo CD' : 'Flux'} renders the chart with \`helm template\` at every sync, without access to the cluster. With this configuration:`,
+      '',
+      ...varying.map((f) => `- **${f.id}** (${f.resource.kind} \`${f.resource.name}\`): ${f.message}`),
+      '',
+    );
+  }
   lines.push(...(tool === 'argocd' ? argoCdReadme(ctx) : fluxReadme(ctx)));
   lines.push('## Secrets', '', 'No secret value is in this repository. The release reads Secrets by name only:', '');
   if (p.secrets.length === 0) lines.push('- none besides what the chart generates in the cluster.');
   for (const s of p.secrets) lines.push(`- \`${s.secretName}\` (through \`${s.existingSecretPath.join('.')}\`), keys ${s.keys.map((k) => `\`${k.key}\``).join(', ') || 'listed in the chart README'}.`);
   if (p.unwired.length) lines.push(`- The chart has no existing-Secret option for ${p.unwired.map((u) => `\`${u.path}\``).join(', ')}; those values were removed: supply them from a SOPS-encrypted values file or a Secret through the chart's extra env options.`);
+  if (p.secrets.length === 0) {
+    lines.push('');
+    if (p.removed.length) lines.push(`Removed from your values because they are secrets: ${p.removed.map((r) => `\`${r}\``).join(', ')}.`, '');
+    if (p.warnings.length) lines.push('## Warnings', '', ...p.warnings.map((w) => `- ${w.replace(/\n+/g, ' ')}`), '');
+    return lines.join('\n');
+  }
   lines.push(
     '',
     'Create each Secret in every environment\'s namespace before the first sync, one of these ways (`secrets/<env>/secrets.example.yaml` shows their shape):',
@@ -100,8 +121,38 @@ function readme(ctx: GitopsContext, tool: GitopsTool, chartFiles: boolean): stri
   return lines.join('\n');
 }
 
+/**
+ * Operators and controllers the cluster must already run: API groups the renders use whose CRDs
+ * neither the chart nor an operator installed by this repository provides.
+ */
+function prerequisiteLines(ctx: GitopsContext): string[] {
+  const served = new Set(ctx.operators.flatMap((o) => o.operator.apiGroups));
+  const lines: string[] = [];
+  const named = new Set<string>();
+  for (const { group, kinds } of ctx.prepared.footprint.externalGroups) {
+    if (served.has(group)) continue;
+    const objects = `${kinds.map((k) => `\`${k}\``).join(', ')} objects (\`${group}\`)`;
+    const known = KNOWN_OPERATORS.find((o) => o.apiGroups.includes(group));
+    if (known && named.has(known.chart)) continue;
+    if (known) named.add(known.chart);
+    lines.push(`- ${known ? `The ${known.title}` : `A controller serving \`${group}\``} must run in the cluster: the release creates ${objects} and does not install their CRDs.`);
+  }
+  return lines;
+}
+
+/** The GitOps findings of every environment's render, each once. */
+function gitopsFindingsOf(ctx: GitopsContext): Finding[] {
+  const seen = new Set<string>();
+  return ctx.prepared.renders.flatMap((r) => r.gitops).filter((f) => {
+    const key = `${f.id} ${f.source?.template}:${f.source?.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The skeleton's files (exposed for tests and previews). */
-export function gitopsFiles(chart: Chart, config: ChartroomConfig, opts: GitopsOptions): { files: ArchiveFile[]; removed: string[]; warnings: string[] } {
+export function gitopsFiles(chart: Chart, config: ChartroomConfig, opts: GitopsOptions): { files: ArchiveFile[]; removed: string[]; warnings: string[]; gitops: Finding[] } {
   if (opts.tool !== 'argocd' && opts.tool !== 'flux') throw new ExportError(`Unknown GitOps tool "${String(opts.tool)}": use argocd or flux.`);
   const chartSource = opts.chartSource ?? { type: 'vendored' };
   if (chartSource.type === 'oci' && !/^oci:\/\//.test(chartSource.url)) throw new ExportError('An OCI chart source starts with oci://, e.g. oci://ghcr.io/example/charts.');
@@ -133,7 +184,7 @@ export function gitopsFiles(chart: Chart, config: ChartroomConfig, opts: GitopsO
   }
   const saved = config.environments?.length ? prepared.config : { ...prepared.config, environments: undefined };
   files.push({ path: 'chartroom.json', content: configToJson(saved) });
-  return { files, removed: prepared.removed, warnings: prepared.warnings };
+  return { files, removed: prepared.removed, warnings: prepared.warnings, gitops: gitopsFindingsOf(ctx) };
 }
 
 /**
@@ -141,7 +192,7 @@ export function gitopsFiles(chart: Chart, config: ChartroomConfig, opts: GitopsO
  * {@link ExportError} when the configuration or the options can't be used.
  */
 export function buildGitopsRepo(chart: Chart, config: ChartroomConfig, opts: GitopsOptions): GitopsRepo {
-  const { files, removed, warnings } = gitopsFiles(chart, config, opts);
+  const { files, removed, warnings, gitops } = gitopsFiles(chart, config, opts);
   const root = `${config.release.name}-gitops`;
-  return { zip: zipArchive(files, root), fileName: `${root}-${opts.tool}.zip`, files, removed, warnings };
+  return { zip: zipArchive(files, root), fileName: `${root}-${opts.tool}.zip`, files, removed, warnings, gitops };
 }

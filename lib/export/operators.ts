@@ -62,9 +62,10 @@ function declaredDependency(chart: Chart, reported: Dependency): Dependency | un
 /**
  * Operators to install before the release: enabled chart dependencies that are known operators
  * (installed separately and switched off inside the release through the first path of their
- * `condition`), then known operators whose API groups the rendered objects use.
+ * `condition`), then known operators serving API groups that the rendered objects use and that
+ * the chart does not install itself (a chart that is the operator needs no other).
  */
-export function planOperators(chart: Chart, enabledMissing: readonly Dependency[], renderedApiVersions: readonly string[]): OperatorPlan[] {
+export function planOperators(chart: Chart, enabledMissing: readonly Dependency[], externalGroups: readonly string[]): OperatorPlan[] {
   const plans: OperatorPlan[] = [];
   for (const reported of enabledMissing) {
     const dep = declaredDependency(chart, reported);
@@ -73,7 +74,7 @@ export function planOperators(chart: Chart, enabledMissing: readonly Dependency[
     const first = dep.condition.split(',').map((s) => s.trim()).find(Boolean);
     plans.push({ operator, version: dep.version, dependency: { name: dep.alias || dep.name, disablePath: first ? first.split('.') : [dep.alias || dep.name, 'enabled'] } });
   }
-  const groups = new Set(renderedApiVersions.map((v) => (v.includes('/') ? v.split('/')[0] : '')));
+  const groups = new Set(externalGroups);
   for (const operator of KNOWN_OPERATORS) {
     if (plans.some((p) => p.operator === operator)) continue;
     if (operator.apiGroups.some((g) => groups.has(g))) plans.push({ operator });

@@ -12,8 +12,10 @@ import { withoutSecrets } from '../share/link';
 import {
   fieldForPath, formatPath, getPath, parseValuesDocument, schemaSecretFields, stripSecretsFromText, valuesOf, type ValuePath,
 } from '../share/secrets';
+import { gitopsCallRecorder, gitopsFindings, manifestDocs, type Finding } from '../validate';
+import { footprintOf, type Footprint } from './footprint';
 import { planOperators, type OperatorPlan } from './operators';
-import { apiVersionsOf, renderedObjects, renderValuesFiles, secretReferences, type RenderedObject, type ValuesFileText } from './render';
+import { renderedObjects, renderValuesFiles, secretReferences, type RenderedObject, type ValuesFileText } from './render';
 import { defaultSecretName, secretKeys, type SecretCandidate, type SecretWiring, type UnwiredSecret } from './secret-wiring';
 
 export interface ExportOptions {
@@ -50,6 +52,8 @@ export interface PreparedRender {
   objects: RenderedObject[];
   /** Why it did not render, when it did not. */
   error?: string;
+  /** What renders differently under GitOps: varying functions and `lookup` (findings). */
+  gitops: Finding[];
 }
 
 export interface PreparedExport {
@@ -69,6 +73,8 @@ export interface PreparedExport {
   /** API versions the renders assumed: the configuration's plus those of operators installed first. */
   apiVersions: string[];
   renders: PreparedRender[];
+  /** What the renders put into the cluster: namespaces, cluster-scoped kinds, CRDs, API groups served by others. */
+  footprint: Footprint;
   warnings: string[];
 }
 
@@ -135,6 +141,8 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
   try {
     stripped = files.map((f) => stripSecretsFromText(f.text, fields));
     docs = stripped.map((s) => parseValuesDocument(s.text));
+    // An environment without overrides is an empty map, not a file holding `null`.
+    for (const d of docs) if (d.contents === null) d.contents = d.createNode({}) as never;
     userValues = files.map((f) => valuesOf(f.text));
   } catch (e) {
     throw new ExportError((e as Error).message);
@@ -191,10 +199,12 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
     return sets.map(({ env, files: fs }) => {
       try {
         const namespace = envs.find((e) => e.name === env)?.namespace ?? config.release.namespace;
-        const { result, enabledMissing } = renderValuesFiles(chart, { ...config, release: { ...config.release, namespace } }, fs, apiVersions);
-        return { environment: env, files: fs, result, objects: renderedObjects(result), enabledMissing };
+        const recorder = gitopsCallRecorder();
+        const { result, enabledMissing } = renderValuesFiles(chart, { ...config, release: { ...config.release, namespace } }, fs, apiVersions, recorder.observer);
+        const gitops = gitopsFindings(chart, recorder.calls, result.values, manifestDocs(result));
+        return { environment: env, files: fs, result, objects: renderedObjects(result), enabledMissing, gitops };
       } catch (e) {
-        return { environment: env, files: fs, objects: [], error: (e as Error).message, enabledMissing: [] };
+        return { environment: env, files: fs, objects: [], error: (e as Error).message, enabledMissing: [], gitops: [] };
       }
     });
   };
@@ -202,7 +212,8 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
   // Operators: rendered once to see which dependencies and APIs this configuration uses.
   const first = renderAll(docs.map((d) => d.toString()), config.apiVersions ?? []);
   const enabledMissing = first.flatMap((r) => r.enabledMissing);
-  const plans = planOperators(chart, enabledMissing, first.flatMap((r) => apiVersionsOf(r.objects)));
+  const namespaces = [config.release.namespace, ...envs.map((e) => e.namespace ?? config.release.namespace)];
+  const plans = planOperators(chart, enabledMissing, footprintOf(first, namespaces).externalGroups.map((g) => g.group));
   const operators: OperatorPlan[] = [];
   for (const plan of plans) {
     if (plan.dependency) {
@@ -223,7 +234,7 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
   const texts = docs.map((d) => d.toString());
 
   const apiVersions = [...new Set([...(config.apiVersions ?? []), ...operators.flatMap((p) => p.operator.apiVersions)])];
-  const renders = renderAll(texts, apiVersions).map(({ environment, files: fs, result, objects, error }) => ({ environment, files: fs, result, objects, error }));
+  const renders = renderAll(texts, apiVersions).map(({ enabledMissing: _missing, ...r }) => r);
   for (const r of renders) if (r.error) warnings.push(`${r.environment ? `Environment "${r.environment}"` : 'The configuration'} does not render: ${r.error}`);
 
   const refs = renders.map((r) => secretReferences(r.objects));
@@ -245,6 +256,7 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
     remoteDependencies: remoteDependencies(chart),
     apiVersions,
     renders,
+    footprint: footprintOf(renders, namespaces),
     warnings,
   };
 }

@@ -6,6 +6,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { Chart, Dependency } from '../helm/chart/chart';
 import { templateChart, type TemplateResult } from '../helm/action/template';
+import type { RenderObserver } from '../helm/engine/engine';
 import { mergeUserValues } from '../helm/chartutil/merge-values';
 import type { ChartroomConfig } from '../share/config';
 
@@ -22,7 +23,7 @@ export interface RenderedConfiguration {
 }
 
 /** `helm template RELEASE CHART -n NS --kube-version … -a … -f file…` of a configuration. */
-export function renderValuesFiles(chart: Chart, config: ChartroomConfig, files: readonly ValuesFileText[], extraApiVersions: readonly string[] = []): RenderedConfiguration {
+export function renderValuesFiles(chart: Chart, config: ChartroomConfig, files: readonly ValuesFileText[], extraApiVersions: readonly string[] = [], observer?: RenderObserver): RenderedConfiguration {
   let enabledMissing: Dependency[] = [];
   const values = mergeUserValues({ valueFiles: files.map((f) => ({ name: f.name, data: f.text })) });
   const result = templateChart(chart, {
@@ -31,6 +32,9 @@ export function renderValuesFiles(chart: Chart, config: ChartroomConfig, files: 
     values,
     kubeVersion: config.kubeVersion,
     apiVersions: [...new Set([...(config.apiVersions ?? []), ...extraApiVersions])],
+    // Argo CD and Flux install crds/ too: the export must see them (sizes, groups served).
+    includeCrds: true,
+    observer,
     onMissingDependencies: (deps) => {
       enabledMissing = deps;
     },
@@ -65,11 +69,6 @@ export function renderedObjects(result: TemplateResult): RenderedObject[] {
   for (const m of result.manifests) add(m.name, m.content, false);
   for (const h of result.hooks) add(h.path, h.manifest, true);
   return out;
-}
-
-/** The `apiVersion` of every rendered object. */
-export function apiVersionsOf(objects: readonly RenderedObject[]): string[] {
-  return [...new Set(objects.map((o) => String(o.object.apiVersion ?? '')).filter(Boolean))];
 }
 
 /** `{name, key}` pairs of every `secretKeyRef`, and Secret names used whole (`envFrom`, volumes). */

@@ -15,7 +15,7 @@ function findings(templates: Record<string, string>, values = '', userValues = '
   const c = chart(templates, values);
   const rec = gitopsCallRecorder();
   const r = templateChart(c, { releaseName: 'rel', namespace: 'ns', values: mergeUserValues({ valueFiles: [{ name: 'u.yaml', data: userValues }] }), observer: rec.observer });
-  return gitopsFindings(c, rec.calls, manifestDocs(r), disable);
+  return gitopsFindings(c, rec.calls, r.values, manifestDocs(r), disable);
 }
 
 const SECRET = `apiVersion: v1
@@ -53,6 +53,13 @@ describe('gitops/nondeterministic', () => {
   it('does not fire for dates formatted from a given time, or for deterministic functions', () => {
     const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  d: {{ toDate "2006-01-02" "2024-05-06" | date "2006" | quote }}\n  s: {{ sha256sum "x" | quote }}\n';
     expect(findings({ 'cm.yaml': cm })).toEqual([]);
+  });
+
+  it('a random fallback of default counts only while the given value is empty', () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: {{ .Values.a | default (randAlphaNum 8) | quote }}\n  b: {{ default (uuidv4) .Values.b | quote }}\n';
+    expect(findings({ 'cm.yaml': cm }, 'a: ""\nb: ""\n').map((f) => `${f.source?.line} ${f.valuesPath}`)).toEqual(['6 a', '7 b']);
+    expect(findings({ 'cm.yaml': cm }, 'a: ""\nb: ""\n', 'a: x\n').map((f) => `${f.source?.line} ${f.valuesPath}`)).toEqual(['7 b']);
+    expect(findings({ 'cm.yaml': cm }, 'a: ""\nb: ""\n', 'a: x\nb: y\n')).toEqual([]);
   });
 
   it('can be disabled like any rule', () => {

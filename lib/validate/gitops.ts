@@ -8,7 +8,7 @@ import type { CallSite } from '../gotemplate';
 import type { Chart } from '../helm/chart/chart';
 import type { RenderObserver } from '../helm/engine/engine';
 import { RULES } from './rules';
-import { decidingValues } from './template-conditions';
+import { decidingValues, defaultGuards } from './template-conditions';
 import type { Finding, ManifestDoc } from './types';
 import { asObj, asStr } from './workloads';
 
@@ -71,17 +71,40 @@ export interface DecidedCall extends TemplateCall {
   deciding: string[];
 }
 
-/** Reads, from the chart's templates, which values decide each call. */
-export function decideCalls(chart: Chart, calls: readonly TemplateCall[]): DecidedCall[] {
-  return calls.map((c) => ({ ...c, deciding: decidingValues(chart, c.site.template, c.site.pos) }));
+/** A values path's value in the engine's values (Maps) or plain objects. */
+function valueAt(values: unknown, path: string): unknown {
+  let v = values;
+  for (const k of path.split('.')) {
+    if (v instanceof Map) v = v.get(k);
+    else if (v && typeof v === 'object') v = (v as Record<string, unknown>)[k];
+    else return undefined;
+  }
+  return v;
+}
+
+const empty = (v: unknown) => v === undefined || v === null || v === '' || v === false || (v instanceof Map && v.size === 0);
+
+/**
+ * Reads, from the chart's templates, which values decide each call. A call that is only the
+ * fallback of `default` whose given values are all set has no effect on the output: dropped.
+ */
+export function decideCalls(chart: Chart, calls: readonly TemplateCall[], values: unknown): DecidedCall[] {
+  const out: DecidedCall[] = [];
+  for (const c of calls) {
+    const guards = defaultGuards(chart, c.site.template, c.site.pos);
+    if (guards.length && guards.every((g) => !empty(valueAt(values, g)))) continue;
+    const deciding = [...new Set([...guards, ...decidingValues(chart, c.site.template, c.site.pos)])].sort();
+    out.push({ ...c, deciding });
+  }
+  return out;
 }
 
 /**
  * `gitops/nondeterministic` and `gitops/lookup` findings for the calls a render made, each on the
  * first object of the file that made it, naming the template line and the deciding values.
  */
-export function gitopsFindings(chart: Chart, calls: readonly TemplateCall[], docs: readonly ManifestDoc[], disable: readonly string[] = []): Finding[] {
-  return decidedCallFindings(decideCalls(chart, calls), docs, disable);
+export function gitopsFindings(chart: Chart, calls: readonly TemplateCall[], values: unknown, docs: readonly ManifestDoc[], disable: readonly string[] = []): Finding[] {
+  return decidedCallFindings(decideCalls(chart, calls, values), docs, disable);
 }
 
 /** {@link gitopsFindings} for calls whose deciding values are known already. */

@@ -108,6 +108,54 @@ function includedName(n: Node): string | undefined {
   return undefined;
 }
 
+/** Every ancestor of the first node matching, outermost first (undefined when none matches). */
+function ancestors(root: Node, match: (n: Node) => boolean): Node[] | undefined {
+  const stack: Node[] = [];
+  const walk = (n: Node): boolean => {
+    if (match(n)) return true;
+    stack.push(n);
+    if (children(n).some(walk)) return true;
+    stack.pop();
+    return false;
+  };
+  return walk(root) ? stack : undefined;
+}
+
+/**
+ * For a call that is the fallback of `default` (`.Values.x | default (randAlphaNum 8)`), the
+ * values paths whose non-empty value makes `default` ignore it.
+ */
+export function defaultGuards(chart: Chart, file: string, pos: number): string[] {
+  const p = parsedChart(chart);
+  const atCall = (n: Node) => n.type === NodeType.Identifier && n.pos === pos;
+  for (const tree of p.byFile.get(file) ?? []) {
+    const chain = tree.root && ancestors(tree.root, atCall);
+    if (!chain) continue;
+    // The nearest command around the call's own command.
+    let i = chain.length - 1;
+    const own = chain[i];
+    if (own.type === NodeType.Command && own.args[0] && atCall(own.args[0])) i--;
+    for (; i > 0; i--) {
+      const cmd = chain[i];
+      if (cmd.type !== NodeType.Command) continue;
+      const [fn] = cmd.args;
+      if (fn?.type !== NodeType.Identifier || fn.ident !== 'default' || cmd.args[1] !== chain[i + 1]) return [];
+      const guards = new Set<string>();
+      const given = cmd.args.slice(2);
+      if (given.length) given.forEach((g) => valuesRead(g, p, 0, guards));
+      else {
+        // `x | default (call)`: the given value is the pipeline before this command.
+        const pipe = chain[i - 1];
+        if (pipe.type === NodeType.Pipe) pipe.cmds.slice(0, pipe.cmds.indexOf(cmd)).forEach((c) => valuesRead(c, p, 0, guards));
+      }
+      const prefix = valuesPrefix(file);
+      return [...guards].map((v) => prefix + v).sort();
+    }
+    return [];
+  }
+  return [];
+}
+
 /** `a/charts/b/templates/x.yaml` → `b.`: where a subchart's values live in the parent's. */
 function valuesPrefix(file: string): string {
   const parts = file.split('/charts/').slice(1).map((s) => s.slice(0, s.indexOf('/')));
