@@ -29,7 +29,7 @@ import {
 } from './parse/node';
 import { printableValue } from './escape';
 import { goQuote } from './parse/quote';
-import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, typeInfoOf, typeName } from './value';
+import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, methodOf, typeInfoOf, typeName } from './value';
 
 /** How a missing map key evaluates (Go's missingkey option). */
 export const enum MissingKey {
@@ -461,7 +461,7 @@ export class State {
     }
     if (receiver === null) this.errorf(`nil pointer evaluating ${EMPTY_INTERFACE}.${fieldName}`);
     const info = receiver instanceof Map || Array.isArray(receiver) ? typeInfoOf(receiver) : undefined;
-    const method = receiver instanceof GoStruct ? (receiver.hasPointerMethods() ? receiver.type.methods?.[fieldName] : undefined) : info?.methods?.[fieldName];
+    const method = receiver instanceof GoStruct ? (receiver.hasPointerMethods() ? methodOf(receiver.type, fieldName) : undefined) : methodOf(info, fieldName);
     if (method) {
       const v = evalCall(this, dot, method, false, node, fieldName, args, final);
       this.lastIface = false;

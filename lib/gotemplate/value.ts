@@ -149,6 +149,15 @@ export function typeInfoOf(value: GoMap | GoSlice): GoTypeInfo | undefined {
   return (value as unknown as Record<symbol, GoTypeInfo | undefined>)[TYPE];
 }
 
+/**
+ * The method `name` of a type, if it has one. Method tables are plain objects: an own-property
+ * check keeps JavaScript's `constructor`, `toString`, ... from passing for Go methods.
+ */
+export function methodOf(info: GoTypeInfo | undefined, name: string): GoFunc | undefined {
+  const methods = info?.methods;
+  return methods && Object.hasOwn(methods, name) ? methods[name] : undefined;
+}
+
 /** A Go struct (or pointer to one). Field order matters for `%v` printing. */
 export class GoStruct {
   constructor(
@@ -307,13 +316,19 @@ export class GoError extends Error {
   }
 }
 
+/** `o[k] = v` for any key: assigning `__proto__` would replace the object's prototype instead. */
+export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
 /** Converts a Go value to plain JSON-like JavaScript (for UI and exporters, not for templates). */
 export function toPlain(v: GoValue): unknown {
   if (v === undefined || v === null) return null;
   if (v instanceof GoInt) return v.toNumber();
   if (v instanceof Map) {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of v) o[k] = toPlain(x);
+    for (const [k, x] of v) setOwn(o, k, toPlain(x));
     return o;
   }
   if (Array.isArray(v)) return v.map(toPlain);

@@ -83,7 +83,7 @@ const u32be = (n: number): Uint8Array => Uint8Array.of((n >>> 24) & 0xff, (n >>>
 
 /** The Master Password algorithm (scrypt N=32768 r=8 p=2, HMAC-SHA256 seed) as Sprig implements it. */
 export function derivePassword(counter: number, passwordType: string, password: string, user: string, site: string): string {
-  const templates = PASSWORD_TEMPLATES[passwordType];
+  const templates = Object.hasOwn(PASSWORD_TEMPLATES, passwordType) ? PASSWORD_TEMPLATES[passwordType] : undefined;
   if (!templates) return `cannot find password template ${passwordType}`;
   const seed = stringToBytes(MASTER_PASSWORD_SEED);
   const userBytes = stringToBytes(user);

@@ -32,9 +32,9 @@ export interface Resolved {
   value: YamlScalar;
 }
 
-const MAP: Record<string, Resolved> = {};
+const MAP = new Map<string, Resolved>();
 function add(value: YamlScalar, tag: string, words: string[]): void {
-  for (const w of words) MAP[w] = { tag, value };
+  for (const w of words) MAP.set(w, { tag, value });
 }
 add(true, TAG.bool, ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 add(false, TAG.bool, ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
@@ -109,7 +109,7 @@ export function isYamlTimestamp(s: string): boolean {
 export function resolveScalar(tag: string, s: string): Resolved {
   const hint = s === '' ? 'N' : hintOf(s[0]);
   if (hint !== '' && tag !== TAG.str && tag !== TAG.binary) {
-    const hit = MAP[s];
+    const hit = MAP.get(s);
     if (hit) return hit;
     switch (hint) {
       case '.': {

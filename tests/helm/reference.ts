@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REFERENCE_HELM_VERSION = '3.17.3';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cacheDir = join(root, '.cache', 'helm-results', REFERENCE_HELM_VERSION);
+const cacheDir = (version: string) => join(root, '.cache', 'helm-results', version);
 
 export function helmBin(version = REFERENCE_HELM_VERSION): string {
   const bin = join(root, '.cache', 'helm', version, 'helm');
@@ -67,11 +67,11 @@ function hash(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
-function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const file = join(cacheDir, `${key}.json`);
+function cached<T>(key: string, compute: () => Promise<T>, version = REFERENCE_HELM_VERSION): Promise<T> {
+  const file = join(cacheDir(version), `${key}.json`);
   if (existsSync(file)) return Promise.resolve(JSON.parse(readFileSync(file, 'utf8')) as T);
   return compute().then((v) => {
-    mkdirSync(cacheDir, { recursive: true });
+    mkdirSync(cacheDir(version), { recursive: true });
     writeFileSync(file, JSON.stringify(v));
     return v;
   });
@@ -195,15 +195,15 @@ export async function referencePackageListing(files: ChartFiles): Promise<{ ok: 
   return { ok: true, names: names.sort() };
 }
 
-/** {@link referenceTemplate} on a chart given by its files, cached by files and flags. */
-export async function referenceTemplateFiles(files: ChartFiles, args: string[] = []): Promise<ReferenceResult> {
+/** {@link referenceTemplate} on a chart given by its files, cached by files, flags and helm version. */
+export async function referenceTemplateFiles(files: ChartFiles, args: string[] = [], version = REFERENCE_HELM_VERSION): Promise<ReferenceResult> {
   const r = await cached(hash(['template-files-v1', files, args]), async () => {
     const dir = writeChart(files);
     try {
-      return await runHelm(['template', 'release-name', dir, ...args]);
+      return await runHelm(['template', 'release-name', dir, ...args], { version });
     } finally {
       removeChart(dir);
     }
-  });
+  }, version);
   return r.status === 0 ? { ok: true, output: r.stdout } : { ok: false, error: r.stderr.replace(/^Error: /, '').trimEnd() };
 }

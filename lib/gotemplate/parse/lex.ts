@@ -457,7 +457,7 @@ function lexIdentifier(l: Lexer): StateFn | null {
     l.backup();
     const word = l.input.slice(l.start, l.pos);
     if (!l.atTerminator()) return l.errorf(`bad character ${formatRuneU(r)}`);
-    const key = KEYWORDS[word];
+    const key = Object.hasOwn(KEYWORDS, word) ? KEYWORDS[word] : undefined;
     if (key !== undefined && key > ItemType.Keyword) {
       if ((key === ItemType.Break && !l.options.breakOK) || (key === ItemType.Continue && !l.options.continueOK)) {
         return l.emit(ItemType.Identifier);

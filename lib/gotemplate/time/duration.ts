@@ -68,7 +68,7 @@ export function parseDuration(orig: string): bigint {
     if (u === 0) throw new GoError(`time: missing unit in duration ${timeQuote(orig)}`);
     const unitName = s.slice(0, u);
     s = s.slice(u);
-    const unit = UNITS[unitName];
+    const unit = Object.hasOwn(UNITS, unitName) ? UNITS[unitName] : undefined;
     if (unit === undefined) throw new GoError(`time: unknown unit ${timeQuote(unitName)} in duration ${timeQuote(orig)}`);
     if (v > MAX / unit) throw invalid();
     v *= unit;

@@ -138,7 +138,7 @@ group('Etc/UTC Etc/UCT Etc/Universal Etc/Zulu UCT Universal Zulu', 'UTC');
 const offsetCache = new Map<string, [number, number]>();
 
 function abbreviation(iana: string, unixSec: number, offset: number): string {
-  const known = ABBREVIATIONS[iana];
+  const known = Object.hasOwn(ABBREVIATIONS, iana) ? ABBREVIATIONS[iana] : undefined;
   if (known) {
     if (!known[1]) return known[0];
     return offset === standardOffset(iana, unixSec) ? known[0] : known[1];

@@ -29,7 +29,8 @@ export interface Hook {
 export function hookFromManifest(path: string, manifest: string, head: SimpleHead, hookTypes: string): Hook | null {
   const events: string[] = [];
   for (const raw of hookTypes.split(',')) {
-    const e = EVENTS[raw.trim().toLowerCase()];
+    const name = raw.trim().toLowerCase();
+    const e = Object.hasOwn(EVENTS, name) ? EVENTS[name] : undefined;
     if (!e) return null;
     events.push(e);
   }

@@ -74,6 +74,6 @@ const CHECKERS: Record<string, (s: string) => boolean> = {
 
 /** Whether `value` satisfies `format` (true for formats gojsonschema does not know). */
 export function checkFormat(format: string, value: string): boolean {
-  const check = CHECKERS[format];
+  const check = Object.hasOwn(CHECKERS, format) ? CHECKERS[format] : undefined;
   return check ? check(value) : true;
 }
