@@ -17,6 +17,7 @@ export function EditorPane({ info, config, schema }: EditorPaneProps) {
   const { configuration } = config;
   const fullText = useMemo(() => (full ? mergedValuesText(info.defaultsText, configuration.overrides) : ''), [full, info.defaultsText, configuration.overrides]);
   const problems = configuration.parsed.ok ? [] : configuration.parsed.problems;
+  const aliasProblems = useMemo(() => problems.filter((p) => p.code === 'ALIAS'), [problems]);
 
   return (
     <section className="pane editor-pane" aria-label="values.yaml">
@@ -36,7 +37,7 @@ export function EditorPane({ info, config, schema }: EditorPaneProps) {
         {full ? (
           <ValuesEditor key="full" text={fullText} schema={info.schema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" />
         ) : (
-          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" problems={problems} />
+          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={aliasProblems} />
         )}
       </div>
       {problems.length > 0 && (

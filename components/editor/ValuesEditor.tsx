@@ -16,15 +16,15 @@ export interface ValuesEditorProps {
   readOnly?: boolean;
   /** Accessible name of the text input. */
   label: string;
-  /** Syntax problems, shown by the plain textarea before Monaco has loaded. */
-  problems?: YamlProblem[];
+  /** Problems monaco-yaml doesn't find itself (it never expands aliases), marked in the text. */
+  markers?: YamlProblem[];
 }
 
 /**
  * values.yaml in Monaco with monaco-yaml. Monaco loads lazily; until it is ready a plain
  * textarea holds the same text, so typing never waits for the editor.
  */
-export function ValuesEditor({ text, onChange, schema, path, readOnly, label }: ValuesEditorProps) {
+export function ValuesEditor({ text, onChange, schema, path, readOnly, label, markers }: ValuesEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const editorRef = useRef<import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor | null>(null);
@@ -102,6 +102,18 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label }: 
       applyingRef.current = false;
     }
   }, [text, monaco]);
+
+  // After the text is in the model, so the markers are placed on the text they describe.
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    const { MarkerSeverity } = monaco.monaco;
+    monaco.monaco.editor.setModelMarkers(
+      model,
+      'chartroom',
+      (markers ?? []).map((p) => ({ severity: MarkerSeverity.Error, message: p.message, startLineNumber: p.line, startColumn: p.column, endLineNumber: p.endLine, endColumn: p.endColumn })),
+    );
+  }, [monaco, markers, text]);
 
   return (
     <div className="values-editor">

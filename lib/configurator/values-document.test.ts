@@ -34,6 +34,8 @@ describe('parseValuesText', () => {
     { name: 'a list is not values', text: '- 1\n', ok: false, line: 1 },
     { name: 'bad indentation is positioned', text: 'x: 0\na: 1\n b: 2\n', ok: false, line: 2 },
     { name: 'unclosed flow', text: 'a: [1, 2\n', ok: false },
+    { name: 'ordinary anchors and aliases', text: 'a: &x {b: 1}\nc: *x\n', ok: true, values: { a: { b: 1 }, c: { b: 1 } } },
+    { name: 'an alias to no anchor is positioned', text: 'a: 1\nb: *nowhere\n', ok: false, line: 2 },
   ];
   for (const r of rows) {
     it(r.name, () => {
@@ -43,6 +45,22 @@ describe('parseValuesText', () => {
       else if (r.line) expect(got.problems[0].line).toBe(r.line);
     });
   }
+});
+
+/** "Billion laughs": nine lines whose aliases expand to 9^9 strings. */
+const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => {
+  const prev = 'abcdefghi'[i];
+  return `${k}: &${k} [${Array(9).fill(`*${prev}`).join(',')}]`;
+})].join('\n') + '\n';
+
+describe('alias bombs', () => {
+  it('are a problem in the text, in helm\'s words, at the first alias', () => {
+    const got = parseValuesText(ALIAS_BOMB);
+    expect(got).toEqual({ ok: false, problems: [expect.objectContaining({ message: 'document contains excessive aliasing', code: 'ALIAS', line: 2, column: 8 })] });
+  });
+  it('pause form edits like any other broken text', () => {
+    expect(setValueInText(ALIAS_BOMB, ['replicas'], 3, defaults)).toBeNull();
+  });
 });
 
 describe('mergedValuesText', () => {

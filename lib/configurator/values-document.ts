@@ -5,11 +5,12 @@
  */
 import { isCollection, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { getIn, isPlainMap, plainEqual, type PlainMap, type PlainValue, type ValuePath } from './plain-values';
+import { documentToJS } from './yaml-to-js';
 
 /** A problem in the user's YAML, positioned for an editor marker (1-based line and column). */
 export interface YamlProblem {
   message: string;
-  /** Stable code from the `yaml` package (e.g. `BAD_INDENT`), or `NOT_A_MAP`. */
+  /** Stable code from the `yaml` package (e.g. `BAD_INDENT`), `ALIAS` or `NOT_A_MAP`. */
   code: string;
   line: number;
   column: number;
@@ -38,20 +39,21 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - start + 1 };
 }
 
+function problemAt(text: string, message: string, code: string, pos: readonly [number, number]): YamlProblem {
+  const from = lineCol(text, pos[0]);
+  const to = lineCol(text, Math.max(pos[1], pos[0] + 1));
+  return { message, code, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
 /** Parses the user's values text; on failure the text is untouched and problems are positioned. */
 export function parseValuesText(text: string): ParsedValues {
   const doc = parse(text);
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const from = lineCol(text, e.pos[0]);
-        const to = lineCol(text, Math.max(e.pos[1], e.pos[0] + 1));
-        return { message: e.message.split('\n')[0], code: e.code, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-      }),
-    };
+    return { ok: false, problems: doc.errors.map((e) => problemAt(text, e.message.split('\n')[0], e.code, e.pos)) };
   }
-  const js: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const result = documentToJS(doc);
+  if (!result.ok) return { ok: false, problems: [problemAt(text, result.message, 'ALIAS', result.range)] };
+  const js = result.value;
   if (js === null || js === undefined) return { ok: true, values: {} };
   if (!isPlainMap(js)) {
     return { ok: false, problems: [{ message: 'values.yaml must be a mapping of keys to values', code: 'NOT_A_MAP', line: 1, column: 1, endLine: 1, endColumn: 2 }] };
@@ -99,7 +101,7 @@ function pruneEmptyParents(doc: Document, path: ValuePath): void {
  */
 export function setValueInText(text: string, path: ValuePath, value: PlainValue | undefined, defaults: PlainMap): string | null {
   const doc = parse(text);
-  if (doc.errors.length > 0) return null;
+  if (doc.errors.length > 0 || !documentToJS(doc).ok) return null;
   if (doc.contents !== null && !isMap(doc.contents)) return null;
   const isDefault = value === undefined || plainEqual(getIn(defaults, path), value);
   if (isDefault) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { findSecretPaths, formatPath, isSecretKeyName, schemaSecretFields, stripSecretsFromText } from './secrets';
+import { findSecretPaths, formatPath, isSecretKeyName, schemaSecretFields, stripSecretsFromText, ValuesTextError } from './secrets';
 
 describe('isSecretKeyName', () => {
   it.each([
@@ -54,6 +54,12 @@ describe('stripSecretsFromText', () => {
 
   it('rejects text that is not YAML', () => {
     expect(() => stripSecretsFromText('a: [1, 2\n')).toThrow(/not valid YAML/);
+  });
+
+  it('rejects an alias bomb as bad YAML instead of expanding it', () => {
+    const levels = 'abcdefghij'.split('');
+    const bomb = levels.map((k, i) => `${k}: &${k} [${Array(9).fill(i === 0 ? '"lol"' : `*${levels[i - 1]}`).join(',')}]`).join('\n');
+    expect(() => stripSecretsFromText(`password: hunter2\n${bomb}\n`)).toThrow(new ValuesTextError('values.yaml is not valid YAML: document contains excessive aliasing'));
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, parseDocument, stringify, visit, type Document } from 'yaml';
 import { readHints, resolveNode, type JsonSchema, type SecretKind } from '../form/schema';
+import { documentToJS } from '../configurator/yaml-to-js';
 
 /** A path into values: map keys and list indexes. */
 export type ValuePath = (string | number)[];
@@ -165,11 +166,17 @@ export class ValuesTextError extends Error {
 
 /** Parses a values.yaml text as a YAML document; throws {@link ValuesTextError} on bad YAML. */
 export function parseValuesDocument(text: string): Document {
+  return parsed(text).doc;
+}
+
+/** A values text's document and its value, aliases expanded under the cap. */
+function parsed(text: string): { doc: Document; value: unknown } {
   const doc = parseDocument(text, { merge: true, uniqueKeys: false });
   if (doc.errors.length > 0) throw new ValuesTextError(`values.yaml is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-  const js = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  if (js !== null && js !== undefined && !isRecord(js)) throw new ValuesTextError('values.yaml must be a mapping of keys to values');
-  return doc;
+  const js = documentToJS(doc);
+  if (!js.ok) throw new ValuesTextError(`values.yaml is not valid YAML: ${js.message}`);
+  if (js.value !== null && js.value !== undefined && !isRecord(js.value)) throw new ValuesTextError('values.yaml must be a mapping of keys to values');
+  return { doc, value: js.value };
 }
 
 /** Whether a document uses anchors, aliases or merge keys: then paths in the text and in the values differ. */
@@ -193,8 +200,8 @@ function usesAliases(doc: Document): boolean {
 
 /** The values a text holds, as plain JS (an empty text is an empty map). */
 export function valuesOf(text: string): Record<string, unknown> {
-  const js = parseValuesDocument(text).toJS({ maxAliasCount: 1000 }) as unknown;
-  return isRecord(js) ? js : {};
+  const { value } = parsed(text);
+  return isRecord(value) ? value : {};
 }
 
 export interface StripResult {
@@ -211,8 +218,7 @@ export interface StripResult {
  * secret somewhere else. Throws {@link ValuesTextError} when the text is not valid YAML.
  */
 export function stripSecretsFromText(text: string, fields: readonly SecretField[] = []): StripResult {
-  const doc = parseValuesDocument(text);
-  const values = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  const { doc, value: values } = parsed(text);
   const paths = withCopies(values, findSecretPaths(values, fields));
   if (paths.length === 0) return { text, removed: [], removedPaths: [] };
   const rewrite = () => {
@@ -232,7 +238,7 @@ export function stripSecretsFromText(text: string, fields: readonly SecretField[
       }
       out = doc.toString();
       // Duplicate keys make a path ambiguous in the text: trust the edit only if nothing is left.
-      if (findSecretPaths(parseValuesDocument(out).toJS() as unknown, fields).length > 0) out = undefined;
+      if (findSecretPaths(parsed(out).value, fields).length > 0) out = undefined;
     } catch {
       out = undefined;
     }
