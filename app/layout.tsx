@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/AppHeader';
 import { THEME_BOOT_SCRIPT } from '@/components/ui/theme';
@@ -9,12 +10,15 @@ export const metadata: Metadata = {
   description: 'Configure Helm charts in the browser, with manifests rendered as helm template does.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Set by proxy.ts for this response's Content-Security-Policy; reading it renders every page
+  // per request, which a nonce needs.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* Applies the saved theme before first paint, so a dark page never flashes light. */}
-        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>
       <body>
         <AppHeader />

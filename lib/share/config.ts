@@ -16,6 +16,10 @@
  */
 import { z } from 'zod';
 
+// The page's Content-Security-Policy forbids eval; without this zod probes `new Function` once,
+// which the browser reports as a policy violation even though zod catches the refusal.
+z.config({ jitless: true });
+
 /** The current format version; links and files carry it so later formats can read older ones. */
 export const CONFIG_FORMAT = 1;
 
