@@ -11,6 +11,7 @@ import {
   errorsByOwner,
   getIn,
   jsonEqual,
+  withDataKeys,
   type FieldErrors,
   type FormModel,
   type FormSection,
@@ -75,7 +76,9 @@ function boundIds(model: FormModel): FormModel['fieldsById'] {
 }
 
 function FormBody({ model, values, onChange, errors, disabled = false }: ValuesFormProps & { model: FormModel }) {
-  const form = useForm<FieldValues>({ defaultValues: (values ?? {}) as FieldValues, shouldUnregister: false });
+  // Values enter react-hook-form with prototype-less maps, so map keys named `__proto__` survive its copies.
+  const [initialValues] = useState(() => withDataKeys(values ?? {}) as FieldValues);
+  const form = useForm<FieldValues>({ defaultValues: initialValues, shouldUnregister: false });
   const { control, getValues, setValue } = form;
   const idPrefix = `vf${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   const onChangeRef = useRef(onChange);
@@ -98,13 +101,13 @@ function FormBody({ model, values, onChange, errors, disabled = false }: ValuesF
   useLayoutEffect(() => {
     for (const [id, field] of leaves) {
       const next = getIn(values, field.path);
-      if (!jsonEqual(getValues(id), next)) setValue(id, next, { shouldDirty: false, shouldTouch: false });
+      if (!jsonEqual(getValues(id), next)) setValue(id, withDataKeys(next), { shouldDirty: false, shouldTouch: false });
     }
   }, [values, leaves, getValues, setValue]);
 
   const emit = useCallback(
     (path: string[], value: unknown, emitted?: unknown) => {
-      setValue(dottedPath(path), value, { shouldDirty: true });
+      setValue(dottedPath(path), withDataKeys(value), { shouldDirty: true });
       onChangeRef.current(path, emitted === undefined ? value : emitted);
     },
     [setValue],

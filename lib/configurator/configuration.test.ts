@@ -26,4 +26,14 @@ describe('configuration', () => {
     const c = newConfiguration('a: 1\n');
     expect(withValuesText(c, 'a: 1\n')).toBe(c);
   });
+  it('a map key named __proto__ or constructor is written and read back as data', () => {
+    const annotations = Object.fromEntries([['__proto__', 'a'], ['constructor', 'b']]);
+    const c = withFormValue(newConfiguration(''), ['podAnnotations'], annotations, defaults)!;
+    expect(c.valuesText).toBe('podAnnotations:\n  __proto__: a\n  constructor: b\n');
+    const merged = mergedValues(c, defaults);
+    expect(Object.getOwnPropertyDescriptor(merged.podAnnotations, '__proto__')?.value).toBe('a');
+    expect(Object.keys(merged.podAnnotations as object)).toEqual(['__proto__', 'constructor']);
+    // Back to the defaults: the override disappears as for any other key.
+    expect(withFormValue(c, ['podAnnotations'], undefined, defaults)!.valuesText).toBe('');
+  });
 });

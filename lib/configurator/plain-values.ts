@@ -4,6 +4,8 @@
  * and `null` removes the default.
  */
 
+import { entryOf, hasEntry, setEntry } from '../form/entries';
+
 /** A YAML/JSON-like value. */
 export type PlainValue = null | boolean | number | string | PlainValue[] | PlainMap;
 /** A mapping with string keys. */
@@ -27,7 +29,7 @@ export function plainEqual(a: unknown, b: unknown): boolean {
   if (isPlainMap(a) && isPlainMap(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && plainEqual(a[k], b[k]));
+    return ka.every((k) => hasEntry(b, k) && plainEqual(a[k], b[k]));
   }
   return false;
 }
@@ -36,9 +38,10 @@ export function plainEqual(a: unknown, b: unknown): boolean {
 export function mergeOverDefaults(defaults: PlainMap, overrides: PlainMap): PlainMap {
   const out: PlainMap = { ...defaults };
   for (const [k, v] of Object.entries(overrides)) {
+    const d = entryOf(out, k);
     if (v === null) delete out[k];
-    else if (isPlainMap(v) && isPlainMap(out[k])) out[k] = mergeOverDefaults(out[k] as PlainMap, v);
-    else out[k] = v;
+    else if (isPlainMap(v) && isPlainMap(d)) setEntry(out, k, mergeOverDefaults(d, v));
+    else setEntry(out, k, v);
   }
   return out;
 }
@@ -50,14 +53,14 @@ export function mergeOverDefaults(defaults: PlainMap, overrides: PlainMap): Plai
 export function diffFromDefaults(defaults: PlainMap, merged: PlainMap): PlainMap {
   const out: PlainMap = {};
   for (const [k, v] of Object.entries(merged)) {
-    const d = defaults[k];
+    const d = entryOf(defaults, k);
     if (plainEqual(d, v)) continue;
     if (isPlainMap(v) && isPlainMap(d)) {
       const sub = diffFromDefaults(d, v);
-      if (Object.keys(sub).length > 0) out[k] = sub;
-    } else out[k] = v;
+      if (Object.keys(sub).length > 0) setEntry(out, k, sub);
+    } else setEntry(out, k, v);
   }
-  for (const k of Object.keys(defaults)) if (!(k in merged)) out[k] = null;
+  for (const k of Object.keys(defaults)) if (!hasEntry(merged, k)) setEntry(out, k, null);
   return out;
 }
 
@@ -66,7 +69,7 @@ export function getIn(root: PlainValue | undefined, path: ValuePath): PlainValue
   let cur: PlainValue | undefined = root;
   for (const key of path) {
     if (Array.isArray(cur) && typeof key === 'number') cur = cur[key];
-    else if (isPlainMap(cur) && typeof key === 'string') cur = cur[key];
+    else if (isPlainMap(cur) && typeof key === 'string') cur = entryOf(cur, key) as PlainValue | undefined;
     else return undefined;
   }
   return cur;

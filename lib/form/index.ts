@@ -34,6 +34,7 @@ export { errorOwner, errorsByOwner } from './ownership';
 export { parseNumberText, parseScalarText, scalarToText } from './coerce';
 export type { Parsed } from './coerce';
 export { withRemovals, withoutNulls } from './changes';
+export { entryOf, hasEntry, setEntry, withDataKeys } from './entries';
 export { dottedPath, getIn, jsonEqual } from './paths';
 export { readHints, resolveNode, typesOf } from './schema';
 export type { ChartroomHints, JsonSchema, JsonType, ModeOption, ModeSpec, SecretKind, SectionHint } from './schema';

@@ -1,4 +1,5 @@
 /** Values paths: the dotted ids errors are keyed by, and plain-JSON reads. */
+import { hasEntry } from './entries';
 
 /** `['postgresql', 'external', 'host']` → `postgresql.external.host`. */
 export function dottedPath(path: readonly string[]): string {
@@ -13,7 +14,7 @@ export function getIn(value: unknown, path: readonly string[]): unknown {
       if (!/^(0|[1-9][0-9]*)$/.test(key)) return undefined;
       node = node[Number(key)];
     } else if (typeof node === 'object' && node !== null) {
-      if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+      if (!hasEntry(node, key)) return undefined;
       node = (node as Record<string, unknown>)[key];
     } else {
       return undefined;

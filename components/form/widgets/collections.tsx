@@ -1,7 +1,7 @@
 'use client';
 /** Lists of scalars and key-value maps (annotations, labels, node selectors). */
 import { useState } from 'react';
-import { parseScalarText, scalarToText, type FormField } from '@/lib/form';
+import { entryOf, parseScalarText, scalarToText, type FormField } from '@/lib/form';
 import { domId, useFormRuntime } from '../context';
 import { GroupShell } from './GroupShell';
 import { useDraft } from './useDraft';
@@ -85,14 +85,15 @@ export function KeyValueControl({ field, ownerId, value, onChange }: CollectionP
   const previous = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const commit = (rows: Pair[]) => {
     setDraft(rows);
-    const next: Record<string, unknown> = {};
+    // Keys are whatever the person typed, `__proto__` included.
+    const next = Object.create(null) as Record<string, unknown>;
     const seen = new Set<string>();
     let duplicate: string | undefined;
     for (const { key, text } of rows) {
       if (key === '') continue;
       if (seen.has(key)) duplicate = key;
       seen.add(key);
-      next[key] = parseScalarText(text, types, previous[key]);
+      next[key] = parseScalarText(text, types, entryOf(previous, key));
     }
     setProblem(duplicate === undefined ? undefined : `The key ${duplicate} appears more than once; the last one counts.`);
     sent(next);
