@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { planRestore, schemaForOverrides, takePendingConfig, type ChartInfo, type ChartSource, type Configuration, type ReadConfig, type RestoreMessage, type RestoreOrigin } from '@/lib/configurator';
@@ -90,9 +91,17 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
 
   if (loadError && !info) {
     return (
-      <main className="page-message" role="alert">
-        <h1>This chart could not be loaded</h1>
-        <pre>{loadError}</pre>
+      <main className="page-message">
+        <div role="alert">
+          <h1>This chart could not be loaded</h1>
+          <pre>{loadError}</pre>
+        </div>
+        <p className="row">
+          <button type="button" onClick={() => store?.retryLoad()}>
+            Try again
+          </button>
+          <Link href="/">Pick another chart</Link>
+        </p>
       </main>
     );
   }

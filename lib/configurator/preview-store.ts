@@ -39,9 +39,22 @@ export class PreviewStore {
   /** Keystroke-to-preview latency, fed by the editor and the form, read by the preview. */
   readonly latency = new LatencyTracker();
 
-  constructor(source: ChartSource, createWorker: () => WorkerLike) {
+  constructor(
+    private readonly source: ChartSource,
+    createWorker: () => WorkerLike,
+  ) {
     this.client = new RenderClient({ createWorker, onRendered: (rev, outcome) => this.rendered(rev, outcome) });
-    this.client.load(source).then(
+    this.load();
+  }
+
+  /** Loads the chart again after it failed to load. */
+  retryLoad(): void {
+    this.set({ loadError: null });
+    this.load();
+  }
+
+  private load(): void {
+    this.client.load(this.source).then(
       (info) => this.set({ info }),
       (e: unknown) => this.set({ loadError: e instanceof Error ? e.message : String(e) }),
     );

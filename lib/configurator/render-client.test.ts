@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RenderClient, type WorkerLike } from './render-client';
+import type { ChartInfo } from './chart-info';
+import { RenderClient, crashReason, type WorkerLike } from './render-client';
 import type { RenderOutcome, WorkerRequest, WorkerResponse } from './render-protocol';
 import { DEFAULT_RELEASE } from './release-options';
 
@@ -20,6 +21,12 @@ class FakeWorker implements WorkerLike {
   lastRender(): Extract<WorkerRequest, { type: 'render' }> {
     return this.sent.filter((m) => m.type === 'render').at(-1) as Extract<WorkerRequest, { type: 'render' }>;
   }
+}
+
+/** The worker's answer to its last load. */
+function loadedOn(w: FakeWorker): void {
+  const load = w.sent.filter((m) => m.type === 'load').at(-1)!;
+  w.answer({ type: 'loaded', id: load.id, info: { name: 'x' } as ChartInfo });
 }
 
 const ok: RenderOutcome = { ok: true, output: '', resources: [], notes: '', remoteDependencies: [], gitopsCalls: [], elapsedMs: 1 };
@@ -58,8 +65,10 @@ describe('RenderClient', () => {
     expect(rendered.map(([r]) => r)).toEqual([1, 3]);
   });
 
-  it('restarts a worker that overruns its budget and reloads the chart', () => {
+  it('restarts a worker that overruns its budget and reloads the chart', async () => {
     void client.load({ kind: 'url', url: '/x.json' }).catch(() => undefined);
+    loadedOn(workers[0]);
+    await vi.advanceTimersByTimeAsync(0);
     client.render(1, req('slow'));
     vi.advanceTimersByTime(1499);
     expect(rendered).toEqual([]);
@@ -70,6 +79,37 @@ describe('RenderClient', () => {
     expect(rendered[0][1]).toMatchObject({ ok: false, kind: 'timeout' });
     client.render(2, req('fine'));
     expect(workers[1].lastRender().request.valuesText).toBe('fine');
+  });
+
+  it('waits for a slow load before timing a render', async () => {
+    const loading = client.load({ kind: 'url', url: '/x.json' });
+    client.render(1, req('a'));
+    vi.advanceTimersByTime(10_000);
+    expect(workers).toHaveLength(1);
+    loadedOn(workers[0]);
+    await loading;
+    await vi.advanceTimersByTimeAsync(1501);
+    expect(rendered[0][1]).toMatchObject({ ok: false, kind: 'timeout' });
+  });
+
+  it('says plainly that the loader died, does not feed the chart to the new worker, and can try again', async () => {
+    const loading = client.load({ kind: 'archive', bytes: new Uint8Array(1) });
+    client.render(1, req('a'));
+    workers[0].onerror?.({ message: '', preventDefault: () => undefined } as ErrorEvent);
+    await expect(loading).rejects.toThrow('The loader stopped: out of memory. The chart, or its archive once unpacked, is probably too large for this tab.');
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent).toEqual([]);
+    expect(rendered[0][1]).toMatchObject({ ok: false, kind: 'crash' });
+    const again = client.load({ kind: 'url', url: '/x.json' });
+    expect(workers[1].sent.at(-1)?.type).toBe('load');
+    loadedOn(workers[1]);
+    await expect(again).resolves.toMatchObject({ name: 'x' });
+  });
+
+  it('names what killed the worker', () => {
+    expect(crashReason(undefined)).toBe('out of memory');
+    expect(crashReason('Uncaught RangeError: Array buffer allocation failed')).toBe('out of memory');
+    expect(crashReason('Uncaught TypeError: x is not a function')).toBe('TypeError: x is not a function');
   });
 
   it('ignores answers from a render it gave up on', () => {

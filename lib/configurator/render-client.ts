@@ -26,8 +26,25 @@ export interface RenderClientOptions {
 interface InFlight {
   id: number;
   revision: number;
-  timer: ReturnType<typeof setTimeout>;
+  /** The watchdog; armed once the chart has loaded, so a slow load isn't taken for a slow render. */
+  timer: ReturnType<typeof setTimeout> | undefined;
   request: RenderRequest;
+}
+
+interface Waiter {
+  answer(msg: WorkerResponse): void;
+  /** The worker died before answering. */
+  fail(reason: string): void;
+}
+
+/**
+ * What a dying worker's error says, in words for the page. A worker that runs out of memory
+ * reports little or nothing, or an allocation failure.
+ */
+export function crashReason(message: string | undefined): string {
+  const text = (message ?? '').replace(/^Uncaught\s+/, '').trim();
+  if (text === '' || /memory|allocation failed|invalid (typed )?array length|buffer/i.test(text)) return 'out of memory';
+  return text;
 }
 
 export class RenderClient {
@@ -35,9 +52,11 @@ export class RenderClient {
   private nextId = 1;
   private source: ChartSource | null = null;
   private loading: Promise<ChartInfo> | null = null;
+  /** Whether the current source loaded; only then is it loaded again into a restarted worker. */
+  private loaded = false;
   private inFlight: InFlight | null = null;
   private pending: { revision: number; request: RenderRequest } | null = null;
-  private waiters = new Map<number, (msg: WorkerResponse) => void>();
+  private waiters = new Map<number, Waiter>();
   private disposed = false;
 
   constructor(private readonly opts: RenderClientOptions) {
@@ -49,7 +68,8 @@ export class RenderClient {
     w.onmessage = (ev) => this.receive(ev.data);
     w.onerror = (ev) => {
       ev.preventDefault?.();
-      this.restart('crash', `The renderer stopped: ${ev.message || 'out of memory or an internal error'}. It was restarted; change the values to try again.`);
+      const reason = crashReason(ev.message);
+      this.restart('crash', `The renderer stopped: ${reason}. It was restarted; change the values to try again.`, reason);
     };
     return w;
   }
@@ -57,16 +77,28 @@ export class RenderClient {
   /** Loads a chart into the worker (and again after every restart). */
   load(source: ChartSource): Promise<ChartInfo> {
     this.source = source;
-    this.loading = this.request<ChartInfo>({ type: 'load', id: this.nextId++, source }, (msg) => {
-      if (msg.type === 'loaded') return msg.info;
-      throw new Error(msg.type === 'load-failed' ? msg.message : 'unexpected answer');
-    });
-    return this.loading;
+    this.loaded = false;
+    const loading = this.request<ChartInfo>(
+      { type: 'load', id: this.nextId++, source },
+      (msg) => {
+        if (msg.type === 'loaded') return msg.info;
+        throw new Error(msg.type === 'load-failed' ? msg.message : `the loader answered ${msg.type}`);
+      },
+      (reason) => `The loader stopped: ${reason}. The chart, or its archive once unpacked, is probably too large for this tab.`,
+    );
+    this.loading = loading;
+    loading.then(
+      () => {
+        if (this.loading === loading) this.loaded = true;
+      },
+      () => undefined,
+    );
+    return loading;
   }
 
   /** A chart file's text (for the template source view). */
   fileText(file: string): Promise<string | null> {
-    return this.request({ type: 'source', id: this.nextId++, file }, (msg) => (msg.type === 'source' ? msg.text : null));
+    return this.request({ type: 'source', id: this.nextId++, file }, (msg) => (msg.type === 'source' ? msg.text : null)).catch(() => null);
   }
 
   /** Asks for a render of `revision`; supersedes any request still waiting. */
@@ -81,14 +113,17 @@ export class RenderClient {
     this.worker.terminate();
   }
 
-  private request<T>(msg: WorkerRequest, map: (res: WorkerResponse) => T): Promise<T> {
+  private request<T>(msg: WorkerRequest, map: (res: WorkerResponse) => T, died: (reason: string) => string = (r) => `The renderer stopped: ${r}.`): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiters.set(msg.id, (res) => {
-        try {
-          resolve(map(res));
-        } catch (e) {
-          reject(e);
-        }
+      this.waiters.set(msg.id, {
+        answer: (res) => {
+          try {
+            resolve(map(res));
+          } catch (e) {
+            reject(e);
+          }
+        },
+        fail: (reason) => reject(new Error(died(reason))),
       });
       this.worker.postMessage(msg);
     });
@@ -100,11 +135,17 @@ export class RenderClient {
     this.pending = null;
     const id = this.nextId++;
     const limit = request.budget.deadlineMs + (this.opts.watchdogGraceMs ?? 1500);
-    const timer = setTimeout(() => {
-      this.restart('timeout', `Rendering took longer than ${(request.budget.deadlineMs / 1000).toFixed(1)} s and was stopped. A template or value probably loops or builds something huge.`);
-    }, limit);
-    this.inFlight = { id, revision, timer, request };
+    const inFlight: InFlight = { id, revision, timer: undefined, request };
+    const arm = (): void => {
+      if (this.inFlight !== inFlight) return;
+      inFlight.timer = setTimeout(() => {
+        this.restart('timeout', `Rendering took longer than ${(request.budget.deadlineMs / 1000).toFixed(1)} s and was stopped. A template or value probably loops or builds something huge.`);
+      }, limit);
+    };
+    this.inFlight = inFlight;
     this.worker.postMessage({ type: 'render', id, request });
+    if (this.loading && !this.loaded) this.loading.then(arm, arm);
+    else arm();
   }
 
   private receive(msg: WorkerResponse): void {
@@ -120,11 +161,11 @@ export class RenderClient {
     const waiter = this.waiters.get(msg.id);
     if (waiter) {
       this.waiters.delete(msg.id);
-      waiter(msg);
+      waiter.answer(msg);
     }
   }
 
-  private restart(kind: 'timeout' | 'crash', message: string): void {
+  private restart(kind: 'timeout' | 'crash', message: string, reason = 'it took too long'): void {
     if (this.disposed) return;
     const f = this.inFlight;
     if (f) clearTimeout(f.timer);
@@ -133,10 +174,12 @@ export class RenderClient {
     this.worker.onerror = null;
     this.worker.terminate();
     this.worker = this.spawn();
-    // Requests other than renders (file reads) die with the old worker.
-    for (const waiter of this.waiters.values()) waiter({ type: 'source', id: -1, file: '', text: null });
+    // Requests other than renders die with the old worker. A chart that loaded is loaded again;
+    // one whose loading killed the worker is not, or it would kill every new one.
+    const waiters = [...this.waiters.values()];
     this.waiters.clear();
-    if (this.source) void this.load(this.source).catch(() => undefined);
+    for (const waiter of waiters) waiter.fail(reason);
+    if (this.source && this.loaded) void this.load(this.source).catch(() => undefined);
     if (f) {
       const elapsedMs = f.request.budget.deadlineMs + (this.opts.watchdogGraceMs ?? 1500);
       this.opts.onRendered(f.revision, { ok: false, kind, message, location: null, schemaProblems: [], elapsedMs: kind === 'timeout' ? elapsedMs : 0 });
