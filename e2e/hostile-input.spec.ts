@@ -1,6 +1,45 @@
 /** Hostile and careless input in the configurator: the page stays usable and nothing typed is lost. */
 import { expect, test } from '@playwright/test';
+import { constants, createGzip } from 'node:zlib';
 import { editorText, manifestStream, openFresh, renderStatus, setEditorText, waitForMonaco, waitRendered } from './helpers';
+
+/** A ustar header block for a regular file. */
+function tarHeader(name: string, size: number): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0);
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write('0', 156);
+  h.write('ustar\0' + '00', 257);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+  return h;
+}
+
+/** A packaged chart whose one template is `size` zero bytes: a few MB of gzip that inflate to `size`. */
+async function archiveBomb(size: number): Promise<Buffer> {
+  // Run-length matching: zeros compress as well as at level 9, several times faster.
+  const gzip = createGzip({ level: 9, strategy: constants.Z_RLE });
+  const out: Buffer[] = [];
+  gzip.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise((resolve) => gzip.on('end', resolve));
+  const write = (b: Buffer) => new Promise<void>((resolve) => (gzip.write(b) ? resolve() : gzip.once('drain', resolve)));
+  const chart = Buffer.from('apiVersion: v2\nname: bomb\nversion: 0.1.0\n');
+  await write(tarHeader('bomb/Chart.yaml', chart.length));
+  await write(Buffer.concat([chart, Buffer.alloc(512 - chart.length)]));
+  await write(tarHeader('bomb/templates/zeros.yaml', size));
+  const zeros = Buffer.alloc(1 << 20);
+  for (let left = size; left > 0; left -= zeros.length) await write(left >= zeros.length ? zeros : zeros.subarray(0, left));
+  await write(Buffer.alloc(512 - (size % 512 || 512) + 1024));
+  gzip.end();
+  await done;
+  return Buffer.concat(out);
+}
 
 /** "Billion laughs": ten short lines whose aliases expand to 9^9 strings. */
 const LEVELS = 'abcdefghij'.split('');
@@ -40,4 +79,26 @@ test('a map key named __proto__ is kept like any other', async ({ page }) => {
   await expect.poll(() => editorText(page)).toContain('__proto__: kept');
   await waitRendered(page);
   expect(await manifestStream(page)).toContain('__proto__: kept');
+});
+
+test('an archive bomb is refused with helm\'s message, and the page stays usable', async ({ page }) => {
+  const bomb = await archiveBomb(2560 * 1024 * 1024);
+  expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+  const crashes: string[] = [];
+  page.on('crash', () => crashes.push('page crashed'));
+  await page.goto('/');
+  const started = Date.now();
+  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'bomb-0.1.0.tgz', mimeType: 'application/gzip', buffer: bomb });
+  await expect(page).toHaveURL(/\/configure\/local$/);
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('This chart could not be loaded');
+  await expect(alert).toContainText('decompressed chart is larger than the maximum file size 104857600');
+  console.log(`[hostile] ${(bomb.length / 1e6).toFixed(1)} MB archive of a 2.5 GiB file refused in ${Date.now() - started} ms`);
+
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toContainText('decompressed chart is larger than the maximum file size 104857600');
+  await page.getByRole('link', { name: 'Pick another chart' }).click();
+  await page.getByRole('link', { name: 'Configure aeterna' }).click();
+  await waitRendered(page);
+  expect(crashes).toEqual([]);
 });
