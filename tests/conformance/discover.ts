@@ -13,7 +13,7 @@ export interface Dependency {
 }
 
 export type Found =
-  | { kind: 'chart'; dir: string; name: string; dependencies: Dependency[] }
+  | { kind: 'chart'; dir: string; name: string; version: string; dependencies: Dependency[] }
   | { kind: 'not-a-chart'; dir: string; cause: string };
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -40,7 +40,7 @@ export function findCharts(roots: string[]): Found[] {
 function readChart(dir: string): Found {
   const text = readFileSync(join(dir, 'Chart.yaml'), 'utf8');
   if (text.includes('{{')) return { kind: 'not-a-chart', dir, cause: 'Chart.yaml is a template (holds {{ }})' };
-  let meta: { name?: unknown; apiVersion?: unknown; dependencies?: unknown };
+  let meta: { name?: unknown; version?: unknown; dependencies?: unknown };
   try {
     meta = (parse(text) ?? {}) as typeof meta;
   } catch (e) {
@@ -53,7 +53,7 @@ function readChart(dir: string): Found {
     deps = (parse(readFileSync(join(dir, 'requirements.yaml'), 'utf8')) as { dependencies?: unknown } | null)?.dependencies;
   }
   const dependencies = Array.isArray(deps) ? (deps as Dependency[]).filter((d) => d && typeof d.name === 'string') : [];
-  return { kind: 'chart', dir, name: meta.name, dependencies };
+  return { kind: 'chart', dir, name: meta.name, version: String(meta.version ?? ''), dependencies };
 }
 
 /** The chart names present in a chart's `charts/` folder, as folders or archives. */

@@ -21,6 +21,7 @@ const corpus = writeChart({
   'leaf/Chart.yaml': chart('leaf'),
   'leaf/templates/cm.yaml': cm('leaf'),
   'online/Chart.yaml': chart('online', 'dependencies:\n  - name: redis\n    version: 1.x\n    repository: https://charts.example.com\n'),
+  'pinned/Chart.yaml': chart('pinned', 'dependencies:\n  - name: leaf\n    version: ~0.2.0\n    repository: file://../leaf\n'),
   'template/Chart.yaml': 'apiVersion: v2\nname: {{ .Name }}\nversion: 0.1.0\n',
 }, 'corpus');
 const workDir = mkdtempSync(join(tmpdir(), 'chartroom-vendor-test-'));
@@ -52,6 +53,15 @@ describe('the conformance harness prepares charts as helm dependency build would
     expect(helm.stdout).toContain('files: ".helmignore kept.txt "');
     expect(helm.stdout).toContain('name: leaf');
     expect(chartroom(argv, prepared.dir).stdout).toBe(helm.stdout);
+  });
+
+  test('a file:// dependency whose version misses the constraint skips the chart, as helm dependency build refuses it', async () => {
+    const pinned = byName('pinned');
+    if (pinned.kind !== 'chart') throw new Error('pinned is a chart');
+    expect(await prepareChart(pinned.dir, pinned.dependencies, { helmVersion: '3.17.3', workDir })).toEqual({
+      ok: false,
+      cause: "can't get a valid version for dependency leaf (file://../leaf is 0.1.0, wanted ~0.2.0)",
+    });
   });
 
   test('a remote dependency that is not vendored skips the chart with its cause', async () => {

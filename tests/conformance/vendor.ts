@@ -5,6 +5,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { parseConstraint, parseVersion, satisfies } from '../../lib/sprig/semver';
 import { runHelm } from '../helm/reference';
 import { findCharts, localDependencyPath, vendoredNames, type Dependency } from './discover';
 
@@ -39,6 +40,9 @@ export async function prepareChart(dir: string, dependencies: Dependency[], opts
     const depDir = localDependencyPath(dir, dep.repository!);
     const [found] = findCharts([depDir]);
     if (!found || found.dir !== depDir || found.kind !== 'chart') return { ok: false, cause: `dependency ${dep.name}: no chart at ${dep.repository}` };
+    if (dep.version && !versionAllowed(dep.version, found.version)) {
+      return { ok: false, cause: `can't get a valid version for dependency ${dep.name} (${dep.repository} is ${found.version}, wanted ${dep.version})` };
+    }
     // A dependency's own file:// dependencies must be in its archive too, or helm package refuses it.
     const inner = await prepareChart(depDir, found.dependencies, opts, [...seen, dir]);
     if (!inner.ok) return { ok: false, cause: `dependency ${dep.name}: ${inner.cause}` };
@@ -48,4 +52,13 @@ export async function prepareChart(dir: string, dependencies: Dependency[], opts
     sources.push(...inner.sources);
   }
   return { ok: true, dir: copy, vendored, sources };
+}
+
+/** helm dependency build takes a local chart only when its version meets the dependency's constraint. */
+function versionAllowed(constraint: string, version: string): boolean {
+  try {
+    return satisfies(parseVersion(version), parseConstraint(constraint));
+  } catch {
+    return false;
+  }
 }
