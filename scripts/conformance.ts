@@ -141,7 +141,8 @@ await Promise.all(
       rows[i] = await runChart(f, workDir);
       const r = rows[i];
       const bad = r.cases.filter((c) => c.outcome === 'different' || c.outcome === 'chartroom-failed').length;
-      console.error(`${r.skipped ? 'skip' : bad ? 'DIFF' : 'ok  '} ${r.label}${r.skipped ? '' : ` (${r.cases.length} cases)`}`);
+      const masked = r.cases.reduce((t, c) => t + c.masked, 0);
+      console.error(`${r.skipped ? 'skip' : bad ? 'DIFF' : 'ok  '} ${r.label}${r.skipped ? '' : ` (${r.cases.length} cases${masked ? `, ${masked} random lines masked` : ''})`}`);
     }
   }),
 );
