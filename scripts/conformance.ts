@@ -6,8 +6,8 @@
  * its defaults and each `ci/*.yaml` values file, the way chart repositories test their charts,
  * or only the helm template flags given after `--`. `file://` dependencies are vendored as
  * `helm dependency build` would; a chart with a remote dependency that is not vendored is
- * skipped with that cause. Prints a table per chart and the first difference of each failing
- * case; exit status 1 when any case differs.
+ * skipped with that cause. Prints a table (one row per chart) and the first difference of each
+ * failing case; exit status 1 when any case differs.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

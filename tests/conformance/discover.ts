@@ -3,7 +3,7 @@
  * can render it: its `file://` dependencies vendored, and no remote dependency missing.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 export interface Dependency {
@@ -74,13 +74,4 @@ export function vendoredNames(dir: string): Set<string> {
 /** Where a `file://` dependency lives, relative to the chart that names it. */
 export function localDependencyPath(chartDir: string, repository: string): string {
   return resolve(chartDir, repository.slice('file://'.length));
-}
-
-/** A short label for a chart: its folder relative to the corpus root it was found under. */
-export function chartLabel(dir: string, roots: string[]): string {
-  for (const r of roots.map((x) => resolve(x))) {
-    if (dir === r) return basename(r);
-    if (dir.startsWith(r + '/')) return relative(resolve(r, '..'), dir);
-  }
-  return dir;
 }
