@@ -106,31 +106,70 @@ export function quoteJsonString(s: string, escapeHtml = true): string {
   return out + '"';
 }
 
-function encode(v: GoValue, html: boolean): string {
-  if (v === undefined || v === null || isGoNil(v)) return 'null';
-  switch (typeof v) {
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'string':
-      return quoteJsonString(v, html);
-    case 'number':
-      if (!Number.isFinite(v)) throw new JsonError(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
-      return formatJsonFloat(v);
+/** A container being written: its members (keyed, or with a null key in a list) and how many are out. */
+interface Open {
+  close: string;
+  members: Array<readonly [string | null, GoValue]>;
+  i: number;
+}
+
+/**
+ * encoding/json's encoder, walking with a stack of its own rather than the call stack: Go
+ * marshals values nested as deep as decoding allows (10000 levels), and so must this.
+ */
+function encode(root: GoValue, html: boolean): string {
+  const out: string[] = [];
+  const open: Open[] = [];
+  const write = (v: GoValue): void => {
+    for (;;) {
+      if (v === undefined || v === null || isGoNil(v)) return void out.push('null');
+      switch (typeof v) {
+        case 'boolean':
+          return void out.push(v ? 'true' : 'false');
+        case 'string':
+          return void out.push(quoteJsonString(v, html));
+        case 'number':
+          if (!Number.isFinite(v)) throw new JsonError(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
+          return void out.push(formatJsonFloat(v));
+      }
+      if (v instanceof GoInt) return void out.push(v.toString());
+      if (v instanceof Uint8Array) return void out.push(`"${base64Std(v)}"`);
+      if (v instanceof GoTime) return void out.push(`"${rfc3339Nano(v)}"`);
+      if (v instanceof GoStruct && v.type.jsonValue) {
+        v = v.type.jsonValue(v);
+        continue;
+      }
+      if (v instanceof Map) {
+        const m = v;
+        out.push('{');
+        return void open.push({ close: '}', members: sortedKeys(m).map((k) => [k, m.get(k)] as const), i: 0 });
+      }
+      if (Array.isArray(v)) {
+        out.push('[');
+        return void open.push({ close: ']', members: v.map((x) => [null, x] as const), i: 0 });
+      }
+      if (v instanceof GoStruct) {
+        out.push('{');
+        return void open.push({ close: '}', members: jsonStructFields(v), i: 0 });
+      }
+      if (isGoFunc(v)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);
+      return void out.push('null');
+    }
+  };
+  write(root);
+  while (open.length > 0) {
+    const top = open[open.length - 1];
+    if (top.i === top.members.length) {
+      out.push(top.close);
+      open.pop();
+      continue;
+    }
+    const [key, x] = top.members[top.i];
+    out.push(`${top.i > 0 ? ',' : ''}${key === null ? '' : `${quoteJsonString(key, html)}:`}`);
+    top.i++;
+    write(x);
   }
-  if (v instanceof GoInt) return v.toString();
-  if (v instanceof Uint8Array) return `"${base64Std(v)}"`;
-  if (v instanceof GoTime) return `"${rfc3339Nano(v)}"`;
-  if (v instanceof Map) {
-    const parts = sortedKeys(v).map((k) => `${quoteJsonString(k, html)}:${encode(v.get(k), html)}`);
-    return `{${parts.join(',')}}`;
-  }
-  if (Array.isArray(v)) return `[${v.map((x) => encode(x, html)).join(',')}]`;
-  if (v instanceof GoStruct) {
-    if (v.type.jsonValue) return encode(v.type.jsonValue(v), html);
-    return `{${jsonStructFields(v).map(([k, x]) => `${quoteJsonString(k, html)}:${encode(x, html)}`).join(',')}}`;
-  }
-  if (isGoFunc(v)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);
-  return 'null';
+  return out.join('');
 }
 
 /** json.Indent over compact JSON (strings can't contain raw newlines, so a simple walk works). */

@@ -99,3 +99,12 @@ export class LimitError extends Error {
     this.name = 'LimitError';
   }
 }
+
+/**
+ * A failure of JavaScript itself (stack exhausted, a bug), as opposed to an error Go code
+ * would return. Functions that turn Go errors into "" or a message, as Helm's toJson does,
+ * must let these through: an internal failure is never a value.
+ */
+export function isInternalFailure(e: unknown): boolean {
+  return e instanceof RangeError || e instanceof TypeError || e instanceof ReferenceError;
+}

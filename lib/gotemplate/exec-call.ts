@@ -190,6 +190,8 @@ export function evalCall(
 }
 
 function errorText(e: unknown): string {
+  // Go's stacks grow as needed; JavaScript's don't. Say so rather than quote V8.
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'value nested too deeply for chartroom (JavaScript stack exhausted)';
   if (e instanceof GoError || e instanceof TemplateError || e instanceof Error) return e.message;
   return String(e);
 }

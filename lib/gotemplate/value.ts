@@ -343,22 +343,43 @@ export function toPlain(v: GoValue): unknown {
   return v;
 }
 
+/** The parts of a plain container as [key, value] pairs (list indexes as numbers), or null for a scalar. */
+function plainParts(v: unknown): Array<[string | number, unknown]> | null {
+  if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+  if (v instanceof Map) return [...v].map(([k, x]) => [String(k), x]);
+  if (typeof v === 'object' && v !== null) return Object.entries(v as Record<string, unknown>);
+  return null;
+}
+
+function plainScalar(v: unknown): GoValue {
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return new GoInt(v, 'int64');
+  return null;
+}
+
 /**
  * Converts plain JavaScript (e.g. parsed JSON) to Go values the way `encoding/json` decodes into
  * `interface{}`: objects → map[string]interface{}, arrays → []interface{}, numbers → float64.
+ * Iterative: JSON may nest 10000 levels deep.
  */
-export function fromPlain(v: unknown): GoValue {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return new GoInt(v, 'int64');
-  if (Array.isArray(v)) return v.map(fromPlain);
-  if (v instanceof Map) return new Map([...v].map(([k, x]) => [String(k), fromPlain(x)]));
-  if (typeof v === 'object') {
-    const m: GoMap = new Map();
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) m.set(k, fromPlain(x));
-    return m;
+export function fromPlain(root: unknown): GoValue {
+  const work: [Array<[string | number, unknown]>, GoValue][] = [];
+  const convert = (v: unknown): GoValue => {
+    const parts = plainParts(v);
+    if (!parts) return plainScalar(v);
+    const c: GoValue = Array.isArray(v) ? new Array(v.length) : new Map();
+    work.push([parts, c]);
+    return c;
+  };
+  const top = convert(root);
+  while (work.length > 0) {
+    const [parts, to] = work.pop()!;
+    for (const [k, x] of parts) {
+      if (typeof k === 'number') (to as GoValue[])[k] = convert(x);
+      else (to as GoMap).set(k, convert(x));
+    }
   }
-  return null;
+  return top;
 }
 
 const NIL = Symbol.for('chartroom.goNil');

@@ -3,30 +3,14 @@ import { defineFunc, type FuncMap } from '../gotemplate/func';
 import { GoError, GoStruct, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../gotemplate/value';
 import { strval } from './conversion';
 import { mergeMaps } from './merge';
+import { deepCopy as copyValue } from '../gotemplate/copy';
 
 const MAP = 'map[string]interface {}';
 
-/** copystructure.Copy: maps and slices are copied recursively, keeping their Go types. */
+/** Sprig's deepCopy: copystructure.Copy, which refuses nil. */
 export function deepCopy(v: GoValue): GoValue {
   if (v === undefined || v === null) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
   return copyValue(v);
-}
-
-function copyValue(v: GoValue): GoValue {
-  if (v instanceof Map) {
-    const m: GoMap = new Map();
-    for (const [k, x] of v) m.set(k, copyValue(x));
-    const info = typeInfoOf(v);
-    return info ? withType(m, info) : m;
-  }
-  if (Array.isArray(v)) {
-    const l = v.map(copyValue);
-    const info = typeInfoOf(v);
-    return info ? withType(l, info) : l;
-  }
-  if (v instanceof Uint8Array) return v.slice();
-  if (v instanceof GoStruct) return new GoStruct(v.type, v.fields.map(([k, x]) => [k, copyValue(x)] as const), v.pointer);
-  return v;
 }
 
 // Go's message for a failed x.(T) assertion on an interface{} value.

@@ -63,18 +63,42 @@ function rejectNonFinite(root: GoValue): void {
   }
 }
 
+/** encoding/json's scanner refuses more nested objects and arrays than this (maxNestingDepth). */
+const MAX_NESTING_DEPTH = 10000;
+// The nesting of the conversion under way, and the deepest it reached.
+let depth = 0;
+let deepest = 0;
+
+/** The scanner's error for the first container, in the JSON text's order, past the depth limit. */
+function rejectTooDeep(root: GoValue): void {
+  const stack: [GoValue, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (!(v instanceof Map) && !Array.isArray(v)) continue;
+    if (d > MAX_NESTING_DEPTH) {
+      throw new YamlError(`error unmarshaling JSON: while decoding JSON: invalid character '${v instanceof Map ? '{' : '['}' exceeded max depth`, 'json');
+    }
+    const parts = v instanceof Map ? sortedKeys(v).map((k) => v.get(k)) : v;
+    for (let i = parts.length - 1; i >= 0; i--) stack.push([parts[i], d + 1]);
+  }
+}
+
 function converted(g: GoValue): GoValue {
   if (sawNonFinite) rejectNonFinite(g);
+  if (deepest > MAX_NESTING_DEPTH) rejectTooDeep(g);
   return g;
 }
 
 function listToGo(v: YamlNative[]): GoValue[] {
+  deepest = Math.max(deepest, ++depth);
   const out: GoValue[] = new Array(v.length);
   for (let i = 0; i < v.length; i++) out[i] = toGo(v[i]);
+  depth--;
   return out;
 }
 
 function mapToGo(v: YamlMap): GoMap {
+  deepest = Math.max(deepest, ++depth);
   const m: GoMap = new Map();
   for (const [k, x] of v.entries.values()) {
     const ks = keyString(k, x);
@@ -82,6 +106,7 @@ function mapToGo(v: YamlMap): GoMap {
     m.delete(ks);
     m.set(ks, toGo(x));
   }
+  depth--;
   return m;
 }
 
@@ -96,6 +121,7 @@ function jsonKind(v: GoValue): string {
 /** Converts go-yaml's decoded value to what encoding/json leaves in a variable of `target` type. */
 export function yamlNativeToGo(v: YamlNative, target: UnmarshalTarget): GoValue {
   sawNonFinite = false;
+  depth = deepest = 0;
   const g = converted(toGo(v));
   if (target === 'interface' || g === null) return g;
   const want = target === 'map' ? 'object' : 'array';
@@ -122,12 +148,14 @@ export type StringTarget =
 /** `yamlNativeToGo` into a target with string fields (convertToJSONableObject with a jsonTarget). */
 export function yamlNativeToGoTargeted(v: YamlNative, target: StringTarget): GoValue {
   sawNonFinite = false;
+  depth = deepest = 0;
   return converted(targeted(v, target));
 }
 
 function targeted(v: YamlNative, target: StringTarget): GoValue {
   if (target === 'string') return scalarText(v) ?? toGo(v);
   if (!(v instanceof YamlMap)) return toGo(v);
+  deepest = Math.max(deepest, ++depth);
   const m: GoMap = new Map();
   for (const [k, x] of v.entries.values()) {
     const ks = keyString(k, x);
@@ -135,6 +163,7 @@ function targeted(v: YamlNative, target: StringTarget): GoValue {
     m.delete(ks);
     m.set(ks, sub === undefined ? toGo(x) : targeted(x, sub));
   }
+  depth--;
   return m;
 }
 

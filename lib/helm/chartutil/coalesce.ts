@@ -11,7 +11,7 @@
 import { GoInt, type GoMap, type GoValue } from '../../gotemplate/value';
 import { chartName, type Chart } from '../chart/chart';
 import { formatFloatG, formatV } from '../chart/gofmt';
-import { deepCopy } from './copy';
+import { deepCopy } from '../../gotemplate/copy';
 
 /** Receives Helm's log lines (warnings), without the `coalesce.go:NNN: ` prefix. */
 export type Warn = (message: string) => void;

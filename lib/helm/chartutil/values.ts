@@ -10,7 +10,7 @@ import { metadataToGo } from '../chart/metadata-go';
 import { unmarshalMap } from '../chart/yaml-doc';
 import { defaultCapabilities, type Capabilities, capabilitiesToGo } from './capabilities';
 import { coalesceValues, type Warn } from './coalesce';
-import { deepCopy } from './copy';
+import { deepCopy } from '../../gotemplate/copy';
 
 export { deepCopy };
 import { validateAgainstSchema } from './schema';

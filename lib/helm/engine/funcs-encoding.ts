@@ -1,12 +1,13 @@
 /**
  * The encoding functions Helm 3.17.3 adds to Sprig's map (pkg/engine/funcs.go). These are merged
  * over Sprig's, so Helm's `toJson`/`fromJson` win over Sprig's versions of the same names.
- * None of them fail a render: errors become "" (toYaml, toJson), the error text (toToml), an
+ * None of them fail a render on Go's errors: those become "" (toYaml, toJson), the error text (toToml), an
  * `Error` key (fromYaml, fromJson, fromToml) or a one-element list (fromYamlArray, fromJsonArray).
  */
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
 import type { GoMap, GoValue } from '../../gotemplate/value';
 import { markNil } from '../../gotemplate/value';
+import { isInternalFailure } from '../../gotemplate/errors';
 import { decodeJson, marshalJson } from '../../encoding/json';
 import { encodeToml } from '../../encoding/toml';
 import { decodeToml } from '../../encoding/toml-decode';
@@ -19,7 +20,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function helmToYaml(v: GoValue): string {
   try {
     return goToYaml(v).replace(/\n$/, '');
-  } catch {
+  } catch (e) {
+    if (isInternalFailure(e)) throw e;
     return '';
   }
 }
@@ -28,7 +30,8 @@ export function helmToYaml(v: GoValue): string {
 export function helmToYamlPretty(v: GoValue): string {
   try {
     return goToYamlPretty(v).replace(/\n$/, '');
-  } catch {
+  } catch (e) {
+    if (isInternalFailure(e)) throw e;
     return '';
   }
 }
@@ -39,6 +42,7 @@ export function helmFromYaml(s: string): GoMap {
     const v = unmarshalYaml(s, 'map');
     return v instanceof Map ? v : new Map();
   } catch (e) {
+    if (isInternalFailure(e)) throw e;
     return new Map([['Error', errorText(e)]]);
   }
 }
@@ -49,6 +53,7 @@ export function helmFromYamlArray(s: string): GoValue[] {
     const v = unmarshalYaml(s, 'slice');
     return Array.isArray(v) ? v : [];
   } catch (e) {
+    if (isInternalFailure(e)) throw e;
     return [errorText(e)];
   }
 }
@@ -57,7 +62,8 @@ export function helmFromYamlArray(s: string): GoValue[] {
 export function helmToJson(v: GoValue): string {
   try {
     return marshalJson(v);
-  } catch {
+  } catch (e) {
+    if (isInternalFailure(e)) throw e;
     return '';
   }
 }
@@ -82,6 +88,7 @@ export function helmToToml(v: GoValue): string {
   try {
     return encodeToml(v);
   } catch (e) {
+    if (isInternalFailure(e)) throw e;
     return errorText(e);
   }
 }
@@ -91,6 +98,7 @@ export function helmFromToml(s: string): GoMap {
   try {
     return decodeToml(s);
   } catch (e) {
+    if (isInternalFailure(e)) throw e;
     return new Map([['Error', errorText(e)]]);
   }
 }

@@ -1,0 +1,56 @@
+/**
+ * Values nested thousands of levels deep, in a values file and through --set-json: below helm's
+ * limits they render exactly as helm renders them (the copy, merge and JSON walks must not run
+ * out of stack), at the limits they fail with helm's messages, and an encoder that cannot
+ * finish fails the render instead of printing nothing.
+ */
+import { describe, expect, test } from 'vitest';
+import { REFERENCE_HELM_VERSION, referenceTemplateFiles, removeChart, writeChart, type ChartFiles } from '../helm/reference';
+import { chartroom, errorText } from '../diff/chartroom-cli';
+
+const CHART_YAML = 'apiVersion: v2\nname: deep\nversion: 0.1.0\n';
+const list = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const map = (depth: number) => `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`;
+const TEMPLATE = 'json: {{ toJson .Values | len }}\nkind: {{ kindOf .Values.a }}\n';
+
+const CASES: [string, string, string[]][] = [
+  ['a values file nested 9,999 lists deep', `a: ${list(9999)}\n`, []],
+  ['a values file nested 9,999 maps deep', `a: ${map(9999)}\n`, []],
+  ['a values file past encoding/json\'s 10,000 levels', `a: ${list(10000)}\n`, []],
+  ['a values file past go-yaml\'s 10,000 levels', `a: ${list(10001)}\n`, []],
+  ['--set-json nested 9,000 deep', '', ['--set-json', `a=${list(9000)}`]],
+  ['--set-json nested 10,000 deep', '', ['--set-json', `a=${list(10000)}`]],
+  ['--set-json past 10,000 levels', '', ['--set-json', `a=${list(10001)}`]],
+];
+
+function ours(files: ChartFiles, args: string[]) {
+  const dir = writeChart(files);
+  try {
+    return chartroom(['template', 'release-name', dir, ...args]);
+  } finally {
+    removeChart(dir);
+  }
+}
+
+describe.each(['3.17.3', '4.1.4'])('deeply nested values: helm %s', (version) => {
+  test.each(CASES)('%s', async (_name, values, args) => {
+    const files = { 'Chart.yaml': CHART_YAML, 'values.yaml': values, 'templates/t.yaml': TEMPLATE };
+    const helm = await referenceTemplateFiles(files, args, version);
+    const r = ours(files, args);
+    expect(r.status === 0).toBe(helm.ok);
+    if (helm.ok) return expect(r.stdout).toBe(helm.output);
+    // helm 4 puts "cannot unmarshal yaml document: " before the same reason.
+    const reason = version === REFERENCE_HELM_VERSION ? helm.error : helm.error.replace('cannot unmarshal yaml document: ', '');
+    expect(errorText(r.stderr)).toBe(`Error: ${reason}`);
+  });
+});
+
+describe('an encoder that cannot finish', () => {
+  test('fails the render with a message instead of printing nothing', () => {
+    // Within helm's limits, but deeper than the YAML emitter's recursion holds (helm prints 20001).
+    const r = ours({ 'Chart.yaml': CHART_YAML, 'values.yaml': `a: ${list(9999)}\n`, 'templates/t.yaml': 'yaml: {{ toYaml .Values | len }}\n' }, []);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(errorText(r.stderr)).toContain('error calling toYaml: value nested too deeply for chartroom');
+  });
+});
