@@ -506,7 +506,10 @@ export class State {
 }
 
 /** Runs a template's tree against data; returns the output or throws a TemplateError/LimitError. */
-export function executeTree(tmpl: ExecTemplate, data: GoValue, opts?: ExecOptions): string {
+export function executeTree(tmpl: ExecTemplate, nilOrData: GoValue, opts?: ExecOptions): string {
+  // Execute takes data as interface{}: reflect.ValueOf(nil) is no value at all, so `.x` on it
+  // is a missing key (helm's `include "t" nil`), not a nil pointer.
+  const data = nilOrData === null ? undefined : nilOrData;
   const s = new State(tmpl, opts);
   s.push('$', data, false);
   if (!tmpl.root) s.errorf(`${goQuote(tmpl.name)} is an incomplete or empty template`);

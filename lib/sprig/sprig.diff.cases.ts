@@ -44,6 +44,8 @@ const strings = [
   '{{ substr -1 10 "abc" }}',
   '{{ substr 5 99 "abc" }}',
   '{{ substr 2 1 "abc" }}',
+  '{{ substr 9223372036854775807 1 "a" }}',
+  '{{ substr 2 9223372036854775807 "abc" }}|{{ substr -9223372036854775808 2 "abc" }}',
   '{{ substr 1 4 .Values.u }}',
   '{{ repeat 3 "ab" }}|{{ repeat 0 "x" }}',
   '{{ repeat -1 "x" }}',

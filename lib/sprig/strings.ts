@@ -11,16 +11,20 @@ import { deleteWhiteSpace, goTitle, goToLower, goToUpper, initials, swapCase, to
 import { intArg, isList, strslice, strval } from './conversion';
 import { sprint } from '../gotemplate/fmt';
 
-/** Go's s[start:end] on bytes, panicking with the runtime's messages when out of range. */
-export function goSlice(s: string, start: number, end?: number): string {
-  const len = byteLength(s);
-  const e = end ?? len;
-  if (e < 0) throw new GoError(`runtime error: slice bounds out of range [:${e}]`);
+/**
+ * Go's s[start:end] on bytes, panicking with the runtime's messages when out of range. Bounds
+ * are bigints so a message shows an int64 such as 9223372036854775807 exactly.
+ */
+export function goSlice(s: string, start: number | bigint, end?: number | bigint): string {
+  const len = BigInt(byteLength(s));
+  const st = BigInt(start);
+  const e = end === undefined ? len : BigInt(end);
+  if (e < 0n) throw new GoError(`runtime error: slice bounds out of range [:${e}]`);
   if (e > len) throw new GoError(`runtime error: slice bounds out of range [:${e}] with length ${len}`);
-  if (start < 0) throw new GoError(`runtime error: slice bounds out of range [${start}:]`);
-  if (start > e) throw new GoError(`runtime error: slice bounds out of range [${start}:${e}]`);
-  if (isASCII(s)) return s.slice(start, e);
-  return utf8Decode(utf8Encode(s).subarray(start, e));
+  if (st < 0n) throw new GoError(`runtime error: slice bounds out of range [${st}:]`);
+  if (st > e) throw new GoError(`runtime error: slice bounds out of range [${st}:${e}]`);
+  if (isASCII(s)) return s.slice(Number(st), Number(e));
+  return utf8Decode(utf8Encode(s).subarray(Number(st), Number(e)));
 }
 
 /** Go's strings.Repeat, including its panics. */
@@ -142,9 +146,9 @@ function trunc(c: number, s: string): string {
   return s;
 }
 
-function substr(start: number, end: number, s: string): string {
-  if (start < 0) return goSlice(s, 0, end);
-  if (end < 0 || end > byteLength(s)) return goSlice(s, start);
+function substr(start: bigint, end: bigint, s: string): string {
+  if (start < 0n) return goSlice(s, 0, end);
+  if (end < 0n || end > BigInt(byteLength(s))) return goSlice(s, start);
   return goSlice(s, start, end);
 }
 
@@ -175,7 +179,7 @@ export const stringFuncs: FuncMap = {
   lower: defineFunc('lower', ['string'], goToLower),
   title: defineFunc('title', ['string'], goTitle),
   untitle: defineFunc('untitle', ['string'], untitle),
-  substr: defineFunc('substr', ['int', 'int', 'string'], (a: GoInt, b: GoInt, s: string) => substr(intArg(a), intArg(b), s)),
+  substr: defineFunc('substr', ['int', 'int', 'string'], (a: GoInt, b: GoInt, s: string) => substr(a.v, b.v, s)),
   repeat: defineFunc('repeat', ['int', 'string'], (n: GoInt, s: string) => goRepeat(s, intArg(n))),
   trimall: defineFunc('trimall', ['string', 'string'], (a: string, b: string) => goTrim(b, a)),
   trimAll: defineFunc('trimAll', ['string', 'string'], (a: string, b: string) => goTrim(b, a)),

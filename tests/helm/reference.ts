@@ -31,12 +31,12 @@ export interface HelmRun {
 }
 
 /** Runs helm with the given arguments (async, so suites can run several at once). */
-export function runHelm(args: string[], opts: { cwd?: string; version?: string } = {}): Promise<HelmRun> {
+export function runHelm(args: string[], opts: { cwd?: string; version?: string; timeoutMs?: number } = {}): Promise<HelmRun> {
   return new Promise((res) => {
     execFile(
       helmBin(opts.version),
       args,
-      { cwd: opts.cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: join(root, '.cache/helm-home/cache'), HELM_CONFIG_HOME: join(root, '.cache/helm-home/config'), HELM_DATA_HOME: join(root, '.cache/helm-home/data') } },
+      { cwd: opts.cwd, timeout: opts.timeoutMs, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: join(root, '.cache/helm-home/cache'), HELM_CONFIG_HOME: join(root, '.cache/helm-home/config'), HELM_DATA_HOME: join(root, '.cache/helm-home/data') } },
       (err, stdout, stderr) => {
         const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
         res({ status, stdout: String(stdout), stderr: String(stderr) });
@@ -195,15 +195,25 @@ export async function referencePackageListing(files: ChartFiles): Promise<{ ok: 
   return { ok: true, names: names.sort() };
 }
 
+/** `helm template release-name CHART ARGS` on a chart given by its files, cached by files, flags and helm version. */
+export function cachedHelmTemplate(files: ChartFiles, args: string[] = [], opts: { version?: string; timeoutMs?: number } = {}): Promise<HelmRun> {
+  const version = opts.version ?? REFERENCE_HELM_VERSION;
+  return cached(
+    hash(['template-files-v1', files, args]),
+    async () => {
+      const dir = writeChart(files);
+      try {
+        return await runHelm(['template', 'release-name', dir, ...args], { version, timeoutMs: opts.timeoutMs });
+      } finally {
+        removeChart(dir);
+      }
+    },
+    version,
+  );
+}
+
 /** {@link referenceTemplate} on a chart given by its files, cached by files, flags and helm version. */
 export async function referenceTemplateFiles(files: ChartFiles, args: string[] = [], version = REFERENCE_HELM_VERSION): Promise<ReferenceResult> {
-  const r = await cached(hash(['template-files-v1', files, args]), async () => {
-    const dir = writeChart(files);
-    try {
-      return await runHelm(['template', 'release-name', dir, ...args], { version });
-    } finally {
-      removeChart(dir);
-    }
-  }, version);
+  const r = await cachedHelmTemplate(files, args, { version });
   return r.status === 0 ? { ok: true, output: r.stdout } : { ok: false, error: r.stderr.replace(/^Error: /, '').trimEnd() };
 }

@@ -1,12 +1,23 @@
-import { Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
-import { defineFunc, type FuncMap } from '../../gotemplate/func';
-import { quote } from '../../gotemplate/strconv-quote';
-import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../gotemplate/value';
-import { chartFullPath, isRoot, type Chart } from '../chart/chart';
-import { chartValueForTemplate } from '../chart/metadata-go';
-import { newFiles } from './files';
-import { helmFuncMap, WARN_END, WARN_START } from './funcs';
-import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
+import {
+  Template,
+  TemplateError,
+  type CallObserver,
+  type ExecOptions,
+} from "../../gotemplate";
+import { defineFunc, type FuncMap } from "../../gotemplate/func";
+import { quote } from "../../gotemplate/strconv-quote";
+import {
+  compareGoStrings,
+  GoError,
+  withType,
+  type GoMap,
+  type GoValue,
+} from "../../gotemplate/value";
+import { chartFullPath, isRoot, type Chart } from "../chart/chart";
+import { chartValueForTemplate } from "../chart/metadata-go";
+import { newFiles } from "./files";
+import { helmFuncMap, WARN_END, WARN_START } from "./funcs";
+import { IncludeMemo, TopLevelObject, type IncludeTable } from "./include-memo";
 
 /** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */
 export interface RenderLimits {
@@ -47,7 +58,11 @@ interface Renderable {
  * `top` is the object from toRenderValues (Values, Release, Capabilities, Chart).
  * Returns rendered text by template path, partials excluded, `<no value>` removed.
  */
-export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}): Map<string, string> {
+export function renderChart(
+  chart: Chart,
+  top: GoMap,
+  opts: RenderOptions = {},
+): Map<string, string> {
   const tpls = new Map<string, Renderable>();
   // The top-level objects report `.Template` reads to whichever set renders them.
   const reads = { memo: null as IncludeMemo | null };
@@ -55,7 +70,10 @@ export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}):
   const keys = sortTemplates([...tpls.keys()]);
   const set = templateSet(keys, tpls, opts.strict ?? false);
   set.state.included.clear();
-  set.state.deadline = opts.limits?.deadlineMs !== undefined ? Date.now() + opts.limits.deadlineMs : undefined;
+  set.state.deadline =
+    opts.limits?.deadlineMs !== undefined
+      ? Date.now() + opts.limits.deadlineMs
+      : undefined;
   set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
   set.state.observer = opts.observer;
   set.state.memo.beginRender();
@@ -65,18 +83,27 @@ export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}):
   try {
     for (let index = 0; index < keys.length; index++) {
       const filename = keys[index];
-      if (baseName(filename).startsWith('_')) continue;
+      if (baseName(filename).startsWith("_")) continue;
       const r = tpls.get(filename)!;
       set.state.memo.beginFile(index);
       opts.observer?.beginFile?.(filename);
-      r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: 'chartutil.Values' }));
+      r.vals.set(
+        "Template",
+        withType(
+          new Map<string, GoValue>([
+            ["Name", filename],
+            ["BasePath", r.basePath],
+          ]),
+          { name: "chartutil.Values" },
+        ),
+      );
       let out: string;
       try {
         out = set.t.executeTemplate(filename, r.vals, execOptions(set.state));
       } catch (e) {
         throw cleanupExecError(filename, e);
       }
-      rendered.set(filename, out.replaceAll('<no value>', ''));
+      rendered.set(filename, out.replaceAll("<no value>", ""));
     }
   } finally {
     // Parsed sets are shared between renders: the next one brings its own observer.
@@ -86,34 +113,53 @@ export function renderChart(chart: Chart, top: GoMap, opts: RenderOptions = {}):
 }
 
 /** recAllTpls: each chart's templates with the values scoped to that chart. */
-function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, onTemplateRead: () => void): GoMap {
+function recAllTpls(
+  c: Chart,
+  templates: Map<string, Renderable>,
+  vals: GoMap,
+  onTemplateRead: () => void,
+): GoMap {
   const subcharts: GoMap = new Map();
-  const next: GoMap = new TopLevelObject(
-    [
-      ['Chart', chartValueForTemplate(c)],
-      ['Files', newFiles(c.files)],
-      ['Release', vals.get('Release')],
-      ['Capabilities', vals.get('Capabilities')],
-      ['Values', withType(new Map(), { name: 'chartutil.Values' })],
-      ['Subcharts', subcharts],
-    ],
-    onTemplateRead,
+  // Helm builds this as a map[string]interface{} but hands it to templates as chartutil.Values,
+  // the type `$` shows in errors and typeOf (`.Subcharts` entries show it too, where helm says map).
+  const next: GoMap = withType(
+    new TopLevelObject(
+      [
+        ["Chart", chartValueForTemplate(c)],
+        ["Files", newFiles(c.files)],
+        ["Release", vals.get("Release")],
+        ["Capabilities", vals.get("Capabilities")],
+        ["Values", withType(new Map(), { name: "chartutil.Values" })],
+        ["Subcharts", subcharts],
+      ],
+      onTemplateRead,
+    ),
+    { name: "chartutil.Values" },
   );
-  const parentValues = vals.get('Values');
-  if (isRoot(c)) next.set('Values', parentValues);
+  const parentValues = vals.get("Values");
+  if (isRoot(c)) next.set("Values", parentValues);
   else if (parentValues instanceof Map) {
     const own = parentValues.get(c.metadata.name);
     // Go's Values.Table returns the same map under the chartutil.Values type; the parent still
     // sees a map[string]interface{} there (which `dig` insists on), so the typed view is a copy.
-    if (own instanceof Map) next.set('Values', withType(new Map(own), { name: 'chartutil.Values' }));
+    if (own instanceof Map)
+      next.set("Values", withType(new Map(own), { name: "chartutil.Values" }));
   }
-  for (const child of c.dependencies) subcharts.set(child.metadata.name, recAllTpls(child, templates, next, onTemplateRead));
+  for (const child of c.dependencies)
+    subcharts.set(
+      child.metadata.name,
+      recAllTpls(child, templates, next, onTemplateRead),
+    );
 
   const parentId = chartFullPath(c);
-  const library = c.metadata.type === 'library';
+  const library = c.metadata.type === "library";
   for (const t of c.templates) {
-    if (library && !baseName(t.name).startsWith('_')) continue;
-    templates.set(`${parentId}/${t.name}`, { text: textOf(t.data), vals: next, basePath: `${parentId}/templates` });
+    if (library && !baseName(t.name).startsWith("_")) continue;
+    templates.set(`${parentId}/${t.name}`, {
+      text: textOf(t.data),
+      vals: next,
+      basePath: `${parentId}/templates`,
+    });
   }
   return next;
 }
@@ -123,7 +169,7 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, o
  * order. Parse order decides which of two same-named `define`s wins, so it must match.
  */
 function sortTemplates(keys: string[]): string[] {
-  const depth = (s: string) => s.split('/').length;
+  const depth = (s: string) => s.split("/").length;
   return keys.sort((a, b) => depth(b) - depth(a) || compareGoStrings(b, a));
 }
 
@@ -165,8 +211,12 @@ function textOf(data: Uint8Array): string {
  * Parsing is the expensive part of a render, and the set of templates only changes when a
  * dependency is switched on or off, so parsed sets are cached by their exact contents.
  */
-function templateSet(keys: string[], tpls: Map<string, Renderable>, strict: boolean): TemplateSet {
-  let key = strict ? 'strict' : 'zero';
+function templateSet(
+  keys: string[],
+  tpls: Map<string, Renderable>,
+  strict: boolean,
+): TemplateSet {
+  let key = strict ? "strict" : "zero";
   for (const k of keys) key += `\0${k}\0${idOfText(tpls.get(k)!.text)}`;
   const hit = setCache.get(key);
   if (hit) {
@@ -175,8 +225,8 @@ function templateSet(keys: string[], tpls: Map<string, Renderable>, strict: bool
     return hit;
   }
   const state: RenderState = { included: new Map(), memo: new IncludeMemo() };
-  const t = new Template('gotpl');
-  t.option(strict ? 'missingkey=error' : 'missingkey=zero');
+  const t = new Template("gotpl");
+  t.option(strict ? "missingkey=error" : "missingkey=zero");
   t.funcs(state.memo.watch(helmFuncMap()));
   bindRenderFuncs(t, state, strict);
   for (const filename of keys) {
@@ -188,7 +238,8 @@ function templateSet(keys: string[], tpls: Map<string, Renderable>, strict: bool
   }
   const set = { t, state };
   setCache.set(key, set);
-  if (setCache.size > SET_CACHE_SIZE) setCache.delete(setCache.keys().next().value!);
+  if (setCache.size > SET_CACHE_SIZE)
+    setCache.delete(setCache.keys().next().value!);
   return set;
 }
 
@@ -205,28 +256,42 @@ function idOfText(text: string): number {
 const NO_LIMITS: ExecOptions = Object.freeze({});
 
 function execOptions(state: RenderState): ExecOptions {
-  if (state.deadline === undefined && state.maxOutputBytes === undefined && state.observer === undefined) return NO_LIMITS;
+  if (
+    state.deadline === undefined &&
+    state.maxOutputBytes === undefined &&
+    state.observer === undefined
+  )
+    return NO_LIMITS;
   return {
-    deadlineMs: state.deadline === undefined ? undefined : Math.max(0, state.deadline - Date.now()),
+    deadlineMs:
+      state.deadline === undefined
+        ? undefined
+        : Math.max(0, state.deadline - Date.now()),
     maxOutputBytes: state.maxOutputBytes,
     observer: state.observer,
   };
 }
 
 /** include and tpl close over the template set they run in (Helm's includeFun / tplFun). */
-function bindRenderFuncs(t: Template, state: RenderState, strict: boolean): void {
+function bindRenderFuncs(
+  t: Template,
+  state: RenderState,
+  strict: boolean,
+): void {
   const results: IncludeTable = state.memo.table();
   // tpl parses its text into a clone of the set; the set never changes, so clones are kept by text.
   const tplClones = new Map<string, Template>();
   const funcs: FuncMap = {
     include: defineFunc(
-      'include',
-      ['string', 'interface {}'],
+      "include",
+      ["string", "interface {}"],
       (name: string, data: GoValue) =>
         state.memo.run(results, name, data, () => {
           const n = state.included.get(name);
           if (n !== undefined && n > RECURSION_MAX) {
-            throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+            throw new GoError(
+              `rendering template has a nested reference name: ${name}: unable to execute template`,
+            );
           }
           state.included.set(name, (n ?? 0) + 1);
           try {
@@ -238,18 +303,20 @@ function bindRenderFuncs(t: Template, state: RenderState, strict: boolean): void
       { returnsError: true },
     ),
     tpl: defineFunc(
-      'tpl',
-      ['string', 'interface {}'],
+      "tpl",
+      ["string", "interface {}"],
       (text: string, vals: GoValue) => {
         let parsed = tplClones.get(text);
         if (parsed === undefined) {
           const clone = t.clone();
-          clone.option(strict ? 'missingkey=error' : 'missingkey=zero');
+          clone.option(strict ? "missingkey=error" : "missingkey=zero");
           bindRenderFuncs(clone, state, strict);
           try {
             parsed = clone.new(t.name).parse(text);
           } catch (e) {
-            throw new GoError(`cannot parse template ${quote(text)}: ${(e as Error).message}`);
+            throw new GoError(
+              `cannot parse template ${quote(text)}: ${(e as Error).message}`,
+            );
           }
           if (tplClones.size >= TPL_CLONES) tplClones.clear();
           tplClones.set(text, parsed);
@@ -258,9 +325,11 @@ function bindRenderFuncs(t: Template, state: RenderState, strict: boolean): void
         try {
           out = parsed.execute(vals, execOptions(state));
         } catch (e) {
-          throw new GoError(`error during tpl function execution for ${quote(text)}: ${(e as Error).message}`);
+          throw new GoError(
+            `error during tpl function execution for ${quote(text)}: ${(e as Error).message}`,
+          );
         }
-        return out.replaceAll('<no value>', '');
+        return out.replaceAll("<no value>", "");
       },
       { returnsError: true },
     ),
@@ -271,20 +340,24 @@ function bindRenderFuncs(t: Template, state: RenderState, strict: boolean): void
 /** Helm's cleanupParseError: `parse error at (FILE:LINE): MESSAGE`. */
 function cleanupParseError(filename: string, e: unknown): Error {
   const msg = (e as Error).message;
-  const tokens = msg.split(': ');
-  if (tokens.length === 1) return new Error(`parse error in (${filename}): ${msg}`);
-  return new Error(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`);
+  const tokens = msg.split(": ");
+  if (tokens.length === 1)
+    return new Error(`parse error in (${filename}): ${msg}`);
+  return new Error(
+    `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`,
+  );
 }
 
 /** Helm's cleanupExecError: `execution error at (FILE:LINE:COL): MESSAGE` for required/fail. */
 function cleanupExecError(filename: string, e: unknown): Error {
-  if (!(e instanceof TemplateError) || e.kind !== 'exec') {
-    if (e instanceof RangeError) return new Error(`rendering template failed: ${e.message}`);
+  if (!(e instanceof TemplateError) || e.kind !== "exec") {
+    if (e instanceof RangeError)
+      return new Error(`rendering template failed: ${e.message}`);
     return e as Error;
   }
   const msg = e.message;
-  const first = msg.indexOf(': ');
-  const second = first < 0 ? -1 : msg.indexOf(': ', first + 2);
+  const first = msg.indexOf(": ");
+  const second = first < 0 ? -1 : msg.indexOf(": ", first + 2);
   if (second < 0) return new Error(`execution error in (${filename}): ${msg}`);
   const location = msg.slice(first + 2, second);
   const parts = WARN_PATTERN.exec(msg.slice(second + 2));
@@ -293,5 +366,5 @@ function cleanupExecError(filename: string, e: unknown): Error {
 }
 
 function baseName(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
+  return p.slice(p.lastIndexOf("/") + 1);
 }

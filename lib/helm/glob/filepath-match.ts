@@ -10,13 +10,13 @@
  */
 
 /** filepath.ErrBadPattern's text. */
-export const BAD_PATTERN = 'syntax error in pattern';
+export const BAD_PATTERN = "syntax error in pattern";
 
 /** filepath.ErrBadPattern. */
 export class BadPatternError extends Error {
   constructor() {
     super(BAD_PATTERN);
-    this.name = 'BadPatternError';
+    this.name = "BadPatternError";
   }
 }
 
@@ -74,7 +74,10 @@ function matchBytes(p: Uint8Array, s: Uint8Array): boolean {
 }
 
 /** The next run of non-star pattern bytes, with whether stars precede it. */
-function scanChunk(p: Uint8Array, from: number): { star: boolean; chunkStart: number; chunkEnd: number } {
+function scanChunk(
+  p: Uint8Array,
+  from: number,
+): { star: boolean; chunkStart: number; chunkEnd: number } {
   let i = from;
   let star = false;
   while (i < p.length && p[i] === STAR) {
@@ -157,9 +160,13 @@ function matchChunk(chunk: Uint8Array, s: Uint8Array, from: number): number {
 }
 
 /** A possibly escaped character of a class; a class may not end right after it. */
-function getEsc(chunk: Uint8Array, from: number): { rune: number; next: number } {
+function getEsc(
+  chunk: Uint8Array,
+  from: number,
+): { rune: number; next: number } {
   let c = from;
-  if (c >= chunk.length || chunk[c] === DASH || chunk[c] === CLOSE) throw new BadPatternError();
+  if (c >= chunk.length || chunk[c] === DASH || chunk[c] === CLOSE)
+    throw new BadPatternError();
   if (chunk[c] === BACKSLASH) {
     c++;
     if (c >= chunk.length) throw new BadPatternError();

@@ -13,8 +13,22 @@
 const EOF = 0;
 
 type Token =
-  | { t: 'eof' | 'error' | 'any' | 'super' | 'single' | 'rangeOpen' | 'rangeClose' | 'not' | 'between' | 'termsOpen' | 'termsClose' | 'separator' }
-  | { t: 'text' | 'rangeLo' | 'rangeHi'; raw: number[] };
+  | {
+      t:
+        | "eof"
+        | "error"
+        | "any"
+        | "super"
+        | "single"
+        | "rangeOpen"
+        | "rangeClose"
+        | "not"
+        | "between"
+        | "termsOpen"
+        | "termsClose"
+        | "separator";
+    }
+  | { t: "text" | "rangeLo" | "rangeHi"; raw: number[] };
 
 const TEXT_BREAKERS = [0x3f, 0x2a, 0x5b, 0x7b]; // ? * [ {
 const TERMS_BREAKERS = [...TEXT_BREAKERS, 0x7d, 0x2c]; // } ,
@@ -35,7 +49,7 @@ class Lexer {
 
   next(): Token {
     for (;;) {
-      if (this.failed) return { t: 'error' };
+      if (this.failed) return { t: "error" };
       const t = this.tokens.shift();
       if (t) return t;
       this.fetchItem();
@@ -78,23 +92,23 @@ class Lexer {
   private fetchItem(): void {
     const r = this.read();
     const inTerms = this.termsLevel > 0;
-    if (r === EOF) this.tokens.push({ t: 'eof' });
+    if (r === EOF) this.tokens.push({ t: "eof" });
     else if (r === 0x7b) {
       this.termsLevel++;
-      this.tokens.push({ t: 'termsOpen' });
-    } else if (r === 0x2c && inTerms) this.tokens.push({ t: 'separator' });
+      this.tokens.push({ t: "termsOpen" });
+    } else if (r === 0x2c && inTerms) this.tokens.push({ t: "separator" });
     else if (r === 0x7d && inTerms) {
-      this.tokens.push({ t: 'termsClose' });
+      this.tokens.push({ t: "termsClose" });
       this.termsLevel--;
     } else if (r === 0x5b) {
-      this.tokens.push({ t: 'rangeOpen' });
+      this.tokens.push({ t: "rangeOpen" });
       this.fetchRange();
-    } else if (r === 0x3f) this.tokens.push({ t: 'single' });
+    } else if (r === 0x3f) this.tokens.push({ t: "single" });
     else if (r === 0x2a) {
-      if (this.read() === 0x2a) this.tokens.push({ t: 'super' });
+      if (this.read() === 0x2a) this.tokens.push({ t: "super" });
       else {
         this.unread();
-        this.tokens.push({ t: 'any' });
+        this.tokens.push({ t: "any" });
       }
     } else {
       this.unread();
@@ -114,23 +128,23 @@ class Lexer {
       }
       if (wantClose) {
         if (r !== 0x5d) this.failed = true;
-        else this.tokens.push({ t: 'rangeClose' });
+        else this.tokens.push({ t: "rangeClose" });
         return;
       }
       if (wantHi) {
-        this.tokens.push({ t: 'rangeHi', raw: [r] });
+        this.tokens.push({ t: "rangeHi", raw: [r] });
         wantClose = true;
         continue;
       }
       if (!seenNot && r === 0x21) {
-        this.tokens.push({ t: 'not' });
+        this.tokens.push({ t: "not" });
         seenNot = true;
         continue;
       }
       const [n, w] = this.peek();
       if (n === 0x2d) {
         this.pos += w;
-        this.tokens.push({ t: 'rangeLo', raw: [r] }, { t: 'between' });
+        this.tokens.push({ t: "rangeLo", raw: [r] }, { t: "between" });
         wantHi = true;
         continue;
       }
@@ -159,59 +173,59 @@ class Lexer {
       escaped = false;
       data.push(r);
     }
-    if (data.length > 0) this.tokens.push({ t: 'text', raw: data });
+    if (data.length > 0) this.tokens.push({ t: "text", raw: data });
   }
 }
 
 type Node =
-  | { kind: 'pattern'; children: Node[]; parent: Node | null }
-  | { kind: 'anyOf'; children: Node[]; parent: Node | null }
-  | { kind: 'text'; runes: number[] }
-  | { kind: 'any' | 'super' | 'single' }
-  | { kind: 'list'; runes: number[]; not: boolean }
-  | { kind: 'range'; lo: number; hi: number; not: boolean };
+  | { kind: "pattern"; children: Node[]; parent: Node | null }
+  | { kind: "anyOf"; children: Node[]; parent: Node | null }
+  | { kind: "text"; runes: number[] }
+  | { kind: "any" | "super" | "single" }
+  | { kind: "list"; runes: number[]; not: boolean }
+  | { kind: "range"; lo: number; hi: number; not: boolean };
 
 type Group = Extract<Node, { children: Node[] }>;
 
 /** gobwas' syntax.Parse; null where it returns an error. */
 function parse(pattern: string): Group | null {
   const lex = new Lexer(pattern);
-  const root: Group = { kind: 'pattern', children: [], parent: null };
+  const root: Group = { kind: "pattern", children: [], parent: null };
   let tree: Group = root;
   for (;;) {
     const tok = lex.next();
     switch (tok.t) {
-      case 'eof':
+      case "eof":
         return root;
-      case 'text':
-        tree.children.push({ kind: 'text', runes: tok.raw });
+      case "text":
+        tree.children.push({ kind: "text", runes: tok.raw });
         break;
-      case 'any':
-      case 'super':
-      case 'single':
+      case "any":
+      case "super":
+      case "single":
         tree.children.push({ kind: tok.t });
         break;
-      case 'rangeOpen': {
+      case "rangeOpen": {
         const node = parseRange(lex);
         if (!node) return null;
         tree.children.push(node);
         break;
       }
-      case 'termsOpen': {
-        const anyOf: Group = { kind: 'anyOf', children: [], parent: tree };
+      case "termsOpen": {
+        const anyOf: Group = { kind: "anyOf", children: [], parent: tree };
         tree.children.push(anyOf);
-        const p: Group = { kind: 'pattern', children: [], parent: anyOf };
+        const p: Group = { kind: "pattern", children: [], parent: anyOf };
         anyOf.children.push(p);
         tree = p;
         break;
       }
-      case 'separator': {
-        const p: Group = { kind: 'pattern', children: [], parent: tree.parent };
+      case "separator": {
+        const p: Group = { kind: "pattern", children: [], parent: tree.parent };
         (tree.parent as Group).children.push(p);
         tree = p;
         break;
       }
-      case 'termsClose':
+      case "termsClose":
         tree = (tree.parent as Group).parent as Group;
         break;
       default:
@@ -228,26 +242,28 @@ function parseRange(lex: Lexer): Node | null {
   for (;;) {
     const tok = lex.next();
     switch (tok.t) {
-      case 'eof':
-      case 'error':
+      case "eof":
+      case "error":
         return null;
-      case 'not':
+      case "not":
         not = true;
         break;
-      case 'rangeLo':
+      case "rangeLo":
         lo = tok.raw[0];
         break;
-      case 'rangeHi':
+      case "rangeHi":
         hi = tok.raw[0];
         if (hi < lo) return null;
         break;
-      case 'text':
+      case "text":
         chars = tok.raw;
         break;
-      case 'rangeClose': {
+      case "rangeClose": {
         const isRange = lo !== 0 && hi !== 0;
-        if ((chars.length > 0) === isRange) return null;
-        return isRange ? { kind: 'range', lo, hi, not } : { kind: 'list', runes: chars, not };
+        if (chars.length > 0 === isRange) return null;
+        return isRange
+          ? { kind: "range", lo, hi, not }
+          : { kind: "list", runes: chars, not };
       }
       default:
         break;
@@ -255,34 +271,39 @@ function parseRange(lex: Lexer): Node | null {
   }
 }
 
-const lit = (r: number): string => (/[\p{L}\p{N}]/u.test(String.fromCodePoint(r)) ? String.fromCodePoint(r) : `\\u{${r.toString(16)}}`);
+const lit = (r: number): string =>
+  /[\p{L}\p{N}]/u.test(String.fromCodePoint(r))
+    ? String.fromCodePoint(r)
+    : `\\u{${r.toString(16)}}`;
 
 function toRegExp(n: Node): string {
   switch (n.kind) {
-    case 'pattern':
-      return n.children.map(toRegExp).join('');
-    case 'anyOf':
-      return `(?:${n.children.map(toRegExp).join('|')})`;
-    case 'text':
-      return n.runes.map(lit).join('');
-    case 'any':
-      return '[^/]*';
-    case 'super':
-      return '[^]*';
-    case 'single':
-      return '[^/]';
-    case 'list':
-      return `[${n.not ? '^' : ''}${n.runes.map(lit).join('')}]`;
-    case 'range':
-      return `[${n.not ? '^' : ''}${lit(n.lo)}-${lit(n.hi)}]`;
+    case "pattern":
+      return n.children.map(toRegExp).join("");
+    case "anyOf":
+      return `(?:${n.children.map(toRegExp).join("|")})`;
+    case "text":
+      return n.runes.map(lit).join("");
+    case "any":
+      return "[^/]*";
+    case "super":
+      return "[^]*";
+    case "single":
+      return "[^/]";
+    case "list":
+      return `[${n.not ? "^" : ""}${n.runes.map(lit).join("")}]`;
+    case "range":
+      return `[${n.not ? "^" : ""}${lit(n.lo)}-${lit(n.hi)}]`;
   }
 }
 
 /** A compiled `glob.Compile(pattern, '/')`, or null where gobwas reports an error. */
-export function compileGobwasGlob(pattern: string): ((name: string) => boolean) | null {
+export function compileGobwasGlob(
+  pattern: string,
+): ((name: string) => boolean) | null {
   const tree = parse(pattern);
   if (!tree) return null;
-  const re = new RegExp(`^${toRegExp(tree)}$`, 'u');
+  const re = new RegExp(`^${toRegExp(tree)}$`, "u");
   return (name) => re.test(name);
 }
 
