@@ -1,6 +1,6 @@
 'use client';
 import { memo, useEffect, useState } from 'react';
-import { findResource, type ChartInfo, type ChartSource, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
+import { findResource, type ChartInfo, type ChartSource, type EngineProgress, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
 import { usePreviewState } from '@/lib/configurator/client/use-preview';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
@@ -23,6 +23,13 @@ interface PreviewPaneProps {
   source: ChartSource;
   /** The values text being edited now (read when findings are computed, so typing doesn't re-render the preview). */
   valuesText: () => string;
+}
+
+/** Before the first render: what is still on its way (a slow network is not a slow template). */
+function loadingStatus(engine: EngineProgress): string {
+  if (engine.phase === 'engine') return 'Loading the engine…';
+  if (engine.phase === 'chart') return engine.percent === null ? 'Loading the chart…' : `Loading the chart… ${engine.percent}%`;
+  return 'Rendering…';
 }
 
 /** Marks when a render is on screen, and measures keystroke-to-preview latency for the edits it covers. */
@@ -48,13 +55,14 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
   const failure = latest && !latest.ok ? latest : null;
   const shown = lastGood;
   const stale = !!failure && !!shown;
-  const pending = preview.requestedRevision > preview.latestRevision;
+  // Nothing on screen yet counts as pending too: the first render is on its way.
+  const pending = !latest || preview.requestedRevision > preview.latestRevision;
   const [preset, setPreset] = useState<Preset>('development');
   const findings = useFindings(shown, release.kubeVersion, preset, info.defaultsText, valuesText);
   const resource = shown ? (findResource(shown.resources, selected) ?? shown.resources[0] ?? null) : null;
 
   const status = !latest
-    ? 'Rendering…'
+    ? loadingStatus(preview.engine)
     : failure
       ? stale
         ? 'Stale: showing the last successful render'
@@ -62,7 +70,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
       : `Rendered in ${Math.round(latest.elapsedMs)} ms`;
 
   return (
-    <section className="pane preview-pane" aria-label="Rendered manifests">
+    <section className="pane preview-pane" aria-label="Rendered manifests" tabIndex={-1}>
       <header className="pane-header">
         <h2>Preview</h2>
         <p className={`render-status${stale ? ' stale' : ''}`} role="status" aria-live="polite" data-revision={preview.latestRevision} data-pending={pending ? 'true' : 'false'}>

@@ -7,7 +7,8 @@
 import type { ChartInfo } from './chart-info';
 import { LatencyTracker } from './latency';
 import { RenderClient, type WorkerLike } from './render-client';
-import type { ChartSource, RenderOutcome, RenderRequest, RenderSuccess, StableRandom } from './render-protocol';
+import type { ChartSource, EngineProgress, RenderOutcome, RenderRequest, RenderSuccess, StableRandom } from './render-protocol';
+import type { YamlProblem } from './values-document';
 
 /**
  * This page's editing session: every preview render (the values' and the defaults' for the
@@ -21,6 +22,8 @@ const EDITING_SESSION: StableRandom = {
 export interface PreviewState {
   info: ChartInfo | null;
   loadError: string | null;
+  /** Loading the engine's code, then the chart; `ready` once renders can run. */
+  engine: EngineProgress;
   /** The newest outcome and the edit revision it was rendered for. */
   latest: RenderOutcome | null;
   latestRevision: number;
@@ -30,10 +33,10 @@ export interface PreviewState {
   requestedRevision: number;
 }
 
-const INITIAL: PreviewState = { info: null, loadError: null, latest: null, latestRevision: -1, lastGood: null, previousGood: null, requestedRevision: -1 };
+export const INITIAL_PREVIEW: PreviewState = { info: null, loadError: null, engine: { phase: 'engine' }, latest: null, latestRevision: -1, lastGood: null, previousGood: null, requestedRevision: -1 };
 
 export class PreviewStore {
-  private state: PreviewState = INITIAL;
+  private state: PreviewState = INITIAL_PREVIEW;
   private listeners = new Set<() => void>();
   private client: RenderClient;
   /** Keystroke-to-preview latency, fed by the editor and the form, read by the preview. */
@@ -43,7 +46,7 @@ export class PreviewStore {
     private readonly source: ChartSource,
     createWorker: () => WorkerLike,
   ) {
-    this.client = new RenderClient({ createWorker, onRendered: (rev, outcome) => this.rendered(rev, outcome) });
+    this.client = new RenderClient({ createWorker, onRendered: (rev, outcome) => this.rendered(rev, outcome), onProgress: (engine) => this.set({ engine }) });
     this.load();
   }
 
@@ -71,6 +74,16 @@ export class PreviewStore {
   render(revision: number, request: RenderRequest): void {
     this.set({ requestedRevision: Math.max(revision, this.state.requestedRevision) });
     this.client.render(revision, { stable: EDITING_SESSION, ...request });
+  }
+
+  /**
+   * An edit whose values.yaml doesn't parse: it is not rendered, and the preview reports the
+   * same problems, at the same places, as the editor (the last good render stays, marked stale).
+   */
+  valuesBroken(revision: number, problems: readonly YamlProblem[]): void {
+    this.set({ requestedRevision: Math.max(revision, this.state.requestedRevision) });
+    const message = problems.map((p) => `Line ${p.line}, column ${p.column}: ${p.message}`).join('\n');
+    this.rendered(revision, { ok: false, kind: 'values', message: `values.yaml does not parse; it was not rendered.\n${message}`, location: null, schemaProblems: [], elapsedMs: 0 });
   }
 
   /** A chart file's text, for the template source view. */

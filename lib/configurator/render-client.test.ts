@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChartInfo } from './chart-info';
 import { RenderClient, crashReason, type WorkerLike } from './render-client';
-import type { RenderOutcome, WorkerRequest, WorkerResponse } from './render-protocol';
+import type { RenderOutcome, WorkerRequest, WorkerResponse, EngineProgress } from './render-protocol';
 import { DEFAULT_RELEASE } from './release-options';
 
 class FakeWorker implements WorkerLike {
@@ -35,11 +35,13 @@ const req = (valuesText: string) => ({ valuesText, release: DEFAULT_RELEASE, bud
 describe('RenderClient', () => {
   let workers: FakeWorker[];
   let rendered: [number, RenderOutcome][];
+  let progress: EngineProgress[];
   let client: RenderClient;
   beforeEach(() => {
     vi.useFakeTimers();
     workers = [];
     rendered = [];
+    progress = [];
     client = new RenderClient({
       createWorker: () => {
         const w = new FakeWorker();
@@ -47,6 +49,7 @@ describe('RenderClient', () => {
         return w;
       },
       onRendered: (rev, o) => rendered.push([rev, o]),
+      onProgress: (p) => progress.push(p),
       watchdogGraceMs: 500,
     });
   });
@@ -104,6 +107,18 @@ describe('RenderClient', () => {
     expect(workers[1].sent.at(-1)?.type).toBe('load');
     loadedOn(workers[1]);
     await expect(again).resolves.toMatchObject({ name: 'x' });
+  });
+
+  it('reports loading progress until the chart is in, then nothing more', async () => {
+    expect(progress).toEqual([{ phase: 'engine' }]);
+    void client.load({ kind: 'url', url: '/x.json' });
+    workers[0].answer({ type: 'progress', progress: { phase: 'chart', percent: 40 } });
+    expect(progress.at(-1)).toEqual({ phase: 'chart', percent: 40 });
+    loadedOn(workers[0]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(progress.at(-1)).toEqual({ phase: 'ready' });
+    workers[0].answer({ type: 'progress', progress: { phase: 'chart', percent: 99 } });
+    expect(progress.at(-1)).toEqual({ phase: 'ready' });
   });
 
   it('names what killed the worker', () => {

@@ -5,7 +5,7 @@
  * pathological template never freezes the page.
  */
 import type { ChartInfo } from './chart-info';
-import type { ChartSource, RenderOutcome, RenderRequest, WorkerRequest, WorkerResponse } from './render-protocol';
+import type { ChartSource, EngineProgress, RenderOutcome, RenderRequest, WorkerRequest, WorkerResponse } from './render-protocol';
 
 /** The part of the Worker API used here (injectable for tests). */
 export interface WorkerLike {
@@ -19,6 +19,8 @@ export interface RenderClientOptions {
   createWorker: () => WorkerLike;
   /** Called with each finished render: the revision it was for, and its outcome. */
   onRendered: (revision: number, outcome: RenderOutcome) => void;
+  /** How far the worker is in loading its code and the chart (before its first render, and after a restart). */
+  onProgress?: (progress: EngineProgress) => void;
   /** Extra time the worker gets beyond the engine's own deadline before it is restarted. */
   watchdogGraceMs?: number;
 }
@@ -64,6 +66,7 @@ export class RenderClient {
   }
 
   private spawn(): WorkerLike {
+    this.opts.onProgress?.({ phase: 'engine' });
     const w = this.opts.createWorker();
     w.onmessage = (ev) => this.receive(ev.data);
     w.onerror = (ev) => {
@@ -89,7 +92,9 @@ export class RenderClient {
     this.loading = loading;
     loading.then(
       () => {
-        if (this.loading === loading) this.loaded = true;
+        if (this.loading !== loading) return;
+        this.loaded = true;
+        this.opts.onProgress?.({ phase: 'ready' });
       },
       () => undefined,
     );
@@ -149,6 +154,10 @@ export class RenderClient {
   }
 
   private receive(msg: WorkerResponse): void {
+    if (msg.type === 'progress') {
+      if (!this.loaded) this.opts.onProgress?.(msg.progress);
+      return;
+    }
     if (msg.type === 'rendered') {
       const f = this.inFlight;
       if (!f || f.id !== msg.id) return;

@@ -91,7 +91,11 @@ export type WorkerRequest =
   | { type: 'render'; id: number; request: RenderRequest }
   | { type: 'source'; id: number; file: string };
 
+/** How far the engine got before its first render: its code runs, then the chart arrives. */
+export type EngineProgress = { phase: 'engine' } | { phase: 'chart'; percent: number | null } | { phase: 'ready' };
+
 export type WorkerResponse =
+  | { type: 'progress'; progress: EngineProgress }
   | { type: 'loaded'; id: number; info: ChartInfo }
   | { type: 'load-failed'; id: number; message: string }
   | { type: 'rendered'; id: number; outcome: RenderOutcome }

@@ -12,15 +12,39 @@ declare const self: DedicatedWorkerGlobalScope;
 // Renders that arrive while the chart is still loading wait for it.
 let chart: Promise<Chart> | null = null;
 
+function reply(msg: WorkerResponse): void {
+  self.postMessage(msg);
+}
+
+// This module runs once the engine's code has arrived: from now on only the chart is missing.
+reply({ type: 'progress', progress: { phase: 'chart', percent: null } });
+
+/** The chart's files, read as they arrive so the page can show how much of the chart is there. */
 async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, { kind: 'url' }>> {
   if (source.kind !== 'url') return source;
   const res = await fetch(source.url);
   if (!res.ok) throw new Error(`could not read the chart (${res.status} ${res.statusText})`);
-  return { kind: 'files', files: (await res.json()) as Extract<ChartSource, { kind: 'files' }>['files'] };
-}
-
-function reply(msg: WorkerResponse): void {
-  self.postMessage(msg);
+  const total = Number(res.headers.get('content-length')) || 0;
+  // The length is that of the encoded body; the stream gives decoded bytes, so the share is capped.
+  const encoded = res.headers.get('content-encoding');
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  let shown = -1;
+  const reader = res.body?.getReader();
+  if (!reader) return { kind: 'files', files: (await res.json()) as Extract<ChartSource, { kind: 'files' }>['files'] };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.length;
+    const percent = total && !encoded ? Math.min(99, Math.floor((received / total) * 100)) : null;
+    if (percent !== shown) {
+      shown = percent ?? -1;
+      reply({ type: 'progress', progress: { phase: 'chart', percent } });
+    }
+  }
+  const text = new TextDecoder().decode(await new Blob(parts as BlobPart[]).arrayBuffer());
+  return { kind: 'files', files: JSON.parse(text) as Extract<ChartSource, { kind: 'files' }>['files'] };
 }
 
 /**

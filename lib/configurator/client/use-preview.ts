@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ChartSource } from '../render-protocol';
-import { PreviewStore, type PreviewState } from '../preview-store';
+import { INITIAL_PREVIEW, PreviewStore, type PreviewState } from '../preview-store';
 import { createRenderWorker } from './create-render-worker';
 
 /** A preview store (and its worker) for a chart source, alive while the component is mounted. */
@@ -15,7 +15,7 @@ export function usePreviewStore(source: ChartSource): PreviewStore | null {
   return store;
 }
 
-const EMPTY: PreviewState = { info: null, loadError: null, latest: null, latestRevision: -1, lastGood: null, previousGood: null, requestedRevision: -1 };
+const EMPTY: PreviewState = INITIAL_PREVIEW;
 const noop = (): (() => void) => () => undefined;
 
 /** The store's state, re-rendering the caller when it changes. */
