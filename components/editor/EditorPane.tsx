@@ -1,6 +1,7 @@
 'use client';
-import { useMemo, useState } from 'react';
-import { mergedValuesText, type ChartInfo } from '@/lib/configurator';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { mergedValuesText, secretRanges, type ChartInfo } from '@/lib/configurator';
+import { schemaSecretFields } from '@/lib/share';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 import { ValuesEditor } from './ValuesEditor';
 
@@ -18,6 +19,12 @@ export function EditorPane({ info, config, schema }: EditorPaneProps) {
   const fullText = useMemo(() => (full ? mergedValuesText(info.defaultsText, configuration.overrides) : ''), [full, info.defaultsText, configuration.overrides]);
   const problems = configuration.parsed.ok ? [] : configuration.parsed.problems;
   const aliasProblems = useMemo(() => problems.filter((p) => p.code === 'ALIAS'), [problems]);
+  const [revealed, setRevealed] = useState(false);
+  const secretFields = useMemo(() => schemaSecretFields(info.schema), [info.schema]);
+  // Masks follow the text a moment later: typing never waits for them.
+  const maskedText = useDeferredValue(configuration.valuesText);
+  const secrets = useMemo(() => secretRanges(maskedText, secretFields), [maskedText, secretFields]);
+  const fullSecrets = useMemo(() => (full ? secretRanges(fullText, secretFields) : []), [full, fullText, secretFields]);
 
   return (
     <section className="pane editor-pane" aria-label="values.yaml">
@@ -27,7 +34,17 @@ export function EditorPane({ info, config, schema }: EditorPaneProps) {
           <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
           Show full merged values
         </label>
+        <label className="switch">
+          <input type="checkbox" checked={revealed} onChange={(e) => setRevealed(e.target.checked)} />
+          Show secret values
+        </label>
       </header>
+      {secrets.length > 0 && (
+        <p className="muted small" id="secrets-help">
+          {secrets.length === 1 ? 'A secret value is' : `${secrets.length} secret values are`} {revealed ? 'shown' : 'masked'}. Secrets are kept only while this tab is open:
+          the autosave in this browser holds values.yaml without them, and share links and exports leave them out.
+        </p>
+      )}
       <p className="muted small" id="editor-help">
         {full
           ? 'Read-only: the chart defaults with your changes applied.'
@@ -35,9 +52,9 @@ export function EditorPane({ info, config, schema }: EditorPaneProps) {
       </p>
       <div className="pane-body editor-body">
         {full ? (
-          <ValuesEditor key="full" text={fullText} schema={info.schema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" />
+          <ValuesEditor key="full" text={fullText} schema={info.schema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" masked={revealed ? undefined : fullSecrets} />
         ) : (
-          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={aliasProblems} />
+          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={aliasProblems} masked={revealed ? undefined : secrets} />
         )}
       </div>
       {problems.length > 0 && (

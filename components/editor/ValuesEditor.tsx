@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import type { YamlProblem } from '@/lib/configurator';
+import type { TextRange, YamlProblem } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
 
 type Monaco = typeof import('./monaco');
@@ -18,13 +18,15 @@ export interface ValuesEditorProps {
   label: string;
   /** Problems monaco-yaml doesn't find itself (it never expands aliases), marked in the text. */
   markers?: YamlProblem[];
+  /** Parts of the text to hide (secret values); they can still be edited and copied. */
+  masked?: readonly TextRange[];
 }
 
 /**
  * values.yaml in Monaco with monaco-yaml. Monaco loads lazily; until it is ready a plain
  * textarea holds the same text, so typing never waits for the editor.
  */
-export function ValuesEditor({ text, onChange, schema, path, readOnly, label, markers }: ValuesEditorProps) {
+export function ValuesEditor({ text, onChange, schema, path, readOnly, label, markers, masked }: ValuesEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const editorRef = useRef<import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor | null>(null);
@@ -115,11 +117,41 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
     );
   }, [monaco, markers, text]);
 
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!monaco || !editor || !model) return;
+    const length = model.getValueLength();
+    const decorations = editor.createDecorationsCollection(
+      (masked ?? [])
+        .filter((r) => r.end <= length)
+        .map((r) => {
+          const from = model.getPositionAt(r.start);
+          const to = model.getPositionAt(r.end);
+          return {
+            range: new monaco.monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+            options: { inlineClassName: 'masked-secret', hoverMessage: { value: 'A secret value, hidden. "Show secret values" reveals it.' } },
+          };
+        }),
+    );
+    return () => decorations.clear();
+  }, [monaco, masked, text]);
+
+  const plainMasked = !monaco && !!masked && masked.length > 0;
   return (
-    <div className="values-editor">
+    // Focus given to the wrapper (a skip link) goes to the text itself.
+    <div
+      className="values-editor"
+      tabIndex={-1}
+      onFocus={(e) => {
+        if (e.target !== e.currentTarget) return;
+        if (editorRef.current) editorRef.current.focus();
+        else e.currentTarget.querySelector('textarea')?.focus();
+      }}
+    >
       {!monaco && (
         <textarea
-          className="plain-editor"
+          className={`plain-editor${plainMasked ? ' masked-text' : ''}`}
           aria-label={label}
           value={text}
           readOnly={readOnly}

@@ -1,7 +1,10 @@
 /**
- * Autosave of a configuration per chart, in the browser's localStorage (nothing leaves the
- * machine). Parsing is defensive: a corrupt or foreign entry reads as "nothing saved".
+ * Autosave of a configuration per chart, in the browser (nothing leaves the machine). Secret
+ * values never reach persistent storage: localStorage keeps the text without them, and the
+ * text with them stays in the tab's sessionStorage, which the browser forgets with the tab.
+ * Parsing is defensive: a corrupt or foreign entry reads as "nothing saved".
  */
+import { stripSecretsFromText, type SecretField } from '../share';
 import { releaseOptionsFrom, type ReleaseOptions } from './release-options';
 
 /** What is kept for one chart. */
@@ -73,4 +76,44 @@ export function clearConfiguration(storage: KeyValueStorage, chartKey: string): 
   } catch {
     // Nothing to forget when storage is unavailable.
   }
+}
+
+/** Where autosave writes: what persists (localStorage) and what lives as long as the tab (sessionStorage). */
+export interface AutosaveStorages {
+  persistent: KeyValueStorage;
+  tab: KeyValueStorage;
+}
+
+/**
+ * Saves a chart's configuration. Without secrets it goes to persistent storage; with secrets,
+ * persistent storage gets the text without them and only the tab keeps the whole text. A text
+ * that doesn't parse can't be searched for secrets, so it is kept in the tab only (persistent
+ * storage keeps the last version that parsed). Returns the secret values paths kept in the tab only.
+ */
+export function saveWork(storages: AutosaveStorages, chartKey: string, c: SavedConfiguration, secretFields: readonly SecretField[]): string[] | null {
+  let stripped: ReturnType<typeof stripSecretsFromText> | null = null;
+  try {
+    stripped = stripSecretsFromText(c.valuesText, secretFields);
+  } catch {
+    stripped = null;
+  }
+  if (stripped && stripped.removed.length === 0) {
+    saveConfiguration(storages.persistent, chartKey, c);
+    clearConfiguration(storages.tab, chartKey);
+    return [];
+  }
+  saveConfiguration(storages.tab, chartKey, c);
+  if (stripped) saveConfiguration(storages.persistent, chartKey, { ...c, valuesText: stripped.text });
+  return stripped ? stripped.removed : null;
+}
+
+/** The newest saved configuration: the tab's (with its secrets) when there is one, else the persistent one. */
+export function loadWork(storages: AutosaveStorages, chartKey: string): SavedConfiguration | null {
+  return loadConfiguration(storages.tab, chartKey) ?? loadConfiguration(storages.persistent, chartKey);
+}
+
+/** Forgets a chart's configuration everywhere. */
+export function clearWork(storages: AutosaveStorages, chartKey: string): void {
+  clearConfiguration(storages.persistent, chartKey);
+  clearConfiguration(storages.tab, chartKey);
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { clearConfiguration, loadConfiguration, saveConfiguration } from '../autosave';
+import { clearWork, loadWork, saveWork, type AutosaveStorages } from '../autosave';
+import type { SecretField } from '../../share';
 import { newConfiguration, withFormValue, withRelease, withValuesText, type Configuration } from '../configuration';
 import { defaultValues } from '../values-document';
 import type { PlainMap, PlainValue, ValuePath } from '../plain-values';
@@ -25,11 +26,15 @@ export interface ConfigurationHandle {
   reset(): void;
 }
 
+const storages = (): AutosaveStorages => ({ persistent: localStorage, tab: sessionStorage });
+
 /**
- * The configuration being edited, autosaved per chart in localStorage. `onChange` runs
- * synchronously with every change (before React re-renders), so a render can start at once.
+ * The configuration being edited, autosaved per chart (secret values only for the tab's
+ * lifetime, see autosave.ts). `onChange` runs synchronously with every change (before React
+ * re-renders), so a render can start at once. Saves wait for a pause in typing, and happen at
+ * once when the page is hidden or left, so a reload right after a keystroke keeps it.
  */
-export function useConfiguration(chartKey: string, defaultsText: string, onChange: (c: Configuration) => void): ConfigurationHandle {
+export function useConfiguration(chartKey: string, defaultsText: string, onChange: (c: Configuration) => void, secretFields: readonly SecretField[] = []): ConfigurationHandle {
   const defaults = useMemo(() => defaultValues(defaultsText), [defaultsText]);
   const ref = useRef<Configuration>(newConfiguration());
   const [configuration, setConfiguration] = useState<Configuration>(ref.current);
@@ -37,29 +42,54 @@ export function useConfiguration(chartKey: string, defaultsText: string, onChang
   const [restoredFrom, setRestoredFrom] = useState<number | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const secretFieldsRef = useRef(secretFields);
+  secretFieldsRef.current = secretFields;
+  /** The configuration not yet saved, if any. */
+  const unsaved = useRef<Configuration | null>(null);
 
   const commit = useCallback((next: Configuration) => {
     if (next === ref.current) return;
     ref.current = next;
+    unsaved.current = next;
     onChangeRef.current(next);
     setConfiguration(next);
   }, []);
 
   useEffect(() => {
-    const saved = loadConfiguration(localStorage, chartKey);
+    const saved = loadWork(storages(), chartKey);
     const start = saved ? newConfiguration(saved.valuesText, saved.release, ref.current.revision + 1) : { ...ref.current, revision: ref.current.revision + 1 };
     setRestoredFrom(saved ? saved.savedAt : null);
     setRestored(true);
     commit(start);
   }, [chartKey, commit]);
 
+  const flush = useCallback(() => {
+    const c = unsaved.current;
+    if (!c) return;
+    unsaved.current = null;
+    saveWork(storages(), chartKey, { valuesText: c.valuesText, release: c.release, savedAt: Date.now() }, secretFieldsRef.current);
+  }, [chartKey]);
+
   useEffect(() => {
     if (!restored) return;
-    const t = setTimeout(() => {
-      saveConfiguration(localStorage, chartKey, { valuesText: configuration.valuesText, release: configuration.release, savedAt: Date.now() });
-    }, AUTOSAVE_DELAY_MS);
+    unsaved.current = ref.current;
+    const t = setTimeout(flush, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(t);
-  }, [chartKey, configuration.valuesText, configuration.release, restored]);
+  }, [configuration.valuesText, configuration.release, restored, flush]);
+
+  // Leaving the page (reload, tab closed or switched, phone app backgrounded) saves at once.
+  useEffect(() => {
+    const onHide = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, [flush]);
 
   return {
     configuration,
@@ -79,8 +109,9 @@ export function useConfiguration(chartKey: string, defaultsText: string, onChang
     setRelease: useCallback((patch: Partial<ReleaseOptions>) => commit(withRelease(ref.current, patch)), [commit]),
     replaceText: useCallback((text: string) => commit(withValuesText(ref.current, text)), [commit]),
     reset: useCallback(() => {
-      clearConfiguration(localStorage, chartKey);
       commit(newConfiguration('', ref.current.release, ref.current.revision + 1));
+      unsaved.current = null;
+      clearWork(storages(), chartKey);
     }, [chartKey, commit]),
   };
 }
