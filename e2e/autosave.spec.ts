@@ -30,3 +30,22 @@ test('presets are starting points', async ({ page }) => {
   await waitRendered(page);
   await expect.poll(() => editorText(page)).toContain('logLevel: debug');
 });
+
+for (const delay of [0, 200]) {
+  test(`the last edit survives a reload ${delay} ms after it, in the editor and in the form`, async ({ page }) => {
+    await openFresh(page, 'aeterna');
+    await setEditorText(page, 'aeterna:\n  replicas: 7\n');
+    await page.waitForTimeout(delay);
+    await page.reload();
+    await waitRendered(page);
+    await waitForMonaco(page);
+    await expect.poll(() => editorText(page)).toContain('replicas: 7');
+
+    const replicas = page.getByRole('region', { name: 'Application' }).getByRole('textbox', { name: 'Replicas' });
+    await replicas.fill('9');
+    await page.waitForTimeout(delay);
+    await page.reload();
+    await waitRendered(page);
+    await expect(page.getByRole('region', { name: 'Application' }).getByRole('textbox', { name: 'Replicas' })).toHaveValue('9');
+  });
+}

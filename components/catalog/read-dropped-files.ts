@@ -20,9 +20,19 @@ async function entryFiles(entry: FileSystemEntry, prefix: string): Promise<{ pat
   return nested.flat();
 }
 
+const isSavedConfiguration = (name: string): boolean => /\.(zip|json)$/i.test(name);
+
 async function toLocalChart(files: { path: string; file: File }[]): Promise<LocalChart> {
+  if (files.length === 1 && isSavedConfiguration(files[0].file.name)) {
+    throw new Error(`${files[0].file.name} is not a chart; it looks like a saved configuration. Open it under "A saved configuration" above, or with Open configuration… in the chart's configurator.`);
+  }
   const archive = files.length === 1 && isArchive(files[0].file.name) ? files[0].file : null;
-  if (archive) return { label: archive.name, source: { kind: 'archive', bytes: new Uint8Array(await archive.arrayBuffer()) } };
+  if (archive) {
+    const bytes = new Uint8Array(await archive.arrayBuffer());
+    // Every .tgz helm makes starts with gzip's magic bytes; anything else would only fail later.
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new Error(`${archive.name} is not a gzip archive. Charts are opened as the .tgz that helm package or helm pull makes, or as a chart folder.`);
+    return { label: archive.name, source: { kind: 'archive', bytes } };
+  }
   const entries: ChartFileEntry[] = await Promise.all(files.map(async ({ path, file }) => ({ path, data: new Uint8Array(await file.arrayBuffer()) })));
   const rooted = relativeToChartRoot(entries);
   const top = files[0]?.path.split('/')[0] ?? 'chart';

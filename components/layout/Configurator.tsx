@@ -1,9 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
-import { planRestore, schemaForOverrides, takePendingConfig, type ChartInfo, type ChartSource, type Configuration, type ReadConfig, type RestoreMessage, type RestoreOrigin } from '@/lib/configurator';
-import { decodeShareLink, LINK_PREFIX, type ChartroomEnvironment } from '@/lib/share';
+import { planRestore, schemaForOverrides, takePendingConfig, type ChartInfo, type ChartSource, type Configuration, type ReadConfig, type ReleaseOptions, type RestoreMessage, type RestoreOrigin } from '@/lib/configurator';
+import { schemaSecretFields, type ChartroomEnvironment } from '@/lib/share';
 import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
 import { EditorPane } from '../editor/EditorPane';
@@ -14,6 +13,8 @@ import { OpenConfigButton } from './OpenConfigButton';
 import { readConfigFile } from './read-config-file';
 import { ShareLinkBanner } from './ShareLinkBanner';
 import { useConfigDrop } from './use-config-drop';
+import { PaneLayout } from './PaneLayout';
+import { shareLinkInFragment } from './share-fragment';
 
 /** Bounds for one render: the engine stops itself at the deadline; the worker watchdog backs it up. */
 const BUDGET = { deadlineMs: 3000, maxOutputBytes: 20_000_000 };
@@ -34,14 +35,21 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
   const loadError = usePreviewSelector(store, (s) => s.loadError);
   const info = givenInfo ?? loadedInfo;
 
+  // One parse decides: text the editor marks as broken is not rendered, so the form, the
+  // editor and the preview never disagree about what the values are.
   const onChange = useCallback(
     (c: Configuration) => {
+      if (!c.parsed.ok) {
+        store?.valuesBroken(c.revision, c.parsed.problems);
+        return;
+      }
       if (typeof performance !== 'undefined') store?.latency.edited(c.revision, performance.now());
       store?.render(c.revision, { valuesText: c.valuesText, release: c.release, budget: BUDGET });
     },
     [store],
   );
-  const config = useConfiguration(info ? `${chartKey}@${info.name}` : chartKey, info?.defaultsText ?? '', onChange);
+  const secretFields = useMemo(() => schemaSecretFields(info?.schema), [info?.schema]);
+  const config = useConfiguration(info ? `${chartKey}@${info.name}` : chartKey, info?.defaultsText ?? '', onChange, secretFields);
   const latestConfiguration = useRef(config.configuration);
   latestConfiguration.current = config.configuration;
   const currentValuesText = useCallback(() => latestConfiguration.current.valuesText, []);
@@ -55,36 +63,53 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
   // banner says why and nothing changes.
   const [restoreMessage, setRestoreMessage] = useState<RestoreMessage | null>(null);
   const [environments, setEnvironments] = useState<ChartroomEnvironment[]>([]);
+  // What was there before a link or file replaced it: one click brings it back.
+  const [previous, setPrevious] = useState<{ valuesText: string; release: ReleaseOptions; environments: ChartroomEnvironment[] } | null>(null);
+  const latestEnvironments = useRef(environments);
+  latestEnvironments.current = environments;
   const { replaceText, setRelease } = config;
   const restore = useCallback(
     (read: ReadConfig, origin: RestoreOrigin) => {
       if (!info) return;
       const plan = planRestore(read, info, origin);
       if (plan.apply) {
+        const before = latestConfiguration.current;
+        const changes = before.valuesText !== plan.apply.valuesText || JSON.stringify(before.release) !== JSON.stringify(plan.apply.release);
+        setPrevious(changes && before.valuesText.trim() !== '' ? { valuesText: before.valuesText, release: before.release, environments: latestEnvironments.current } : null);
         replaceText(plan.apply.valuesText);
         setRelease(plan.apply.release);
         setEnvironments(plan.apply.environments);
+      } else {
+        setPrevious(null);
       }
       setRestoreMessage(plan.message);
     },
     [info, replaceText, setRelease],
   );
+  const restorePrevious = useCallback(() => {
+    if (!previous) return;
+    replaceText(previous.valuesText);
+    setRelease(previous.release);
+    setEnvironments(previous.environments);
+    setPrevious(null);
+    setRestoreMessage(null);
+  }, [previous, replaceText, setRelease]);
   const openFile = useCallback(async (file: File) => restore(await readConfigFile(file), { kind: 'file', fileName: file.name }), [restore]);
   const drop = useConfigDrop(openFile);
 
   // A file opened on the catalog page, or a share link in the fragment, is opened once, over
-  // the restored autosave.
+  // the restored autosave; so is a link pasted into the address bar of this page later.
   useEffect(() => {
     if (!info || !config.restored) return;
     const pending = takePendingConfig(sessionStorage, info.name);
-    if (pending) {
-      restore({ ok: true, config: pending.config }, { kind: 'file', fileName: pending.fileName });
-      return;
-    }
-    const fragment = location.hash.replace(/^#/, '');
-    if (!fragment.startsWith(LINK_PREFIX.slice(0, 2))) return;
-    history.replaceState(null, '', location.pathname + location.search);
-    restore(decodeShareLink(fragment), { kind: 'link' });
+    if (pending) restore({ ok: true, config: pending.config }, { kind: 'file', fileName: pending.fileName });
+    const openLink = (): void => {
+      const link = shareLinkInFragment();
+      if (link) restore(link, { kind: 'link' });
+    };
+    if (!pending) openLink();
+    window.addEventListener('hashchange', openLink);
+    return () => window.removeEventListener('hashchange', openLink);
   }, [info, config.restored, restore]);
 
   const editorSchema = useMemo(() => (info?.schema ? schemaForOverrides(info.schema) : null), [info?.schema]);
@@ -94,7 +119,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
       <main className="page-message">
         <div role="alert">
           <h1>This chart could not be loaded</h1>
-          <pre>{loadError}</pre>
+          <pre className="helm-message">{loadError}</pre>
         </div>
         <p className="row">
           <button type="button" onClick={() => store?.retryLoad()}>
@@ -108,7 +133,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
   if (!info) return <p className="page-message">Loading the chart…</p>;
 
   return (
-    <main className={`configurator${drop.over ? ' dropping' : ''}`} {...drop.handlers}>
+    <main className={`configurator${drop.over ? ' dropping' : ''}`} id="main" tabIndex={-1} {...drop.handlers}>
       <h1 className="visually-hidden">Configure {info.name}</h1>
       <div className="configurator-bar">
         <OpenConfigButton onFile={(f) => void openFile(f)} />
@@ -120,20 +145,21 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
           environments={environments}
         />
       </div>
-      {restoreMessage && <ShareLinkBanner message={restoreMessage} onDismiss={() => setRestoreMessage(null)} />}
-      <Group orientation="horizontal" className="panes" id="chartroom-panes">
-        <Panel defaultSize="30%" minSize="15%" id="form">
-          <FormPane info={info} config={config} store={store} />
-        </Panel>
-        <Separator className="separator" aria-label="Resize the form and editor panes" />
-        <Panel defaultSize="32%" minSize="15%" id="editor">
-          <EditorPane info={info} config={config} schema={editorSchema} />
-        </Panel>
-        <Separator className="separator" aria-label="Resize the editor and preview panes" />
-        <Panel defaultSize="38%" minSize="15%" id="preview">
-          <PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} />
-        </Panel>
-      </Group>
+      {restoreMessage && (
+        <ShareLinkBanner
+          message={restoreMessage}
+          onRestorePrevious={previous ? restorePrevious : undefined}
+          onDismiss={() => {
+            setRestoreMessage(null);
+            setPrevious(null);
+          }}
+        />
+      )}
+      <PaneLayout
+        form={<FormPane info={info} config={config} store={store} />}
+        editor={<EditorPane info={info} config={config} schema={editorSchema} />}
+        preview={<PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} />}
+      />
     </main>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
-import { useState } from 'react';
-import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
+import { useRef, useState } from 'react';
+import { configurationToShare, localChartDigest, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
 import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
+import { useDismiss } from '../ui/use-dismiss';
 
 interface ExportMenuProps {
   info: ChartInfo;
@@ -54,6 +55,10 @@ export function ExportMenu({ info, source, configuration, environments }: Export
   const [chartFrom, setChartFrom] = useState<ChartFrom>('vendored');
   const [chartUrl, setChartUrl] = useState('');
 
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useDismiss(open, menuRef, buttonRef, () => setOpen(false));
+
   const envs = environmentsFrom(envText, environments);
   const badEnv = envs.find((e) => !ENV_NAME.test(e.name));
 
@@ -94,17 +99,22 @@ export function ExportMenu({ info, source, configuration, environments }: Export
 
   const copyLink = () =>
     run('Copying the link', async () => {
-      const link = encodeShareLink(configurationToShare(configuration, info, envs), {
+      // A chart from the user's disk is not on any server: the link names it so it can be opened again.
+      const digest = source.kind === 'url' ? undefined : localChartDigest(source);
+      const link = encodeShareLink(configurationToShare(configuration, info, envs, digest), {
         schema: info.schema ?? undefined,
         baseUrl: `${location.origin}${location.pathname}`,
       });
       await navigator.clipboard.writeText(link.url);
-      return { text: `Link copied (${link.url.length} characters).`, removed: link.removed, warnings: [] };
+      const warnings = digest
+        ? [`${info.name} ${info.version} was opened from your disk, and the link does not contain it: whoever opens the link is asked for the same chart file (${digest.slice(0, 19)}…).`]
+        : [];
+      return { text: `Link copied (${link.url.length} characters).`, removed: link.removed, warnings };
     });
 
   return (
-    <div className="export-menu">
-      <button type="button" className="button" aria-expanded={open} aria-controls="export-dialog" onClick={() => setOpen(!open)}>
+    <div className="export-menu" ref={menuRef}>
+      <button type="button" ref={buttonRef} className="button" aria-expanded={open} aria-controls="export-dialog" onClick={() => setOpen(!open)}>
         Export
       </button>
       {open && (

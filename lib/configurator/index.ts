@@ -21,3 +21,5 @@ export * from './configuration';
 export * from './share-state';
 export * from './restore';
 export * from './pending-config';
+export * from './secret-ranges';
+export * from './placeholders';

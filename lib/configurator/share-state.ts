@@ -8,11 +8,11 @@ import type { Configuration } from './configuration';
 import { DEFAULT_RELEASE, type ReleaseOptions } from './release-options';
 import { defaultValues } from './values-document';
 
-/** The configuration being edited, as format-1 configuration data. */
-export function configurationToShare(c: Configuration, info: ChartInfo, environments: ChartroomEnvironment[] = []): ChartroomConfig {
+/** The configuration being edited, as format-1 configuration data (`chartDigest` for a chart opened from disk). */
+export function configurationToShare(c: Configuration, info: ChartInfo, environments: ChartroomEnvironment[] = [], chartDigest?: string): ChartroomConfig {
   const out: ChartroomConfig = {
     format: CONFIG_FORMAT,
-    chart: { name: info.name, version: info.version },
+    chart: chartDigest ? { name: info.name, version: info.version, digest: chartDigest } : { name: info.name, version: info.version },
     release: { name: c.release.releaseName, namespace: c.release.namespace },
     kubeVersion: c.release.kubeVersion,
     values: c.valuesText,

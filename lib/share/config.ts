@@ -4,7 +4,9 @@
  * when either is dropped back in.
  *
  * Format 1:
- * - `chart`: the chart it was made for (name and version, as in Chart.yaml).
+ * - `chart`: the chart it was made for (name and version, as in Chart.yaml); for a chart opened
+ *   from the user's disk also its `digest` (`sha256:<hex>` of the .tgz or of the folder's files), so
+ *   whoever opens the configuration can tell which file it needs.
  * - `release`: release name and namespace (`helm install NAME -n NAMESPACE`).
  * - `kubeVersion`, `apiVersions`: the render target (`--kube-version`, `--api-versions`).
  * - `preset`: the chart preset (`values-<id>.yaml`) the user started from, for information;
@@ -46,6 +48,7 @@ export const chartroomConfigSchema = z
     chart: z.object({
       name: z.string().min(1).max(100),
       version: z.string().min(1).max(100),
+      digest: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'digest looks like sha256:<64 hex digits>').optional(),
     }),
     release: z.object({
       name: z.string().regex(RELEASE_NAME, 'invalid release name').max(53),
@@ -114,7 +117,7 @@ export function parseConfigJson(text: string): ConfigResult {
 export function normalizeConfig(c: ChartroomConfig): ChartroomConfig {
   const out: ChartroomConfig = {
     format: CONFIG_FORMAT,
-    chart: { name: c.chart.name, version: c.chart.version },
+    chart: c.chart.digest ? { name: c.chart.name, version: c.chart.version, digest: c.chart.digest } : { name: c.chart.name, version: c.chart.version },
     release: { name: c.release.name, namespace: c.release.namespace },
     values: c.values,
   };
