@@ -6,7 +6,7 @@ import { bundledChartInfo, bundledChartNames } from './_server/bundled-charts';
 export default function CatalogPage() {
   const charts = bundledChartNames().map((name) => bundledChartInfo(name));
   return (
-    <main className="catalog">
+    <main className="catalog" id="main" tabIndex={-1}>
       <h1>Charts</h1>
       <p className="lead">Pick a chart to configure. Everything renders in your browser; nothing you type leaves it.</p>
       <ul className="chart-grid" aria-label="Bundled charts">

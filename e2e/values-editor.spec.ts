@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { editorText, openFresh, renderStatus, setEditorText, waitRendered } from './helpers';
+import { editorText, manifestStream, openFresh, renderStatus, setEditorText, waitRendered } from './helpers';
 
 test('invalid YAML keeps the text, marks the preview stale, and recovers', async ({ page }) => {
   await openFresh(page, 'aeterna');
@@ -17,6 +17,36 @@ test('invalid YAML keeps the text, marks the preview stale, and recovers', async
   await setEditorText(page, 'aeterna:\n  replicas: 3\n  config:\n    logLevel: debug\n');
   await waitRendered(page);
   await expect(page.getByRole('alert', { name: 'values.yaml problems' })).toHaveCount(0);
+});
+
+test('duplicate keys: the editor, the form and the preview report the same problem at the same place', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  await setEditorText(page, 'aeterna:\n  replicas: 4\n');
+  await waitRendered(page);
+  // The duplicate is added below the good line, as someone would paste it.
+  await page.getByRole('region', { name: 'values.yaml' }).locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', '  replicas: 3\n');
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await expect.poll(() => editorText(page)).toContain('replicas: 4\n  replicas: 3');
+  const editorProblems = page.getByRole('alert', { name: 'values.yaml problems' });
+  await expect(editorProblems).toBeVisible();
+  const where = /Line (\d+), column (\d+)/.exec(await editorProblems.innerText());
+  expect(where).not.toBeNull();
+  // The preview was not rendered from the broken text: it says why, at the same place.
+  await expect(renderStatus(page)).toHaveText(/Stale/);
+  const previewAlert = page.getByRole('region', { name: 'Rendered manifests' }).getByRole('alert');
+  await expect(previewAlert).toContainText('values.yaml could not be read');
+  await expect(previewAlert).toContainText(where![0]);
+  await expect(page.getByRole('region', { name: 'Rendered manifests' })).not.toContainText(/Rendered in/);
+  // The form keeps the last values that parsed, and says so.
+  await expect(page.getByRole('region', { name: 'Application' }).getByRole('textbox', { name: 'Replicas' })).toHaveValue('4');
+  await expect(page.getByRole('region', { name: 'aeterna settings' })).toContainText('values.yaml has a syntax error');
+  // The stale preview is the one with 4 replicas.
+  expect(await manifestStream(page)).toContain('replicas: 4');
 });
 
 test('a schema violation is reported with the values path, in the preview and inline', async ({ page }) => {

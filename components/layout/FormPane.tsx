@@ -5,6 +5,7 @@ import type { JsonSchema } from '@/lib/form';
 import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState, type PreviewStore, type SchemaProblem } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
+import { RequiredValues } from './RequiredValues';
 
 interface FormPaneProps {
   info: ChartInfo;
@@ -47,6 +48,7 @@ export function FormPane({ info, config, store }: FormPaneProps) {
         </p>
       )}
       <div className="pane-body">
+        {schemaErrors && !textBroken && <RequiredValues info={info} config={config} problems={schemaErrors} />}
         <MemoForm schema={schemaObject(info.schema)} values={values} onChange={onChange} errors={errors} />
       </div>
     </section>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { applyTheme, currentTheme, type Theme } from './theme';
 
-/** A button switching between light and dark themes. */
+/** A button switching between light and dark themes; its label names the theme it switches to. */
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>('light');
   useEffect(() => setTheme(currentTheme()), []);
@@ -11,13 +11,12 @@ export function ThemeToggle() {
     <button
       type="button"
       className="button ghost"
-      aria-pressed={theme === 'dark'}
       onClick={() => {
         applyTheme(next);
         setTheme(next);
       }}
     >
-      Dark theme
+      {next === 'dark' ? 'Dark theme' : 'Light theme'}
     </button>
   );
 }

@@ -81,7 +81,8 @@ export function NumberControl(props: ControlProps) {
       sent(parsed.value);
       onChange(parsed.value);
     } else {
-      a11y.setLocalError(text.trim() === '' ? undefined : parsed.reason);
+      // The values keep their last number: say so, or the field would look applied.
+      a11y.setLocalError(text.trim() === '' ? undefined : `${parsed.reason} Not applied: values.yaml and the preview keep ${value === undefined ? 'the chart default' : scalarToText(value)}.`);
     }
   };
   const blur = () => {

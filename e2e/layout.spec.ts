@@ -1,0 +1,113 @@
+/**
+ * The page at phone, small-laptop and desktop widths: nothing wider than the viewport, the
+ * panes as tabs when narrow, popovers inside the screen, and the keyboard way around.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { openFresh, waitForMonaco, waitRendered, waitSettled } from './helpers';
+
+const fitsViewport = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+async function insideViewport(page: Page, selector: string, width: number): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+}
+
+for (const width of [390, 800, 1280]) {
+  test(`nothing overflows the viewport at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/');
+    expect(await fitsViewport(page)).toBe(true);
+    // Catalog cards wrap long words (dependency conditions) instead of spilling out.
+    for (const card of await page.locator('.chart-card').all()) {
+      expect(await card.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
+
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('/configure/aeterna');
+    const panes = page.getByRole('tablist', { name: 'Panes' });
+    // Narrow, the preview is a tab of its own.
+    if (width < 900) await panes.getByRole('tab', { name: 'Preview' }).click();
+    await waitSettled(page);
+    expect(await fitsViewport(page)).toBe(true);
+    if (width < 900) {
+      // One pane at a time, each usable at full width.
+      for (const [tab, region] of [
+        ['values.yaml', 'values.yaml'],
+        ['Preview', 'Rendered manifests'],
+        ['Form', 'aeterna settings'],
+      ] as const) {
+        await panes.getByRole('tab', { name: tab, exact: true }).click();
+        const box = await page.getByRole('region', { name: region, exact: true }).boundingBox();
+        expect(box!.width).toBeGreaterThan(width - 40);
+        expect(await fitsViewport(page)).toBe(true);
+      }
+    } else {
+      await expect(panes).toHaveCount(0);
+    }
+    // "Open configuration…" doesn't sit on the page title.
+    const open = await page.getByText('Open configuration…').boundingBox();
+    const brand = await page.getByRole('link', { name: 'chartroom' }).boundingBox();
+    expect(open!.x >= brand!.x + brand!.width || open!.y >= brand!.y + brand!.height).toBe(true);
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+    await insideViewport(page, '#export-dialog', width);
+    expect(await fitsViewport(page)).toBe(true);
+  });
+}
+
+test('the Export popover closes on Escape and on a click outside', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  const button = page.getByRole('button', { name: 'Export', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await button.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+  await button.click();
+  await expect(dialog).toBeVisible();
+  // A click inside keeps it open; one outside closes it.
+  await dialog.getByLabel('Branch').click();
+  await expect(dialog).toBeVisible();
+  await page.getByRole('heading', { name: 'Preview' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('the theme button names the theme it switches to', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('skip links reach the editor and the preview in a few key presses', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  await waitRendered(page);
+  await waitForMonaco(page);
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  let presses = 0;
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  while (presses < 10 && !(await focused()).includes('Skip to the values.yaml editor')) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  expect(presses).toBeLessThan(10);
+  await expect(page.getByRole('link', { name: 'Skip to the values.yaml editor' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.editor-pane .monaco-editor'))).toBe(true);
+
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.getByRole('link', { name: 'Skip to the preview' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Rendered manifests' })).toBeFocused();
+});
