@@ -3,7 +3,7 @@
  * browser's lasting storage (localStorage, IndexedDB) in plain text, kept for the tab only.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, openFresh, setEditorText, waitForMonaco, waitRendered } from './helpers';
+import { editorText, openFresh, renderStatus, setEditorText, waitForMonaco, waitRendered } from './helpers';
 
 const SECRET = 'sk-live-0123456789abcdef';
 
@@ -66,6 +66,8 @@ test('a secret is masked in the editor, kept for the tab, and never stored in pl
   // A new tab starts from lasting storage: the work without the secret.
   const other = await context.newPage();
   await other.goto('/configure/aeterna');
+  // A second tab starts its own engine: on a busy machine that takes a while.
+  await expect(renderStatus(other)).toHaveText(/Rendered in/, { timeout: 60_000 });
   await waitRendered(other);
   await waitForMonaco(other);
   await expect.poll(() => editorText(other)).toContain('replicas: 2');

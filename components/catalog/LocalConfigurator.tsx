@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { localChartDigest, readLocalChart, type LocalChart, type ReadConfig } from '@/lib/configurator';
+import { readLocalChart, type LocalChart, type ReadConfig } from '@/lib/configurator';
+import { localChartDigest } from '@/lib/configurator/chart-digest';
 import { Configurator } from '../layout/Configurator';
 import { peekShareLink } from '../layout/share-fragment';
 import { LocalChartPicker } from './LocalChartPicker';

@@ -1,6 +1,6 @@
 'use client';
 import { useRef, useState } from 'react';
-import { configurationToShare, localChartDigest, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
+import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
 import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
 import { useDismiss } from '../ui/use-dismiss';
 
@@ -100,7 +100,7 @@ export function ExportMenu({ info, source, configuration, environments }: Export
   const copyLink = () =>
     run('Copying the link', async () => {
       // A chart from the user's disk is not on any server: the link names it so it can be opened again.
-      const digest = source.kind === 'url' ? undefined : localChartDigest(source);
+      const digest = source.kind === 'url' ? undefined : (await import('@/lib/configurator/chart-digest')).localChartDigest(source);
       const link = encodeShareLink(configurationToShare(configuration, info, envs, digest), {
         schema: info.schema ?? undefined,
         baseUrl: `${location.origin}${location.pathname}`,

@@ -10,7 +10,8 @@ interface FindingsPanelProps {
   preset: Preset;
   onPreset: (p: Preset) => void;
   kubeVersion: string;
-  onSelectResource: (id: string) => void;
+  /** Opens a resource, at the finding's line when it has one. */
+  onSelectResource: (id: string, line?: number) => void;
 }
 
 /** The form field for a values path, if the form shows one (form ids end with the path, escaped). */
@@ -65,7 +66,7 @@ export function FindingsPanel({ findings, error, resources, preset, onPreset, ku
                 <div className="small muted">{f.why}</div>
                 <div className="small">
                   {resource ? (
-                    <button type="button" className="link-button" onClick={() => onSelectResource(resource.id)}>
+                    <button type="button" className="link-button" onClick={() => onSelectResource(resource.id, f.line)}>
                       {f.resource.kind} {f.resource.name}
                     </button>
                   ) : (

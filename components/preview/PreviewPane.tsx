@@ -49,6 +49,8 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
   const preview = usePreviewState(store);
   const [tab, setTab] = useState<TabId>('resources');
   const [selected, setSelected] = useState<string | null>(null);
+  // The line a finding points at, in the selected resource.
+  const [selectedLine, setSelectedLine] = useState<number | undefined>(undefined);
   const { latest, lastGood, previousGood } = preview;
   useRenderMarks(store, preview.latestRevision);
 
@@ -98,14 +100,21 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
           {tab === 'resources' && (
             <TabPanel idPrefix="preview" id="resources">
               <div className="resources-split">
-                <ResourceList resources={shown.resources} selected={resource?.id ?? null} onSelect={setSelected} />
+                <ResourceList
+                  resources={shown.resources}
+                  selected={resource?.id ?? null}
+                  onSelect={(id) => {
+                    setSelected(id);
+                    setSelectedLine(undefined);
+                  }}
+                />
                 {resource ? (
                   <div className="resource-yaml">
                     <p className="muted small">
                       {resource.kind} <strong>{resource.name}</strong> from <code>{resource.source}</code>
                       {resource.hookEvents.length > 0 ? ` — hook: ${resource.hookEvents.join(', ')}` : ''}
                     </p>
-                    <CodeBlock text={resource.content} label={`${resource.kind} ${resource.name}`} />
+                    <CodeBlock text={resource.content} label={`${resource.kind} ${resource.name}`} highlight={selectedLine} />
                   </div>
                 ) : (
                   <p className="muted">The chart renders no resources with these values.</p>
@@ -122,8 +131,9 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
                 preset={preset}
                 onPreset={setPreset}
                 kubeVersion={release.kubeVersion}
-                onSelectResource={(id) => {
+                onSelectResource={(id, line) => {
                   setSelected(id);
+                  setSelectedLine(line);
                   setTab('resources');
                 }}
               />

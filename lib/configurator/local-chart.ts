@@ -2,8 +2,7 @@
  * A chart the user opened from their own disk, kept in the tab's sessionStorage so the
  * configurator page (and a reload) can find it. It never leaves the browser.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { base64, hex } from '@scure/base';
+import { base64 } from '@scure/base';
 import type { KeyValueStorage } from './autosave';
 import type { EncodedChartFile } from './chart-files';
 import type { ChartSource } from './render-protocol';
@@ -59,14 +58,3 @@ export function readLocalChart(storage: KeyValueStorage): LocalChart | null {
   }
 }
 
-/**
- * What identifies an opened chart beyond its name and version, for share links: the SHA-256 of
- * the .tgz (as `helm package` made it), or of the folder's files in path order.
- */
-export function localChartDigest(source: LocalChart['source']): string {
-  const bytes =
-    source.kind === 'archive'
-      ? source.bytes
-      : new TextEncoder().encode(JSON.stringify([...source.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => [f.path, f.text ?? null, f.base64 ?? null])));
-  return `sha256:${hex.encode(sha256(bytes))}`;
-}

@@ -24,9 +24,8 @@ async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, 
   if (source.kind !== 'url') return source;
   const res = await fetch(source.url);
   if (!res.ok) throw new Error(`could not read the chart (${res.status} ${res.statusText})`);
-  const total = Number(res.headers.get('content-length')) || 0;
-  // The length is that of the encoded body; the stream gives decoded bytes, so the share is capped.
-  const encoded = res.headers.get('content-encoding');
+  // The stream gives decoded bytes; Content-Length counts encoded ones, so the server says the size.
+  const total = Number(res.headers.get('x-chartroom-length')) || 0;
   const parts: Uint8Array[] = [];
   let received = 0;
   let shown = -1;
@@ -37,7 +36,7 @@ async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, 
     if (done) break;
     parts.push(value);
     received += value.length;
-    const percent = total && !encoded ? Math.min(99, Math.floor((received / total) * 100)) : null;
+    const percent = total ? Math.min(99, Math.floor((received / total) * 100)) : null;
     if (percent !== shown) {
       shown = percent ?? -1;
       reply({ type: 'progress', progress: { phase: 'chart', percent } });
