@@ -7,6 +7,7 @@ import { canBeNil, assignable, EMPTY_INTERFACE, isIntKindName, isTrue, isUintKin
 import type { State } from './exec';
 import { callBuiltinCall } from './builtins';
 import { LimitError, TemplateError, lineAndByteCol } from './errors';
+import { tooLongMessage } from './strings';
 import { type Node, NodeType, type NumberNode } from './parse/node';
 import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeName, type GoValue, type IntKind, typeName } from './value';
 
@@ -192,6 +193,8 @@ export function evalCall(
 function errorText(e: unknown): string {
   // Go's stacks grow as needed; JavaScript's don't. Say so rather than quote V8.
   if (e instanceof RangeError && /call stack/i.test(e.message)) return 'value nested too deeply for chartroom (JavaScript stack exhausted)';
+  if (e instanceof RangeError && /Invalid string length/i.test(e.message)) return tooLongMessage(undefined);
+  if (e instanceof RangeError && /Invalid (typed )?array length|allocation failed/i.test(e.message)) return 'a list or byte string longer than chartroom renders';
   if (e instanceof GoError || e instanceof TemplateError || e instanceof Error) return e.message;
   return String(e);
 }

@@ -27,3 +27,15 @@ export function goTrimSpace(s: string): string {
   while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
+
+/**
+ * The longest string V8 holds (String::kMaxLength on 64-bit). Go strings have no such bound,
+ * so a function that would build a longer one fails with this limit named rather than with
+ * JavaScript's "Invalid string length".
+ */
+export const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
+/** The error for a result past {@link MAX_STRING_LENGTH}, in the words `until`'s limit uses. */
+export function tooLongMessage(length: number | undefined): string {
+  return `${length === undefined ? 'a string' : `a string of ${length} characters`} is more than chartroom renders (at most ${MAX_STRING_LENGTH})`;
+}

@@ -4,7 +4,7 @@
  */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
 import { quote as goQuote } from '../gotemplate/strconv-quote';
-import { goTrimSpace } from '../gotemplate/strings';
+import { goTrimSpace, MAX_STRING_LENGTH, tooLongMessage } from '../gotemplate/strings';
 import { byteLength, isASCII, utf8Decode, utf8Encode } from '../gotemplate/utf8';
 import { GoError, GoInt, compareGoStrings, goMap, stringSlice, withType, type GoValue } from '../gotemplate/value';
 import { deleteWhiteSpace, goTitle, goToLower, goToUpper, initials, swapCase, toKebabCase, toPascalCase, toSnakeCase, untitle } from './casing';
@@ -31,6 +31,7 @@ export function goSlice(s: string, start: number | bigint, end?: number | bigint
 export function goRepeat(s: string, count: number): string {
   if (count < 0) throw new GoError('strings: negative Repeat count');
   if (s.length > 0 && byteLength(s) * count > 2 ** 31) throw new GoError('strings: Repeat output length overflow');
+  if (s.length * count > MAX_STRING_LENGTH) throw new GoError(tooLongMessage(s.length * count));
   return s.repeat(count);
 }
 
