@@ -23,3 +23,5 @@ export * from './restore';
 export * from './pending-config';
 export * from './secret-ranges';
 export * from './placeholders';
+export * from './manifest-lines';
+export * from './text-change';
