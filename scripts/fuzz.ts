@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     rendered: 0,
     failed: 0,
     addressDependent: 0,
+    timedOut: 0,
     helmRuns: 0,
   };
   const started = Date.now();
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   }
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   process.stderr.write(
-    `\n${total} cases (seed ${seed}) in ${secs}s, ${stats.helmRuns} helm runs: ${stats.rendered} rendered alike, ${stats.failed} failed alike, ${stats.addressDependent} depend on a pointer address, ${found} differences\n`,
+    `\n${total} cases (seed ${seed}) in ${secs}s, ${stats.helmRuns} helm runs: ${stats.rendered} rendered alike, ${stats.failed} failed alike, ${stats.addressDependent} depend on a pointer address, ${stats.timedOut} not compared (helm timed out), ${found} differences\n`,
   );
   process.exitCode = found > 0 ? 1 : 0;
 }

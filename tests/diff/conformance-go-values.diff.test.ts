@@ -81,3 +81,19 @@ describe("pointer addresses", () => {
     }
   });
 });
+
+describe('bytes that are not UTF-8', () => {
+  // Go keeps the byte; chartroom's strings are Unicode, so the parser turns it into U+FFFD.
+  it('become U+FFFD in chartroom where helm keeps the byte', async () => {
+    const files = { 'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'templates/a.yaml': 'a: {{ "\\xffb" | toJson }}\nb: {{ "\\xffb" | len }}\n' };
+    const dir = writeChart(files);
+    try {
+      const argv = ['template', 'r', dir];
+      const helm = await runHelm(argv);
+      expect(helm.stdout).toContain('a: "\\ufffdb"\nb: 2\n');
+      expect(chartroom(argv, dir).stdout).toContain('a: "\ufffdb"\nb: 4\n');
+    } finally {
+      removeChart(dir);
+    }
+  });
+});

@@ -17,6 +17,7 @@ describe(`template fuzzer, seed ${SEED}`, () => {
       rendered: 0,
       failed: 0,
       addressDependent: 0,
+      timedOut: 0,
       helmRuns: 0,
     };
     const found = [];

@@ -30,6 +30,9 @@ export interface HelmRun {
   stderr: string;
 }
 
+/** The status of a helm run stopped by its timeout: no answer, never cached. */
+export const TIMED_OUT = -1;
+
 /** Runs helm with the given arguments (async, so suites can run several at once). */
 export function runHelm(args: string[], opts: { cwd?: string; version?: string; timeoutMs?: number } = {}): Promise<HelmRun> {
   return new Promise((res) => {
@@ -38,6 +41,7 @@ export function runHelm(args: string[], opts: { cwd?: string; version?: string; 
       args,
       { cwd: opts.cwd, timeout: opts.timeoutMs, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: join(root, '.cache/helm-home/cache'), HELM_CONFIG_HOME: join(root, '.cache/helm-home/config'), HELM_DATA_HOME: join(root, '.cache/helm-home/data') } },
       (err, stdout, stderr) => {
+        if (err?.killed) return res({ status: TIMED_OUT, stdout: String(stdout), stderr: 'helm timed out' });
         const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
         res({ status, stdout: String(stdout), stderr: String(stderr) });
       },
@@ -67,10 +71,11 @@ function hash(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
-function cached<T>(key: string, compute: () => Promise<T>, version = REFERENCE_HELM_VERSION): Promise<T> {
+function cached<T>(key: string, compute: () => Promise<T>, version = REFERENCE_HELM_VERSION, keep: (v: T) => boolean = () => true): Promise<T> {
   const file = join(cacheDir(version), `${key}.json`);
   if (existsSync(file)) return Promise.resolve(JSON.parse(readFileSync(file, 'utf8')) as T);
   return compute().then((v) => {
+    if (!keep(v)) return v;
     mkdirSync(cacheDir(version), { recursive: true });
     writeFileSync(file, JSON.stringify(v));
     return v;
@@ -209,6 +214,7 @@ export function cachedHelmTemplate(files: ChartFiles, args: string[] = [], opts:
       }
     },
     version,
+    (r) => r.status !== TIMED_OUT,
   );
 }
 

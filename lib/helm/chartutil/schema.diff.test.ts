@@ -28,6 +28,8 @@ const ROWS: [name: string, schema: object, values: string, args?: string[]][] = 
   ['root type mismatch is impossible; empty values', { type: 'object', required: ['a'] }, ''],
   ['Go regexp syntax: lookahead is not a valid pattern', { properties: { s: { pattern: '^(?=a)' } } }, 's: abc\n'],
   ['Go regexp syntax in patternProperties and format regex', { properties: { o: { patternProperties: { '\\Aa\\z': { type: 'integer' } } }, r: { format: 'regex' } } }, 'o: {a: x}\nr: "(?=x)"\n'],
+  ['a schema whose type is a number fails to compile', { properties: { a: { type: 5 } } }, 'a: 1\n'],
+  ['a schema whose title is not a string', { properties: { a: { title: { x: 1 }, type: 'string' } } }, 'a: 1\n'],
   ['valid values print nothing', { properties: { a: { type: 'integer' } } }, 'a: 1\n'],
 ];
 

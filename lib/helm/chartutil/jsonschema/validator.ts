@@ -97,6 +97,13 @@ const PRIMITIVES = ['array', 'boolean', 'integer', 'number', 'null', 'object', '
 /** The schema checks gojsonschema makes while compiling; throws the first problem's text. */
 function checkSchema(s: Schema): void {
   if (!isObj(s)) return;
+  // gojsonschema's parseSchema checks these kinds first, in this order.
+  for (const k of ['title', 'description', '$ref']) {
+    if (k in s && typeof s[k] !== 'string') throw new Error(`Invalid type. Expected: string, given: ${k}`);
+  }
+  if ('type' in s && typeof s.type !== 'string' && !Array.isArray(s.type)) {
+    throw new Error('Invalid type. Expected: string/array of strings, given: type');
+  }
   for (const t of typesOf(s)) {
     if (!PRIMITIVES.includes(t)) throw new Error(`has a primitive type that is NOT VALID -- given: ${t} Expected valid values are:[${PRIMITIVES.join(' ')}]`);
   }
