@@ -52,6 +52,7 @@ async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, 
  * Each repeat is its own task: a message that arrives meanwhile waits for one render at most.
  */
 const WARM_UP_RENDERS = 20;
+const WARM_UP_MAX_MS = 200;
 let warmUpsLeft = WARM_UP_RENDERS;
 
 function warmUp(loaded: Chart, request: RenderRequest): void {
@@ -83,7 +84,8 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       }
       const outcome = renderConfiguration(loaded, msg.request);
       reply({ type: 'rendered', id: msg.id, outcome });
-      if (outcome.ok && warmUpsLeft === WARM_UP_RENDERS) warmUp(loaded, msg.request);
+      // Only a quick chart gains from warming up; repeating a slow render would hold up the next one.
+      if (outcome.ok && outcome.elapsedMs < WARM_UP_MAX_MS && warmUpsLeft === WARM_UP_RENDERS) warmUp(loaded, msg.request);
       break;
     }
     case 'source': {

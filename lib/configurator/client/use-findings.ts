@@ -1,6 +1,7 @@
 'use client';
-import { useEffect, useState } from 'react';
-import type { Finding, ManifestDoc, Preset } from '../../validate';
+import { useEffect, useRef, useState } from 'react';
+import type { Finding, Preset } from '../../validate';
+import type { FindingsRequest, FindingsResponse } from '../findings-job';
 import { mergeOverDefaults } from '../plain-values';
 import type { RenderSuccess } from '../render-protocol';
 import { defaultValues, parseValuesText } from '../values-document';
@@ -14,39 +15,48 @@ export interface FindingsState {
   error: string | null;
 }
 
-/** One document per rendered resource; the resource id tells which one a finding is about. */
-function docsOf(render: RenderSuccess, manifestDocs: typeof import('../../validate').manifestDocs): ManifestDoc[] {
-  const manifests = render.resources.filter((r) => r.hookEvents.length === 0).map((r) => ({ name: r.source, content: r.content }));
-  const hooks = render.resources.filter((r) => r.hookEvents.length > 0).map((r) => ({ path: r.source, manifest: r.content }));
-  return manifestDocs({ manifests, hooks });
-}
-
 /**
- * Findings for the render on screen, computed on the page after a pause in rendering (the
- * validator and the Kubernetes schema load on first use).
+ * Findings for the render on screen, computed in a worker after a pause in rendering. Only the
+ * answer to the newest request is shown.
  */
 export function useFindings(render: RenderSuccess | null, kubeVersion: string, preset: Preset, defaultsText: string, valuesText: () => string): FindingsState {
   const [state, setState] = useState<FindingsState>({ findings: null, error: null });
+  const worker = useRef<Worker | null>(null);
+  const latest = useRef(0);
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
+
   useEffect(() => {
     if (!render) return;
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      try {
-        const v = await import('../../validate');
-        await v.loadKubeSchema(kubeVersion);
-        if (cancelled) return;
-        const parsed = parseValuesText(valuesText());
-        const values = mergeOverDefaults(defaultValues(defaultsText), parsed.ok ? parsed.values : {});
-        const docs = docsOf(render, v.manifestDocs);
-        const findings = v.sortFindings([...v.validateManifests(docs, { kubeVersion, preset, values }), ...v.decidedCallFindings(render.gitopsCalls, docs)]);
-        if (!cancelled) setState({ findings, error: null });
-      } catch (e) {
-        if (!cancelled) setState({ findings: null, error: e instanceof Error ? e.message : String(e) });
+    const timer = setTimeout(() => {
+      if (!worker.current) {
+        worker.current = new Worker(new URL('../findings.worker.ts', import.meta.url), { type: 'module', name: 'chartroom-findings' });
+        worker.current.onmessage = (ev: MessageEvent<FindingsResponse>) => {
+          const res = ev.data;
+          if (res.id !== latest.current) return;
+          setState(res.ok ? { findings: res.findings, error: null } : { findings: null, error: res.message });
+        };
+        worker.current.onerror = (ev) => {
+          ev.preventDefault();
+          setState({ findings: null, error: `the checker stopped: ${ev.message || 'out of memory'}` });
+          worker.current?.terminate();
+          worker.current = null;
+        };
       }
+      const parsed = parseValuesText(valuesText());
+      const values = mergeOverDefaults(defaultValues(defaultsText), parsed.ok ? parsed.values : {});
+      const request: FindingsRequest = { id: ++latest.current, resources: render.resources, gitopsCalls: render.gitopsCalls, kubeVersion, preset, values };
+      worker.current.postMessage(request);
     }, FINDINGS_DEBOUNCE_MS);
     return () => {
-      cancelled = true;
       clearTimeout(timer);
+      latest.current++; // an answer still on its way is for a render no longer shown
     };
   }, [render, kubeVersion, preset, defaultsText, valuesText]);
   return state;

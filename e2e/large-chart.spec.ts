@@ -1,0 +1,63 @@
+/**
+ * A chart of 30,000 templates: the page stays responsive while it loads and renders. The
+ * longest main-thread task and the total blocking time are printed, never asserted (timing on a
+ * loaded machine is not a pass/fail signal); what is asserted is that every resource arrives.
+ */
+import { expect, test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { renderStatus } from './helpers';
+
+const TEMPLATES = Number(process.env.TEMPLATES ?? 30_000);
+
+/** A ustar header block for a regular file. */
+function tarHeader(name: string, size: number): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0);
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write('0', 156);
+  h.write('ustar\0' + '00', 257);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+  return h;
+}
+
+function packagedChart(files: Record<string, string>): Buffer {
+  const blocks: Buffer[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    blocks.push(tarHeader(name, data.length), data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
+
+test(`a chart of ${TEMPLATES} templates renders without blocking the page`, async ({ page }) => {
+  const files: Record<string, string> = { 'many/Chart.yaml': 'apiVersion: v2\nname: many\nversion: 0.1.0\n', 'many/values.yaml': 'greeting: hello\n' };
+  for (let i = 0; i < TEMPLATES; i++) {
+    files[`many/templates/cm-${i}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n`;
+  }
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'many-0.1.0.tgz', mimeType: 'application/gzip', buffer: packagedChart(files) });
+  await expect(page).toHaveURL(/\/configure\/local$/);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await expect(renderStatus(page)).toHaveText(/Rendered in \d+ ms|Stale|Not rendered/, { timeout: 90_000 });
+  console.log(`[perf] status: ${await renderStatus(page).innerText()}`);
+  await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: `Resources (${TEMPLATES})` })).toBeVisible();
+  // Findings trail the render; wait until they are in too.
+  await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: /Findings \(/ })).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const blocking = tasks.reduce((s, d) => s + Math.max(0, d - 50), 0);
+  console.log(`[perf] ${TEMPLATES} templates: longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms, ${tasks.length} long tasks, total blocking ${blocking.toFixed(0)} ms`);
+});
