@@ -1,5 +1,6 @@
 /**
- * A chart of 30,000 templates: the page stays responsive while it loads and renders. The
+ * A chart of thousands of templates (TEMPLATES=30000 to try more; renders past the engine's
+ * 3 s budget stop by design): the page stays responsive while it loads and renders. The
  * longest main-thread task and the total blocking time are printed, never asserted (timing on a
  * loaded machine is not a pass/fail signal); what is asserted is that every resource arrives.
  */
@@ -7,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { renderStatus } from './helpers';
 
-const TEMPLATES = Number(process.env.TEMPLATES ?? 30_000);
+const TEMPLATES = Number(process.env.TEMPLATES ?? 5_000);
 
 /** A ustar header block for a regular file. */
 function tarHeader(name: string, size: number): Buffer {
@@ -51,8 +52,7 @@ test(`a chart of ${TEMPLATES} templates renders without blocking the page`, asyn
     w.__longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
   });
-  await expect(renderStatus(page)).toHaveText(/Rendered in \d+ ms|Stale|Not rendered/, { timeout: 90_000 });
-  console.log(`[perf] status: ${await renderStatus(page).innerText()}`);
+  await expect(renderStatus(page)).toHaveText(/Rendered in \d+ ms/, { timeout: 90_000 });
   await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: `Resources (${TEMPLATES})` })).toBeVisible();
   // Findings trail the render; wait until they are in too.
   await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: /Findings \(/ })).toBeVisible({ timeout: 60_000 });
