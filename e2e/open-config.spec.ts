@@ -4,6 +4,7 @@
  * is wrong and leaves the typed work alone. The catalog opens such a file in its chart.
  */
 import { readFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadChartFromDisk } from '../lib/cli/node-io';
@@ -59,7 +60,7 @@ test('a GitOps zip brings its release, target and environments; its chartroom.js
     values: 'aeterna:\n  replicas: 4\n',
     environments: [{ name: 'dev', values: '' }, { name: 'prod', values: 'aeterna:\n  replicas: 6\n' }],
   };
-  const repo = buildGitopsRepo(loadChartFromDisk(resolve('charts/aeterna')), config, { tool: 'argocd' });
+  const repo = await buildGitopsRepo(loadChartFromDisk(resolve('charts/aeterna')), config, { tool: 'argocd' });
   await openFresh(page, 'aeterna');
   await openFile(page, { name: repo.fileName, mimeType: 'application/zip', buffer: Buffer.from(repo.zip) });
   await expect(banner(page)).toContainText('is open');
@@ -98,7 +99,7 @@ test('broken and foreign files say what is wrong and leave the typed values alon
     [{ name: 'chartroom.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": 1,\n  "chart": }\n') }, /chartroom\.json is not valid JSON \(line 3, column 12\)/],
     [{ name: 'chartroom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...good, release: { name: 'Bad Name', namespace: 'y' } })) }, /field release\.name: invalid release name/],
     [{ name: 'verta.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...good, chart: { name: 'verta', version: '1.0.0' } })) }, /verta\.json is for another chart/],
-    [{ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from(zipArchive([{ path: 'values.yaml', content: 'a: 1\n' }], 'notes')) }, /notes\.zip holds no chartroom\.json/],
+    [{ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from(await zipArchive([{ path: 'values.yaml', content: 'a: 1\n' }], 'notes')) }, /notes\.zip holds no chartroom\.json/],
     [{ name: 'chartroom.json', mimeType: 'application/json', buffer: Buffer.alloc(0) }, /chartroom\.json is empty/],
     [{ name: 'aeterna-0.1.0.tgz', mimeType: 'application/gzip', buffer: Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]) }, /gzip archive/],
   ];
@@ -137,4 +138,53 @@ test('the catalog opens a chartroom.json in the chart it was made for', async ({
   await waitRendered(page);
   await expect(banner(page)).toHaveCount(0);
   await expect.poll(() => editorText(page)).toContain('replicas: 5');
+});
+
+/**
+ * A zip of one `chartroom.json` entry that declares `declared` bytes but inflates to `actual`:
+ * the configuration followed by spaces (deflate squeezes them a thousandfold).
+ */
+function lyingZip(json: string, actual: number, declared: number): Buffer {
+  const data = Buffer.alloc(actual, 0x20);
+  data.write(json);
+  const deflated = deflateRawSync(data, { level: 1 });
+  const name = Buffer.from('chartroom.json');
+  const crc = crc32(data);
+  const header = (central: boolean) => {
+    const h = Buffer.alloc(central ? 46 : 30);
+    h.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+    let at = 4;
+    if (central) h.writeUInt16LE(20, (at += 2) - 2); // made by
+    h.writeUInt16LE(20, at); // version needed
+    h.writeUInt16LE(8, at + 4); // deflate
+    h.writeUInt32LE(crc, at + 10);
+    h.writeUInt32LE(deflated.length, at + 14);
+    h.writeUInt32LE(declared, at + 18);
+    h.writeUInt16LE(name.length, at + 22);
+    return h;
+  };
+  const local = Buffer.concat([header(false), name, deflated]);
+  const central = Buffer.concat([header(true), name]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length, 12);
+  end.writeUInt32LE(local.length, 16);
+  return Buffer.concat([local, central, end]);
+}
+
+test('a zip that lies about its size is a corrupt archive: no freeze, the typed work stays', async ({ page }) => {
+  const json = configToJson({ format: 1, chart: { name: 'aeterna', version: '0.1.0' }, release: { name: 'x', namespace: 'y' }, values: 'aeterna:\n  replicas: 2\n' });
+  // 100 bytes declared, a GiB inside.
+  const zip = lyingZip(json, 1024 * 1024 * 1024, 100);
+  await openFresh(page, 'aeterna');
+  await setEditorText(page, 'aeterna:\n  replicas: 7\n');
+  await waitRendered(page);
+  const started = Date.now();
+  await openFile(page, { name: 'lying.zip', mimeType: 'application/zip', buffer: zip });
+  await expect(banner(page)).toContainText('lying.zip is a corrupt zip archive: chartroom.json in lying.zip inflates to more than the 100 bytes it declares.');
+  expect(Date.now() - started).toBeLessThan(3000);
+  await expect(banner(page)).toContainText('Your configuration was not changed.');
+  await expect.poll(() => editorText(page)).toContain('replicas: 7');
 });

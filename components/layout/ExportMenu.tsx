@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
 import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
+import type { GitopsRepo } from '@/lib/export';
 import { useDismiss } from '../ui/use-dismiss';
 
 interface ExportMenuProps {
@@ -54,6 +55,9 @@ export function ExportMenu({ info, source, configuration, environments }: Export
   const [branch, setBranch] = useState('main');
   const [chartFrom, setChartFrom] = useState<ChartFrom>('vendored');
   const [chartUrl, setChartUrl] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  /** A GitOps repository built but held back: its output changes at every sync (findings to confirm). */
+  const [heldBack, setHeldBack] = useState<GitopsRepo | null>(null);
 
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -62,40 +66,55 @@ export function ExportMenu({ info, source, configuration, environments }: Export
   const envs = environmentsFrom(envText, environments);
   const badEnv = envs.find((e) => !ENV_NAME.test(e.name));
 
-  async function run(what: string, job: () => Promise<{ text: string; removed: string[]; warnings: string[] }>) {
+  async function run(what: string, job: () => Promise<{ text: string; removed: string[]; warnings: string[] } | null>) {
     setBusy(true);
     setResult(null);
+    setHeldBack(null);
     try {
       setResult(await job());
     } catch (e) {
       setResult({ text: `${what} failed: ${e instanceof Error ? e.message : String(e)}`, removed: [], warnings: [], error: true });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
   const bundle = () =>
     run('The values bundle', async () => {
       const [chart, { buildValuesBundle }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
-      const b = buildValuesBundle(chart, configurationToShare(configuration, info, envs));
+      const b = await buildValuesBundle(chart, configurationToShare(configuration, info, envs), {}, setProgress);
       download(b.zip, b.fileName);
       return { text: `Downloaded ${b.fileName}.`, removed: b.removed, warnings: b.warnings };
     });
+
+  const downloaded = (r: GitopsRepo) => ({ text: `Downloaded ${r.fileName}.`, removed: r.removed, warnings: r.warnings });
 
   const gitops = () =>
     run('The GitOps repository', async () => {
       const [chart, { buildGitopsRepo }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
       const chartSource = chartFrom === 'vendored' ? { type: 'vendored' as const } : { type: chartFrom, url: chartUrl.trim() };
       if (chartSource.type !== 'vendored' && !chartSource.url) throw new Error(`give the ${chartFrom === 'oci' ? 'OCI registry' : 'Helm repository'} URL`);
-      const r = buildGitopsRepo(chart, configurationToShare(configuration, info, envs), {
-        tool,
-        repoUrl: repoUrl.trim() || undefined,
-        branch: branch.trim() || undefined,
-        chartSource,
-      });
+      const r = await buildGitopsRepo(
+        chart,
+        configurationToShare(configuration, info, envs),
+        { tool, repoUrl: repoUrl.trim() || undefined, branch: branch.trim() || undefined, chartSource },
+        setProgress,
+      );
+      // Output that changes at every sync is worth a second look before it goes into Git.
+      if (r.gitops.length) {
+        setHeldBack(r);
+        return null;
+      }
       download(r.zip, r.fileName);
-      return { text: `Downloaded ${r.fileName}.`, removed: r.removed, warnings: r.warnings };
+      return downloaded(r);
     });
+
+  const downloadAnyway = (r: GitopsRepo) => {
+    download(r.zip, r.fileName);
+    setHeldBack(null);
+    setResult(downloaded(r));
+  };
 
   const copyLink = () =>
     run('Copying the link', async () => {
@@ -163,6 +182,31 @@ export function ExportMenu({ info, source, configuration, environments }: Export
               Download GitOps repository
             </button>
           </fieldset>
+          {busy && progress !== null && (
+            <p className="muted small" role="status" aria-label="Export progress">
+              Compressing… {Math.round(progress)}%
+            </p>
+          )}
+          {heldBack && (
+            <div className="banner warning" role="alertdialog" aria-label="GitOps warning">
+              <p>Under {tool === 'argocd' ? 'Argo CD' : 'Flux'} this configuration renders differently at every sync (the README of the repository says so too):</p>
+              <ul>
+                {heldBack.gitops.map((f) => (
+                  <li key={`${f.id}:${f.source?.template}:${f.source?.line}`} className="small">
+                    <code>{f.id}</code> {f.message}
+                  </li>
+                ))}
+              </ul>
+              <div className="row">
+                <button type="button" className="button" onClick={() => downloadAnyway(heldBack)}>
+                  Download anyway
+                </button>
+                <button type="button" className="button" onClick={() => setHeldBack(null)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
           {result && (
             <div className={`banner ${result.error ? 'error' : 'info'}`} role="status" aria-label="Export result">
               <p>{result.text}</p>

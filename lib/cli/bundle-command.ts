@@ -67,7 +67,7 @@ const BUNDLE_FLAGS: readonly FlagSpec[] = [
 ];
 
 /** `chartroom bundle CHART -f values.yaml [--env NAME=FILE…] -o bundle.zip`. */
-export function bundleCommand(argv: string[], io: CliIO): ExitCode {
+export async function bundleCommand(argv: string[], io: CliIO): Promise<ExitCode> {
   try {
     const parsed = parseArgs(argv, BUNDLE_FLAGS);
     if (flagBool(parsed, 'help')) {
@@ -77,7 +77,7 @@ export function bundleCommand(argv: string[], io: CliIO): ExitCode {
     if (parsed.positionals.length !== 1) throw new UsageError('"chartroom bundle" requires exactly 1 argument: the chart');
     const chart = io.loadChart(parsed.positionals[0]);
     const config = configFromFlags(chart, parsed, io);
-    const bundle = buildValuesBundle(chart, config, { includeManifests: flagBool(parsed, 'manifests'), chartRef: flagString(parsed, 'chart-ref') });
+    const bundle = await buildValuesBundle(chart, config, { includeManifests: flagBool(parsed, 'manifests'), chartRef: flagString(parsed, 'chart-ref') });
     const out = flagString(parsed, 'output') ?? bundle.fileName;
     io.writeFile(out, bundle.zip);
     reportRemoved(bundle.removed, io);

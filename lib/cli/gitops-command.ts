@@ -28,7 +28,7 @@ function chartSource(kind: string | undefined, url: string | undefined): ChartSo
 }
 
 /** `chartroom gitops CHART -f values.yaml --tool argocd|flux --env NAME=FILE… -o repo.zip`. */
-export function gitopsCommand(argv: string[], io: CliIO): ExitCode {
+export async function gitopsCommand(argv: string[], io: CliIO): Promise<ExitCode> {
   try {
     const parsed = parseArgs(argv, GITOPS_FLAGS);
     if (flagBool(parsed, 'help')) {
@@ -40,7 +40,7 @@ export function gitopsCommand(argv: string[], io: CliIO): ExitCode {
     if (tool !== 'argocd' && tool !== 'flux') throw new UsageError('--tool must be argocd or flux');
     const chart = io.loadChart(parsed.positionals[0]);
     const config = configFromFlags(chart, parsed, io);
-    const repo = buildGitopsRepo(chart, config, {
+    const repo = await buildGitopsRepo(chart, config, {
       tool,
       repoUrl: flagString(parsed, 'repo-url'),
       branch: flagString(parsed, 'branch'),
@@ -51,6 +51,7 @@ export function gitopsCommand(argv: string[], io: CliIO): ExitCode {
     io.writeFile(out, repo.zip);
     reportRemoved(repo.removed, io);
     for (const w of repo.warnings) io.stderr(`Warning: ${w}\n`);
+    for (const f of repo.gitops) io.stderr(`Warning: [${f.id}] ${f.message}\n`);
     io.stdout(`Wrote ${out} (${repo.files.length} files)\n`);
     return 0;
   } catch (e) {

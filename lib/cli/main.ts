@@ -5,7 +5,8 @@ import { gitopsCommand } from './gitops-command';
 import { shareCommand } from './share-command';
 import { lintCommand } from './lint-command';
 
-type Command = (argv: string[], io: CliIO) => ExitCode;
+/** A command; those that write archives finish asynchronously. */
+type Command = (argv: string[], io: CliIO) => ExitCode | Promise<ExitCode>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   template: { run: templateCommand, summary: 'render chart templates locally, exactly as helm template does' },
@@ -27,8 +28,11 @@ function help(): string {
   return `chartroom: configure and render Helm charts\n\nUsage:\n  chartroom <command> [args]\n\nCommands:\n${lines.join('\n')}\n`;
 }
 
-/** Runs `chartroom ARGS...` against the given IO and returns the exit code. */
-export function runCli(argv: string[], io: CliIO): ExitCode {
+/**
+ * Runs `chartroom ARGS...` against the given IO and returns the exit code (a promise for the
+ * commands that write archives).
+ */
+export function runCli(argv: string[], io: CliIO): ExitCode | Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(help());

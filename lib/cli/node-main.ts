@@ -1,4 +1,4 @@
 import { runCli } from './main';
 import { nodeIO } from './node-io';
 
-process.exitCode = runCli(process.argv.slice(2), nodeIO());
+process.exitCode = await runCli(process.argv.slice(2), nodeIO());

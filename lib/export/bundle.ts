@@ -26,7 +26,7 @@ export interface ValuesBundle {
   zip: Uint8Array;
   /** File name to offer: `<release>-values.zip`. */
   fileName: string;
-  /** Its files, in archive order. */
+  /** Its files (the archive holds them sorted by path). */
   files: ArchiveFile[];
   /** Secret values left out, as `<file>: <path>`. */
   removed: string[];
@@ -109,11 +109,11 @@ export function bundleFiles(p: PreparedExport, opts: BundleOptions = {}): Archiv
  * Builds the values bundle of a configuration. Throws
  * {@link import('./prepare').ExportError} when the configuration can't be read.
  */
-export function buildValuesBundle(chart: Chart, config: ChartroomConfig, opts: BundleOptions = {}): ValuesBundle {
+export async function buildValuesBundle(chart: Chart, config: ChartroomConfig, opts: BundleOptions = {}, onProgress?: (percent: number) => void): Promise<ValuesBundle> {
   const prepared = prepareExport(chart, config, opts);
   const files = bundleFiles(prepared, opts);
   return {
-    zip: zipArchive(files, `${prepared.config.release.name}-values`),
+    zip: await zipArchive(files, `${prepared.config.release.name}-values`, onProgress),
     fileName: `${prepared.config.release.name}-values.zip`,
     files,
     removed: prepared.removed,

@@ -191,8 +191,8 @@ export function gitopsFiles(chart: Chart, config: ChartroomConfig, opts: GitopsO
  * Builds the GitOps repository skeleton of a configuration as a zip. Throws
  * {@link ExportError} when the configuration or the options can't be used.
  */
-export function buildGitopsRepo(chart: Chart, config: ChartroomConfig, opts: GitopsOptions): GitopsRepo {
+export async function buildGitopsRepo(chart: Chart, config: ChartroomConfig, opts: GitopsOptions, onProgress?: (percent: number) => void): Promise<GitopsRepo> {
   const { files, removed, warnings, gitops } = gitopsFiles(chart, config, opts);
   const root = `${config.release.name}-gitops`;
-  return { zip: zipArchive(files, root), fileName: `${root}-${opts.tool}.zip`, files, removed, warnings, gitops };
+  return { zip: await zipArchive(files, root, onProgress), fileName: `${root}-${opts.tool}.zip`, files, removed, warnings, gitops };
 }

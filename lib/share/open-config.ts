@@ -3,8 +3,9 @@
  * bundle / GitOps zip that chartroom exported (which carries it). Every failure becomes a
  * sentence naming the file and, where it can, the line or field that is wrong.
  */
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import JSZip from 'jszip';
 import { validateConfig, type ConfigResult } from './config';
+import { inflateEntry, unsafeEntryName, ZipEntryError } from './zip-entry';
 
 /** A `chartroom.json` can't be larger than this (values are capped at 128 KiB each, 21 of them). */
 export const MAX_CONFIG_JSON_BYTES = 4 * 1024 * 1024;
@@ -97,39 +98,40 @@ function readConfigJson(bytes: Uint8Array, where: string): ConfigResult {
  * The `chartroom.json` of an archive: the shallowest one (the export's top folder holds it;
  * a vendored chart deeper down never does). macOS metadata folders are skipped.
  */
-function pickConfigEntry(entries: UnzipFileInfo[]): UnzipFileInfo[] {
-  const candidates = entries.filter((e) => !e.name.startsWith('__MACOSX/') && (e.name === CONFIG_NAME || e.name.endsWith(`/${CONFIG_NAME}`)));
+function pickConfigEntry(names: string[]): string[] {
+  const candidates = names.filter((n) => !n.startsWith('__MACOSX/') && (n === CONFIG_NAME || n.endsWith(`/${CONFIG_NAME}`)));
   if (candidates.length === 0) return [];
-  const depth = (e: UnzipFileInfo) => e.name.split('/').length;
+  const depth = (n: string) => n.split('/').length;
   const shallowest = Math.min(...candidates.map(depth));
-  return candidates.filter((e) => depth(e) === shallowest);
+  return candidates.filter((n) => depth(n) === shallowest);
 }
 
-function readConfigZip(bytes: Uint8Array, fileName: string): ConfigResult {
-  const entries: UnzipFileInfo[] = [];
+async function readConfigZip(bytes: Uint8Array, fileName: string): Promise<ConfigResult> {
+  let zip: JSZip;
   try {
-    unzipSync(bytes, { filter: (f) => (entries.push(f), false) });
+    // Only the central directory is read here; nothing is inflated yet.
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false, createFolders: false });
   } catch (e) {
     return fail(`${fileName} could not be read as a zip archive (${(e as Error).message}).`);
   }
-  const picked = pickConfigEntry(entries);
+  const entries = Object.values(zip.files).filter((f) => !f.dir);
+  const unsafe = entries.map(unsafeEntryName).find((n) => n !== undefined);
+  if (unsafe) return fail(`${fileName} is not a chartroom export: it holds the entry "${unsafe}", which points outside the archive.`);
+  const picked = pickConfigEntry(entries.map((e) => e.name));
   if (picked.length === 0) {
     return fail(`${fileName} holds no chartroom.json; open a values bundle or GitOps zip exported by chartroom, or the chartroom.json from one.`);
   }
   if (picked.length > 1) {
-    return fail(`${fileName} holds several chartroom.json files (${picked.map((e) => e.name).join(', ')}); open the one you mean on its own.`);
+    return fail(`${fileName} holds several chartroom.json files (${picked.join(', ')}); open the one you mean on its own.`);
   }
-  const entry = picked[0];
-  const where = `${entry.name} in ${fileName}`;
-  if (entry.originalSize > MAX_CONFIG_JSON_BYTES) return fail(`${where} is ${mib(entry.originalSize)}; a chartroom.json is at most ${mib(MAX_CONFIG_JSON_BYTES)}.`);
-  let data: Uint8Array | undefined;
+  const where = `${picked[0]} in ${fileName}`;
+  let data: Uint8Array;
   try {
-    data = unzipSync(bytes, { filter: (f) => f.name === entry.name })[entry.name];
+    data = await inflateEntry(zip.file(picked[0])!, MAX_CONFIG_JSON_BYTES);
   } catch (e) {
-    return fail(`${where} could not be unpacked (${(e as Error).message}).`);
+    if (e instanceof ZipEntryError && e.tooLarge) return fail(`${where} is ${mib(e.tooLarge)}; a chartroom.json is at most ${mib(MAX_CONFIG_JSON_BYTES)}.`);
+    return fail(`${fileName} is a corrupt zip archive: ${where} ${(e as Error).message}.`);
   }
-  // The size in the directory is only a claim; the unpacked bytes are checked too.
-  if (!data || data.length > MAX_CONFIG_JSON_BYTES) return fail(`${where} could not be unpacked within ${mib(MAX_CONFIG_JSON_BYTES)}.`);
   return readConfigJson(data, where);
 }
 
@@ -138,7 +140,7 @@ function readConfigZip(bytes: Uint8Array, fileName: string): ConfigResult {
  * chartroom (values bundle or GitOps repository) holding one. The kind is told by the bytes,
  * not the name, so a renamed file still opens.
  */
-export function openConfigFile(bytes: Uint8Array, fileName: string): ConfigResult {
+export async function openConfigFile(bytes: Uint8Array, fileName: string): Promise<ConfigResult> {
   const name = fileName || CONFIG_NAME;
   const zip = isZip(bytes);
   const tooLarge = configFileSizeProblem(name, bytes.length, zip);

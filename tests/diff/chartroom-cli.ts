@@ -21,6 +21,8 @@ export function chartroom(args: string[], cwd = CHARTS): { status: number; stdou
     stderr: (t) => (stderr += t),
   };
   const status = runCli(args, io);
+  // Rendering commands finish synchronously; only the archive writers are asynchronous.
+  if (typeof status !== 'number') throw new Error(`chartroom ${args[0]} is asynchronous: await runCli instead`);
   return { status, stdout, stderr };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { buildValuesBundle } from '../../lib/export/bundle';
+import { buildGitopsRepo } from '../../lib/export/gitops';
 import { zipArchive } from '../../lib/export/zip';
 import { runCli } from '../../lib/cli/main';
 import { loadChartFromDisk } from '../../lib/cli/node-io';
@@ -16,15 +17,18 @@ import { aeterna, leaks, plantedConfig, unzipText, PLANTED } from './fixtures';
 
 const origins = { 'aeterna.replicas': 'preset "production"', 'qdrant.external': 'form', 'postgresql.cluster.instances': 'editor' };
 
+const BUNDLE = await buildValuesBundle(aeterna(), plantedConfig(), { includeManifests: true, origins });
+
 describe('values bundle', () => {
-  const bundle = buildValuesBundle(aeterna(), plantedConfig(), { includeManifests: true, origins });
+  const bundle = BUNDLE;
   const files = unzipText(bundle.zip);
 
-  it('holds the expected files', () => {
+  it('holds the expected files, sorted by path', () => {
     expect([...files.keys()].filter((p) => !p.startsWith('manifests/'))).toEqual([
-      'README.md', 'install.sh', 'values.yaml', 'values-dev.yaml', 'values-prod.yaml', 'secrets.example.yaml', 'secret-values.example.yaml',
-      'reference/values-dev.merged.yaml', 'reference/values-prod.merged.yaml', 'chartroom.json',
+      'README.md', 'chartroom.json', 'install.sh', 'reference/values-dev.merged.yaml', 'reference/values-prod.merged.yaml',
+      'secret-values.example.yaml', 'secrets.example.yaml', 'values-dev.yaml', 'values-prod.yaml', 'values.yaml',
     ]);
+    expect([...files.keys()]).toEqual([...files.keys()].sort((a, b) => (a < b ? -1 : 1)));
     expect([...files.keys()].filter((p) => p.startsWith('manifests/dev/')).length).toBeGreaterThan(10);
     expect(bundle.fileName).toBe('aeterna-values.zip');
   });
@@ -105,33 +109,49 @@ describe('values bundle', () => {
 });
 
 describe('reproducible archives', () => {
-  it('are byte-identical for the same input, in any time zone', () => {
+  it('are byte-identical for the same input, in any time zone', async () => {
     const tz = process.env.TZ;
     try {
       process.env.TZ = 'Pacific/Kiritimati';
-      const a = buildValuesBundle(aeterna(), plantedConfig()).zip;
+      const a = (await buildValuesBundle(aeterna(), plantedConfig())).zip;
       process.env.TZ = 'America/Anchorage';
-      const b = buildValuesBundle(aeterna(), plantedConfig()).zip;
+      const b = (await buildValuesBundle(aeterna(), plantedConfig())).zip;
       expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     } finally {
       process.env.TZ = tz;
     }
   });
 
-  it('marks install.sh executable', () => {
+  it('GitOps zips are byte-identical for the same configuration, whatever order the files come in', async () => {
+    const a = (await buildGitopsRepo(aeterna(), plantedConfig(), { tool: 'flux' })).zip;
+    const b = (await buildGitopsRepo(aeterna(), plantedConfig(), { tool: 'flux' })).zip;
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const files = [{ path: 'b/x.txt', content: 'x' }, { path: 'a.txt', content: new Uint8Array([1, 2, 3]) }, { path: 'B.txt', content: 'B' }];
+    expect(Buffer.from(await zipArchive(files, 'r')).equals(Buffer.from(await zipArchive([...files].reverse(), 'r')))).toBe(true);
+  });
+
+  it('give every entry the same fixed date and a unix mode, install.sh executable, and no folder entries', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-zip-'));
-    writeFileSync(join(dir, 'x.zip'), zipArchive([{ path: 'a.sh', content: '#!/bin/sh\n', executable: true }, { path: 'b.txt', content: 'b' }]));
-    const listing = execFileSync('unzip', ['-Z', join(dir, 'x.zip')], { encoding: 'utf8' });
+    writeFileSync(join(dir, 'x.zip'), await zipArchive([{ path: 'a.sh', content: '#!/bin/sh\n', executable: true }, { path: 'd/b.txt', content: 'b' }], 'top'));
+    const listing = execFileSync('unzip', ['-Z', '-T', join(dir, 'x.zip')], { encoding: 'utf8' });
     rmSync(dir, { recursive: true });
-    expect(listing).toMatch(/-rwxr-xr-x.*a\.sh/);
-    expect(listing).toMatch(/-rw-r--r--.*b\.txt/);
+    expect(listing).toMatch(/-rwxr-xr-x.* 20000101\.000000 top\/a\.sh/);
+    expect(listing).toMatch(/-rw-r--r--.* 20000101\.000000 top\/d\/b\.txt/);
+    expect(listing).toMatch(/^2 files/m);
+  });
+
+  it('report progress while compressing', async () => {
+    const seen: number[] = [];
+    await zipArchive([{ path: 'big.bin', content: new Uint8Array(4 * 1024 * 1024).map((_, i) => (i * 7919) % 251) }], '', (p) => seen.push(p));
+    expect(seen.length).toBeGreaterThan(1);
+    expect(Math.max(...seen)).toBeGreaterThan(50);
   });
 });
 
 describe('the CLI writes the same bytes as the library', () => {
   it.each([
     ['bundle', (dir: string) => ['bundle', 'charts/aeterna', '-f', join(dir, 'values.yaml'), '--release', 'aeterna', '-n', 'aeterna', '--kube-version', '1.31.0', '--preset', 'production', '--env', `dev=${join(dir, 'dev.yaml')}`, '--env', `prod=${join(dir, 'prod.yaml')}`, '-o', 'out.zip']],
-  ])('%s', (_, args) => {
+  ])('%s', async (_, args) => {
     const config = plantedConfig();
     const dir = mkdtempSync(join(tmpdir(), 'bundle-cli-'));
     writeFileSync(join(dir, 'values.yaml'), config.values);
@@ -139,7 +159,7 @@ describe('the CLI writes the same bytes as the library', () => {
     writeFileSync(join(dir, 'prod.yaml'), config.environments![1].values);
     const written = new Map<string, Uint8Array>();
     const err: string[] = [];
-    const code = runCli(args(dir), {
+    const code = await runCli(args(dir), {
       loadChart: (ref) => loadChartFromDisk(ref),
       readFile: (p) => new Uint8Array(require('node:fs').readFileSync(p)),
       writeFile: (p, d) => written.set(p, d),
@@ -149,7 +169,7 @@ describe('the CLI writes the same bytes as the library', () => {
     rmSync(dir, { recursive: true });
     expect(code).toBe(0);
     expect(err.join('')).toContain('Left out because they are secrets');
-    const lib = buildValuesBundle(aeterna(), config).zip;
+    const lib = (await buildValuesBundle(aeterna(), config)).zip;
     expect(Buffer.from(written.get('out.zip')!).equals(Buffer.from(lib))).toBe(true);
   });
 });

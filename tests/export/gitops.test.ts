@@ -32,6 +32,8 @@ const MODELS: Record<string, { validate(): void } & (new (o: object) => { valida
 const SOURCES: ChartSource[] = [{ type: 'vendored' }, { type: 'helm-repo', url: 'https://charts.example.com' }, { type: 'oci', url: 'oci://ghcr.io/example/charts' }];
 const CASES = (['argocd', 'flux'] as GitopsTool[]).flatMap((tool) => SOURCES.map((source) => [tool, source.type, source] as const));
 const REPO = 'https://github.com/example/deploy.git';
+/** Each case's repository, built once for every describe below. */
+const BUILT = new Map(await Promise.all(CASES.map(async ([tool, type, source]) => [`${tool}/${type}`, await buildGitopsRepo(aeterna(), plantedConfig(), { tool, repoUrl: REPO, chartSource: source })] as const)));
 
 function writeTree(files: Map<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'gitops-'));
@@ -53,7 +55,7 @@ function appliedObjects(files: Map<string, string>): { path: string; object: Rec
 }
 
 describe.each(CASES)('GitOps skeleton: %s, chart %s', (tool, _, source) => {
-  const repo = buildGitopsRepo(aeterna(), plantedConfig(), { tool, repoUrl: REPO, chartSource: source });
+  const repo = BUILT.get(`${tool}/${source.type}`)!;
   const files = unzipText(repo.zip);
 
   it('holds no secret value anywhere', () => {
@@ -97,7 +99,7 @@ describe.each(CASES)('GitOps skeleton: %s, chart %s', (tool, _, source) => {
 
 /** What only Flux has: kustomizations, with overlays that patch each environment's values. */
 describe.each(CASES.filter(([tool]) => tool === 'flux'))('%s skeleton, chart %s: kustomize overlays', (tool, _, source) => {
-  const repo = buildGitopsRepo(aeterna(), plantedConfig(), { tool, repoUrl: REPO, chartSource: source });
+  const repo = BUILT.get(`${tool}/${source.type}`)!;
   const files = unzipText(repo.zip);
 
   it('builds every kustomization.yaml with kubectl kustomize, overlays patching values', () => {
@@ -128,7 +130,7 @@ describe.each(CASES.filter(([tool]) => tool === 'flux'))('%s skeleton, chart %s:
 
 /** A vendored chart must render in helm exactly as chartroom previews it, whichever tool applies it. */
 describe.each(CASES.filter(([, type]) => type === 'vendored'))('GitOps skeleton: %s with a vendored chart', (tool, _, source) => {
-  const repo = buildGitopsRepo(aeterna(), plantedConfig(), { tool, repoUrl: REPO, chartSource: source });
+  const repo = BUILT.get(`${tool}/${source.type}`)!;
   const files = unzipText(repo.zip);
 
   it('vendors a chart that helm renders exactly as chartroom does', async () => {
@@ -166,21 +168,21 @@ describe.each(CASES.filter(([, type]) => type === 'vendored'))('GitOps skeleton:
 });
 
 describe('chartroom gitops', () => {
-  it('writes the same bytes as the library', () => {
+  it('writes the same bytes as the library', async () => {
     const config = plantedConfig();
     const dir = mkdtempSync(join(tmpdir(), 'gitops-cli-'));
     writeFileSync(join(dir, 'values.yaml'), config.values);
     writeFileSync(join(dir, 'dev.yaml'), config.environments![0].values);
     writeFileSync(join(dir, 'prod.yaml'), config.environments![1].values);
     const written = new Map<string, Uint8Array>();
-    const code = runCli(
+    const code = await runCli(
       ['gitops', 'charts/aeterna', '-f', join(dir, 'values.yaml'), '--release', 'aeterna', '-n', 'aeterna', '--kube-version', '1.31.0', '--preset', 'production',
         '--env', `dev=${join(dir, 'dev.yaml')}`, '--env', `prod=${join(dir, 'prod.yaml')}`, '--tool', 'flux', '--repo-url', REPO, '--chart-source', 'oci', '--chart-url', 'oci://ghcr.io/example/charts', '-o', 'repo.zip'],
       { loadChart: loadChartFromDisk, readFile: (p) => new Uint8Array(require('node:fs').readFileSync(p)), writeFile: (p, d) => written.set(p, d), stdout: () => {}, stderr: () => {} },
     );
     rmSync(dir, { recursive: true });
     expect(code).toBe(0);
-    const lib = buildGitopsRepo(aeterna(), config, { tool: 'flux', repoUrl: REPO, chartSource: { type: 'oci', url: 'oci://ghcr.io/example/charts' } }).zip;
+    const lib = (await buildGitopsRepo(aeterna(), config, { tool: 'flux', repoUrl: REPO, chartSource: { type: 'oci', url: 'oci://ghcr.io/example/charts' } })).zip;
     expect(Buffer.from(written.get('repo.zip')!).equals(Buffer.from(lib))).toBe(true);
   });
 
@@ -189,9 +191,9 @@ describe('chartroom gitops', () => {
     [['--tool', 'flux', '--chart-source', 'oci'], /needs --chart-url/],
     [['--tool', 'flux', '--chart-source', 'oci', '--chart-url', 'ghcr.io/x'], /starts with oci:\/\//],
     [['--tool', 'argocd', '--env', 'Bad_Env=x'], /--env|environment names/],
-  ])('reports %j clearly', (flags, message) => {
+  ])('reports %j clearly', async (flags, message) => {
     const err: string[] = [];
-    const code = runCli(['gitops', 'charts/aeterna', ...flags], { loadChart: loadChartFromDisk, readFile: () => new Uint8Array(), writeFile: () => {}, stdout: () => {}, stderr: (t) => err.push(t) });
+    const code = await runCli(['gitops', 'charts/aeterna', ...flags], { loadChart: loadChartFromDisk, readFile: () => new Uint8Array(), writeFile: () => {}, stdout: () => {}, stderr: (t) => err.push(t) });
     expect(code).toBe(1);
     expect(err.join('')).toMatch(message);
   });

@@ -8,13 +8,15 @@ import { loadChartFromDisk } from '../../lib/cli/node-io';
 import { encodeShareLink } from '../../lib/share/link';
 import { leaks, plantedConfig, root, unzipText, PLANTED } from './fixtures';
 
+const prod = readFileSync(resolve(root, 'charts/verta/values-prod.yaml'), 'utf8');
+const vertaValues = `${prod.replace(/^frontend:\n/m, 'frontend:\n  tenantSlug: demo\n')}secrets:\n  databaseUrl: mysql://verta:${PLANTED}@gw.tidbcloud.com:4000/verta\n  discordToken: ${PLANTED}-discord\n`
+  .replace(/^redis:\n/m, `redis:\n  auth:\n    password: ${PLANTED}-redis\n`);
+const VERTA_BUNDLE = await buildValuesBundle(loadChartFromDisk(resolve(root, 'charts/verta')), {
+  format: 1, chart: { name: 'verta', version: '1.0.0' }, release: { name: 'verta', namespace: 'verta' }, values: vertaValues,
+});
+
 describe('Verta bundle', () => {
-  const prod = readFileSync(resolve(root, 'charts/verta/values-prod.yaml'), 'utf8');
-  const values = `${prod.replace(/^frontend:\n/m, 'frontend:\n  tenantSlug: demo\n')}secrets:\n  databaseUrl: mysql://verta:${PLANTED}@gw.tidbcloud.com:4000/verta\n  discordToken: ${PLANTED}-discord\n`
-    .replace(/^redis:\n/m, `redis:\n  auth:\n    password: ${PLANTED}-redis\n`);
-  const bundle = buildValuesBundle(loadChartFromDisk(resolve(root, 'charts/verta')), {
-    format: 1, chart: { name: 'verta', version: '1.0.0' }, release: { name: 'verta', namespace: 'verta' }, values,
-  });
+  const bundle = VERTA_BUNDLE;
   const files = unzipText(bundle.zip);
 
   it('renders, leaks nothing, and wires both Secrets (with createSecret off for Redis)', () => {

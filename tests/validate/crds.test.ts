@@ -4,7 +4,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildGitopsRepo, type ChartSource, type GitopsTool } from '../../lib/export/gitops';
+import { gitopsFiles, type ChartSource, type GitopsTool } from '../../lib/export/gitops';
 import { loadKubeSchema, manifestDocs, validateManifests, type Finding, type ManifestDoc } from '../../lib/validate';
 import { KUBE_VERSIONS } from '../../lib/validate/types';
 import { aeterna, plantedConfig, unzipText } from '../export/fixtures';
@@ -65,7 +65,7 @@ function appliedDocs(files: Map<string, string>): ManifestDoc[] {
 }
 
 describe.each(CASES)('GitOps export: %s, chart %s', (tool, _, source) => {
-  const files = unzipText(buildGitopsRepo(aeterna(), plantedConfig(), { tool, repoUrl: 'https://github.com/example/deploy.git', chartSource: source }).zip);
+  const files = new Map(gitopsFiles(aeterna(), plantedConfig(), { tool, repoUrl: 'https://github.com/example/deploy.git', chartSource: source }).files.map((f) => [f.path, typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content)]));
   const docs = appliedDocs(files);
   // Flux runs in each environment's cluster: what one cluster applies leaves out the other's folders.
   const cluster = (env: string) => docs.filter((d) => !/^(clusters|apps)\//.test(d.template) || d.template.startsWith(`clusters/${env}/`) || d.template.startsWith(`apps/${env}/`) || d.template.startsWith('apps/base/'));
