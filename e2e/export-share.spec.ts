@@ -50,7 +50,13 @@ test('the values bundle and the GitOps zip equal the CLI output for the same con
   await dialog.getByLabel('Tool').selectOption('flux');
   await dialog.getByLabel('Branch').fill('deploy');
   await dialog.getByLabel('Repository URL').fill('https://git.example.com/acme/deploy.git');
-  const gitops = await downloadBytes(page, 'Download GitOps repository');
+  // Aeterna generates its KMS key at every render: the export says so before writing the zip.
+  await dialog.getByRole('button', { name: 'Download GitOps repository' }).click();
+  const warning = dialog.getByRole('alertdialog', { name: 'GitOps warning' });
+  await expect(warning).toContainText('gitops/nondeterministic');
+  await expect(warning).toContainText('templates/kms-secret.yaml:23 calls randBytes');
+  await expect(warning).toContainText('secrets.localKmsKey');
+  const gitops = await downloadBytes(page, 'Download anyway');
   expect(gitops.name).toBe('release-name-gitops-flux.zip');
   expect(gitops.bytes.equals(cli(['gitops', '--tool', 'flux', '--branch', 'deploy', '--repo-url', 'https://git.example.com/acme/deploy.git']))).toBe(true);
 });

@@ -4,10 +4,14 @@ import { useThemeValue } from '../ui/useThemeValue';
 
 type Monaco = typeof import('./monaco');
 
-/** A read-only Monaco diff of two texts (loads Monaco on first use). */
+/**
+ * A read-only Monaco diff of two texts (loads Monaco on first use): unchanged stretches folded,
+ * the number of changes said, and the view opened on the first change.
+ */
 export function DiffView({ original, modified, label }: { original: string; modified: string; label: string }) {
   const host = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const [changes, setChanges] = useState<number | null>(null);
   const models = useRef<{ original: import('monaco-editor/editor/editor.api').editor.ITextModel; modified: import('monaco-editor/editor/editor.api').editor.ITextModel } | null>(null);
   const theme = useThemeValue();
 
@@ -31,11 +35,24 @@ export function DiffView({ original, modified, label }: { original: string; modi
       originalAriaLabel: `${label}: before`,
       modifiedAriaLabel: `${label}: after`,
       fontSize: 13,
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5, revealLineCount: 20 },
     });
     const m = { original: api.editor.createModel('', 'yaml'), modified: api.editor.createModel('', 'yaml') };
     models.current = m;
     diff.setModel(m);
+    // Each new pair of texts opens on its first change; later diff updates of the same pair leave the view alone.
+    let revealed = '';
+    const updated = diff.onDidUpdateDiff(() => {
+      const lines = diff.getLineChanges() ?? [];
+      setChanges(lines.length);
+      const key = `${m.original.getVersionId()}:${m.modified.getVersionId()}`;
+      if (lines.length === 0 || revealed === key) return;
+      revealed = key;
+      const first = lines[0];
+      diff.getModifiedEditor().revealLineNearTop(Math.max(1, first.modifiedStartLineNumber || first.modifiedEndLineNumber || 1));
+    });
     return () => {
+      updated.dispose();
       diff.dispose();
       m.original.dispose();
       m.modified.dispose();
@@ -56,6 +73,11 @@ export function DiffView({ original, modified, label }: { original: string; modi
   return (
     <div className="diff-view" role="group" aria-label={label}>
       {!monaco && <p className="muted">Loading the diff viewer…</p>}
+      {monaco && changes !== null && (
+        <p className="muted small" role="status" aria-label={`${label}: changes`}>
+          {changes === 0 ? 'No changes.' : `${changes} change${changes === 1 ? '' : 's'}; unchanged lines are folded.`}
+        </p>
+      )}
       <div ref={host} className="monaco-host" />
     </div>
   );

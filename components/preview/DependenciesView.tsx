@@ -1,13 +1,34 @@
-import type { RemoteDependency } from '@/lib/configurator';
+import type { RemoteDependency, VendoredDependency } from '@/lib/configurator';
 import { CodeBlock } from './CodeBlock';
 
-/** Dependencies helm installs from their repositories at deploy time, with the values they get. */
-export function DependenciesView({ dependencies }: { dependencies: RemoteDependency[] }) {
-  if (dependencies.length === 0) return <p className="muted">No remote dependency is enabled with these values.</p>;
+/**
+ * The chart's dependencies with the values they get: subcharts carried in its charts/ folder
+ * (enabled or not by these values), and those helm installs from their repositories at deploy time.
+ */
+export function DependenciesView({ remote, vendored }: { remote: RemoteDependency[]; vendored: VendoredDependency[] }) {
+  if (remote.length === 0 && vendored.length === 0) return <p className="muted">This chart has no dependencies enabled with these values.</p>;
   return (
     <ul className="dependencies">
-      {dependencies.map((d) => (
-        <li key={d.name}>
+      {vendored.map((d) => (
+        <li key={`vendored:${d.name}`} aria-label={`Dependency ${d.name}`}>
+          <h3>
+            {d.name}
+            {d.chart !== d.name ? <span className="muted"> ({d.chart})</span> : null} {d.version}
+          </h3>
+          {d.enabled ? (
+            <>
+              <p>
+                Vendored in <code>charts/</code>, enabled. It receives these values:
+              </p>
+              <CodeBlock text={d.valuesYaml} label={`Values passed to ${d.name}`} />
+            </>
+          ) : (
+            <p>Vendored in <code>charts/</code>, disabled by these values: nothing of it is rendered.</p>
+          )}
+        </li>
+      ))}
+      {remote.map((d) => (
+        <li key={`remote:${d.name}`} aria-label={`Dependency ${d.name}`}>
           <h3>
             {d.name}
             {d.chart !== d.name ? <span className="muted"> ({d.chart})</span> : null} {d.version}

@@ -94,7 +94,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
               { id: 'stream', label: 'All manifests' },
               { id: 'diff', label: 'Diff' },
               { id: 'notes', label: 'NOTES.txt' },
-              { id: 'dependencies', label: `Dependencies (${shown.remoteDependencies.length})` },
+              { id: 'dependencies', label: `Dependencies (${shown.remoteDependencies.length + shown.vendoredDependencies.length})` },
             ]}
           />
           {tab === 'resources' && (
@@ -156,7 +156,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
           )}
           {tab === 'dependencies' && (
             <TabPanel idPrefix="preview" id="dependencies">
-              <DependenciesView dependencies={shown.remoteDependencies} />
+              <DependenciesView remote={shown.remoteDependencies} vendored={shown.vendoredDependencies} />
             </TabPanel>
           )}
         </div>

@@ -124,3 +124,34 @@ describe('stable previews', () => {
     expect(text).toMatch(/at: "2026-01-0[12]T/);
   });
 });
+
+describe('vendored dependencies', () => {
+  it('lists every subchart in charts/, by alias, with its version, whether it is enabled and the values it receives', () => {
+    const root = join(__dirname, '../../tests/diff/charts/umbrella');
+    const walk = (dir: string): { path: string; data: Uint8Array }[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n);
+        return statSync(p).isDirectory() ? walk(p) : [{ path: relative(root, p), data: new Uint8Array(readFileSync(p)) }];
+      });
+    const umbrella = loadChartSource({ kind: 'files', files: encodeChartFiles(walk(root)) });
+    const out = renderConfiguration(umbrella, request(''));
+    if (!out.ok) throw new Error(out.message);
+    expect(out.vendoredDependencies.map((d) => `${d.name}${d.chart !== d.name ? ` (${d.chart})` : ''} ${d.version} ${d.enabled ? 'enabled' : 'disabled'}`)).toMatchInlineSnapshot(`
+      [
+        "backend 1.0.0 disabled",
+        "sessions (cache) 0.1.0 enabled",
+        "queue (cache) 0.1.0 enabled",
+        "common 1.0.0 enabled",
+        "disabled 0.1.0 disabled",
+        "tagged 0.1.0 disabled",
+      ]
+    `);
+    const queue = out.vendoredDependencies.find((d) => d.name === 'queue')!;
+    expect(queue.valuesYaml).toContain('size: 1Gi');
+    expect(queue.valuesYaml).toContain('region: eu-west-1');
+    for (const d of out.vendoredDependencies.filter((x) => !x.enabled)) expect(d.valuesYaml).toBe('');
+    const on = renderConfiguration(umbrella, request('global:\n  backendEnabled: true\n'));
+    if (!on.ok) throw new Error(on.message);
+    expect(on.vendoredDependencies.find((d) => d.name === 'backend')!.enabled).toBe(true);
+  });
+});

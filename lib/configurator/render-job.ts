@@ -10,7 +10,7 @@ import { decideCalls, gitopsCallRecorder } from '../validate/gitops';
 import type { GoMap, GoValue } from '../gotemplate/value';
 import { decodeChartFiles } from './chart-files';
 import { locateRenderError, schemaProblems } from './render-errors';
-import type { ChartSource, RemoteDependency, RenderedResource, RenderFailure, RenderOutcome, RenderRequest } from './render-protocol';
+import type { ChartSource, RemoteDependency, RenderedResource, RenderFailure, RenderOutcome, RenderRequest, VendoredDependency } from './render-protocol';
 
 /** Loads a chart from files or a .tgz (a `url` source is fetched by the caller first). @throws ChartLoadError */
 export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>): Chart {
@@ -72,6 +72,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
       resources,
       notes: result.notes,
       remoteDependencies: missing.map((d) => remoteDependency(chart, d, result.values)),
+      vendoredDependencies: vendoredDependencies(chart, result.chart, result.values),
       gitopsCalls: decideCalls(chart, recorder.calls, result.values),
       elapsedMs: now() - started,
     };
@@ -91,19 +92,47 @@ function apiVersionOf(manifest: string): string {
   return /^apiVersion:\s*(\S+)/m.exec(manifest)?.[1] ?? '';
 }
 
-function remoteDependency(chart: Chart, dep: Dependency, values: GoMap): RemoteDependency {
-  const original = (chart.metadata.dependencies ?? []).find((d) => d !== null && (d.alias || d.name) === dep.name);
-  const own = values.get(dep.name);
+/** The values a subchart receives: its section of the parent's values, plus `global`. */
+function valuesPassed(name: string, values: GoMap): string {
+  const own = values.get(name);
   const passed: GoMap = own instanceof Map ? new Map(own) : new Map();
   const global: GoValue = values.get('global');
   if (global instanceof Map) passed.set('global', global);
+  return passed.size > 0 ? goToYaml(passed) : '{}\n';
+}
+
+function remoteDependency(chart: Chart, dep: Dependency, values: GoMap): RemoteDependency {
+  const original = (chart.metadata.dependencies ?? []).find((d) => d !== null && (d.alias || d.name) === dep.name);
   return {
     chart: original?.name ?? dep.name,
     name: dep.name,
     version: dep.version,
     repository: dep.repository,
-    valuesYaml: passed.size > 0 ? goToYaml(passed) : '{}\n',
+    valuesYaml: valuesPassed(dep.name, values),
   };
+}
+
+/**
+ * Subcharts in charts/, each Chart.yaml entry that uses one (by alias when aliased) and any not
+ * declared there, with whether these values enable them (`rendered` holds the enabled ones).
+ */
+function vendoredDependencies(chart: Chart, rendered: Chart, values: GoMap): VendoredDependency[] {
+  const enabled = new Set(rendered.dependencies.map((d) => d.metadata.name));
+  const declared = (chart.metadata.dependencies ?? []).filter((d): d is Dependency => d !== null);
+  const out: VendoredDependency[] = [];
+  const entry = (name: string, sub: Chart): VendoredDependency => ({
+    name,
+    chart: sub.metadata.name,
+    version: sub.metadata.version,
+    enabled: enabled.has(name),
+    valuesYaml: enabled.has(name) ? valuesPassed(name, values) : '',
+  });
+  for (const d of declared) {
+    const sub = chart.dependencies.find((c) => c.metadata.name === d.name);
+    if (sub) out.push(entry(d.alias || d.name, sub));
+  }
+  for (const sub of chart.dependencies) if (!declared.some((d) => d.name === sub.metadata.name)) out.push(entry(sub.metadata.name, sub));
+  return out;
 }
 
 /** A chart file's text by its Helm path (`aeterna/templates/x.yaml`), for the source view. */

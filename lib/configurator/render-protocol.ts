@@ -59,6 +59,19 @@ export interface RemoteDependency {
   valuesYaml: string;
 }
 
+/** A subchart carried in the chart's charts/ folder. */
+export interface VendoredDependency {
+  /** The name its values live under (its alias, or its name). */
+  name: string;
+  /** The chart's own name. */
+  chart: string;
+  version: string;
+  /** Whether these values enable it (its condition or tags). */
+  enabled: boolean;
+  /** The values it receives (its section of the parent's values, plus `global`); empty when disabled. */
+  valuesYaml: string;
+}
+
 export interface RenderSuccess {
   ok: true;
   /** Exactly what `helm template` prints. */
@@ -66,6 +79,7 @@ export interface RenderSuccess {
   resources: RenderedResource[];
   notes: string;
   remoteDependencies: RemoteDependency[];
+  vendoredDependencies: VendoredDependency[];
   /** Calls that render differently under GitOps (varying functions, `lookup`), with the values deciding them. */
   gitopsCalls: DecidedCall[];
   /** Engine time in the worker. */

@@ -15,6 +15,18 @@ interface ParsedChart {
   byFile: Map<string, Tree[]>;
   /** Defines by name (the last parsed wins, as in helm; good enough for reading conditions). */
   defines: Map<string, Tree>;
+  /** Answers already worked out, by question and call site: previews ask at every render. */
+  answers: Map<string, string[]>;
+}
+
+/** `compute`'s answer for this chart and key, worked out once. */
+function remembered(p: ParsedChart, key: string, compute: () => string[]): string[] {
+  let a = p.answers.get(key);
+  if (a === undefined) {
+    a = compute();
+    p.answers.set(key, a);
+  }
+  return a;
 }
 
 const parsedCharts = new WeakMap<Chart, ParsedChart>();
@@ -23,7 +35,7 @@ const decoder = new TextDecoder();
 function parsedChart(chart: Chart): ParsedChart {
   let p = parsedCharts.get(chart);
   if (p) return p;
-  p = { byFile: new Map(), defines: new Map() };
+  p = { byFile: new Map(), defines: new Map(), answers: new Map() };
   const visit = (c: Chart) => {
     const prefix = chartFullPath(c);
     for (const t of c.templates) {
@@ -127,6 +139,10 @@ function ancestors(root: Node, match: (n: Node) => boolean): Node[] | undefined 
  */
 export function defaultGuards(chart: Chart, file: string, pos: number): string[] {
   const p = parsedChart(chart);
+  return remembered(p, `guards\0${file}\0${pos}`, () => computeDefaultGuards(p, file, pos));
+}
+
+function computeDefaultGuards(p: ParsedChart, file: string, pos: number): string[] {
   const atCall = (n: Node) => n.type === NodeType.Identifier && n.pos === pos;
   for (const tree of p.byFile.get(file) ?? []) {
     const chain = tree.root && ancestors(tree.root, atCall);
@@ -168,6 +184,10 @@ function valuesPrefix(file: string): string {
  */
 export function decidingValues(chart: Chart, file: string, pos: number): string[] {
   const p = parsedChart(chart);
+  return remembered(p, `deciding\0${file}\0${pos}`, () => computeDecidingValues(p, file, pos));
+}
+
+function computeDecidingValues(p: ParsedChart, file: string, pos: number): string[] {
   const found = new Set<string>();
   const atCall = (n: Node) => n.type === NodeType.Identifier && n.pos === pos;
   for (const tree of p.byFile.get(file) ?? []) {

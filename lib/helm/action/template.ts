@@ -45,6 +45,8 @@ export interface TemplateResult {
   files: Map<string, string>;
   /** The values the templates saw as `.Values` for the top chart. */
   values: GoMap;
+  /** The chart as rendered: only the dependencies these values enable, aliased ones renamed. */
+  chart: Chart;
 }
 
 const NOTES_SUFFIX = 'NOTES.txt';
@@ -98,6 +100,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
     notes: notes.join('\n'),
     files,
     values: release.values,
+    chart: release.chart,
   };
 }
 
