@@ -73,12 +73,27 @@ export const quantity: Check = (v) =>
 export const configKey: Check = (v) =>
   typeof v === 'string' && (v.length > 253 || !CONFIG_KEY.test(v)) ? `key "${v}" may hold only letters, digits, '-', '_' and '.'` : undefined;
 
-/** Kinds whose names are DNS-1035 labels (Services) or DNS-1123 labels; every other kind's are subdomains. */
+/**
+ * RBAC objects' names are path segments (ValidateRBACName): anything but `.`, `..`, `/` and `%`,
+ * so `system:controller:foo` is valid.
+ */
+const pathSegmentName: Check = (v) => {
+  if (typeof v !== 'string' || v === '') return 'must be a non-empty string';
+  if (v === '.' || v === '..') return `"${v}" may not be used as a name`;
+  const bad = ['/', '%'].find((c) => v.includes(c));
+  return bad ? `"${v}" may not contain '${bad}'` : undefined;
+};
+
+/** Kinds whose names are DNS-1035 labels (Services), DNS-1123 labels or path segments (RBAC); every other kind's are subdomains. */
 const NAME_RULES: Record<string, Check> = {
   Service: dns1035Label,
   Namespace: dns1123Label,
   Pod: dns1123Subdomain,
   StatefulSet: dns1123Label,
+  Role: pathSegmentName,
+  ClusterRole: pathSegmentName,
+  RoleBinding: pathSegmentName,
+  ClusterRoleBinding: pathSegmentName,
 };
 
 /** Checks `metadata.name` of an object of `kind`. */
