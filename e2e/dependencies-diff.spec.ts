@@ -47,9 +47,9 @@ test('the Diff tab against the defaults has no churn, and an edit opens on its f
   await waitRendered(page);
   await expect(status).toHaveText(/^1 change; unchanged lines are folded\.$/);
   // Opened on the change: the new replica count is on screen without scrolling.
-  const modified = preview(page).locator('.editor.modified .view-lines');
-  await expect(modified).toContainText('replicas: 4');
-  await expect(modified).not.toContainText('AETERNA_LOCAL_KMS_KEY');
+  const diff = preview(page).getByRole('group', { name: 'Changes from the chart defaults' });
+  await expect(diff).toContainText('replicas: 4');
+  await expect(diff).not.toContainText('AETERNA_LOCAL_KMS_KEY');
 
   // An unrelated re-render keeps the generated key: against the previous render nothing moved but the edit.
   await setEditorText(page, 'aeterna:\n  replicas: 5\n');
