@@ -1,10 +1,36 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('./', import.meta.url));
+/**
+ * Differential suites that also run against helm 4.1.4 (every differential suite runs against
+ * 3.17.3 in the main project). A suite joins this list once chartroom's Helm 4 rules make it
+ * green; see docs/architecture.md for what still differs.
+ */
+const HELM_4_SUITES = [
+  'lib/gotemplate/escape.test.ts',
+  'lib/gotemplate/fmt.test.ts',
+  'lib/gotemplate/fmt-fuzz.test.ts',
+  'lib/gotemplate/strconv.test.ts',
+  'lib/gotemplate/utf8.test.ts',
+  'lib/helm/action/install.test.ts',
+  'lib/helm/chart/helmignore.test.ts',
+  'lib/helm/engine/funcs-encoding.diff.test.ts',
+  'lib/helm/engine/include-memo.test.ts',
+  'lib/sprig/crypto.test.ts',
+  'tests/diff/archives.diff.test.ts',
+  'tests/diff/cli-binary.test.ts',
+  'tests/diff/conformance-application-charts.diff.test.ts',
+  'tests/diff/conformance-library-charts.diff.test.ts',
+  'tests/diff/conformance-platform-charts.diff.test.ts',
+  'tests/diff/conformance-service-charts.diff.test.ts',
+  'tests/export/bundle.test.ts',
+  'tests/export/gitops.test.ts',
+];
+
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  resolve: { alias: { '@': root } },
   test: {
-    include: ['lib/**/*.test.ts', 'tests/**/*.test.ts', 'charts/**/*.test.ts'],
     exclude: ['node_modules', '.cache', 'e2e'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -12,5 +38,19 @@ export default defineConfig({
     // Helm's include depth limit (1000) needs a deeper stack than V8's default; see bin/chartroom.mjs.
     pool: 'forks',
     poolOptions: { forks: { execArgv: ['--stack-size=4000'] } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'helm-3.17',
+          include: ['lib/**/*.test.ts', 'tests/**/*.test.ts', 'charts/**/*.test.ts'],
+          env: { CHARTROOM_REFERENCE_HELM: '3.17' },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'helm-4.1', include: HELM_4_SUITES, env: { CHARTROOM_REFERENCE_HELM: '4.1' } },
+      },
+    ],
   },
 });

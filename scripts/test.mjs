@@ -26,7 +26,7 @@ function ensureChromium() {
   return run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', 'chromium']) && existsSync('/usr/bin/chromium');
 }
 
-step('reference helm', process.execPath, ['scripts/fetch-helm.mjs']);
+step('reference helms', process.execPath, ['scripts/fetch-helm.mjs', '--all']);
 if (!onlyE2e) {
   step('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
   step('unit and differential tests', 'npx', ['--no-install', 'vitest', 'run']);

@@ -1,3 +1,4 @@
+import { DEFAULT_HELM_VERSION, parseHelmVersion, type HelmVersion } from '../helm/version';
 /**
  * Command-line parsing with pflag's rules (what helm uses): `--flag value`, `--flag=value`,
  * `-f value`, `-fvalue`, `-f=value`, boolean flags without a value, `--` ends flags, flags and
@@ -117,4 +118,16 @@ export function usage(command: string, specs: readonly FlagSpec[]): string {
     return `  ${(names + arg).padEnd(32)} ${s.help}`;
   });
   return `Usage:\n  chartroom ${command}\n\nFlags:\n${lines.join('\n')}\n`;
+}
+
+/** The `--helm-version` flag every command shares. */
+export const HELM_VERSION_FLAG: FlagSpec = { name: 'helm-version', kind: 'string', help: 'render as Helm 4 (4.1.4) or 3 (3.17.3); also 4.1, 3.17 (default 4)' };
+
+/** `--helm-version` read: 4 and 4.1 mean helm 4.1.4, 3 and 3.17 helm 3.17.3. @throws UsageError */
+export function flagHelmVersion(p: ParsedArgs): HelmVersion {
+  const text = flagString(p, 'helm-version');
+  if (text === undefined) return DEFAULT_HELM_VERSION;
+  const v = parseHelmVersion(text);
+  if (!v) throw new UsageError(`invalid --helm-version "${text}": use 4 (or 4.1) or 3 (or 3.17)`);
+  return v;
 }

@@ -3,7 +3,7 @@ import { ExportError } from '../export/prepare';
 import type { Chart } from '../helm/chart/chart';
 import { CONFIG_FORMAT, validateConfig, type ChartroomConfig } from '../share/config';
 import { ValuesTextError } from '../share/secrets';
-import { flagBool, flagList, flagString, parseArgs, usage, UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { flagBool, flagHelmVersion, flagList, flagString, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO, ExitCode } from './io';
 
 /** Flags that describe a configuration, shared by bundle, gitops and share. */
@@ -12,6 +12,7 @@ export const CONFIG_FLAGS: readonly FlagSpec[] = [
   { name: 'release', kind: 'string', help: 'release name (default: the chart name)' },
   { name: 'namespace', short: 'n', kind: 'string', help: 'namespace of the release (default "default")' },
   { name: 'env', kind: 'array', help: 'an environment and its values file, NAME=FILE (can repeat)' },
+  HELM_VERSION_FLAG,
   { name: 'kube-version', kind: 'string', help: 'Kubernetes version to render for, e.g. 1.31.0' },
   { name: 'api-versions', short: 'a', kind: 'slice', help: 'API versions the cluster serves beyond the built-in ones' },
   { name: 'preset', kind: 'string', help: 'name of the chart preset the values started from (recorded only)' },
@@ -33,6 +34,7 @@ export function configFromFlags(chart: Chart, parsed: ParsedArgs, io: CliIO): Ch
     format: CONFIG_FORMAT,
     chart: { name: chart.metadata.name, version: chart.metadata.version },
     release: { name: flagString(parsed, 'release') ?? chart.metadata.name, namespace: flagString(parsed, 'namespace') ?? 'default' },
+    helmVersion: flagHelmVersion(parsed),
     values: valueFiles.length ? decoder.decode(io.readFile(valueFiles[0])) : '',
   };
   const kube = flagString(parsed, 'kube-version');

@@ -1,7 +1,7 @@
 import type { Chart } from '../helm/chart/chart';
 import { templateChart, type TemplateOptions, type TemplateResult } from '../helm/action/template';
 import { mergeUserValues } from '../helm/chartutil/merge-values';
-import { flagBool, flagList, flagString, type ParsedArgs } from './args';
+import { flagBool, flagHelmVersion, flagList, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 
 const decoder = new TextDecoder();
@@ -12,6 +12,7 @@ const decoder = new TextDecoder();
  * `overrides` replaces single settings (lint's default kube version, for instance).
  */
 export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult & { chart: Chart } {
+  const helmVersion = flagHelmVersion(parsed);
   const chart = io.loadChart(chartRef);
   const values = mergeUserValues({
     valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
@@ -24,6 +25,7 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
   });
   const result = templateChart(chart, {
     releaseName,
+    helmVersion,
     namespace: flagString(parsed, 'namespace'),
     values,
     kubeVersion: flagString(parsed, 'kube-version'),

@@ -1,5 +1,6 @@
 import { checkAgainstChart, chartContext } from '../share/compat';
 import { decodeShareLink, encodeShareLink } from '../share/link';
+import { configHelmVersion } from '../share/config';
 import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { CONFIG_FLAGS, configFromFlags, reportError, reportRemoved } from './bundle-command';
 import type { CliIO, ExitCode } from './io';
@@ -32,6 +33,7 @@ export function shareCommand(argv: string[], io: CliIO): ExitCode {
         `chart: ${c.chart.name} ${c.chart.version}`,
         `release: ${c.release.name}`,
         `namespace: ${c.release.namespace}`,
+        `helm-version: ${configHelmVersion(c)}${c.helmVersion ? '' : ' (the link names no version: made before Helm 4 support)'}`,
         ...(c.kubeVersion ? [`kube-version: ${c.kubeVersion}`] : []),
         ...(c.apiVersions?.length ? [`api-versions: ${c.apiVersions.join(',')}`] : []),
         ...(c.preset ? [`preset: ${c.preset}`] : []),

@@ -1,6 +1,6 @@
 import { HelmError } from '../helm/action/errors';
 import { renderFromFlags } from './render-flags';
-import { flagBool, flagList, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import { flagBool, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 
 export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
@@ -19,6 +19,7 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'show-only', short: 's', kind: 'array', help: 'only show manifests rendered from the given templates' },
   { name: 'is-upgrade', kind: 'bool', help: 'set .Release.IsUpgrade instead of .Release.IsInstall' },
   { name: 'skip-schema-validation', kind: 'bool', help: 'disable JSON schema validation' },
+  HELM_VERSION_FLAG,
   { name: 'render-subchart-notes', kind: 'bool', help: 'if set, render subchart notes along with the parent' },
   { name: 'help', short: 'h', kind: 'bool', help: 'help for template' },
 ];

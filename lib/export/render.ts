@@ -8,7 +8,7 @@ import type { Chart, Dependency } from '../helm/chart/chart';
 import { templateChart, type TemplateResult } from '../helm/action/template';
 import type { RenderObserver } from '../helm/engine/engine';
 import { mergeUserValues } from '../helm/chartutil/merge-values';
-import type { ChartroomConfig } from '../share/config';
+import { configHelmVersion, type ChartroomConfig } from '../share/config';
 
 /** A values file handed to the renderer (`-f NAME`). */
 export interface ValuesFileText {
@@ -30,6 +30,7 @@ export function renderValuesFiles(chart: Chart, config: ChartroomConfig, files: 
     releaseName: config.release.name,
     namespace: config.release.namespace,
     values,
+    helmVersion: configHelmVersion(config),
     kubeVersion: config.kubeVersion,
     apiVersions: [...new Set([...(config.apiVersions ?? []), ...extraApiVersions])],
     // Argo CD and Flux install crds/ too: the export must see them (sizes, groups served).

@@ -29,6 +29,20 @@ function fail(msg: string): never {
   throw new GoError(msg);
 }
 
+/** Comparing values of different basic kinds; Go 1.24 added the two types to the message. */
+export class IncompatibleTypesError extends GoError {
+  constructor(
+    readonly typeA: string,
+    readonly typeB: string,
+  ) {
+    super('incompatible types for comparison');
+  }
+  /** The text of the given Go release. */
+  textFor(go: '1.23' | '1.25'): string {
+    return go === '1.23' ? this.message : `${this.message}: ${this.typeA} and ${this.typeB}`;
+  }
+}
+
 // indexArg: an index must be an integer within [0, cap].
 function indexArg(index: GoValue, cap: number): number {
   if (!(index instanceof GoInt)) {
@@ -161,7 +175,7 @@ function eq(arg1: GoValue, ...arg2: GoValue[]): boolean {
       // Integers compare regardless of signedness.
       if (k1 === Kind.Int && k2 === Kind.Uint) truth = (arg1 as GoInt).v >= 0n && (arg1 as GoInt).v === (arg as GoInt).v;
       else if (k1 === Kind.Uint && k2 === Kind.Int) truth = (arg as GoInt).v >= 0n && (arg1 as GoInt).v === (arg as GoInt).v;
-      else if (arg1 !== undefined && arg !== undefined) fail('incompatible types for comparison');
+      else if (arg1 !== undefined && arg !== undefined) throw new IncompatibleTypesError(typeName(arg1), typeName(arg));
     } else {
       switch (k1) {
         case Kind.Bool:
@@ -210,7 +224,7 @@ function lt(arg1: GoValue, arg2: GoValue): boolean {
   if (k1 !== k2) {
     if (k1 === Kind.Int && k2 === Kind.Uint) return (arg1 as GoInt).v < 0n || (arg1 as GoInt).v < (arg2 as GoInt).v;
     if (k1 === Kind.Uint && k2 === Kind.Int) return (arg2 as GoInt).v >= 0n && (arg1 as GoInt).v < (arg2 as GoInt).v;
-    fail('incompatible types for comparison');
+    throw new IncompatibleTypesError(typeName(arg1), typeName(arg2));
   }
   switch (k1) {
     case Kind.Bool:

@@ -5,7 +5,7 @@
  */
 import { canBeNil, assignable, EMPTY_INTERFACE, isIntKindName, isTrue, isUintKindName, REFLECT_VALUE, indirectInterface } from './exec-types';
 import type { State } from './exec';
-import { callBuiltinCall } from './builtins';
+import { callBuiltinCall, IncompatibleTypesError } from './builtins';
 import { LimitError, TemplateError, lineAndByteCol } from './errors';
 import { tooLongMessage } from './strings';
 import { type Node, NodeType, type NumberNode } from './parse/node';
@@ -186,7 +186,7 @@ export function evalCall(
   } catch (e) {
     if (e instanceof LimitError) throw e;
     s.at(node);
-    s.errorf(`error calling ${name}: ${errorText(e)}`, e);
+    s.errorf(`error calling ${name}: ${e instanceof IncompatibleTypesError ? e.textFor(s.go) : errorText(e)}`, e);
   }
 }
 

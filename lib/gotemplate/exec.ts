@@ -59,6 +59,11 @@ export interface ExecOptions {
   checkAbort?: () => boolean;
   /** Told of every call to the functions it names, just before the call. */
   observer?: CallObserver;
+  /**
+   * The Go release whose messages to reproduce where they changed: Go 1.24 names both types in
+   * `incompatible types for comparison` (helm 4 is built with Go 1.25, helm 3.17 with 1.23).
+   */
+  go?: GoRelease;
 }
 
 /** Where a function call is written: the template text it is in and its offset there. */
@@ -76,6 +81,9 @@ export interface CallObserver {
   readonly names: ReadonlySet<string>;
   call(name: string, site: CallSite, args: readonly GoValue[]): void;
 }
+
+/** Go releases whose text/template messages differ. */
+export type GoRelease = '1.23' | '1.25';
 
 /** Go's maxExecDepth, quoted in the depth error. */
 export const GO_MAX_EXEC_DEPTH = 100000;
@@ -109,6 +117,7 @@ export class State {
   private readonly deadline: number;
   private readonly checkAbort?: () => boolean;
   readonly observer?: CallObserver;
+  readonly go: GoRelease;
 
   constructor(
     public tmpl: ExecTemplate,
@@ -119,6 +128,7 @@ export class State {
     this.deadline = opts.deadlineMs === undefined ? Infinity : Date.now() + opts.deadlineMs;
     this.checkAbort = opts.checkAbort;
     this.observer = opts.observer;
+    this.go = opts.go ?? '1.23';
   }
 
   // ---- variables ----
@@ -486,6 +496,8 @@ export class State {
       return result;
     }
     if (receiver instanceof GoStruct && receiver.hasField(fieldName)) {
+      // Go names starting with a lower-case letter are unexported: printed by fmt, never readable here.
+      if (!/^\p{Lu}/u.test(fieldName)) this.errorf(`${fieldName} is an unexported field of struct type ${receiver.type.name.replace(/^\*/, '')}`);
       if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
       this.lastIface = false;
       return receiver.field(fieldName);

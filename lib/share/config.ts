@@ -8,6 +8,8 @@
  *   from the user's disk also its `digest` (`sha256:<hex>` of the .tgz or of the folder's files), so
  *   whoever opens the configuration can tell which file it needs.
  * - `release`: release name and namespace (`helm install NAME -n NAMESPACE`).
+ * - `helmVersion`: the Helm the configuration renders as, `4.1` or `3.17`. Configurations made
+ *   before chartroom knew Helm 4 carry none and were checked with Helm 3.17 ({@link configHelmVersion}).
  * - `kubeVersion`, `apiVersions`: the render target (`--kube-version`, `--api-versions`).
  * - `preset`: the chart preset (`values-<id>.yaml`) the user started from, for information;
  *   `values` already contains what it set.
@@ -17,6 +19,7 @@
  *   (`-f values.yaml -f values-<name>.yaml`), with an optional target namespace.
  */
 import { z } from 'zod';
+import type { HelmVersion } from '../helm/version';
 
 // The page's Content-Security-Policy forbids eval; without this zod probes `new Function` once,
 // which the browser reports as a policy violation even though zod catches the refusal.
@@ -54,6 +57,7 @@ export const chartroomConfigSchema = z
       name: z.string().regex(RELEASE_NAME, 'invalid release name').max(53),
       namespace: z.string().regex(DNS_LABEL, 'invalid namespace').max(63),
     }),
+    helmVersion: z.enum(['4.1', '3.17'], { message: 'helmVersion is 4.1 or 3.17' }).optional(),
     kubeVersion: z.string().regex(/^v?\d+\.\d+(\.\d+)?$/, 'kubeVersion looks like 1.31.0').optional(),
     apiVersions: z.array(z.string().min(1).max(200)).max(200).optional(),
     preset: z.string().min(1).max(100).optional(),
@@ -72,6 +76,11 @@ export const chartroomConfigSchema = z
 export type ChartroomConfig = z.infer<typeof chartroomConfigSchema>;
 /** One environment overlay of a configuration. */
 export type ChartroomEnvironment = z.infer<typeof environmentSchema>;
+
+/** The Helm a configuration renders as: one without a version predates Helm 4 support (3.17). */
+export function configHelmVersion(c: Pick<ChartroomConfig, 'helmVersion'>): HelmVersion {
+  return c.helmVersion ?? '3.17';
+}
 
 /** Outcome of reading untrusted input: the configuration, or sentences saying what is wrong. */
 export type ConfigResult = { ok: true; config: ChartroomConfig } | { ok: false; message: string; issues: string[] };
@@ -121,15 +130,16 @@ export function normalizeConfig(c: ChartroomConfig): ChartroomConfig {
     release: { name: c.release.name, namespace: c.release.namespace },
     values: c.values,
   };
+  if (c.helmVersion) out.helmVersion = c.helmVersion;
   if (c.kubeVersion) out.kubeVersion = c.kubeVersion;
   if (c.apiVersions && c.apiVersions.length > 0) out.apiVersions = [...c.apiVersions];
   if (c.preset) out.preset = c.preset;
   if (c.environments && c.environments.length > 0) {
     out.environments = c.environments.map((e) => (e.namespace ? { name: e.name, namespace: e.namespace, values: e.values } : { name: e.name, values: e.values }));
   }
-  // Fixed key order: format, chart, release, kubeVersion, apiVersions, preset, values, environments.
+  // Fixed key order: format, chart, release, helmVersion, kubeVersion, apiVersions, preset, values, environments.
   const ordered: Record<string, unknown> = {};
-  for (const k of ['format', 'chart', 'release', 'kubeVersion', 'apiVersions', 'preset', 'values', 'environments'] as const) {
+  for (const k of ['format', 'chart', 'release', 'helmVersion', 'kubeVersion', 'apiVersions', 'preset', 'values', 'environments'] as const) {
     if (out[k] !== undefined) ordered[k] = out[k];
   }
   return ordered as ChartroomConfig;

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
-import { runHelm, firstDifference } from '../helm/reference';
+import { runHelm, firstDifference, REFERENCE } from '../helm/reference';
 import { chartroom, errorText } from './chartroom-cli';
 import { SCENARIOS } from './scenarios';
 
 const CHARTS = resolve(__dirname, 'charts');
 
-describe('helm template, chart level: chartroom vs helm 3.17.3', () => {
+describe(`helm template, chart level: chartroom vs helm ${REFERENCE.release}`, () => {
   test.each(SCENARIOS)('$name', async ({ args }) => {
     const helm = await runHelm(args, { cwd: CHARTS });
     const ours = chartroom(args);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { runHelm } from '../helm/reference';
+import { runHelm, REFERENCE } from '../helm/reference';
 
 /** The installed command itself (`npx --no-install chartroom`), as CI pipelines call it. */
 const CHARTS = resolve(__dirname, 'charts');
@@ -20,7 +20,7 @@ describe('npx --no-install chartroom', () => {
     ['renders like helm template', ['template', 'rel', 'umbrella', '--set', 'backend.enabled=true', '-n', 'ns']],
     ['fails like helm template', ['template', 'rel', 'failures', '--set', 'mode=required']],
   ])('%s', async (_name, args) => {
-    const [ours, helm] = await Promise.all([npxChartroom(args), runHelm(args, { cwd: CHARTS })]);
+    const [ours, helm] = await Promise.all([npxChartroom([...args, '--helm-version', REFERENCE.setting]), runHelm(args, { cwd: CHARTS })]);
     expect(ours.status !== 0).toBe(helm.status !== 0);
     expect(ours.stdout).toBe(helm.stdout);
     // npm itself may warn on stderr about the machine's npm config; the command's own text is what counts.

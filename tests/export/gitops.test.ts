@@ -15,7 +15,7 @@ import { mergeUserValues } from '../../lib/helm/chartutil/merge-values';
 import { readTree } from '../../lib/cli/node-io';
 import { runCli } from '../../lib/cli/main';
 import { loadChartFromDisk } from '../../lib/cli/node-io';
-import { runHelm } from '../helm/reference';
+import { runHelm, REFERENCE } from '../helm/reference';
 import { removeStandins, withStandins } from '../charts/standins';
 import { aeterna, leaks, plantedConfig, unzipText } from './fixtures';
 
@@ -155,7 +155,7 @@ describe.each(CASES.filter(([, type]) => type === 'vendored'))('GitOps skeleton:
       const helm = await runHelm(['template', 'aeterna', copy, ...flags, ...valueFiles.flatMap((f) => ['-f', f])]);
       expect(helm.stderr).toBe('');
       const ours = templateChart(loadChartDirectory(readTree(copy)), {
-        releaseName: 'aeterna', namespace: ns, kubeVersion: '1.31.0', apiVersions: ['postgresql.cnpg.io/v1'],
+        releaseName: 'aeterna', namespace: ns, kubeVersion: '1.31.0', helmVersion: REFERENCE.setting, apiVersions: ['postgresql.cnpg.io/v1'],
         values: mergeUserValues({ valueFiles: valueFiles.map((f) => ({ name: f, data: require('node:fs').readFileSync(f) })) }),
       });
       expect(ours.output).toBe(helm.stdout);
@@ -182,7 +182,7 @@ describe('chartroom gitops', () => {
     );
     rmSync(dir, { recursive: true });
     expect(code).toBe(0);
-    const lib = (await buildGitopsRepo(aeterna(), config, { tool: 'flux', repoUrl: REPO, chartSource: { type: 'oci', url: 'oci://ghcr.io/example/charts' } })).zip;
+    const lib = (await buildGitopsRepo(aeterna(), { ...config, helmVersion: '4.1' }, { tool: 'flux', repoUrl: REPO, chartSource: { type: 'oci', url: 'oci://ghcr.io/example/charts' } })).zip;
     expect(Buffer.from(written.get('repo.zip')!).equals(Buffer.from(lib))).toBe(true);
   });
 

@@ -47,7 +47,7 @@ describe('chartroom share', () => {
     const args = ['share', 'charts/aeterna', '-f', 'v.yaml', '--release', 'aeterna', '-n', 'aeterna', '--kube-version', '1.31.0', '--preset', 'production', '--env', 'dev=dev.yaml', '--env', 'prod=prod.yaml', '--base-url', 'https://chartroom.example/'];
     expect(runCli(args, io(out, err, files))).toBe(0);
     const schema = JSON.parse(readFileSync(resolve(root, 'charts/aeterna/values.schema.json'), 'utf8'));
-    const lib = encodeShareLink(c, { schema, baseUrl: 'https://chartroom.example/' });
+    const lib = encodeShareLink({ ...c, helmVersion: '4.1' }, { schema, baseUrl: 'https://chartroom.example/' });
     expect(out.join('')).toBe(`${lib.url}\n`);
     expect(out.join('')).not.toContain(PLANTED);
     expect(err.join('')).toContain('Left out because they are secrets: values: aeterna.extraEnv[0].value, values: qdrant.external.apiKey, environments.dev: secrets.openaiApiKey');

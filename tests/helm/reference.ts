@@ -6,6 +6,10 @@
  * `include | toJson`: the JSON string holds the template's exact output, byte for byte.
  * Results are cached on disk by input hash (helm is deterministic for these inputs), which keeps
  * repeated runs fast; the cache is keyed by helm version, so it never goes stale.
+ *
+ * Which helm is the reference comes from `CHARTROOM_REFERENCE_HELM` (`4.1` or `3.17`, default
+ * 4.1): vitest runs every differential suite once per helm (see vitest.config.ts), and each suite
+ * renders its chartroom side with {@link REFERENCE.setting} so both sides follow the same rules.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,8 +17,19 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_HELM_VERSION, HELM_RELEASE, parseHelmVersion, type HelmVersion } from '../../lib/helm/version';
 
-export const REFERENCE_HELM_VERSION = '3.17.3';
+function referenceFromEnv(): { setting: HelmVersion; release: string } {
+  const env = process.env.CHARTROOM_REFERENCE_HELM;
+  const setting = env ? parseHelmVersion(env) : DEFAULT_HELM_VERSION;
+  if (!setting) throw new Error(`CHARTROOM_REFERENCE_HELM=${env}: use 4.1 or 3.17`);
+  return { setting, release: HELM_RELEASE[setting] };
+}
+
+/** The helm this run compares against: chartroom's setting and the exact helm release. */
+export const REFERENCE = referenceFromEnv();
+/** The reference helm's release, e.g. `4.1.4`. */
+export const REFERENCE_HELM_VERSION = REFERENCE.release;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = (version: string) => join(root, '.cache', 'helm-results', version);
 

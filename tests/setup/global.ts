@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-/** Makes sure the reference helm is present before any differential test runs. */
+/** Makes sure both reference helms are present before any differential test runs. */
 export default function setup(): void {
-  execFileSync(process.execPath, ['scripts/fetch-helm.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/fetch-helm.mjs', '--all'], { stdio: 'inherit' });
 }

@@ -5,9 +5,12 @@ import { deepCopy, toRenderValues } from '../chartutil/values';
 import type { Warn } from '../chartutil/coalesce';
 import type { GoMap } from '../../gotemplate/value';
 import { HelmError } from './errors';
+import { isHelm4, type HelmVersion } from '../version';
 
 /** What `helm template` knows about the release it pretends to install. */
 export interface ReleaseSettings {
+  /** Which helm's rules to follow; default 4.1. */
+  helmVersion?: HelmVersion;
   /** Release name; helm template's default is `release-name`. */
   releaseName?: string;
   /** `-n/--namespace`; default `default`. */
@@ -58,7 +61,7 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
   const name = opts.releaseName ?? 'release-name';
   if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
     throw new HelmError(
-      `release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
+      `${isHelm4(opts.helmVersion) ? 'release name check failed: ' : ''}release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
     );
   }
 
@@ -78,7 +81,7 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
 
   let caps;
   try {
-    caps = templateCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions });
+    caps = templateCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions, helmVersion: opts.helmVersion });
   } catch (e) {
     throw new HelmError((e as Error).message);
   }

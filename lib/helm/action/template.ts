@@ -60,7 +60,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
   const release = prepareRelease(chart, opts);
   let files: Map<string, string>;
   try {
-    files = renderChart(release.chart, release.top, { limits: opts.limits, observer: opts.observer });
+    files = renderChart(release.chart, release.top, { limits: opts.limits, observer: opts.observer, helmVersion: opts.helmVersion });
   } catch (e) {
     throw new HelmError((e as Error).message, true);
   }
@@ -75,7 +75,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
 
   let sorted;
   try {
-    sorted = sortManifests(files);
+    sorted = sortManifests(files, opts.helmVersion);
   } catch (e) {
     if (e instanceof ManifestParseError) throw new HelmError(e.message, true);
     throw e;

@@ -79,6 +79,38 @@ export function metadataToGo(md: Metadata): GoStruct {
 }
 
 /**
+ * Helm 4's structToMap: a struct becomes a map of its Go field names, nested structs and
+ * pointers to them become maps too, every slice becomes `[]interface {}`; other values (strings,
+ * the annotations' `map[string]string`) stay as they are.
+ */
+function structToMap(s: GoStruct): GoMap {
+  const out: GoMap = new Map();
+  for (const [name, v] of s.fields) out.set(name, fieldToMapValue(v));
+  return out;
+}
+
+function fieldToMapValue(v: GoValue): GoValue {
+  if (v instanceof GoStruct) return structToMap(v);
+  if (Array.isArray(v)) return v.map((x) => (x instanceof GoStruct ? structToMap(x) : x));
+  return v;
+}
+
+/** Helm 4's MetadataAsMap: chart.Metadata as a `map[string]interface {}`. */
+export function metadataAsMap(md: Metadata): GoMap {
+  return structToMap(metadataToGo(md));
+}
+
+/**
+ * `.Chart` inside a template under Helm 4: MetadataAsMap plus `IsRoot`, so unknown fields read
+ * as missing keys and `%v`/toJson show a sorted map of Go field names.
+ */
+export function chartMapForTemplate(c: Chart): GoMap {
+  const m = metadataAsMap(c.metadata);
+  m.set('IsRoot', isRoot(c));
+  return m;
+}
+
+/**
  * `.Chart` inside a template: Helm's engine passes `struct { chart.Metadata; IsRoot bool }`,
  * so Metadata's fields are promoted (`.Chart.Name`) beside `.Chart.IsRoot`, fmt prints the
  * embedded struct in braces (`{{name ...} true}`, each field with the verb given) and toJson

@@ -26,7 +26,9 @@ export {
   type RenderValuesOptions,
 } from './values';
 export {
-  DEFAULT_API_VERSIONS,
+  DEFAULT_API_VERSIONS_3,
+  DEFAULT_API_VERSIONS_4,
+  defaultApiVersions,
   HELM_BUILD_INFO,
   capabilitiesToGo,
   checkKubeVersion,

@@ -6,7 +6,7 @@ import { GoInt, withType, type GoMap, type GoValue } from '../../gotemplate/valu
 import { defineFunc } from '../../gotemplate/func';
 import { goToYaml } from '../../yaml';
 import type { Chart } from '../chart/chart';
-import { metadataToGo } from '../chart/metadata-go';
+import { metadataAsMap, metadataToGo } from '../chart/metadata-go';
 import { unmarshalMap } from '../chart/yaml-doc';
 import { defaultCapabilities, type Capabilities, capabilitiesToGo } from './capabilities';
 import { coalesceValues, type Warn } from './coalesce';
@@ -14,6 +14,7 @@ import { deepCopy } from '../../gotemplate/copy';
 
 export { deepCopy };
 import { validateAgainstSchema } from './schema';
+import { isHelm4, valuesPackage, type HelmVersion } from '../version';
 
 /** The values key shared with every subchart. */
 export const GLOBAL_KEY = 'global';
@@ -84,12 +85,12 @@ export function readValues(data: Uint8Array | string): GoMap {
 }
 
 /** Tags a map as `chartutil.Values`, with the methods templates can call on it. */
-export function asValuesType(m: GoMap): GoMap {
+export function asValuesType(m: GoMap, helm?: HelmVersion): GoMap {
   return withType(m, {
-    name: 'chartutil.Values',
+    name: `${valuesPackage(helm)}.Values`,
     methods: {
       YAML: defineFunc('YAML', [], () => goToYaml(m), { returnsError: true }),
-      Table: defineFunc('Table', ['string'], (name: string) => asValuesType(table(m, name)), { returnsError: true }),
+      Table: defineFunc('Table', ['string'], (name: string) => asValuesType(table(m, name), helm), { returnsError: true }),
       AsMap: defineFunc('AsMap', [], () => m),
       PathValue: defineFunc('PathValue', ['string'], (p: string) => pathValue(m, p), { returnsError: true }),
     },
@@ -139,16 +140,17 @@ export function toRenderValues(
   ]);
   const top: GoMap = asValuesType(
     new Map<string, GoValue>([
-      ['Chart', metadataToGo(chart.metadata)],
+      ['Chart', isHelm4(caps.helm) ? metadataAsMap(chart.metadata) : metadataToGo(chart.metadata)],
       ['Capabilities', capabilitiesToGo(caps)],
       ['Release', release],
     ]),
+    caps.helm,
   );
   const vals = coalesceValues(chart, chrtVals, opts.warn);
   if (!opts.skipSchemaValidation) {
     const problem = validateAgainstSchema(chart, vals);
     if (problem) throw new Error(`values don't meet the specifications of the schema(s) in the following chart(s):\n${problem}`);
   }
-  top.set('Values', asValuesType(vals));
+  top.set('Values', asValuesType(vals, caps.helm));
   return top;
 }

@@ -1,23 +1,14 @@
-import {
-  Template,
-  TemplateError,
-  type CallObserver,
-  type ExecOptions,
-} from "../../gotemplate";
-import { defineFunc, type FuncMap } from "../../gotemplate/func";
-import { quote } from "../../gotemplate/strconv-quote";
-import {
-  compareGoStrings,
-  GoError,
-  withType,
-  type GoMap,
-  type GoValue,
-} from "../../gotemplate/value";
-import { chartFullPath, isRoot, type Chart } from "../chart/chart";
-import { chartValueForTemplate } from "../chart/metadata-go";
-import { newFiles } from "./files";
-import { helmFuncMap, WARN_END, WARN_START } from "./funcs";
-import { IncludeMemo, TopLevelObject, type IncludeTable } from "./include-memo";
+import { Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
+import type { GoRelease } from '../../gotemplate/exec';
+import { defineFunc, type FuncMap } from '../../gotemplate/func';
+import { quote } from '../../gotemplate/strconv-quote';
+import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../gotemplate/value';
+import { chartFullPath, isRoot, type Chart } from '../chart/chart';
+import { chartMapForTemplate, chartValueForTemplate } from '../chart/metadata-go';
+import { isHelm4, valuesPackage, type HelmVersion } from '../version';
+import { newFiles } from './files';
+import { helmFuncMap, WARN_END, WARN_START } from './funcs';
+import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
 
 /** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */
 export interface RenderLimits {
@@ -37,6 +28,8 @@ export interface RenderOptions {
   strict?: boolean;
   limits?: RenderLimits;
   observer?: RenderObserver;
+  /** Which helm's rules to follow (`.Chart`, error texts); default 4.1. */
+  helmVersion?: HelmVersion;
 }
 
 /** Helm's include depth limit per template name (engine.recursionMaxNums). */
@@ -66,7 +59,9 @@ export function renderChart(
   const tpls = new Map<string, Renderable>();
   // The top-level objects report `.Template` reads to whichever set renders them.
   const reads = { memo: null as IncludeMemo | null };
-  recAllTpls(chart, tpls, top, () => reads.memo?.templateRead());
+  const valuesType = `${valuesPackage(opts.helmVersion)}.Values`;
+  const chartValue = isHelm4(opts.helmVersion) ? chartMapForTemplate : chartValueForTemplate;
+  recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue });
   const keys = sortTemplates([...tpls.keys()]);
   const set = templateSet(keys, tpls, opts.strict ?? false);
   set.state.included.clear();
@@ -76,6 +71,7 @@ export function renderChart(
       : undefined;
   set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
   set.state.observer = opts.observer;
+  set.state.go = isHelm4(opts.helmVersion) ? '1.25' : '1.23';
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
 
@@ -87,21 +83,12 @@ export function renderChart(
       const r = tpls.get(filename)!;
       set.state.memo.beginFile(index);
       opts.observer?.beginFile?.(filename);
-      r.vals.set(
-        "Template",
-        withType(
-          new Map<string, GoValue>([
-            ["Name", filename],
-            ["BasePath", r.basePath],
-          ]),
-          { name: "chartutil.Values" },
-        ),
-      );
+      r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: valuesType }));
       let out: string;
       try {
         out = set.t.executeTemplate(filename, r.vals, execOptions(set.state));
       } catch (e) {
-        throw cleanupExecError(filename, e);
+        throw cleanupExecError(filename, e, opts.helmVersion);
       }
       rendered.set(filename, out.replaceAll("<no value>", ""));
     }
@@ -112,29 +99,30 @@ export function renderChart(
   return rendered;
 }
 
+/** How the engine of a helm version presents `.Chart` and `.Values`. */
+interface ObjectStyle {
+  valuesType: string;
+  chartValue: (c: Chart) => GoValue;
+}
+
 /** recAllTpls: each chart's templates with the values scoped to that chart. */
-function recAllTpls(
-  c: Chart,
-  templates: Map<string, Renderable>,
-  vals: GoMap,
-  onTemplateRead: () => void,
-): GoMap {
+function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, onTemplateRead: () => void, style: ObjectStyle): GoMap {
   const subcharts: GoMap = new Map();
-  // Helm builds this as a map[string]interface{} but hands it to templates as chartutil.Values,
+  // Helm builds this as a map[string]interface{} but hands it to templates as its Values type,
   // the type `$` shows in errors and typeOf (`.Subcharts` entries show it too, where helm says map).
   const next: GoMap = withType(
     new TopLevelObject(
       [
-        ["Chart", chartValueForTemplate(c)],
-        ["Files", newFiles(c.files)],
-        ["Release", vals.get("Release")],
-        ["Capabilities", vals.get("Capabilities")],
-        ["Values", withType(new Map(), { name: "chartutil.Values" })],
-        ["Subcharts", subcharts],
+        ['Chart', style.chartValue(c)],
+        ['Files', newFiles(c.files)],
+        ['Release', vals.get('Release')],
+        ['Capabilities', vals.get('Capabilities')],
+        ['Values', withType(new Map(), { name: style.valuesType })],
+        ['Subcharts', subcharts],
       ],
       onTemplateRead,
     ),
-    { name: "chartutil.Values" },
+    { name: style.valuesType },
   );
   const parentValues = vals.get("Values");
   if (isRoot(c)) next.set("Values", parentValues);
@@ -142,14 +130,9 @@ function recAllTpls(
     const own = parentValues.get(c.metadata.name);
     // Go's Values.Table returns the same map under the chartutil.Values type; the parent still
     // sees a map[string]interface{} there (which `dig` insists on), so the typed view is a copy.
-    if (own instanceof Map)
-      next.set("Values", withType(new Map(own), { name: "chartutil.Values" }));
+    if (own instanceof Map) next.set('Values', withType(new Map(own), { name: style.valuesType }));
   }
-  for (const child of c.dependencies)
-    subcharts.set(
-      child.metadata.name,
-      recAllTpls(child, templates, next, onTemplateRead),
-    );
+  for (const child of c.dependencies) subcharts.set(child.metadata.name, recAllTpls(child, templates, next, onTemplateRead, style));
 
   const parentId = chartFullPath(c);
   const library = c.metadata.type === "library";
@@ -180,6 +163,8 @@ interface RenderState {
   deadline?: number;
   maxOutputBytes?: number;
   observer?: CallObserver;
+  /** The Go release of the helm being followed (its text/template messages). */
+  go?: GoRelease;
   memo: IncludeMemo;
 }
 
@@ -254,19 +239,13 @@ function idOfText(text: string): number {
 }
 
 const NO_LIMITS: ExecOptions = Object.freeze({});
+const GO_125: ExecOptions = Object.freeze({ go: '1.25' });
 
 function execOptions(state: RenderState): ExecOptions {
-  if (
-    state.deadline === undefined &&
-    state.maxOutputBytes === undefined &&
-    state.observer === undefined
-  )
-    return NO_LIMITS;
+  if (state.deadline === undefined && state.maxOutputBytes === undefined && state.observer === undefined) return state.go === '1.25' ? GO_125 : NO_LIMITS;
   return {
-    deadlineMs:
-      state.deadline === undefined
-        ? undefined
-        : Math.max(0, state.deadline - Date.now()),
+    go: state.go,
+    deadlineMs: state.deadline === undefined ? undefined : Math.max(0, state.deadline - Date.now()),
     maxOutputBytes: state.maxOutputBytes,
     observer: state.observer,
   };
@@ -349,10 +328,9 @@ function cleanupParseError(filename: string, e: unknown): Error {
 }
 
 /** Helm's cleanupExecError: `execution error at (FILE:LINE:COL): MESSAGE` for required/fail. */
-function cleanupExecError(filename: string, e: unknown): Error {
-  if (!(e instanceof TemplateError) || e.kind !== "exec") {
-    if (e instanceof RangeError)
-      return new Error(`rendering template failed: ${e.message}`);
+function cleanupExecError(filename: string, e: unknown, helm: HelmVersion | undefined): Error {
+  if (!(e instanceof TemplateError) || e.kind !== 'exec') {
+    if (e instanceof RangeError) return new Error(`rendering template failed: ${e.message}`);
     return e as Error;
   }
   const msg = e.message;
@@ -362,7 +340,59 @@ function cleanupExecError(filename: string, e: unknown): Error {
   const location = msg.slice(first + 2, second);
   const parts = WARN_PATTERN.exec(msg.slice(second + 2));
   if (parts) return new Error(`execution error at (${location}): ${parts[1]}`);
+  if (isHelm4(helm)) return new Error(traceExecError(e) ?? msg);
   return new Error(msg);
+}
+
+/**
+ * Helm 4's reformatExecErrorMsg: when every error in the chain (the execution error and the
+ * include errors it wraps) is text/template's own, each becomes a block of its location, what
+ * was executing, and the message; any other error in the chain leaves the text as it was.
+ */
+function traceExecError(e: TemplateError): string | undefined {
+  const blocks: string[] = [];
+  let current: unknown = e;
+  while (current !== undefined) {
+    if (!(current instanceof Error)) return undefined;
+    const block = traceBlock(current.message);
+    if (block === undefined) return undefined;
+    if (blocks[blocks.length - 1] !== block) blocks.push(block);
+    // Only a function call's error is wrapped (`error calling NAME: %w`); Go unwraps nothing else.
+    current = current instanceof TemplateError ? current.cause : undefined;
+  }
+  return blocks.join('').trim();
+}
+
+/** One error's block, or undefined when its text is not a text/template error. */
+function traceBlock(s: string): string | undefined {
+  const prefix = 'template: ';
+  if (!s.startsWith(prefix)) return undefined;
+  const rest = s.slice(prefix.length);
+  if (rest.startsWith('no template ')) return `${s}\n`;
+  const cutChained = (m: string) => {
+    const i = m.indexOf(' template:');
+    return i < 0 ? m : m.slice(0, i);
+  };
+  const exec = rest.indexOf(': executing ');
+  if (exec >= 0) {
+    const location = rest.slice(0, exec);
+    const after = rest.slice(exec + ': executing '.length);
+    if (after[0] !== '"') return undefined;
+    const endQuote = after.indexOf('"', 1);
+    if (endQuote < 0) return undefined;
+    const fn = after.slice(1, endQuote);
+    const afterFn = after.slice(endQuote + 1);
+    if (!afterFn.startsWith(' at <')) return undefined;
+    const afterAt = afterFn.slice(' at <'.length);
+    const endLoc = afterAt.indexOf('>: ');
+    if (endLoc < 0) return undefined;
+    const node = afterAt.slice(0, endLoc);
+    const message = cutChained(afterAt.slice(endLoc + 3));
+    return `${location}\n  executing "${fn}" at <${node}>:\n    ${message}\n`;
+  }
+  const sep = rest.lastIndexOf(': ');
+  if (sep < 0) return undefined;
+  return `${rest.slice(0, sep)}\n  ${cutChained(rest.slice(sep + 2))}\n`;
 }
 
 function baseName(p: string): string {

@@ -4,6 +4,7 @@ import { hookFromManifest, type Hook } from './hooks';
 import { readHead, readHeadAfter, type Manifest, type SimpleHead } from './manifest';
 import { splitManifests } from './split';
 import { goTrimSpace } from '../../gotemplate/strings';
+import type { HelmVersion } from '../version';
 
 export interface SortedManifests {
   hooks: Hook[];
@@ -26,7 +27,7 @@ export class ManifestParseError extends Error {
  * split into documents, hooks separated by their annotation, then both stably sorted by kind in
  * install order. Unknown hook events drop the document, as Helm does.
  */
-export function sortManifests(files: ReadonlyMap<string, string>): SortedManifests {
+export function sortManifests(files: ReadonlyMap<string, string>, helm?: HelmVersion): SortedManifests {
   const hooks: Hook[] = [];
   const manifests: Manifest[] = [];
   const paths = [...files.keys()].sort(compareGoStrings);
@@ -44,7 +45,7 @@ export function sortManifests(files: ReadonlyMap<string, string>): SortedManifes
       if (hook) hooks.push(hook);
     }
   }
-  return { hooks: sortByKind(hooks, (h) => h.kind), manifests: sortByKind(manifests, (m) => m.head.kind) };
+  return { hooks: sortByKind(hooks, (h) => h.kind, helm), manifests: sortByKind(manifests, (m) => m.head.kind, helm) };
 }
 
 /**
