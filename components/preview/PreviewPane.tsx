@@ -146,7 +146,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
           )}
           {tab === 'diff' && (
             <TabPanel idPrefix="preview" id="diff">
-              <DiffTab current={shown} previous={previousGood} source={source} release={release} />
+              <DiffTab current={shown} previous={previousGood} source={source} release={release} valuesText={valuesText} />
             </TabPanel>
           )}
           {tab === 'notes' && (

@@ -1,17 +1,27 @@
 'use client';
-import { KUBE_VERSIONS, OPTIONAL_API_VERSIONS, releaseNameProblem, type ReleaseOptions } from '@/lib/configurator';
+import { HELM_VERSION_CHOICES, KUBE_VERSIONS, OPTIONAL_API_VERSIONS, releaseNameProblem, type ReleaseOptions } from '@/lib/configurator';
 
-/** Release name, namespace, target Kubernetes version and the optional APIs the cluster serves. */
+/** Helm version, release name, namespace, target Kubernetes version and the optional APIs the cluster serves. */
 export function ReleaseBar({ release, onChange }: { release: ReleaseOptions; onChange: (patch: Partial<ReleaseOptions>) => void }) {
   const nameProblem = releaseNameProblem(release.releaseName);
   const versions = KUBE_VERSIONS.includes(release.kubeVersion) ? KUBE_VERSIONS : [release.kubeVersion, ...KUBE_VERSIONS];
   return (
     <details className="release-bar">
       <summary>
-        Release <code>{release.releaseName}</code> in <code>{release.namespace}</code>, Kubernetes {release.kubeVersion}
+        Helm {release.helmVersion}, release <code>{release.releaseName}</code> in <code>{release.namespace}</code>, Kubernetes {release.kubeVersion}
         {release.apiVersions.length > 0 ? ` + ${release.apiVersions.length} API${release.apiVersions.length > 1 ? 's' : ''}` : ''}
       </summary>
       <div className="release-fields">
+        <div className="field">
+          <label htmlFor="release-helm">Helm version</label>
+          <select id="release-helm" value={release.helmVersion} onChange={(e) => onChange({ helmVersion: e.target.value as ReleaseOptions['helmVersion'] })}>
+            {HELM_VERSION_CHOICES.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="release-name">Release name</label>
           <input

@@ -15,6 +15,7 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
   const helmVersion = flagHelmVersion(parsed);
   const chart = io.loadChart(chartRef);
   const values = mergeUserValues({
+    helmVersion,
     valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
     jsonValues: flagList(parsed, 'set-json'),
     values: flagList(parsed, 'set'),

@@ -1,6 +1,9 @@
 /** The release a configuration is rendered for: what `helm template` takes as flags. */
+import { DEFAULT_HELM_VERSION, isHelmVersion, type HelmVersion } from '../helm/version';
 
 export interface ReleaseOptions {
+  /** The Helm whose rendering rules apply (4.1 for new configurations). */
+  helmVersion: HelmVersion;
   releaseName: string;
   namespace: string;
   /** Target Kubernetes version, e.g. `1.31.0`. */
@@ -10,6 +13,7 @@ export interface ReleaseOptions {
 }
 
 export const DEFAULT_RELEASE: ReleaseOptions = {
+  helmVersion: DEFAULT_HELM_VERSION,
   releaseName: 'release-name',
   namespace: 'default',
   kubeVersion: '1.31.0',
@@ -38,11 +42,21 @@ export function releaseNameProblem(name: string): string | null {
   return null;
 }
 
-/** Reads release options from untrusted JSON, falling back to defaults field by field. */
+/** Offered in the release bar: label and setting. */
+export const HELM_VERSION_CHOICES: readonly { id: HelmVersion; label: string }[] = [
+  { id: '4.1', label: 'Helm 4.1' },
+  { id: '3.17', label: 'Helm 3.17' },
+];
+
+/**
+ * Reads release options from untrusted JSON, falling back to defaults field by field. Options
+ * saved before chartroom knew Helm 4 carry no Helm version: they were rendered as Helm 3.17.
+ */
 export function releaseOptionsFrom(raw: unknown): ReleaseOptions {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const str = (k: keyof ReleaseOptions): string => (typeof r[k] === 'string' ? (r[k] as string) : (DEFAULT_RELEASE[k] as string));
+  const str = (k: 'releaseName' | 'namespace' | 'kubeVersion'): string => (typeof r[k] === 'string' ? (r[k] as string) : DEFAULT_RELEASE[k]);
   return {
+    helmVersion: isHelmVersion(r.helmVersion) ? r.helmVersion : '3.17',
     releaseName: str('releaseName'),
     namespace: str('namespace'),
     kubeVersion: str('kubeVersion'),

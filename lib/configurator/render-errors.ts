@@ -25,6 +25,8 @@ const LOCATIONS: { re: RegExp; rendered?: boolean }[] = [
   { re: /execution error at \(([^():]+):(\d+):(\d+)\)/ },
   // text/template execution errors: template: file:line:col: executing ...
   { re: /template: ([^\s:]+):(\d+):(\d+): executing/ },
+  // the same as Helm 4 lays them out: file:line:col, then `executing ...` on the next line
+  { re: /^([^\s:]+):(\d+):(\d+)\n {2}executing/m },
   // parse errors: parse error at (file:line): msg
   { re: /parse error at \(([^():]+):(\d+)(?::(\d+))?\)/ },
   { re: /template: ([^\s:]+):(\d+): / },
@@ -53,13 +55,27 @@ export function schemaProblems(message: string): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   let chart = '';
   for (const line of message.slice(SCHEMA_HEADER.length).split('\n')) {
-    if (line.startsWith('- ')) {
+    // Helm 4 (jsonschema v6): `- at '/json/pointer': message`, causes indented below it.
+    const at = /^- at '((?:[^']|'')*)': (.*)$/.exec(line);
+    if (at) {
+      out.push({ chart, path: pointerToPath(at[1]), message: at[2] });
+    } else if (line.startsWith('- ')) {
       const sep = line.indexOf(': ', 2);
       if (sep < 0) continue;
       out.push({ chart, path: line.slice(2, sep), message: line.slice(sep + 2) });
     } else if (line.endsWith(':')) chart = line.slice(0, -1);
   }
   return out;
+}
+
+/** `/a/b~1c` → `a.b/c`; the root (empty pointer) is `(root)`, as Helm 3 names it. */
+function pointerToPath(pointer: string): string {
+  if (pointer === '') return '(root)';
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 }
 
 /**

@@ -29,7 +29,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
   const started = now();
   let values: GoMap;
   try {
-    values = mergeUserValues({ valueFiles: [{ name: 'values.yaml', data: request.valuesText }] });
+    values = mergeUserValues({ helmVersion: request.release.helmVersion, valueFiles: [{ name: 'values.yaml', data: request.valuesText }] });
   } catch (e) {
     return failure('values', (e as Error).message, started);
   }
@@ -38,6 +38,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
     const recorder = gitopsCallRecorder();
     const render = (observer: RenderObserver) =>
       templateChart(chart, {
+        helmVersion: request.release.helmVersion,
         releaseName: request.release.releaseName,
         namespace: request.release.namespace,
         kubeVersion: request.release.kubeVersion,

@@ -49,7 +49,10 @@ export function planRestore(read: ReadConfig, info: ChartInfo, origin: RestoreOr
       kind: 'restored',
       label,
       text: origin.kind === 'link' ? 'The configuration from the share link is open.' : `The configuration from ${origin.fileName} is open.`,
-      notices: report.notices,
+      notices: read.config.helmVersion ? report.notices : [...report.notices, NO_HELM_VERSION],
     },
   };
 }
+
+/** Configurations made before chartroom knew Helm 4 keep the Helm they were checked with. */
+export const NO_HELM_VERSION = 'This configuration names no Helm version (it predates Helm 4 support), so it opens as Helm 3.17; choose Helm 4.1 in the release bar to render it as Helm 4.';

@@ -2,7 +2,7 @@
  * The configurator's state as a chartroom configuration (share links, `chartroom.json`,
  * exports) and back: release options map to the configuration's release and render target.
  */
-import { CONFIG_FORMAT, type ChartContext, type ChartroomConfig, type ChartroomEnvironment } from '../share';
+import { CONFIG_FORMAT, configHelmVersion, type ChartContext, type ChartroomConfig, type ChartroomEnvironment } from '../share';
 import type { ChartInfo } from './chart-info';
 import type { Configuration } from './configuration';
 import { DEFAULT_RELEASE, type ReleaseOptions } from './release-options';
@@ -14,6 +14,7 @@ export function configurationToShare(c: Configuration, info: ChartInfo, environm
     format: CONFIG_FORMAT,
     chart: chartDigest ? { name: info.name, version: info.version, digest: chartDigest } : { name: info.name, version: info.version },
     release: { name: c.release.releaseName, namespace: c.release.namespace },
+    helmVersion: c.release.helmVersion,
     kubeVersion: c.release.kubeVersion,
     values: c.valuesText,
   };
@@ -25,6 +26,7 @@ export function configurationToShare(c: Configuration, info: ChartInfo, environm
 /** The release options a configuration renders with. */
 export function releaseFromShare(config: ChartroomConfig): ReleaseOptions {
   return {
+    helmVersion: configHelmVersion(config),
     releaseName: config.release.name,
     namespace: config.release.namespace,
     kubeVersion: config.kubeVersion?.replace(/^v/, '') ?? DEFAULT_RELEASE.kubeVersion,

@@ -1,6 +1,8 @@
 /** install.sh and README.md of a values bundle: the exact commands, in order. */
 import type { Dependency } from '../helm/chart/chart';
 import type { PreparedExport } from './prepare';
+import { HELM_RELEASE } from '../helm/version';
+import { configHelmVersion } from '../share/config';
 
 export interface InstallTarget {
   /** How helm finds the chart: a folder, a .tgz, `repo/name` or `oci://…`. */
@@ -57,6 +59,11 @@ function operatorCommand(op: PreparedExport['operators'][number]): string {
   ].join(' ');
 }
 
+/** The helm release a configuration was checked with, e.g. `4.1.4`. */
+function helmRelease(p: PreparedExport): string {
+  return HELM_RELEASE[configHelmVersion(p.config)];
+}
+
 /** install.sh: repositories, operators, Secrets check, dependencies, install; `./install.sh ENV`. */
 export function installScript(p: PreparedExport, target: InstallTarget): string {
   const envs = p.environments.map((e) => e.name);
@@ -64,6 +71,7 @@ export function installScript(p: PreparedExport, target: InstallTarget): string 
   const lines: string[] = [
     '#!/bin/sh',
     `# Installs or upgrades the release ${release} of ${p.chart.metadata.name} ${p.chart.metadata.version} (see README.md).`,
+    `# chartroom checked these values with Helm ${helmRelease(p)}: install with that Helm for the same manifests.`,
     envs.length ? `# Usage: ./install.sh ENVIRONMENT   (one of: ${envs.join(', ')})` : '# Usage: ./install.sh',
     '# CHART=<folder, .tgz, repo/name or oci://…> ./install.sh … installs the chart from elsewhere.',
     'set -eu',
@@ -137,7 +145,7 @@ export function bundleReadme(p: PreparedExport, target: InstallTarget, files: { 
     '',
     '## Prerequisites',
     '',
-    '- `helm` 3.8 or later and `kubectl`, with access to the cluster.',
+    `- \`helm\` ${helmRelease(p)} (chartroom rendered and checked these values as Helm ${helmRelease(p)} does; another Helm version may render them differently) and \`kubectl\`, with access to the cluster.`,
     `- The chart: \`install.sh\` uses \`${target.chartRef}\`; set \`CHART\` to a folder, a .tgz, \`repo/name\` or \`oci://…\` to install it from elsewhere.`,
   ];
   for (const op of p.operators) {

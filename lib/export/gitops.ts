@@ -4,7 +4,8 @@
  * skeletons kept out of what is applied, and a README on bootstrapping and promotion.
  */
 import type { Chart } from '../helm/chart/chart';
-import { configToJson, type ChartroomConfig } from '../share/config';
+import { configHelmVersion, configToJson, type ChartroomConfig } from '../share/config';
+import { HELM_RELEASE } from '../helm/version';
 import { argoCdFiles, argoCdReadme } from './gitops-argocd';
 import { fluxFiles, fluxReadme } from './gitops-flux';
 import type { ChartSource, GitopsContext, GitopsTool } from './gitops-types';
@@ -62,6 +63,8 @@ function readme(ctx: GitopsContext, tool: GitopsTool, chartFiles: boolean): stri
     `# ${release}: GitOps with ${tool === 'argocd' ? 'Argo CD' : 'Flux'}`,
     '',
     `Deploys the chart \`${md.name}\` ${md.version} as the release \`${release}\` to ${ctx.environments.map((e) => `\`${e.name}\` (namespace \`${e.namespace}\`)`).join(', ')}, from \`${ctx.repoUrl}\` on \`${ctx.branch}\`.`,
+    '',
+    `chartroom checked this configuration as Helm ${HELM_RELEASE[configHelmVersion(p.config)]} renders it. ${tool === 'argocd' ? 'Argo CD' : 'Flux'} renders the chart with the Helm built into it, whose version may differ: compare its rendered manifests with chartroom's preview after upgrading ${tool === 'argocd' ? 'Argo CD' : 'Flux'}.`,
     '',
     `The chart comes ${src.type === 'vendored' ? `from \`charts/${md.name}/\` in this repository (no chart registry needed)` : src.type === 'helm-repo' ? `from the Helm repository ${src.url}` : `from the OCI registry ${src.url}`}.`,
     ...(ctx.repoUrl === PLACEHOLDER_REPO_URL ? ['', `Replace \`${PLACEHOLDER_REPO_URL}\` with this repository's URL everywhere before pushing.`] : []),

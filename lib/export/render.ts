@@ -25,7 +25,7 @@ export interface RenderedConfiguration {
 /** `helm template RELEASE CHART -n NS --kube-version … -a … -f file…` of a configuration. */
 export function renderValuesFiles(chart: Chart, config: ChartroomConfig, files: readonly ValuesFileText[], extraApiVersions: readonly string[] = [], observer?: RenderObserver): RenderedConfiguration {
   let enabledMissing: Dependency[] = [];
-  const values = mergeUserValues({ valueFiles: files.map((f) => ({ name: f.name, data: f.text })) });
+  const values = mergeUserValues({ helmVersion: configHelmVersion(config), valueFiles: files.map((f) => ({ name: f.name, data: f.text })) });
   const result = templateChart(chart, {
     releaseName: config.release.name,
     namespace: config.release.namespace,

@@ -4,7 +4,8 @@
  * match byte for byte; errors must match Go's text exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { referenceExecute, type ReferenceResult, type TemplateCase } from '../../tests/helm/reference';
+import { referenceExecute, REFERENCE, type ReferenceResult, type TemplateCase } from '../../tests/helm/reference';
+import { traceExecError } from '../helm/engine/exec-trace';
 import {
   DIFF_CASES,
   DIFF_VALUES,
@@ -45,7 +46,7 @@ function runOurs(c: TemplateCase, n: number): Outcome {
     const t = new Template('fixture').option('missingkey=zero');
     for (const [path, text] of Object.entries(c.files ?? {})) t.new(`fixture/${path}`).parse(String(text));
     t.new(`fixture/templates/_case${n}.tpl`).parse(`{{ define "case${n}" }}${c.template}{{ end }}`);
-    return { ok: true, text: t.executeTemplate(`case${n}`, DATA) };
+    return { ok: true, text: t.executeTemplate(`case${n}`, DATA, { go: GO }) };
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     if (e.kind === 'parse') {
@@ -53,9 +54,12 @@ function runOurs(c: TemplateCase, n: number): Outcome {
       const tokens = e.message.split(': ');
       return { ok: false, text: `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}` };
     }
-    return { ok: false, text: e.message };
+    return { ok: false, text: (REFERENCE.setting === '4.1' && traceExecError(e)) || e.message };
   }
 }
+
+/** The Go release the reference helm was built with. */
+const GO = REFERENCE.setting === '4.1' ? '1.25' : '1.23';
 
 function expected(r: ReferenceResult): Outcome {
   if (r.ok) return { ok: true, text: r.output };
@@ -69,7 +73,7 @@ function caseNumber(r: ReferenceResult, i: number): number {
   return m ? Number(m[1]) : i;
 }
 
-describe('text/template against helm 3.17.3', async () => {
+describe(`text/template against helm ${REFERENCE.release}`, async () => {
   const cases = DIFF_CASES.map((_, i) => referenceCase(i));
   const results = await referenceExecute(cases);
   it('has at least 150 cases', () => expect(DIFF_CASES.length).toBeGreaterThanOrEqual(150));

@@ -287,6 +287,13 @@ export class State {
         ran = true;
         if (this.iteration(r, mark, k, val.get(k), iface) === BREAK) break;
       }
+    } else if (val instanceof GoInt && this.go === '1.25') {
+      // Go 1.24 ranges over an integer n: 0 … n-1, of n's type, one variable at most.
+      if (decl.length > 1) this.errorf(`can't use ${sprintf('%v', [val])} to iterate over more than one variable`);
+      for (let i = 0n; i < val.v; i++) {
+        ran = true;
+        if (this.iteration(r, mark, undefined, new GoInt(i, val.kind, val.typeName), false) === BREAK) break;
+      }
     } else if (val !== undefined) {
       this.errorf(`range can't iterate over ${sprintf('%v', [val])}`);
     }

@@ -4,7 +4,8 @@
  * engine with Helm's full function map, once calling the function directly.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceExecute, type ReferenceResult } from '../../tests/helm/reference';
+import { referenceExecute, REFERENCE, type ReferenceResult } from '../../tests/helm/reference';
+import { REFERENCE_STYLE } from '../../tests/helm/reference-style';
 import { GoInt, GoStruct, type GoValue } from '../gotemplate/value';
 import { cryptoFuncs } from './crypto';
 import { dateFuncs, setLocalTimeZone } from './date';
@@ -259,7 +260,7 @@ const joinCases: Case[] = [
 
 const cases: Case[] = [...regexCases, ...semverCases, ...dateCases, ...encodingCases, ...cryptoCases, ...urlCases, ...joinCases];
 
-describe('sprig extra families match helm 3.17.3', () => {
+describe(`sprig extra families match helm ${REFERENCE.release}`, () => {
   let reference: ReferenceResult[];
   beforeAll(async () => {
     setLocalTimeZone('UTC');
@@ -270,7 +271,7 @@ describe('sprig extra families match helm 3.17.3', () => {
 
   it.each(cases.map((c, i) => [c.template, i] as const))('template %s', (_t, i) => {
     const ref = reference[i];
-    const ours = runTemplate(sprigFuncMap(), cases[i].template);
+    const ours = runTemplate(sprigFuncMap(), cases[i].template, '', REFERENCE_STYLE);
     if (ref.ok) expect(ours, `helm: ${JSON.stringify(ref)}\nours: ${JSON.stringify(ours)}`).toEqual({ ok: true, output: ref.output });
     else expect(ours.ok ? ours : { ok: false, error: ours.error.trimEnd() }).toEqual({ ok: false, error: ref.inner ?? ref.error });
   });

@@ -4,7 +4,8 @@
  * (or Go error texts) must be identical.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceExecute, type ReferenceResult, type TemplateCase } from '../../tests/helm/reference';
+import { referenceExecute, REFERENCE, type ReferenceResult, type TemplateCase } from '../../tests/helm/reference';
+import { REFERENCE_STYLE } from '../../tests/helm/reference-style';
 import { DIFF_CASES, DIFF_VALUES } from './sprig.diff.cases';
 import { runCase, type CaseResult } from './sprig-harness';
 import { sprigFuncMap } from './functions';
@@ -22,7 +23,7 @@ const rows: Row[] = Object.entries(DIFF_CASES).flatMap(([family, lines]) =>
   lines.flatMap((line) => line.split('}}|{{').map((t, i, all) => (i > 0 ? '{{' : '') + t + (i < all.length - 1 ? '}}' : ''))).map((template) => ({
     family,
     template,
-    ours: runCase(funcs, template, DIFF_VALUES),
+    ours: runCase(funcs, template, DIFF_VALUES, REFERENCE_STYLE),
   })),
 );
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   reference = await referenceExecute(cases);
 }, 600_000);
 
-describe('Sprig core families match helm 3.17.3', () => {
+describe(`Sprig core families match helm ${REFERENCE.release}`, () => {
   it('has at least 200 cases', () => expect(rows.length).toBeGreaterThanOrEqual(200));
   for (const family of Object.keys(DIFF_CASES)) {
     describe(family, () => {

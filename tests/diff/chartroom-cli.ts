@@ -35,7 +35,8 @@ export function chartroom(args: string[], cwd = CHARTS): { status: number; stdou
 /**
  * Helm logs warnings before its error; the error is what follows the last `Error: `.
  * Schema errors are listed in Go map order, which varies from run to run of helm itself, so
- * their lines are compared in sorted order within each chart's block.
+ * each chart's problems are compared in sorted order: Helm 3's lines, Helm 4's items together
+ * with the causes indented below them (sorted the same way, level by level).
  */
 export function errorText(stderr: string): string {
   const i = stderr.lastIndexOf('Error: ');
@@ -43,9 +44,22 @@ export function errorText(stderr: string): string {
   if (!text.startsWith("Error: values don't meet the specifications")) return text;
   const blocks: string[][] = [];
   for (const line of text.split('\n')) {
-    if (line.startsWith('- ')) blocks[blocks.length - 1].push(line);
+    if (/^ *- /.test(line)) blocks[blocks.length - 1].push(line);
     else blocks.push([line]);
   }
-  return blocks.map(([head, ...items]) => [head, ...items.sort()].join('\n')).join('\n');
+  return blocks.map(([head, ...items]) => [head, ...sortTree(items, 0)].join('\n')).join('\n');
 }
 
+/** Items at one indentation level, each with the deeper lines under it, sorted recursively. */
+function sortTree(lines: string[], depth: number): string[] {
+  const prefix = `${'  '.repeat(depth)}- `;
+  const items: string[][] = [];
+  for (const line of lines) {
+    if (line.startsWith(prefix) || items.length === 0) items.push([line]);
+    else items[items.length - 1].push(line);
+  }
+  return items
+    .map(([first, ...rest]) => [first, ...sortTree(rest, depth + 1)].join('\n'))
+    .sort()
+    .flatMap((item) => item.split('\n'));
+}

@@ -158,8 +158,9 @@ async function renderBatch(cases: TemplateCase[]): Promise<ReferenceResult[] | n
   if (out.status !== 0) {
     if (cases.length > 1) return null;
     const error = out.stderr.replace(/^Error: /, '').replace(/\n\nUse --debug flag to render out invalid YAML\n?$/, '').trimEnd();
-    // The case ran inside `include "caseN"`: its own error is what follows `error calling include: `.
-    const m = /error calling include: ([\s\S]*)$/.exec(error);
+    // The case ran inside `include "caseN"`: its own error is what follows `error calling include: `
+    // (Helm 4 lays a chain of template errors out as blocks: the case's follow on the next line).
+    const m = /error calling include:[ \n]([\s\S]*)$/.exec(error);
     return [{ ok: false, error, inner: m ? m[1] : undefined }];
   }
   const body = out.stdout.replace(/^---\n# Source: [^\n]*\n/, '');

@@ -43,3 +43,37 @@ export function unmarshalMap(data: Uint8Array | string, goType = 'map[string]int
   }
   return v;
 }
+
+/**
+ * Helm 4's loader.LoadValues: the data split into YAML documents as Kubernetes' YAMLReader
+ * splits them (a line starting with `---`, only a comment allowed after it), each read as a map,
+ * the maps merged in order.
+ * @throws Error `error reading yaml document: ...` or `cannot unmarshal yaml document: ...`
+ */
+export function loadValuesDocuments(data: Uint8Array | string, merge: (a: GoMap, b: GoMap) => GoMap): GoMap {
+  const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+  let values: GoMap = new Map();
+  let doc = '';
+  const flush = () => {
+    if (doc === '') return;
+    let current: GoMap;
+    try {
+      current = unmarshalMap(doc);
+    } catch (e) {
+      throw new Error(`cannot unmarshal yaml document: ${(e as Error).message}`);
+    }
+    values = merge(values, current);
+    doc = '';
+  };
+  for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+    if (line.startsWith('---')) {
+      const rest = line.slice(3).trim();
+      if (rest.length > 0 && rest[0] !== '#') throw new Error(`error reading yaml document: invalid Yaml document separator: ${rest}`);
+      flush();
+      continue;
+    }
+    doc += line;
+  }
+  flush();
+  return values;
+}

@@ -1,6 +1,6 @@
 /** `.Capabilities` and the kube-version flags against helm 3.17.3. */
 import { describe, expect, it } from 'vitest';
-import { removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
+import { removeChart, runHelm, writeChart, REFERENCE } from '../../../tests/helm/reference';
 import { goJson } from '../chart/gojson.test-util';
 import { sprintf } from '../../gotemplate/fmt';
 import { loadChartFiles } from '../chart/loader';
@@ -27,7 +27,7 @@ async function helm(args: string[], chartExtra = ''): Promise<string> {
 
 function ours(kubeVersion: string | undefined, apiVersions: string[], chartExtra = ''): string {
   try {
-    const caps = templateCapabilities({ kubeVersion, apiVersions });
+    const caps = templateCapabilities({ kubeVersion, apiVersions, helmVersion: REFERENCE.setting });
     const chart = loadChartFiles([{ name: 'Chart.yaml', data: new TextEncoder().encode(`apiVersion: v2\nname: fixture\nversion: 0.1.0\n${chartExtra}`) }]);
     checkKubeVersion(chart, caps);
     const g = capabilitiesToGo(caps);
@@ -36,7 +36,7 @@ function ours(kubeVersion: string | undefined, apiVersions: string[], chartExtra
     return [
       `# J ${goJson(g)}`,
       `# V ${sprintf('%v', [g])}`,
-      `# K ${kv.version} ${kv.version} ${kv.major} ${kv.minor}`,
+      `# K ${kv.normalized ?? kv.version} ${kv.version} ${kv.major} ${kv.minor}`,
       `# H ${has('apps/v1')} ${has('x/v9')}`,
     ].join('\n');
   } catch (e) {
@@ -55,7 +55,7 @@ const ROWS: [string, string | undefined, string[], string?][] = [
   ['chart kubeVersion not satisfied', undefined, [], 'kubeVersion: "<1.20.0"\n'],
 ];
 
-describe('capabilities match helm 3.17.3', () => {
+describe(`capabilities match helm ${REFERENCE.release}`, () => {
   it.each(ROWS)('%s', async (_name, kube, apis, chartExtra = '') => {
     const args = [...(kube ? ['--kube-version', kube] : []), ...apis.flatMap((a) => ['--api-versions', a])];
     expect(ours(kube, apis, chartExtra)).toEqual(await helm(args, chartExtra));

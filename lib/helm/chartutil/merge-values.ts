@@ -4,7 +4,8 @@
  * flag in the order given. Pure: file contents are passed in.
  */
 import type { GoMap } from '../../gotemplate/value';
-import { unmarshalMap } from '../chart/yaml-doc';
+import { loadValuesDocuments, unmarshalMap } from '../chart/yaml-doc';
+import { isHelm4, type HelmVersion } from '../version';
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString } from '../strvals';
 
 /** A `-f` values file: its name (for messages) and contents. */
@@ -16,6 +17,8 @@ export interface ValuesFile {
 export interface ValueOptions {
   /** `-f/--values`, in order. */
   valueFiles?: ValuesFile[];
+  /** Helm 4 reads each values file as a stream of YAML documents; default 4.1. */
+  helmVersion?: HelmVersion;
   /** `--set-json`. */
   jsonValues?: string[];
   /** `--set`. */
@@ -55,7 +58,7 @@ export function mergeUserValues(opts: ValueOptions): GoMap {
   for (const f of opts.valueFiles ?? []) {
     let current: GoMap;
     try {
-      current = unmarshalMap(f.data);
+      current = isHelm4(opts.helmVersion) ? loadValuesDocuments(f.data, mergeMaps) : unmarshalMap(f.data);
     } catch (e) {
       throw new Error(`failed to parse ${f.name}: ${message(e)}`);
     }

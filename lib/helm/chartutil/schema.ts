@@ -1,12 +1,15 @@
 /**
- * chartutil.ValidateAgainstSchema (Helm 3.17, gojsonschema): each chart's values.schema.json
- * checks that chart's coalesced values, subcharts against their own sections.
+ * chartutil.ValidateAgainstSchema: each chart's values.schema.json checks that chart's coalesced
+ * values, subcharts against their own sections. Helm 3.17 validates with gojsonschema, Helm 4
+ * with jsonschema v6 (other texts, draft 2020-12, subcharts without values skipped).
  */
 import type { GoMap } from '../../gotemplate/value';
 import { chartName, type Chart } from '../chart/chart';
 import type { Json } from './jsonschema/json';
 import { Validator } from './jsonschema/validator';
 import { toPlain } from '../../gotemplate/value';
+import { isHelm4, type HelmVersion } from '../version';
+import { formatV6, SchemaCompileError, V6Schema, validateV6 } from './jsonschema/v6';
 
 /**
  * The values as the validator sees them: Helm marshals them to YAML and back to JSON, so
@@ -71,19 +74,68 @@ export function validateAgainstSingleSchema(values: GoMap, schema: Uint8Array | 
   return errors.map((e) => `- ${e.field}: ${e.description}\n`).join('');
 }
 
+/** Compiled v6 schemas by text, or the error compiling gave. */
+const v6Schemas = new Map<string, V6Schema | Error>();
+
+function v6SchemaFor(text: string): V6Schema | Error {
+  let v = v6Schemas.get(text);
+  if (v === undefined) {
+    try {
+      v = new V6Schema(JSON.parse(text) as Json);
+    } catch (e) {
+      v = e instanceof SchemaCompileError || e instanceof SyntaxError ? e : new Error(`unable to validate schema: ${(e as Error).message}`);
+    }
+    if (v6Schemas.size >= MAX_VALIDATORS) v6Schemas.delete(v6Schemas.keys().next().value!);
+    v6Schemas.set(text, v);
+  }
+  return v;
+}
+
+/** Helm 4's ValidateAgainstSingleSchema: v6's error tree and a newline, or a bare compile error. */
+export function validateAgainstSingleSchemaV6(values: GoMap, schema: Uint8Array | string): string {
+  const compiled = v6SchemaFor(typeof schema === 'string' ? schema : new TextDecoder().decode(schema));
+  if (compiled instanceof Error) return compiled.message;
+  try {
+    const err = validateV6(compiled, valuesAsJson(values));
+    return err ? `${formatV6(err)}\n` : '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** Go's %T of a values entry that should have been a map. */
+function goTypeName(v: unknown): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'float64';
+  if (Array.isArray(v)) return '[]interface {}';
+  return 'int64';
+}
+
 /**
  * ValidateAgainstSchema: every failing chart as `NAME:\n- ...\n`, parents first, or '' when
  * the values fit every schema.
  */
-export function validateAgainstSchema(chart: Chart, values: GoMap): string {
+export function validateAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersion): string {
+  const h4 = isHelm4(helm);
   let out = '';
   if (chart.schema) {
-    const problems = validateAgainstSingleSchema(values, chart.schema);
+    const problems = h4 ? validateAgainstSingleSchemaV6(values, chart.schema) : validateAgainstSingleSchema(values, chart.schema);
     if (problems) out += `${chartName(chart)}:\n${problems}`;
   }
   for (const sub of chart.dependencies) {
     const subValues = values.get(chartName(sub));
-    out += validateAgainstSchema(sub, subValues instanceof Map ? subValues : new Map());
+    if (!h4) {
+      out += validateAgainstSchema(sub, subValues instanceof Map ? subValues : new Map(), helm);
+      continue;
+    }
+    // Helm 4 checks a subchart only when the parent's values have its section.
+    if (subValues === undefined || subValues === null) continue;
+    if (!(subValues instanceof Map)) {
+      out += `${chartName(sub)}:\ninvalid type for values: expected object (map), got ${goTypeName(subValues)}\n`;
+      continue;
+    }
+    out += validateAgainstSchema(sub, subValues, helm);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeChart, runHelm, writeChart, type ChartFiles } from '../../../tests/helm/reference';
+import { removeChart, runHelm, writeChart, REFERENCE, type ChartFiles } from '../../../tests/helm/reference';
 import { toPlain, typeName, type GoMap, type GoValue } from '../../gotemplate/value';
 import { loadChartDirectory } from '../chart/loader';
 import { processDependenciesWithMerge } from './dependencies';
@@ -114,7 +114,7 @@ export function ourValues(c: ValuesCase): ValuesOutcome {
     const vals = mergeUserValues(opts);
     const entries = Object.entries(c.chart).map(([path, data]) => ({ path, data: typeof data === 'string' ? enc.encode(data) : data }));
     const chart = loadChartDirectory(entries, { warn });
-    const caps = templateCapabilities({ kubeVersion: flagValues(args, '--kube-version')[0], apiVersions: flagValues(args, '--api-versions') });
+    const caps = templateCapabilities({ kubeVersion: flagValues(args, '--kube-version')[0], apiVersions: flagValues(args, '--api-versions'), helmVersion: REFERENCE.setting });
     processDependenciesWithMerge(chart, vals, warn);
     const top = toRenderValues(chart, vals, { name: 'release-name', namespace: 'default', revision: 1, isInstall: true, isUpgrade: false }, caps, { warn });
     const values = top.get('Values') as GoMap;

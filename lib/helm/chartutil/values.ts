@@ -148,7 +148,7 @@ export function toRenderValues(
   );
   const vals = coalesceValues(chart, chrtVals, opts.warn);
   if (!opts.skipSchemaValidation) {
-    const problem = validateAgainstSchema(chart, vals);
+    const problem = validateAgainstSchema(chart, vals, caps.helm);
     if (problem) throw new Error(`values don't meet the specifications of the schema(s) in the following chart(s):\n${problem}`);
   }
   top.set('Values', asValuesType(vals, caps.helm));
