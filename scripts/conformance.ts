@@ -89,7 +89,8 @@ async function runCase(dir: string, tree: string, args: string[]): Promise<Omit<
   const key = args.map((x) => x.replace(dir, '<chart>'));
   const helm = (n: number) => cachedHelm([helmVersion, tree, key, n], () => runHelm(argv, { version: helmVersion, cwd: dir }));
   const firstHelm = helm(1);
-  const ours = renderOurs(argv, dir);
+  // chartroom renders with the rules of the helm it is compared with.
+  const ours = renderOurs([...argv, '--helm-version', helmVersion], dir);
   const a = await firstHelm;
   const [ha, ho] = [errorText(a.stderr), errorText(ours.stderr)];
   if (a.status === 0 && ours.status === 0) {
