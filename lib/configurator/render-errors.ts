@@ -54,11 +54,14 @@ export function schemaProblems(message: string): SchemaProblem[] {
   if (!message.startsWith(SCHEMA_HEADER)) return [];
   const out: SchemaProblem[] = [];
   let chart = '';
-  for (const line of message.slice(SCHEMA_HEADER.length).split('\n')) {
-    // Helm 4 (jsonschema v6): `- at '/json/pointer': message`, causes indented below it.
-    const at = /^- at '((?:[^']|'')*)': (.*)$/.exec(line);
+  const lines = message.slice(SCHEMA_HEADER.length).split('\n');
+  for (const [i, line] of lines.entries()) {
+    // Helm 4 (jsonschema v6): `- at '/json/pointer': message`, causes indented below their
+    // group (`validation failed`, `'allOf' failed`): the innermost lines say what is wrong.
+    const at = V6_LINE.exec(line);
     if (at) {
-      out.push({ chart, path: pointerToPath(at[1]), message: at[2] });
+      const next = V6_LINE.exec(lines[i + 1] ?? '');
+      if (!next || next[1].length <= at[1].length) out.push({ chart, path: pointerToPath(at[2]), message: at[3] });
     } else if (line.startsWith('- ')) {
       const sep = line.indexOf(': ', 2);
       if (sep < 0) continue;
@@ -67,6 +70,8 @@ export function schemaProblems(message: string): SchemaProblem[] {
   }
   return out;
 }
+
+const V6_LINE = /^( *)- at '((?:[^'\\]|\\.)*)': (.*)$/;
 
 /** `/a/b~1c` → `a.b/c`; the root (empty pointer) is `(root)`, as Helm 3 names it. */
 function pointerToPath(pointer: string): string {

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { loadChartFromDisk } from '../cli/node-io';
 import type { ChartroomConfig } from '../share';
 import { chartInfoFromChart } from './chart-info';
-import { planRestore } from './restore';
+import { NO_HELM_VERSION, planRestore } from './restore';
 
 const info = chartInfoFromChart(loadChartFromDisk(resolve(__dirname, '../../charts/aeterna')));
 const config: ChartroomConfig = {
   format: 1,
   chart: { name: 'aeterna', version: info.version },
   release: { name: 'shop', namespace: 'apps' },
+  helmVersion: '4.1',
   kubeVersion: 'v1.30.0',
   apiVersions: ['monitoring.coreos.com/v1'],
   values: 'aeterna:\n  replicas: 3\n',
@@ -22,10 +23,20 @@ describe('planRestore', () => {
     const plan = planRestore({ ok: true, config }, info, file);
     expect(plan.apply).toEqual({
       valuesText: config.values,
-      release: { releaseName: 'shop', namespace: 'apps', kubeVersion: '1.30.0', apiVersions: ['monitoring.coreos.com/v1'] },
+      release: { helmVersion: '4.1', releaseName: 'shop', namespace: 'apps', kubeVersion: '1.30.0', apiVersions: ['monitoring.coreos.com/v1'] },
       environments: config.environments,
     });
     expect(plan.message).toEqual({ kind: 'restored', label: 'Opened configuration', text: 'The configuration from shop-values.zip is open.', notices: [] });
+  });
+
+  it('opens a configuration that names no Helm version as Helm 3.17, and says so', () => {
+    const { helmVersion: _, ...old } = config;
+    const plan = planRestore({ ok: true, config: old }, info, { kind: 'link' });
+    expect(plan.apply?.release.helmVersion).toBe('3.17');
+    expect(plan.message.notices).toEqual([NO_HELM_VERSION]);
+    const h3 = planRestore({ ok: true, config: { ...config, helmVersion: '3.17' } }, info, { kind: 'link' });
+    expect(h3.apply?.release.helmVersion).toBe('3.17');
+    expect(h3.message.notices).toEqual([]);
   });
 
   it('passes on the notices about values the chart does not know', () => {
