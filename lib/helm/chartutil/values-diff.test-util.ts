@@ -103,6 +103,7 @@ export function ourValues(c: ValuesCase): ValuesOutcome {
   };
   try {
     const opts: ValueOptions = {
+      helmVersion: REFERENCE.setting,
       valueFiles: flagValues(args, '-f').map((name) => ({ name, data: read(name) })),
       jsonValues: flagValues(args, '--set-json'),
       values: flagValues(args, '--set'),
