@@ -42,7 +42,8 @@ describe('renderConfiguration (aeterna)', () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.kind).toBe('schema');
-    expect(out.schemaProblems).toEqual([{ chart: 'aeterna', path: 'postgresql.external.port', message: 'Must be less than or equal to 65535' }]);
+    // New configurations render as Helm 4, whose validator words it this way.
+    expect(out.schemaProblems).toEqual([{ chart: 'aeterna', path: 'postgresql.external.port', message: 'maximum: got 99,999, want 65,535' }]);
   });
   it('values that do not parse are a values failure', () => {
     const out = renderConfiguration(aeterna, request('a: [1,\n'));

@@ -55,7 +55,7 @@ describe('chartroom share', () => {
     const decoded: string[] = [];
     expect(runCli(['share', '--decode', lib.url], io(decoded, []))).toBe(0);
     const text = decoded.join('');
-    expect(text).toMatch(/^chart: aeterna 0\.1\.0\nrelease: aeterna\nnamespace: aeterna\nkube-version: 1\.31\.0\npreset: production\n--- values\.yaml\n/);
+    expect(text).toMatch(/^chart: aeterna 0\.1\.0\nrelease: aeterna\nnamespace: aeterna\nhelm-version: 4\.1\nkube-version: 1\.31\.0\npreset: production\n--- values\.yaml\n/);
     expect(text).toContain('--- values-prod.yaml\naeterna:\n  replicas: 5\n');
   });
 
