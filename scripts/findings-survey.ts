@@ -6,9 +6,9 @@
  * for the ci/ values. With --errors, lists every error-level finding on the defaults, to be read
  * one by one: each must be a real problem, or the rule is wrong.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runCli } from '../lib/cli/main';
 import { loadChartFromDisk } from '../lib/cli/node-io';
 import type { Finding } from '../lib/validate';
@@ -28,7 +28,7 @@ function lint(dir: string, valuesFile?: string): Finding[] | string {
   let err = '';
   const code = runCli(['lint', dir, ...(valuesFile ? ['-f', valuesFile] : []), '--format', 'json'], {
     loadChart: (ref) => loadChartFromDisk(ref),
-    readFile: (p) => new Uint8Array(require('node:fs').readFileSync(p)),
+    readFile: (p) => new Uint8Array(readFileSync(p)),
     writeFile: () => {},
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
@@ -43,9 +43,16 @@ const errors: string[] = [];
 let cases = 0;
 let failed = 0;
 const skipped: string[] = [];
+// A subchart vendored in another chart's charts/ is linted as part of its parent; a repository's
+// own charts/ folder is where most charts live.
+function isVendoredSubchart(dir: string): boolean {
+  const parent = dirname(dir);
+  return basename(parent) === 'charts' && existsSync(join(dirname(parent), 'Chart.yaml'));
+}
+
 const workDir = mkdtempSync(join(tmpdir(), 'chartroom-survey-'));
 for (const found of findCharts(roots)) {
-  if (found.kind !== 'chart' || found.dir.includes('/charts/')) continue;
+  if (found.kind !== 'chart' || isVendoredSubchart(found.dir)) continue;
   const label = relative(resolve(roots[0], '..'), found.dir);
   const prepared = await prepareChart(found.dir, found.dependencies, { helmVersion: '3.17.3', workDir });
   if (!prepared.ok) {
