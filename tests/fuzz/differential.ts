@@ -6,7 +6,7 @@
  */
 import { runCli } from "../../lib/cli/main";
 import { loadChartDirectory } from "../../lib/helm/chart/loader";
-import { cachedHelmTemplate, TIMED_OUT, type ChartFiles } from "../helm/reference";
+import { cachedHelmTemplate, REFERENCE, TIMED_OUT, type ChartFiles } from "../helm/reference";
 import { errorText } from "../diff/chartroom-cli";
 import {
   printCase,
@@ -58,7 +58,7 @@ async function helmOutcome(files: ChartFiles): Promise<Outcome | null> {
 function chartroomOutcome(files: ChartFiles): Outcome {
   let stdout = "";
   let stderr = "";
-  const status = runCli(["template", "release-name", "fuzz", ...ARGS], {
+  const status = runCli(["template", "release-name", "fuzz", ...ARGS, "--helm-version", REFERENCE.setting], {
     loadChart: () =>
       loadChartDirectory(
         Object.entries(files).map(([path, d]) => ({
