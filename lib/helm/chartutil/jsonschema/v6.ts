@@ -78,6 +78,8 @@ const KEYWORD_TYPES: Record<string, string[]> = {
   anyOf: ['array'],
   oneOf: ['array'],
   prefixItems: ['array'],
+  title: ['string'],
+  description: ['string'],
   required: ['array'],
   enum: ['array'],
   minimum: ['number'],
@@ -153,6 +155,7 @@ export class V6Schema {
       const ok = want.includes(got) || (want.includes('integer') && got === 'number' && Number.isInteger(v));
       if (!ok) throw this.metaError(`${loc}/${kw}`, `got ${got}, want ${TYPES.filter((t) => want.includes(t)).join(' or ')}`, schemaLevels(loc));
     }
+    if ('type' in s) this.checkType(s.type, `${loc}/type`, loc);
     if (typeof s.$ref === 'string') this.resolve(s.$ref);
     if (typeof s.pattern === 'string') this.checkPattern(s.pattern, `${loc}/pattern`, loc);
     const esc = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -168,6 +171,14 @@ export class V6Schema {
     }
   }
 
+  /** `type` is one simple type name or a list of them: the metaschema's anyOf of the two. */
+  private checkType(v: Json, at: string, schemaLoc: string): void {
+    if (typeof v === 'string' ? TYPES.includes(v) : Array.isArray(v)) return;
+    const names = `value must be one of ${[...TYPES].sort().map((t) => quote(t)).join(', ')}`;
+    const causes = typeof v === 'string' ? [names, 'got string, want array'] : [names, `got ${typeOf(v)}, want array`];
+    throw this.metaError(at, `'anyOf' failed`, schemaLevels(schemaLoc), causes.map((c) => `- at ${quote(at)}: ${c}`));
+  }
+
   private checkPattern(pattern: string, at: string, schemaLoc: string): void {
     try {
       goRegexp(pattern);
@@ -180,12 +191,13 @@ export class V6Schema {
    * The metaschema's verdict on one keyword. The 2019-09 and 2020-12 metaschemas are an allOf of
    * vocabularies, so every schema level down to the keyword adds an `'allOf' failed` line.
    */
-  private metaError(at: string, message: string, levels: string[]): SchemaCompileError {
+  private metaError(at: string, message: string, levels: string[], causes: string[] = []): SchemaCompileError {
     const meta = META_URLS[this.draft];
     let text = `"${ROOT_URL}#" is not valid against metaschema: jsonschema validation failed with ${quote(`${meta}#`)}`;
     const chain = this.draft >= 2019 ? ['', ...levels] : [];
     chain.forEach((l, depth) => (text += `\n${'  '.repeat(depth)}- at ${quote(l)}: 'allOf' failed`));
     text += `\n${'  '.repeat(chain.length)}- at ${quote(at)}: ${message}`;
+    for (const cause of causes) text += `\n${'  '.repeat(chain.length + 1)}${cause}`;
     return new SchemaCompileError(text);
   }
 
