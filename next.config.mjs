@@ -3,6 +3,9 @@
 const MONACO_WORKER = 'monaco-editor/esm/vs/editor/editor.worker.js';
 const MONACO_WORKER_FILE = './node_modules/monaco-editor/esm/vs/editor/editor.worker.js';
 
+// jszip's Node-stream support, left out of the browser bundle (see the file for why).
+const NO_NODE_STREAM = './lib/export/no-node-stream.js';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -12,10 +15,11 @@ const nextConfig = {
   // shouldn't also fail on test files.
   typescript: { ignoreBuildErrors: true },
   turbopack: {
-    resolveAlias: { [MONACO_WORKER]: MONACO_WORKER_FILE },
+    resolveAlias: { [MONACO_WORKER]: MONACO_WORKER_FILE, stream: { browser: NO_NODE_STREAM } },
   },
-  webpack(config) {
+  webpack(config, { isServer }) {
     config.resolve.alias[MONACO_WORKER] = new URL(MONACO_WORKER_FILE, import.meta.url).pathname;
+    if (!isServer) config.resolve.alias.stream = new URL(NO_NODE_STREAM, import.meta.url).pathname;
     return config;
   },
 };
