@@ -41,7 +41,7 @@ test('switching the Helm version changes the install order, and survives a reloa
   // The Diff tab renders the same configuration with the other Helm.
   await previewTab(page, 'Diff');
   await page.getByLabel('Against Helm 4.1').check();
-  await expect(page.getByText('Helm 4.1 (left) against Helm 3.17 (right)')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Helm 4.1 (left) against Helm 3.17 (right)' })).toBeVisible();
 
   await page.waitForTimeout(600); // autosave
   await page.reload();
