@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { yamlToGo } from '../lib/yaml';
-import type { GoMap } from '../lib/gotemplate/value';
+import type { GoMap } from '../lib/go/value';
 import { readTree } from '../lib/cli/node-io';
 import { loadChartDirectory, templateChart } from '../lib/helm';
 import { clearParsedTemplates } from '../lib/helm/engine/engine';

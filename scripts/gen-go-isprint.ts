@@ -1,5 +1,5 @@
 /**
- * Regenerates lib/gotemplate/unicode-print.ts: the code points Go's strconv.IsPrint accepts,
+ * Regenerates lib/go/unicode/print.ts: the code points Go's strconv.IsPrint accepts,
  * measured on the reference helm binary (Go 1.23, Unicode 15.0) by quoting every code point with
  * `printf "%q"` — Go leaves printable runes as they are and escapes the rest.
  *
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 export const GO_PRINTABLE_RANGES =
 ${lines.map((l) => `  '${l}'`).join(' +\n')};
 `;
-  writeFileSync(join(here, '../lib/gotemplate/unicode-print.ts'), out);
+  writeFileSync(join(here, '../lib/go/unicode/print.ts'), out);
   console.log(`${parts.length} ranges, ${printable.length} printable runes`);
 }
 

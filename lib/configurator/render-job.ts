@@ -7,7 +7,7 @@ import type { RenderObserver } from '../helm/engine/engine';
 import { goToYaml } from '../yaml';
 import { combineObservers, StableSession } from '../helm/engine/stable-session';
 import { decideCalls, gitopsCallRecorder } from '../validate/gitops';
-import type { GoMap, GoValue } from '../gotemplate/value';
+import type { GoMap, GoValue } from '../go/value';
 import { decodeChartFiles } from './chart-files';
 import { locateRenderError, schemaProblems } from './render-errors';
 import type { ChartSource, RemoteDependency, RenderedResource, RenderFailure, RenderOutcome, RenderRequest, VendoredDependency } from './render-protocol';

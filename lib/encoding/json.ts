@@ -3,7 +3,7 @@
  * byte (sorted map keys, HTML escaping, Go's float text) and Unmarshal into interface{} with
  * Go's error texts.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, sortedKeys, typeName, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, sortedKeys, typeName, type GoValue } from '../go/value';
 import { formatJsonFloat } from './gofloat';
 
 export { decodeJson, unmarshalJson, type JsonDecoded, type JsonTarget } from './json-decode';

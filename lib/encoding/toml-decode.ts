@@ -4,7 +4,7 @@
  * BurntSushi's (`toml: line N: ...`).
  */
 import { parse, TomlDate, TomlError as SmolTomlError } from 'smol-toml';
-import { GoInt, GoTime, type GoMap, type GoValue } from '../gotemplate/value';
+import { GoInt, GoTime, type GoMap, type GoValue } from '../go/value';
 
 function toGo(v: unknown): GoValue {
   if (typeof v === 'bigint') return new GoInt(v, 'int64');

@@ -17,9 +17,9 @@ import {
   utf8Length,
   zeroOf,
 } from './exec-types';
-import { sprint, sprintf, sprintln } from './fmt';
+import { sprint, sprintf, sprintln } from '../go/fmt/fmt';
 import { defineFunc, type FuncMap } from './func';
-import { compareGoStrings, GoError, GoInt, GoStruct, GoTime, type GoFunc, type GoValue, isGoFunc, typeInfoOf, typeName, withType } from './value';
+import { compareGoStrings, GoError, GoInt, GoStruct, GoTime, type GoFunc, type GoValue, isGoFunc, typeInfoOf, typeName, withType } from '../go/value';
 
 const RV = REFLECT_VALUE;
 const encoder = new TextEncoder();

@@ -1,10 +1,10 @@
 /**
  * text/template's escapers behind the `html`, `js` and `urlquery` builtins, byte for byte.
  */
-import { sprint } from './fmt';
-import { isPrint } from './strconv-quote';
-import { utf8Encode } from './utf8';
-import { GoStruct, type GoValue, isGoFunc } from './value';
+import { sprint } from '../go/fmt/fmt';
+import { isPrint } from '../go/strconv/quote';
+import { utf8Encode } from '../go/utf8/utf8';
+import { GoStruct, type GoValue, isGoFunc } from '../go/value';
 
 const HTML_ESCAPES: Record<string, string> = {
   '\0': '\uFFFD',

@@ -17,7 +17,7 @@ import {
   OK_CASES,
 } from './exec.diff.cases';
 import { Template, TemplateError } from './index';
-import { fromPlain, goMap } from './value';
+import { fromPlain, goMap } from '../go/value';
 
 interface Outcome {
   ok: boolean;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineFunc } from './func';
 import { LimitError, Template, TemplateError } from './index';
-import { fromPlain, GoError, GoInt, GoStruct, goMap, type GoValue, int, stringSlice, withType } from './value';
+import { fromPlain, GoError, GoInt, GoStruct, goMap, type GoValue, int, stringSlice, withType } from '../go/value';
 
 const data = goMap({
   Values: fromPlain({ s: 'str', n: 2, list: ['a', 'b', 'c'], m: { k: 'v' }, nul: null }),

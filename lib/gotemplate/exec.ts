@@ -12,7 +12,7 @@
 import { execError, LimitError, TemplateError } from './errors';
 import { evalArg, evalCall, idealConstant, MISSING, type Final } from './exec-call';
 import { indirectInterface, isTrue, mapElemType, sliceElemIsInterface, zeroOf, EMPTY_INTERFACE } from './exec-types';
-import { sprint, sprintf } from './fmt';
+import { sprint, sprintf } from '../go/fmt/fmt';
 import {
   type ActionNode,
   type BranchNode,
@@ -29,7 +29,7 @@ import {
 } from './parse/node';
 import { printableValue } from './escape';
 import { goQuote } from './parse/quote';
-import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, methodOf, typeInfoOf, typeName } from './value';
+import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, methodOf, typeInfoOf, typeName } from '../go/value';
 
 /** How a missing map key evaluates (Go's missingkey option). */
 export const enum MissingKey {

@@ -1,4 +1,4 @@
-import type { GoFunc, GoTypeName, GoValue } from './value';
+import type { GoFunc, GoTypeName, GoValue } from '../go/value';
 
 /** Functions available to a template by name (Go's template.FuncMap). */
 export type FuncMap = Record<string, GoFunc>;

@@ -11,4 +11,4 @@ export { isTrue } from './exec-types';
 export { parse, Tree, type ParseOptions } from './parse/parse';
 export * as nodes from './parse/node';
 export { defineFunc, type FuncMap } from './func';
-export * from './value';
+export * from '../go/value';

@@ -10,7 +10,7 @@ import type { ListNode } from './parse/node';
 import { isEmptyTree } from './parse/node';
 import { Tree } from './parse/parse';
 import { goQuote } from './parse/quote';
-import type { GoFunc, GoValue } from './value';
+import type { GoFunc, GoValue } from '../go/value';
 
 /** What associated templates share (Go's `common`). */
 interface Common {

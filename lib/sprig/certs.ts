@@ -7,12 +7,12 @@
  */
 import { sha1 } from '@noble/hashes/legacy.js';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt, GoStruct, type GoSlice, type GoValue } from '../gotemplate/value';
-import { bitString, bool, children, ctx, int, oid, oidString, pemDecode, pemEncode, readDer, seq, set, tlv } from './der';
+import { GoError, GoInt, GoStruct, type GoSlice, type GoValue } from '../go/value';
+import { bitString, bool, children, ctx, int, oid, oidString, pemDecode, pemEncode, readDer, seq, set, tlv } from '../deps/der';
 import { bytesToString, CorruptInputError, decodeBase64Std } from './encoding';
 import { generateDSA, generateECDSA, generateEd25519, generateRSA, parsePrivateKeyPEM, privateKeyPEM, publicKeyInfo, signForCertificate, type PrivateKey } from './keys';
-import { randomBits } from './bigprime';
-import { parseIP } from './netip';
+import { randomBits } from '../deps/bigprime';
+import { parseIP } from '../deps/netip';
 import { clockNow } from './date';
 
 const CERT_TYPE = { name: 'sprig.certificate' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, stringSlice, typeInfoOf, type GoValue } from '../gotemplate/value';
+import { GoInt, stringSlice, typeInfoOf, type GoValue } from '../go/value';
 import { castToFloat64, castToInt64, float64ToInt64, strslice, strval } from './conversion';
 
 describe('cast.ToInt64', () => {

@@ -2,10 +2,10 @@
  * Type conversions: spf13/cast (v1.7, which Sprig 3.3 uses for int/int64/float64 and all math
  * arguments), Sprig's strval (toString) and strslice (toStrings), atoi and toDecimal.
  */
-import { sprint } from '../gotemplate/fmt';
+import { sprint } from '../go/fmt/fmt';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { utf8Decode } from '../gotemplate/utf8';
-import { GoInt, stringSlice, typeInfoOf, type GoSlice, type GoValue } from '../gotemplate/value';
+import { utf8Decode } from '../go/utf8/utf8';
+import { GoInt, stringSlice, typeInfoOf, type GoSlice, type GoValue } from '../go/value';
 import { atoi, parseFloat64, parseInt64 } from './strconv';
 
 const MIN_INT64 = -(1n << 63n);

@@ -6,7 +6,7 @@ import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import bcryptjs from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import { referenceExecute } from '../../tests/helm/reference';
-import { GoError, GoInt, GoStruct, type GoValue } from '../gotemplate/value';
+import { GoError, GoInt, GoStruct, type GoValue } from '../go/value';
 import { cryptoFuncs, decryptAES, encryptAES } from './crypto';
 
 const call = (name: string, ...args: GoValue[]): GoValue => cryptoFuncs[name].call(...args);

@@ -11,7 +11,7 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { base64 } from '@scure/base';
 import bcryptjs from 'bcryptjs';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt } from '../gotemplate/value';
+import { GoError, GoInt } from '../go/value';
 import { certFuncs } from './certs';
 import { bytesToString, CorruptInputError, decodeBase64Std, stringToBytes } from './encoding';
 import { randomBytes } from './random';

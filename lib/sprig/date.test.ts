@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GoError, GoInt, GoTime } from '../gotemplate/value';
+import { GoError, GoInt, GoTime } from '../go/value';
 import { dateFuncs, durationString, formatGoTime, goTimeString, MonotonicGoTime, parseDuration, parseGoTime, setClock, setLocalTimeZone } from './date';
 
 setLocalTimeZone('UTC');

@@ -4,14 +4,14 @@
  * `Local` is Go's local zone (see timezone.ts: the runtime's zone unless pinned).
  */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt, GoTime, type GoValue } from '../gotemplate/value';
-import { durationString, parseDuration, roundDuration } from '../gotemplate/time/duration';
-import { MonotonicGoTime, formatGoTime, parseGoTime, timeFromUnix, unixParts } from '../gotemplate/time/gotime';
-import { loadLocation } from '../gotemplate/time/timezone';
+import { GoError, GoInt, GoTime, type GoValue } from '../go/value';
+import { durationString, parseDuration, roundDuration } from '../go/time/duration';
+import { MonotonicGoTime, formatGoTime, parseGoTime, timeFromUnix, unixParts } from '../go/time/gotime';
+import { loadLocation } from '../go/time/timezone';
 
-export { formatGoTime, goTimeString, parseGoTime, MonotonicGoTime } from '../gotemplate/time/gotime';
-export { durationString, parseDuration } from '../gotemplate/time/duration';
-export { fixedZone, loadLocation, localTimeZone, setLocalTimeZone } from '../gotemplate/time/timezone';
+export { formatGoTime, goTimeString, parseGoTime, MonotonicGoTime } from '../go/time/gotime';
+export { durationString, parseDuration } from '../go/time/duration';
+export { fixedZone, loadLocation, localTimeZone, setLocalTimeZone } from '../go/time/timezone';
 
 /** Go's zero `time.Time{}` (0001-01-01 00:00:00 UTC), what `toDate` returns on a parse error. */
 export const ZERO_TIME = new GoTime(-62135596800000, 0, 'UTC');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, GoStruct, GoTime, goMap, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, goMap, type GoValue } from '../go/value';
 import { isEmpty } from './defaults';
 import { deepEqual } from './reflect';
 

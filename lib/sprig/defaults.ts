@@ -1,6 +1,6 @@
 /** Sprig's defaults family: default, empty, coalesce, all, any, ternary. */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoInt, type GoValue } from '../gotemplate/value';
+import { GoInt, type GoValue } from '../go/value';
 
 /** Sprig's empty: the zero value of its type (structs and non-nil pointers are never empty). */
 export function isEmpty(v: GoValue): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goMap, toPlain, typeInfoOf, withType, type GoMap, type GoValue } from '../gotemplate/value';
+import { goMap, toPlain, typeInfoOf, withType, type GoMap, type GoValue } from '../go/value';
 import { dictFuncs } from './dicts';
 
 const call = (name: string, ...args: GoValue[]): GoValue => dictFuncs[name].call(...args);

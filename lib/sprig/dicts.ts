@@ -1,9 +1,9 @@
 /** Sprig's dict functions. Dicts are mutable: set, unset and merge change their first argument. */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoStruct, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../gotemplate/value';
+import { GoError, GoStruct, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../go/value';
 import { strval } from './conversion';
 import { mergeMaps } from './merge';
-import { deepCopy as copyValue } from '../gotemplate/copy';
+import { deepCopy as copyValue } from '../go/copy';
 
 const MAP = 'map[string]interface {}';
 

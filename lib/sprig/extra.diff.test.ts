@@ -6,13 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceExecute, REFERENCE, type ReferenceResult } from '../../tests/helm/reference';
 import { REFERENCE_STYLE } from '../../tests/helm/reference-style';
-import { GoInt, GoStruct, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, type GoValue } from '../go/value';
 import { cryptoFuncs } from './crypto';
 import { dateFuncs, setLocalTimeZone } from './date';
 import { encodingFuncs } from './encoding';
 import { networkFuncs } from './network';
 import { regexFuncs } from './regex';
-import { parseVersion, semverFuncs, versionValue } from './semver';
+import { parseVersion, semverFuncs, versionValue } from '../deps/semver';
 import { callOf, runCase, type Arg, type Case } from './testing/calls';
 import { runCase as runTemplate } from './sprig-harness';
 import { sprigFuncMap } from './functions';

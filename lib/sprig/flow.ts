@@ -1,6 +1,6 @@
 /** Sprig's flow control: fail aborts rendering with the given message. */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError } from '../gotemplate/value';
+import { GoError } from '../go/value';
 
 export const flowFuncs: FuncMap = {
   fail: defineFunc(

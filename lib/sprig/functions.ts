@@ -19,7 +19,7 @@ import { pathFuncs } from './paths';
 import { randomFuncs } from './random';
 import { reflectFuncs } from './reflect';
 import { regexFuncs } from './regex';
-import { semverFuncs } from './semver';
+import { semverFuncs } from '../deps/semver';
 import { stringFuncs } from './strings';
 import { urlFuncs } from './url';
 

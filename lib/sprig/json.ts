@@ -3,7 +3,7 @@
  * are merged over Sprig's map and win in charts; Sprig's versions stay here for completeness.
  */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, type GoValue } from '../gotemplate/value';
+import { GoError, type GoValue } from '../go/value';
 import { JsonError, marshalJson, unmarshalJson } from '../encoding/json';
 
 function tryMarshal(v: GoValue, indent: boolean, escapeHtml = true): { ok: true; s: string } | { ok: false; err: string } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, stringSlice, typeInfoOf, type GoValue } from '../gotemplate/value';
+import { GoInt, stringSlice, typeInfoOf, type GoValue } from '../go/value';
 import { listFuncs } from './lists';
 
 const call = (name: string, ...args: GoValue[]): GoValue => listFuncs[name].call(...args);

@@ -3,9 +3,9 @@
  * fresh []interface{}; the plain and must* forms fail with the same message (a panic in one,
  * an error in the other, which text/template reports identically).
  */
-import { markNil } from '../gotemplate/value';
+import { markNil } from '../go/value';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt, kindOf, typeInfoOf, withType, type GoSlice, type GoValue } from '../gotemplate/value';
+import { GoError, GoInt, kindOf, typeInfoOf, withType, type GoSlice, type GoValue } from '../go/value';
 import { castToInt64, intArg, isList, listItems } from './conversion';
 import { isEmpty } from './defaults';
 import { deepEqual } from './reflect';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, type GoValue } from '../gotemplate/value';
+import { GoInt, type GoValue } from '../go/value';
 import { mathFuncs, untilStep } from './math';
 
 const int = (n: number | bigint): GoInt => new GoInt(n, 'int');

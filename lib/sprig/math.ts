@@ -1,8 +1,8 @@
 /** Sprig's integer and float arithmetic, rounding and sequences. */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt, withType, type GoValue } from '../gotemplate/value';
+import { GoError, GoInt, withType, type GoValue } from '../go/value';
 import { castToFloat64, castToInt64 } from './conversion';
-import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from './decimal';
+import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from '../deps/decimal';
 
 const i64 = (v: bigint): GoInt => new GoInt(v, 'int64');
 const wrap64 = (v: bigint): bigint => BigInt.asIntN(64, v);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, goMap, toPlain, type GoMap, type GoValue } from '../gotemplate/value';
+import { GoInt, goMap, toPlain, type GoMap, type GoValue } from '../go/value';
 import { mergeMaps } from './merge';
 
 const m = (o: Record<string, GoValue>): GoMap => goMap(o);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoError, GoInt } from '../gotemplate/value';
+import { GoError, GoInt } from '../go/value';
 import { randomFuncs } from './random';
 
 const call = (name: string, ...args: unknown[]) => randomFuncs[name].call(...(args as never[]));

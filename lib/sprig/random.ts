@@ -4,7 +4,7 @@
  */
 import { base64 } from '@scure/base';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt } from '../gotemplate/value';
+import { GoError, GoInt } from '../go/value';
 
 /** Fills `out` from the platform CSPRNG (which takes at most 65536 bytes a call). */
 function fillFromCsprng(out: Uint8Array): void {

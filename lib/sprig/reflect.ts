@@ -1,6 +1,6 @@
 /** Sprig's reflection functions: typeOf, typeIs, typeIsLike, kindOf, kindIs, deepEqual. */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoInt, GoStruct, GoTime, isGoFunc, kindOf, typeName, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, kindOf, typeName, type GoValue } from '../go/value';
 
 /** Go's reflect.DeepEqual over the value model: types must match exactly, NaN is unequal to itself. */
 export function deepEqual(a: GoValue, b: GoValue): boolean {

@@ -7,7 +7,7 @@
  */
 import { RE2JS } from 're2js';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt, stringSlice, type GoSlice } from '../gotemplate/value';
+import { GoError, GoInt, stringSlice, type GoSlice } from '../go/value';
 
 /** A compiled Go regexp: the re2js program plus the parts Go's API needs. */
 export interface GoRegexp {

@@ -6,7 +6,7 @@
 import { Template } from '../gotemplate/template';
 import type { FuncMap } from '../gotemplate/func';
 import { parse as parseYaml } from 'yaml';
-import { fromPlain, goMap, withType, type GoMap } from '../gotemplate/value';
+import { fromPlain, goMap, withType, type GoMap } from '../go/value';
 import type { GoRelease } from '../gotemplate/exec';
 
 export type CaseResult = { ok: true; output: string } | { ok: false; error: string };

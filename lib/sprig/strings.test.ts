@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, typeInfoOf, type GoValue } from '../gotemplate/value';
+import { GoInt, typeInfoOf, type GoValue } from '../go/value';
 import { abbreviateFull, goReplaceAll, goSlice, goSplitN, goTrim, stringFuncs, wrapCustom } from './strings';
 
 const int = (n: number): GoInt => new GoInt(n, 'int');

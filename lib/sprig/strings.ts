@@ -3,13 +3,13 @@
  * friends count and cut bytes, as Helm does.
  */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { quote as goQuote } from '../gotemplate/strconv-quote';
-import { goTrimSpace, MAX_STRING_LENGTH, tooLongMessage } from '../gotemplate/strings';
-import { byteLength, isASCII, utf8Decode, utf8Encode } from '../gotemplate/utf8';
-import { GoError, GoInt, compareGoStrings, goMap, stringSlice, withType, type GoValue } from '../gotemplate/value';
+import { quote as goQuote } from '../go/strconv/quote';
+import { goTrimSpace, MAX_STRING_LENGTH, tooLongMessage } from '../go/strings';
+import { byteLength, isASCII, utf8Decode, utf8Encode } from '../go/utf8/utf8';
+import { GoError, GoInt, compareGoStrings, goMap, stringSlice, withType, type GoValue } from '../go/value';
 import { deleteWhiteSpace, goTitle, goToLower, goToUpper, initials, swapCase, toKebabCase, toPascalCase, toSnakeCase, untitle } from './casing';
 import { intArg, isList, strslice, strval } from './conversion';
-import { sprint } from '../gotemplate/fmt';
+import { sprint } from '../go/fmt/fmt';
 
 /**
  * Go's s[start:end] on bytes, panicking with the runtime's messages when out of range. Bounds

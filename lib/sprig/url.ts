@@ -4,7 +4,7 @@
  * results are decoded back, so escaping matches Go byte for byte.
  */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, goMap, kindOf, type GoMap, type GoValue } from '../gotemplate/value';
+import { GoError, goMap, kindOf, type GoMap, type GoValue } from '../go/value';
 
 type Mode = 'path' | 'pathSegment' | 'host' | 'zone' | 'userPassword' | 'queryComponent' | 'fragment';
 

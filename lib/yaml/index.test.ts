@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoInt, GoTime, type GoValue } from '../gotemplate/value';
+import { GoInt, GoTime, type GoValue } from '../go/value';
 import { goToYaml, unmarshalYaml, YamlError, yamlToGo } from './index';
 
 describe('yamlToGo', () => {

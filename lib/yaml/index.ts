@@ -2,7 +2,7 @@
  * YAML as Helm 3.17.3 reads and writes it: sigs.k8s.io/yaml v1.4.0 over its go-yaml v2 fork.
  * Unmarshal = YAML → JSON → interface{} (every number a float64); Marshal = JSON → YAML.
  */
-import type { GoValue } from '../gotemplate/value';
+import type { GoValue } from '../go/value';
 import { decodeYaml } from './decode';
 import { YamlError } from './errors';
 import { marshalYaml } from './marshal';

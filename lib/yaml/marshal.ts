@@ -2,7 +2,7 @@
  * sigs.k8s.io/yaml.Marshal: encoding/json.Marshal, then go-yaml v2 reads that JSON back (so
  * integral numbers become ints and the rest float64) and marshals it as YAML.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, type GoValue } from '../go/value';
 import { formatJsonFloat } from '../encoding/gofloat';
 import { base64Std, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
 import { YamlMap, type YamlNative } from './decode';

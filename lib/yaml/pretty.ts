@@ -3,7 +3,7 @@
  * (no JSON round trip, so float64 1000000 prints as 1e+06), sequences indented under their key
  * and long scalars never folded.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../gotemplate/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../go/value';
 import { base64Std, rfc3339Nano } from '../encoding/json';
 import { YamlMap, type YamlNative } from './decode';
 import { emitYaml } from './emit';

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceExecute, firstDifference, type ReferenceResult } from '../../tests/helm/reference';
-import type { GoValue } from '../gotemplate/value';
+import type { GoValue } from '../go/value';
 import {
   helmFromJson,
   helmFromJsonArray,

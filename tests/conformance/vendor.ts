@@ -5,7 +5,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseConstraint, parseVersion, satisfies } from '../../lib/sprig/semver';
+import { parseConstraint, parseVersion, satisfies } from '../../lib/deps/semver';
 import { runHelm } from '../helm/reference';
 import { findCharts, localDependencyPath, vendoredNames, type Dependency } from './discover';
 

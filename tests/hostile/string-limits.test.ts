@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { removeChart, writeChart } from '../helm/reference';
 import { chartroom, errorText } from '../diff/chartroom-cli';
-import { MAX_STRING_LENGTH } from '../../lib/gotemplate/strings';
+import { MAX_STRING_LENGTH } from '../../lib/go/strings';
 
 function render(template: string) {
   const dir = writeChart({ 'Chart.yaml': 'apiVersion: v2\nname: big\nversion: 0.1.0\n', 'templates/t.yaml': template });

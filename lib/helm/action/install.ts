@@ -3,7 +3,7 @@ import { templateCapabilities, checkKubeVersion } from '../chartutil/capabilitie
 import { processDependenciesWithMerge } from '../chartutil/dependencies';
 import { deepCopy, toRenderValues } from '../chartutil/values';
 import type { Warn } from '../chartutil/coalesce';
-import type { GoMap } from '../../gotemplate/value';
+import type { GoMap } from '../../go/value';
 import { HelmError } from './errors';
 import { isHelm4, type HelmVersion } from '../version';
 

@@ -1,6 +1,6 @@
 import type { Chart } from '../chart/chart';
-import type { GoMap } from '../../gotemplate/value';
-import { goTrimSpace } from '../../gotemplate/strings';
+import type { GoMap } from '../../go/value';
+import { goTrimSpace } from '../../go/strings';
 import { renderChart, type RenderLimits, type RenderObserver } from '../engine/engine';
 import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
 import { filepathMatch } from '../glob/filepath-match';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { helmBin, removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
-import { toPlain } from '../../gotemplate/value';
+import { toPlain } from '../../go/value';
 import { archiveFileProblem, loadArchiveFiles } from './archive';
 import { chartName } from './chart';
 import { loadChartArchive } from './loader';

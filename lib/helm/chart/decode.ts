@@ -7,7 +7,7 @@
  * it), and encoding/json matches keys case-insensitively, ignores unknown keys, leaves fields
  * untouched on `null`, and reports the first type mismatch in its own words.
  */
-import { GoInt, type GoValue } from '../../gotemplate/value';
+import { GoInt, type GoValue } from '../../go/value';
 import type { Dependency, Lock, Maintainer, Metadata } from './chart';
 import { formatFloatG } from './gofmt';
 

@@ -1,6 +1,6 @@
 /** Go's number and %v printing as Helm's messages use them (expected texts are Go's). */
 import { describe, expect, it } from 'vitest';
-import { GoInt, stringSlice } from '../../gotemplate/value';
+import { GoInt, stringSlice } from '../../go/value';
 import { formatFloatG, formatV } from './gofmt';
 
 describe('strconv.FormatFloat(f, g, -1, 64)', () => {

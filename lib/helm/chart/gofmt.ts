@@ -3,7 +3,7 @@
  * struct printing need (warnings print values with `%v`; Chart.yaml numbers become strings
  * with `strconv.FormatFloat(f, 'g', -1, 32)`). Template printing is the engine's business.
  */
-import { GoInt, GoStruct, GoTime, sortedKeys, typeInfoOf, type GoValue } from '../../gotemplate/value';
+import { GoInt, GoStruct, GoTime, sortedKeys, typeInfoOf, type GoValue } from '../../go/value';
 
 /** Shortest decimal digits and decimal-point position of a float, as strconv computes them. */
 function shortestDigits(v: number, bits: 32 | 64): { digits: string; dp: number } {

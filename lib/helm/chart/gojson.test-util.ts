@@ -1,6 +1,6 @@
 /** encoding/json output for the Go values Helm's structs hold, for comparing with helm's toJson. */
-import { GoInt, GoStruct, sortedKeys, type GoValue } from '../../gotemplate/value';
-import { isGoNil } from '../../gotemplate/value';
+import { GoInt, GoStruct, sortedKeys, type GoValue } from '../../go/value';
+import { isGoNil } from '../../go/value';
 import { structJsonFields } from './gostruct';
 
 /** json.Marshal of strings, bools, numbers, lists, maps and structs built with makeStruct. */

@@ -1,6 +1,6 @@
 /** loader.LoadFiles / LoadDir behaviours that templates can't show directly: one row each. */
 import { describe, expect, it } from 'vitest';
-import { toPlain } from '../../gotemplate/value';
+import { toPlain } from '../../go/value';
 import { chartFullPath, chartName, chartPath, crdObjects, isRoot, type ChartFile } from './chart';
 import { loadChartDirectory, loadChartFiles } from './loader';
 

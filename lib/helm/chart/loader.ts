@@ -4,7 +4,7 @@
  * Errors carry Helm's text (`validation: chart.metadata.name is required`,
  * `cannot load values.yaml: ...`, `error unpacking sub in parent: ...`).
  */
-import type { GoMap } from '../../gotemplate/value';
+import type { GoMap } from '../../go/value';
 import { API_VERSION_V1, addDependency, emptyMetadata, newChart, type Chart, type ChartFile } from './chart';
 import { decodeLock, decodeMetadataInto, JsonDecodeError } from './decode';
 import { loadArchiveFiles, MAX_DECOMPRESSED_FILE_SIZE } from './archive';

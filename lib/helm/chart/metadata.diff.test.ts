@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
 import { chartValueForTemplate, metadataToGo } from './metadata-go';
 import { loadChartFiles } from './loader';
-import { formatValue } from '../../gotemplate/fmt';
+import { formatValue } from '../../go/fmt/fmt';
 import { goJson } from './gojson.test-util';
 
 const PROBE = [

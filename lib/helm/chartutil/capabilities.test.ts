@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeChart, runHelm, writeChart, REFERENCE } from '../../../tests/helm/reference';
 import { goJson } from '../chart/gojson.test-util';
-import { sprintf } from '../../gotemplate/fmt';
+import { sprintf } from '../../go/fmt/fmt';
 import { loadChartFiles } from '../chart/loader';
 import { capabilitiesToGo, checkKubeVersion, templateCapabilities } from './capabilities';
 

@@ -5,8 +5,8 @@
  * `--api-versions` overrides, and the `.Capabilities` value.
  */
 import { defineFunc } from '../../gotemplate/func';
-import { withType, type GoStruct, type GoValue } from '../../gotemplate/value';
-import { parseVersion, versionString } from '../../sprig/semver';
+import { withType, type GoStruct, type GoValue } from '../../go/value';
+import { parseVersion, versionString } from '../../deps/semver';
 import type { Chart } from '../chart/chart';
 import { makeStruct } from '../chart/gostruct';
 import { isCompatibleRange } from './dependencies';

@@ -1,6 +1,6 @@
 /** CoalesceTables / MergeTables and CoalesceValues on hand-built charts: one row per rule. */
 import { describe, expect, it } from 'vitest';
-import { fromPlain, toPlain, type GoMap } from '../../gotemplate/value';
+import { fromPlain, toPlain, type GoMap } from '../../go/value';
 import { addDependency, emptyMetadata, newChart, type Chart } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues } from './coalesce';
 import { isCompatibleRange } from './dependencies';

@@ -8,10 +8,10 @@
  * Go's maps are references and Helm copies only some of them (globals shallowly); the same
  * sharing is kept here so that the results match key for key.
  */
-import { GoInt, type GoMap, type GoValue } from '../../gotemplate/value';
+import { GoInt, type GoMap, type GoValue } from '../../go/value';
 import { chartName, type Chart } from '../chart/chart';
 import { formatFloatG, formatV } from '../chart/gofmt';
-import { deepCopy } from '../../gotemplate/copy';
+import { deepCopy } from '../../go/copy';
 
 /** Receives Helm's log lines (warnings), without the `coalesce.go:NNN: ` prefix. */
 export type Warn = (message: string) => void;

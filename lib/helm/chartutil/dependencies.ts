@@ -5,8 +5,8 @@
  * Chart.yaml's dependency entries (names become aliases, import-values are normalised) and each
  * parent's default values (now including its subcharts' merged values).
  */
-import { withType, type GoMap, type GoValue } from '../../gotemplate/value';
-import { parseConstraintCached, parseVersionCached, satisfies } from '../../sprig/semver';
+import { withType, type GoMap, type GoValue } from '../../go/value';
+import { parseConstraintCached, parseVersionCached, satisfies } from '../../deps/semver';
 import { chartName, copyChartWithMetadata, setDependencies, type Chart, type Dependency } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type Warn } from './coalesce';
 import { deepCopy, ErrNoValue, pathValue, table, tableOrMissingKey } from './values';

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeChart, runHelm, writeChart, REFERENCE, type ChartFiles } from '../../../tests/helm/reference';
-import { toPlain, typeName, type GoMap, type GoValue } from '../../gotemplate/value';
+import { toPlain, typeName, type GoMap, type GoValue } from '../../go/value';
 import { loadChartDirectory } from '../chart/loader';
 import { processDependenciesWithMerge } from './dependencies';
 import { mergeUserValues, type ValueOptions } from './merge-values';

@@ -2,7 +2,7 @@
  * chartutil.Values: reading values files, looking up tables and paths, and building the
  * top-level object templates render against (ToRenderValues).
  */
-import { GoInt, withType, type GoMap, type GoValue } from '../../gotemplate/value';
+import { GoInt, withType, type GoMap, type GoValue } from '../../go/value';
 import { defineFunc } from '../../gotemplate/func';
 import { goToYaml } from '../../yaml';
 import type { Chart } from '../chart/chart';
@@ -10,7 +10,7 @@ import { metadataAsMap, metadataToGo } from '../chart/metadata-go';
 import { unmarshalMap } from '../chart/yaml-doc';
 import { defaultCapabilities, type Capabilities, capabilitiesToGo } from './capabilities';
 import { coalesceValues, type Warn } from './coalesce';
-import { deepCopy } from '../../gotemplate/copy';
+import { deepCopy } from '../../go/copy';
 
 export { deepCopy };
 import { validateAgainstSchema } from './schema';

@@ -1,8 +1,8 @@
 import { Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
 import type { GoRelease } from '../../gotemplate/exec';
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
-import { quote } from '../../gotemplate/strconv-quote';
-import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../gotemplate/value';
+import { quote } from '../../go/strconv/quote';
+import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../go/value';
 import { chartFullPath, isRoot, type Chart } from '../chart/chart';
 import { chartMapForTemplate, chartValueForTemplate } from '../chart/metadata-go';
 import { isHelm4, valuesPackage, type HelmVersion } from '../version';

@@ -1,6 +1,6 @@
 import { base64 } from '@scure/base';
 import { defineFunc } from '../../gotemplate/func';
-import { GoError, stringSlice, withType, type GoMap, type GoValue } from '../../gotemplate/value';
+import { GoError, stringSlice, withType, type GoMap, type GoValue } from '../../go/value';
 import { goToYaml } from '../../yaml';
 import { filesGlobMatcher } from '../glob/gobwas-glob';
 

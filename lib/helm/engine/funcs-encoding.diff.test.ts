@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceExecute, type ReferenceResult } from '../../../tests/helm/reference';
 import { Template } from '../../gotemplate/template';
-import { goMap, withType, type GoMap } from '../../gotemplate/value';
+import { goMap, withType, type GoMap } from '../../go/value';
 import { yamlToGo } from '../../yaml';
 import { helmFuncMap } from './funcs';
 

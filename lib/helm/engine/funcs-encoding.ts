@@ -5,8 +5,8 @@
  * `Error` key (fromYaml, fromJson, fromToml) or a one-element list (fromYamlArray, fromJsonArray).
  */
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
-import type { GoMap, GoValue } from '../../gotemplate/value';
-import { markNil } from '../../gotemplate/value';
+import type { GoMap, GoValue } from '../../go/value';
+import { markNil } from '../../go/value';
 import { isInternalFailure } from '../../gotemplate/errors';
 import { decodeJson, marshalJson } from '../../encoding/json';
 import { encodeToml } from '../../encoding/toml';

@@ -1,5 +1,5 @@
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
-import { GoError, type GoValue } from '../../gotemplate/value';
+import { GoError, type GoValue } from '../../go/value';
 import { sprigFuncMap } from '../../sprig/functions';
 import { helmEncodingFuncs } from './funcs-encoding';
 

@@ -14,7 +14,7 @@
  * - reusing it cannot hide Helm's include recursion limit: the include nesting it needed, added
  *   to the current nesting, stays far below that limit.
  */
-import { GoInt, typeInfoOf, type GoFunc, type GoValue } from '../../gotemplate/value';
+import { GoInt, typeInfoOf, type GoFunc, type GoValue } from '../../go/value';
 import type { FuncMap } from '../../gotemplate/func';
 
 /** Functions whose results vary between calls or that have effects beyond their result. */

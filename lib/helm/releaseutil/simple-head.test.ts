@@ -6,7 +6,7 @@ import { readTree } from '../../cli/node-io';
 import { loadChartDirectory } from '../chart';
 import { templateChart } from '../action/template';
 import { yamlToGo } from '../../yaml';
-import type { GoMap } from '../../gotemplate/value';
+import type { GoMap } from '../../go/value';
 import { removeStandins, withStandins } from '../../../tests/charts/standins';
 import { parseHead, type SimpleHead } from './manifest';
 import { headAfterValueChanges, readSimpleHead } from './simple-head';

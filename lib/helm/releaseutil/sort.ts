@@ -1,9 +1,9 @@
-import { compareGoStrings } from '../../gotemplate/value';
+import { compareGoStrings } from '../../go/value';
 import { sortByKind } from './kind-order';
 import { hookFromManifest, type Hook } from './hooks';
 import { readHead, readHeadAfter, type Manifest, type SimpleHead } from './manifest';
 import { splitManifests } from './split';
-import { goTrimSpace } from '../../gotemplate/strings';
+import { goTrimSpace } from '../../go/strings';
 import type { HelmVersion } from '../version';
 
 export interface SortedManifests {

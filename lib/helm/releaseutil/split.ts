@@ -1,4 +1,4 @@
-import { goTrimSpace } from '../../gotemplate/strings';
+import { goTrimSpace } from '../../go/strings';
 
 /**
  * Go's `\s` is `[\t\n\f\r ]`; JavaScript's is wider (it includes \v, NBSP and more), which would

@@ -4,7 +4,7 @@
  * directly (the map before coalescing).
  */
 import { describe, expect, it } from 'vitest';
-import { GoInt, toPlain, typeName, type GoMap, type GoValue } from '../../gotemplate/value';
+import { GoInt, toPlain, typeName, type GoMap, type GoValue } from '../../go/value';
 import { helmValues, ourValues } from '../chartutil/values-diff.test-util';
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString } from './index';
 

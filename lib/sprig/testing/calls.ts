@@ -4,8 +4,8 @@
  * text/template prints them, so results can be compared with helm's output.
  */
 import type { FuncMap } from '../../gotemplate/func';
-import { GoError, GoInt, GoStruct, GoTime, sortedKeys, type GoValue } from '../../gotemplate/value';
-import { goTimeString } from '../../gotemplate/time/gotime';
+import { GoError, GoInt, GoStruct, GoTime, sortedKeys, type GoValue } from '../../go/value';
+import { goTimeString } from '../../go/time/gotime';
 
 /** A template-side argument: a literal (string/int/bool) or a sub-expression. */
 export type Arg = string | number | boolean | GoInt | { tpl: string; value: () => GoValue };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceExecute } from '../../tests/helm/reference';
+import { referenceExecute } from '../../../tests/helm/reference';
 import { byteAt, byteLength, decodeRune, runeCount, runeLen, runes, sliceBytes, utf8Decode, utf8Encode } from './utf8';
 
 describe('byte semantics', () => {

@@ -1,7 +1,7 @@
 /** Go's strconv quoting: Quote, QuoteToASCII, QuoteRune, CanBackquote, Unquote. */
-import { GoError } from './value';
-import { GO_PRINTABLE_RANGES } from './unicode-print';
-import { RUNE_ERROR, utf8Decode, utf8Encode, validRune } from './utf8';
+import { GoError } from '../value';
+import { GO_PRINTABLE_RANGES } from '../unicode/print';
+import { RUNE_ERROR, utf8Decode, utf8Encode, validRune } from '../utf8/utf8';
 
 let printableStarts: Int32Array | undefined;
 let printableEnds: Int32Array | undefined;

@@ -2,9 +2,9 @@
  * Go's raw formatter (the `fmt` type of fmt/format.go): padding, integers, runes, quoting, hex
  * and floats under the current flags, width and precision.
  */
-import { formatFloat } from './strconv-ftoa';
-import { canBackquote, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII } from './strconv-quote';
-import { RUNE_ERROR, MAX_RUNE, runeCount, validRune } from './utf8';
+import { formatFloat } from '../strconv/ftoa';
+import { canBackquote, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII } from '../strconv/quote';
+import { RUNE_ERROR, MAX_RUNE, runeCount, validRune } from '../utf8/utf8';
 
 /** Formatting flags of one verb (Go's fmtFlags plus width and precision). */
 export interface FmtFlags {

@@ -3,8 +3,8 @@
  * with random operands, compared with helm. Catches parser-state corners the tables miss.
  */
 import { describe, expect, it } from 'vitest';
-import { referenceExecute } from '../../tests/helm/reference';
-import { evalAction } from './fmt-testargs.test-util';
+import { referenceExecute } from '../../../tests/helm/reference';
+import { evalAction } from './testargs.test-util';
 import { sprintf } from './fmt';
 
 const VALUES = 'f: 2.5\nbig: 12345678\nneg: -0.125\nm: {k: 1, j: "v"}\nl: [1, "a", null]\n';

@@ -2,13 +2,13 @@
  * The value printer behind Go's fmt functions (fmt's `pp` type, print.go), for the Go value
  * model of value.ts. Flags, padding and the `%!verb(type=value)` error forms follow Go 1.23.
  */
-import { Formatter, LDIGITS, UDIGITS } from './fmt-format';
-import { durationString } from './time/duration';
-import { goTimeString as timeString } from './time/gotime';
-import { utf8Decode, utf8Encode } from './utf8';
-import { GoInt, GoStruct, GoTime, type GoValue, compareGoStrings, isGoFunc, typeInfoOf, typeName } from './value';
+import { Formatter, LDIGITS, UDIGITS } from './format';
+import { durationString } from '../time/duration';
+import { goTimeString as timeString } from '../time/gotime';
+import { utf8Decode, utf8Encode } from '../utf8/utf8';
+import { GoInt, GoStruct, GoTime, type GoValue, compareGoStrings, isGoFunc, typeInfoOf, typeName } from '../value';
 
-export { clearFlags, type FmtFlags } from './fmt-format';
+export { clearFlags, type FmtFlags } from './format';
 
 /** Go prints real addresses for pointers, maps and funcs; ours have none, so print a stable stand-in. */
 const FAKE_ADDRESS = 0xc000010000n;

@@ -2,7 +2,7 @@
  * Go's `unicode` classification and simple (one-rune) case mapping. JavaScript's toUpperCase uses
  * full case mapping ('ß' → 'SS'); Go maps rune by rune and keeps runes without a single mapping.
  */
-import { isGoSpace } from '../gotemplate/strings';
+import { isGoSpace } from '../strings';
 
 export { isGoSpace };
 

@@ -3,8 +3,8 @@
  * Go 1.23 including its in-band error forms: `%!d(string=hi)`, `%!v(MISSING)`,
  * `%!(EXTRA int=1)`, `%!(BADWIDTH)`, `%!(BADPREC)`, `%!(NOVERB)`, `%!v(BADINDEX)`.
  */
-import { Printer, clearFlags } from './fmt-printer';
-import { GoInt, type GoValue, typeName } from './value';
+import { Printer, clearFlags } from './printer';
+import { GoInt, type GoValue, typeName } from '../value';
 
 const isString = (v: GoValue): v is string => typeof v === 'string';
 

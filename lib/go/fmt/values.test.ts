@@ -3,13 +3,13 @@
  * slices and maps, `[]byte` (`.Files`), Stringers (semver, time.Time) and time.Duration.
  */
 import { describe, expect, it } from 'vitest';
-import { referenceExecute } from '../../tests/helm/reference';
-import { durationString } from './time/duration';
-import { goTimeString as timeString } from './time/gotime';
-import { type Fn, evalAction } from './fmt-testargs.test-util';
+import { referenceExecute } from '../../../tests/helm/reference';
+import { durationString } from '../time/duration';
+import { goTimeString as timeString } from '../time/gotime';
+import { type Fn, evalAction } from './testargs.test-util';
 import { sprint, sprintf } from './fmt';
-import { htmlEscapeString, evalArgsString } from './escape';
-import { GoInt, GoStruct, GoTime, type GoValue, goMap, stringSlice, withType } from './value';
+import { htmlEscapeString, evalArgsString } from '../../gotemplate/escape';
+import { GoInt, GoStruct, GoTime, type GoValue, goMap, stringSlice, withType } from '../value';
 
 const typed = (name: string, items: GoValue[] = []) => withType(items, { name });
 const metadata = new GoStruct(

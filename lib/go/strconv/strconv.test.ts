@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { referenceExecute } from '../../tests/helm/reference';
-import { sprintf } from './fmt';
+import { referenceExecute } from '../../../tests/helm/reference';
+import { sprintf } from '../fmt/fmt';
 import {
   NumError,
   atoi,
@@ -15,7 +15,7 @@ import {
   quoteRuneToASCII,
   quoteToASCII,
   unquote,
-} from './strconv';
+} from './index';
 
 /** A deterministic spread of doubles: random bit patterns, short decimals, exact binary ties. */
 function sampleFloats(): number[] {

@@ -1,6 +1,6 @@
 /** Go's strconv parsers (ParseInt, ParseUint, Atoi, ParseFloat, ParseBool) with Go's errors. */
-import { GoError } from './value';
-import { quote } from './strconv-quote';
+import { GoError } from '../value';
+import { quote } from './quote';
 
 /** Go's *strconv.NumError: `strconv.FUNC: parsing "NUM": ERR`. */
 export class NumError extends GoError {

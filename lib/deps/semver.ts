@@ -6,7 +6,7 @@
  * Also used by the Helm layer for dependency versions and `kubeVersion`.
  */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
-import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeInfo, type GoValue } from '../gotemplate/value';
+import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeInfo, type GoValue } from '../go/value';
 
 /** A parsed semantic version (Masterminds `Version`). */
 export interface Version {

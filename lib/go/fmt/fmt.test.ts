@@ -4,8 +4,8 @@
  * number literals → int / float64, `.Values.x` → YAML values (numbers are float64).
  */
 import { describe, expect, it } from 'vitest';
-import { referenceExecute } from '../../tests/helm/reference';
-import { evalAction } from './fmt-testargs.test-util';
+import { referenceExecute } from '../../../tests/helm/reference';
+import { evalAction } from './testargs.test-util';
 import { sprint, sprintf, sprintln } from './fmt';
 
 const VALUES = `

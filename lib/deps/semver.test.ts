@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoError, GoInt, GoStruct } from '../gotemplate/value';
+import { GoError, GoInt, GoStruct } from '../go/value';
 import { compareVersions, parseConstraint, parseVersion, satisfies, versionOf, versionString, versionValue } from './semver';
 
 describe('parseVersion', () => {
