@@ -1,6 +1,7 @@
 import { HelmError } from '../helm/action/errors';
+import { failedReleaseOutput } from '../helm/action/template';
 import { renderFromFlags } from './render-flags';
-import { flagBool, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
+import { flagBool, flagList, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 
 export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
@@ -21,6 +22,7 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'skip-schema-validation', kind: 'bool', help: 'disable JSON schema validation' },
   HELM_VERSION_FLAG,
   { name: 'render-subchart-notes', kind: 'bool', help: 'if set, render subchart notes along with the parent' },
+  { name: 'debug', kind: 'bool', help: 'enable verbose output (prints the manifests of a failed render)' },
   { name: 'help', short: 'h', kind: 'bool', help: 'help for template' },
 ];
 
@@ -53,9 +55,23 @@ export function templateCommand(argv: string[], io: CliIO): ExitCode {
     io.stdout(result.output);
     return 0;
   } catch (e) {
-    if (e instanceof HelmError) io.stderr(`${e.cliMessage}\n`);
+    if (e instanceof HelmError) reportFailedRelease(e, flagBool(parsed, 'debug'), flagList(parsed, 'show-only'), io);
     else if (e instanceof UsageError) io.stderr(`Error: ${e.message}\n`);
     else io.stderr(`Error: ${(e as Error).message}\n`);
     return 1;
   }
+}
+
+/** helm's template command after a failure: with `--debug`, the failed release's manifest first. */
+function reportFailedRelease(e: HelmError, debug: boolean, showOnly: string[], io: CliIO): void {
+  if (debug && e.afterRender) {
+    try {
+      io.stdout(failedReleaseOutput(e, showOnly));
+    } catch (shown) {
+      if (!(shown instanceof HelmError)) throw shown;
+      io.stderr(`${shown.cliMessage}\n`);
+      return;
+    }
+  }
+  io.stderr(`${e.cliMessageFor(debug)}\n`);
 }

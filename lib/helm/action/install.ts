@@ -56,7 +56,7 @@ const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-
 export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRelease {
   const type = source.metadata.type;
   if (type !== '' && type !== 'application') throw new HelmError(`${type} charts are not installable`);
-  if (!opts.onMissingDependencies) checkDependenciesPresent(source);
+  if (!opts.onMissingDependencies) checkDependenciesPresent(source, opts.helmVersion);
 
   const name = opts.releaseName ?? 'release-name';
   if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
@@ -107,8 +107,8 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
   return { chart, top, values: top.get('Values') as GoMap };
 }
 
-/** action.CheckDependencies, with the hint `helm template` adds. */
-function checkDependenciesPresent(c: Chart): void {
+/** action.CheckDependencies, with the hint `helm template` adds (Helm 4 starts it in lower case). */
+function checkDependenciesPresent(c: Chart, helmVersion: HelmVersion | undefined): void {
   const missing: string[] = [];
   for (const req of c.metadata.dependencies ?? []) {
     if (!req) continue;
@@ -116,7 +116,8 @@ function checkDependenciesPresent(c: Chart): void {
   }
   if (missing.length > 0) {
     throw new HelmError(
-      'An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: ' +
+      `${isHelm4(helmVersion) ? 'a' : 'A'}n error occurred while checking for chart dependencies.` +
+        ' You may need to run `helm dependency build` to fetch missing dependencies: ' +
         `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
     );
   }

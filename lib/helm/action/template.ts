@@ -77,7 +77,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
   try {
     sorted = sortManifests(files, opts.helmVersion);
   } catch (e) {
-    if (e instanceof ManifestParseError) throw new HelmError(e.message, true);
+    if (e instanceof ManifestParseError) throw new HelmError(e.message, true, renderedFilesDoc(files));
     throw e;
   }
 
@@ -102,6 +102,26 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
     values: release.values,
     chart: release.chart,
   };
+}
+
+/**
+ * renderResources' "big blob" for a manifest that does not parse: every non-blank rendered file,
+ * so `--debug` can show the invalid YAML (helm walks a Go map here, so its order varies; this is
+ * render order).
+ */
+function renderedFilesDoc(files: Map<string, string>): string {
+  let doc = '';
+  for (const [name, content] of files) if (goTrimSpace(content) !== '') doc += `---\n# Source: ${name}\n${content}\n`;
+  return doc;
+}
+
+/**
+ * What `helm template --debug` prints on stdout when the release failed after it existed: its
+ * manifest, narrowed by `--show-only` (whose own "could not find template" error then wins).
+ */
+export function failedReleaseOutput(e: HelmError, showOnly: string[] = []): string {
+  const out = `${goTrimSpace(e.manifest)}\n`;
+  return showOnly.length > 0 ? selectShown(out, showOnly) : out;
 }
 
 const SOURCE_LINE = /# Source: [^/]+\/(.+)/;
