@@ -1,30 +1,66 @@
 #!/usr/bin/env node
-// Gzipped JavaScript a page's first load fetches, from the production build (`next build`
-// first): every script the prerendered HTML references. Monaco, the Helm engine (it runs in a
-// worker) and the diff viewer load later and are not counted; the script checks that no counted
-// chunk contains Monaco. `noModule` scripts (Next's legacy polyfills) are listed but not counted:
-// browsers with ES modules — every browser the app supports — never fetch them. Usage: node scripts/first-load-size.mjs [route ...]   (default /configure/aeterna)
-import { existsSync, readFileSync } from 'node:fs';
+// Gzipped JavaScript a page's first load fetches, measured from the page as the production
+// server sends it: pages render per request (each carries a fresh CSP nonce), so there is no
+// prerendered HTML to read. Every script the HTML references is fetched from the same server.
+// Monaco, the Helm engine (it runs in a worker) and the diff viewer load later and are not
+// counted; the script checks that no counted chunk contains Monaco. `noModule` scripts (Next's
+// legacy polyfills) are listed but not counted: browsers with ES modules — every browser the app
+// supports — never fetch them.
+//
+// Usage: node scripts/first-load-size.mjs [--url http://host:port] [route ...]   (default /configure/aeterna)
+// Without --url it starts `next start` on a free port (run `npx next build` first) and stops it after.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = 300;
-const routes = process.argv.slice(2).length ? process.argv.slice(2) : ['/configure/aeterna'];
-const appDir = join('.next', 'server', 'app');
-if (!existsSync(appDir)) {
-  console.error('No production build: run `npx next build` first.');
-  process.exit(2);
+const args = process.argv.slice(2);
+const urlAt = args.indexOf('--url');
+const given = urlAt >= 0 ? args.splice(urlAt, 2)[1] : null;
+const routes = args.length ? args : ['/configure/aeterna'];
+
+/** A port nothing listens on now. */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+/** `next start` on the build in `.next`, and its base URL once it answers. */
+async function startServer() {
+  if (!existsSync(join('.next', 'BUILD_ID'))) {
+    console.error('No production build: run `npx next build` first.');
+    process.exit(2);
+  }
+  const port = await freePort();
+  const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      await fetch(base, { method: 'HEAD' });
+      return { base, stop: () => process.kill(-child.pid, 'SIGTERM') };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  process.kill(-child.pid, 'SIGTERM');
+  throw new Error(`next start did not answer on ${base} within 60 s`);
 }
 
-let failed = false;
-for (const route of routes) {
-  const file = join(appDir, route === '/' ? 'index.html' : `${route.replace(/^\//, '')}.html`);
-  if (!existsSync(file)) {
-    console.error(`${route}: ${file} not found (is the route prerendered?)`);
-    failed = true;
-    continue;
-  }
-  const html = readFileSync(file, 'utf8');
+async function get(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** The scripts a page's HTML makes the browser fetch: module scripts counted, noModule ones apart. */
+function scriptsOf(html) {
   const srcs = new Set();
   const legacy = new Set();
   for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"[^>]*>/g)) (/\snoModule/i.test(m[0]) ? legacy : srcs).add(m[1]);
@@ -32,23 +68,34 @@ for (const route of routes) {
     const href = /href="([^"]+\.js)"/.exec(m[0]);
     if (href && /as="script"|modulepreload/.test(m[0])) srcs.add(href[1]);
   }
-  const rows = [...srcs].map((src) => {
-    const path = join('.next', src.replace(/^\/_next\//, ''));
-    const data = readFileSync(path);
-    const gz = gzipSync(data, { level: 9 }).length;
-    const monaco = /monaco-editor|editorWorkerService|vs\/editor\//.test(data.toString('latin1'));
-    return { src, raw: data.length, gz, monaco };
-  });
-  rows.sort((a, b) => b.gz - a.gz);
-  const total = rows.reduce((s, r) => s + r.gz, 0);
-  console.log(`\n${route}: ${rows.length} scripts on first load`);
-  for (const r of rows) console.log(`  ${(r.gz / 1024).toFixed(1).padStart(7)} KB gz  ${(r.raw / 1024).toFixed(1).padStart(7)} KB raw  ${r.src}${r.monaco ? '  <- contains Monaco' : ''}`);
-  for (const src of legacy) {
-    const data = readFileSync(join('.next', src.replace(/^\/_next\//, '')));
-    console.log(`  (${(gzipSync(data, { level: 9 }).length / 1024).toFixed(1)} KB gz not counted: noModule legacy polyfills, ${src})`);
+  return { srcs, legacy };
+}
+
+const server = given ? { base: given.replace(/\/$/, ''), stop: () => undefined } : await startServer();
+let failed = false;
+try {
+  for (const route of routes) {
+    const html = (await get(server.base + route)).toString('utf8');
+    const { srcs, legacy } = scriptsOf(html);
+    const rows = [];
+    for (const src of srcs) {
+      const data = await get(new URL(src, server.base).href);
+      const monaco = /monaco-editor|editorWorkerService|vs\/editor\//.test(data.toString('latin1'));
+      rows.push({ src, raw: data.length, gz: gzipSync(data, { level: 9 }).length, monaco });
+    }
+    rows.sort((a, b) => b.gz - a.gz);
+    const total = rows.reduce((s, r) => s + r.gz, 0);
+    console.log(`\n${route}: ${rows.length} scripts on first load`);
+    for (const r of rows) console.log(`  ${(r.gz / 1024).toFixed(1).padStart(7)} KB gz  ${(r.raw / 1024).toFixed(1).padStart(7)} KB raw  ${r.src}${r.monaco ? '  <- contains Monaco' : ''}`);
+    for (const src of legacy) {
+      const data = await get(new URL(src, server.base).href);
+      console.log(`  (${(gzipSync(data, { level: 9 }).length / 1024).toFixed(1)} KB gz not counted: noModule legacy polyfills, ${src})`);
+    }
+    const kb = total / 1024;
+    console.log(`first-load JavaScript (gzip -9): ${kb.toFixed(1)} KB — budget ${BUDGET_KB} KB: ${kb < BUDGET_KB ? 'ok' : 'OVER'}`);
+    if (rows.length === 0 || kb >= BUDGET_KB || rows.some((r) => r.monaco)) failed = true;
   }
-  const kb = total / 1024;
-  console.log(`first-load JavaScript (gzip -9): ${kb.toFixed(1)} KB — budget ${BUDGET_KB} KB: ${kb < BUDGET_KB ? 'ok' : 'OVER'}`);
-  if (kb >= BUDGET_KB || rows.some((r) => r.monaco)) failed = true;
+} finally {
+  server.stop();
 }
 process.exit(failed ? 1 : 0);
