@@ -15,18 +15,23 @@ function step(name, cmd, args, opts = {}) {
   return r.status === 0;
 }
 
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return true;
-  console.log('chromium is missing: installing Debian\'s package');
+/** Installs a Debian package when `binary` is missing (root, or through sudo). */
+function ensureDebianPackage(binary, pkg) {
+  if (existsSync(binary)) return true;
+  console.log(`${binary} is missing: installing Debian's ${pkg} package`);
   const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
   const run = (args) => spawnSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   }).status === 0;
-  return run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', 'chromium']) && existsSync('/usr/bin/chromium');
+  return run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', pkg]) && existsSync(binary);
 }
 
+const ensureChromium = () => ensureDebianPackage('/usr/bin/chromium', 'chromium');
+
 step('reference helms', process.execPath, ['scripts/fetch-helm.mjs', '--all']);
+// The OCI registry the repository tests (and the browser tests) push charts to.
+if (!ensureDebianPackage('/usr/bin/docker-registry', 'docker-registry')) results.push({ name: 'docker-registry could not be installed', ok: false });
 if (!onlyE2e) {
   step('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
   step('unit and differential tests', 'npx', ['--no-install', 'vitest', 'run']);

@@ -48,13 +48,13 @@ export interface HelmRun {
 /** The status of a helm run stopped by its timeout: no answer, never cached. */
 export const TIMED_OUT = -1;
 
-/** Runs helm with the given arguments (async, so suites can run several at once). */
-export function runHelm(args: string[], opts: { cwd?: string; version?: string; timeoutMs?: number } = {}): Promise<HelmRun> {
+/** Runs helm with the given arguments (async, so suites can run several at once); `env` adds to helm's environment (e.g. its own HELM_CONFIG_HOME). */
+export function runHelm(args: string[], opts: { cwd?: string; version?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<HelmRun> {
   return new Promise((res) => {
     execFile(
       helmBin(opts.version),
       args,
-      { cwd: opts.cwd, timeout: opts.timeoutMs, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: join(root, '.cache/helm-home/cache'), HELM_CONFIG_HOME: join(root, '.cache/helm-home/config'), HELM_DATA_HOME: join(root, '.cache/helm-home/data') } },
+      { cwd: opts.cwd, timeout: opts.timeoutMs, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, HELM_CACHE_HOME: join(root, '.cache/helm-home/cache'), HELM_CONFIG_HOME: join(root, '.cache/helm-home/config'), HELM_DATA_HOME: join(root, '.cache/helm-home/data'), ...opts.env } },
       (err, stdout, stderr) => {
         if (err?.killed) return res({ status: TIMED_OUT, stdout: String(stdout), stderr: 'helm timed out' });
         const status = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
