@@ -82,7 +82,7 @@ export async function startOciRegistry(): Promise<OciRegistryServer> {
     const start = await fetch(`${base}/v2/${repository}/blobs/uploads/`, { method: 'POST' });
     const location = new URL(start.headers.get('location')!, base);
     location.searchParams.set('digest', digest);
-    const put = await fetch(location, { method: 'PUT', body: data, headers: { 'Content-Type': 'application/octet-stream' } });
+    const put = await fetch(location, { method: 'PUT', body: new Blob([data as Uint8Array<ArrayBuffer>]), headers: { 'Content-Type': 'application/octet-stream' } });
     if (put.status !== 201) throw new Error(`blob upload to ${repository} failed: ${put.status} ${await put.text()}`);
     return digest;
   };
@@ -106,7 +106,7 @@ export async function startOciRegistry(): Promise<OciRegistryServer> {
           layers: [{ mediaType: a.layerMediaType, digest: layerDigest, size: a.layer.length }],
         }),
       );
-      const put = await fetch(`${base}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: manifest, headers: { 'Content-Type': mediaType } });
+      const put = await fetch(`${base}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: new Blob([manifest]), headers: { 'Content-Type': mediaType } });
       if (put.status !== 201) throw new Error(`manifest upload to ${repository}:${tag} failed: ${put.status} ${await put.text()}`);
       return digestOf(manifest);
     },

@@ -5,9 +5,9 @@
 import { emptyMetadata, type Metadata } from '../chart/chart';
 import { decodeMetadataInto } from '../chart/decode';
 import { validateMetadata } from '../chart/validate';
-import { compareVersions, parseConstraint, parseVersion, satisfies, type Version } from '../../sprig/semver';
+import { compareVersions, parseConstraint, parseVersion, satisfies, type Version } from '../../deps/semver';
 import { yamlToGo } from '../../yaml';
-import type { GoValue } from '../../gotemplate/value';
+import type { GoValue } from '../../go/value';
 
 /** repo.ChartVersion: a chart's metadata plus where its archive is and its digest. */
 export interface ChartVersion {
