@@ -6,7 +6,7 @@ import { sprint } from '../go/fmt/fmt';
 import { defineFunc, type FuncMap } from '../gotemplate/func';
 import { utf8Decode } from '../go/utf8/utf8';
 import { GoInt, stringSlice, typeInfoOf, type GoSlice, type GoValue } from '../go/value';
-import { atoi, parseFloat64, parseInt64 } from './strconv';
+import { atoi, NumError, parseFloat, parseInt } from '../go/strconv';
 
 const MIN_INT64 = -(1n << 63n);
 
@@ -29,14 +29,23 @@ export function float64ToInt64(f: number): bigint {
   return BigInt(Math.trunc(f));
 }
 
+/** The parse's value, or zero where strconv reports an error (cast and Sprig discard it). */
+function orZero<T>(parse: () => T, zero: T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof NumError) return zero;
+    throw e;
+  }
+}
+
 /** cast.ToInt64 (errors yield 0, as cast.ToInt64 discards them). */
 export function castToInt64(v: GoValue): bigint {
   if (v === undefined || v === null) return 0n;
   if (typeof v === 'boolean') return v ? 1n : 0n;
   if (typeof v === 'number') return float64ToInt64(v);
   if (typeof v === 'string') {
-    const r = parseInt64(trimZeroDecimal(v), 0);
-    return r.err ? 0n : r.value;
+    return orZero(() => parseInt(trimZeroDecimal(v), 0, 64), 0n);
   }
   if (v instanceof GoInt) return BigInt.asIntN(64, v.v);
   return 0n;
@@ -48,8 +57,7 @@ export function castToFloat64(v: GoValue): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
-    const r = parseFloat64(v);
-    return r.err ? 0 : r.value;
+    return orZero(() => parseFloat(v), 0);
   }
   if (v instanceof GoInt) return Number(v.v);
   return 0;
@@ -87,14 +95,21 @@ export const conversionFuncs: FuncMap = {
   toString: defineFunc('toString', ['interface {}'], (v: GoValue) => strval(v)),
   toStrings: defineFunc('toStrings', ['interface {}'], (v: GoValue) => strslice(v)),
   // Sprig wraps strconv.Atoi and drops its error: bad syntax gives 0, overflow the clamped value.
-  atoi: defineFunc('atoi', ['string'], (s: string) => new GoInt(atoi(s).value, 'int')),
+  atoi: defineFunc('atoi', ['string'], (s: string) => {
+    try {
+      return new GoInt(atoi(s), 'int');
+    } catch (e) {
+      if (e instanceof NumError && e.isRange) return new GoInt(BigInt(e.value), 'int');
+      if (e instanceof NumError) return new GoInt(0n, 'int');
+      throw e;
+    }
+  }),
   int: defineFunc('int', ['interface {}'], (v: GoValue) => new GoInt(castToInt64(v), 'int')),
   int64: defineFunc('int64', ['interface {}'], (v: GoValue) => new GoInt(castToInt64(v), 'int64')),
   float64: defineFunc('float64', ['interface {}'], (v: GoValue) => castToFloat64(v)),
   // Reads fmt.Sprint(v) as an octal number (Unix file modes); errors give 0.
   toDecimal: defineFunc('toDecimal', ['interface {}'], (v: GoValue) => {
-    const r = parseInt64(sprint([v]), 8);
-    return new GoInt(r.err ? 0n : r.value, 'int64');
+    return new GoInt(orZero(() => parseInt(sprint([v]), 8, 64), 0n), 'int64');
   }),
 };
 

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { atoi, parseFloat64, parseInt64 } from './strconv';
+import { atoi, NumError, parseFloat, parseInt } from './parse';
+
+type Outcome<T> = { value: T; err: 'syntax' | 'range' | null };
+
+/** The parse as Go callers see it: the value, and which error came with it. */
+function outcome<T extends bigint | number>(parse: () => T, zero: T): Outcome<T> {
+  try {
+    return { value: parse(), err: null };
+  } catch (e) {
+    if (!(e instanceof NumError)) throw e;
+    if (e.isRange) return { value: (typeof zero === 'bigint' ? BigInt(e.value) : Number(e.value)) as T, err: 'range' };
+    return { value: zero, err: 'syntax' };
+  }
+}
+const parseInt64 = (s: string, base: number) => outcome(() => parseInt(s, base, 64), 0n);
+const parseFloat64 = (s: string) => outcome(() => parseFloat(s), 0);
+const atoiOutcome = (s: string) => outcome(() => atoi(s), 0n);
 
 describe('parseInt64 (strconv.ParseInt)', () => {
   it.each([
@@ -39,7 +55,7 @@ describe('atoi (strconv.Atoi)', () => {
     ['99999999999999999999', 9223372036854775807n, 'range'],
     ['-99999999999999999999', -9223372036854775808n, 'range'],
   ] as const)('%s', (s, value, err) => {
-    expect(atoi(s)).toEqual({ value, err });
+    expect(atoiOutcome(s)).toEqual({ value, err });
   });
 });
 
