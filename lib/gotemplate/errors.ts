@@ -3,7 +3,7 @@
  * parse errors `template: NAME:LINE: msg`, execution errors
  * `template: NAME:LINE:COL: executing "NAME" at <NODE>: msg`.
  */
-import { goQuote } from './parse/quote';
+import { quote } from '../go/strconv';
 
 export type TemplateErrorKind = 'parse' | 'exec';
 
@@ -88,7 +88,7 @@ export function execError(
   const { line, col } = lineAndByteCol(at.text, at.pos);
   return new TemplateError(
     { kind: 'exec', templateName: at.parseName, line, col, executing, context: at.context, detail, cause },
-    `template: ${at.parseName}:${line}:${col}: executing ${goQuote(executing)} at <${at.context}>: ${detail}`,
+    `template: ${at.parseName}:${line}:${col}: executing ${quote(executing)} at <${at.context}>: ${detail}`,
   );
 }
 

@@ -28,7 +28,7 @@ import {
   type VariableNode,
 } from './parse/node';
 import { printableValue } from './escape';
-import { goQuote } from './parse/quote';
+import { quote } from '../go/strconv';
 import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, methodOf, typeInfoOf, typeName } from '../go/value';
 
 /** How a missing map key evaluates (Go's missingkey option). */
@@ -328,7 +328,7 @@ export class State {
   private walkTemplate(dot: GoValue, t: TemplateNode): void {
     this.at(t);
     const tmpl = this.tmpl.lookup(t.name);
-    if (!tmpl || !tmpl.root) this.errorf(`template ${goQuote(t.name)} not defined`);
+    if (!tmpl || !tmpl.root) this.errorf(`template ${quote(t.name)} not defined`);
     if (this.depth >= this.maxDepth) this.errorf(`exceeded maximum template depth (${GO_MAX_EXEC_DEPTH})`);
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : undefined;
     // No dynamic scoping: the called template sees only `$`, set to its dot.
@@ -405,7 +405,7 @@ export class State {
       case NodeType.String:
         return first.text;
     }
-    this.errorf(`can't evaluate command ${goQuote(String(first))}`);
+    this.errorf(`can't evaluate command ${quote(String(first))}`);
   }
 
   evalFieldNode(dot: GoValue, field: FieldNode, args: Node[] | null, final: GoValue | Final): GoValue {
@@ -456,7 +456,7 @@ export class State {
     this.at(node);
     const name = node.ident;
     const found = this.tmpl.findFunction(name);
-    if (!found) this.errorf(`${goQuote(name)} is not a defined function`);
+    if (!found) this.errorf(`${quote(name)} is not a defined function`);
     this.lastIface = false;
     return evalCall(this, dot, found.fn, found.builtin, cmd, name, args, final);
   }
@@ -472,7 +472,7 @@ export class State {
     recvIface: boolean,
   ): GoValue {
     if (receiver === undefined) {
-      if (this.tmpl.missingKey === MissingKey.Error) this.errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
+      if (this.tmpl.missingKey === MissingKey.Error) this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
       this.lastIface = false;
       return undefined;
     }
@@ -495,7 +495,7 @@ export class State {
           case MissingKey.Zero:
             return zeroOf(elemType);
           case MissingKey.Error:
-            this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
+            this.errorf(`map has no entry for key ${quote(fieldName)}`);
         }
         this.lastIface = false;
         return undefined;
@@ -531,7 +531,7 @@ export function executeTree(tmpl: ExecTemplate, nilOrData: GoValue, opts?: ExecO
   const data = nilOrData === null ? undefined : nilOrData;
   const s = new State(tmpl, opts);
   s.push('$', data, false);
-  if (!tmpl.root) s.errorf(`${goQuote(tmpl.name)} is an incomplete or empty template`);
+  if (!tmpl.root) s.errorf(`${quote(tmpl.name)} is an incomplete or empty template`);
   try {
     s.walk(data, tmpl.root!);
   } catch (e) {

@@ -9,7 +9,7 @@ import type { FuncMap } from './func';
 import type { ListNode } from './parse/node';
 import { isEmptyTree } from './parse/node';
 import { Tree } from './parse/parse';
-import { goQuote } from './parse/quote';
+import { quote } from '../go/strconv';
 import type { GoFunc, GoValue } from '../go/value';
 
 /** What associated templates share (Go's `common`). */
@@ -51,7 +51,7 @@ export class Template implements ExecTemplate {
   /** Adds functions to the set (Go's Funcs). Names must be identifiers. */
   funcs(funcMap: FuncMap): this {
     for (const [name, fn] of Object.entries(funcMap)) {
-      if (!IDENT.test(name)) throw new Error(`function name ${goQuote(name)} is not a valid identifier`);
+      if (!IDENT.test(name)) throw new Error(`function name ${quote(name)} is not a valid identifier`);
       this.common.funcs[name] = fn;
     }
     this.common.resolved = undefined;
@@ -140,7 +140,7 @@ export class Template implements ExecTemplate {
   definedTemplates(): string {
     const names = this.templates()
       .filter((t) => t.root)
-      .map((t) => goQuote(t.name));
+      .map((t) => quote(t.name));
     return names.length ? `; defined templates are: ${names.join(', ')}` : '';
   }
 
@@ -182,7 +182,7 @@ export class Template implements ExecTemplate {
   executeTemplate(name: string, data: GoValue, opts?: ExecOptions): string {
     const t = this.lookup(name);
     if (!t) {
-      const msg = `template: no template ${goQuote(name)} associated with template ${goQuote(this.name)}`;
+      const msg = `template: no template ${quote(name)} associated with template ${quote(this.name)}`;
       throw new TemplateError({ kind: 'exec', templateName: this.name, line: 0, col: 0, detail: msg }, msg);
     }
     return t.execute(data, opts);

@@ -4,6 +4,7 @@
  * results are decoded back, so escaping matches Go byte for byte.
  */
 import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { quote, quoteBytes } from '../go/strconv';
 import { GoError, goMap, kindOf, type GoMap, type GoValue } from '../go/value';
 
 type Mode = 'path' | 'pathSegment' | 'host' | 'zone' | 'userPassword' | 'queryComponent' | 'fragment';
@@ -13,19 +14,8 @@ const dec = new TextDecoder();
 const toBin = (s: string): string => String.fromCharCode(...enc.encode(s));
 const fromBin = (b: string): string => dec.decode(Uint8Array.from(b, (c) => c.charCodeAt(0)));
 
-/** Go's strconv.Quote for error texts. */
-function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
-    if (named[ch]) out += named[ch];
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c === 0xfffd) out += '\\ufffd';
-    else out += ch;
-  }
-  return out + '"';
-}
+/** Go's strconv.Quote of a binary string: what Go's error texts show of its bytes. */
+const quoteBin = (b: string): string => quoteBytes(Uint8Array.from(b, (c) => c.charCodeAt(0)));
 
 const isAlnum = (c: string): boolean => /[A-Za-z0-9]/.test(c);
 const isHex = (c: string | undefined): boolean => c !== undefined && /[0-9A-Fa-f]/.test(c);
@@ -65,16 +55,16 @@ function escape(s: string, mode: Mode): string {
 function unescape(s: string, mode: Mode): string {
   for (let i = 0; i < s.length; ) {
     if (s[i] === '%') {
-      if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) throw new GoError(`invalid URL escape ${goQuote(fromBin(s.slice(i, i + 3)))}`);
+      if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) throw new GoError(`invalid URL escape ${quoteBin(s.slice(i, i + 3))}`);
       const v = parseInt(s.slice(i + 1, i + 3), 16);
-      if (mode === 'host' && v >> 4 < 8 && s.slice(i, i + 3) !== '%25') throw new GoError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
+      if (mode === 'host' && v >> 4 < 8 && s.slice(i, i + 3) !== '%25') throw new GoError(`invalid URL escape ${quoteBin(s.slice(i, i + 3))}`);
       if (mode === 'zone' && s.slice(i, i + 3) !== '%25' && v !== 0x20 && shouldEscape(String.fromCharCode(v), 'host')) {
-        throw new GoError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
+        throw new GoError(`invalid URL escape ${quoteBin(s.slice(i, i + 3))}`);
       }
       i += 3;
     } else {
       if ((mode === 'host' || mode === 'zone') && s.charCodeAt(i) < 0x80 && shouldEscape(s[i], mode)) {
-        throw new GoError(`invalid character ${goQuote(s[i])} in host name`);
+        throw new GoError(`invalid character ${quoteBin(s[i])} in host name`);
       }
       i++;
     }
@@ -112,12 +102,12 @@ function parseHost(host: string): string {
     const i = host.lastIndexOf(']');
     if (i < 0) throw new GoError("missing ']' in host");
     const colonPort = host.slice(i + 1);
-    if (!validOptionalPort(colonPort)) throw new GoError(`invalid port ${goQuote(fromBin(colonPort))} after host`);
+    if (!validOptionalPort(colonPort)) throw new GoError(`invalid port ${quoteBin(colonPort)} after host`);
     const zone = host.slice(0, i).indexOf('%25');
     if (zone >= 0) return unescape(host.slice(0, zone), 'host') + unescape(host.slice(zone, i), 'zone') + unescape(host.slice(i), 'host');
   } else {
     const i = host.lastIndexOf(':');
-    if (i !== -1 && !validOptionalPort(host.slice(i))) throw new GoError(`invalid port ${goQuote(fromBin(host.slice(i)))} after host`);
+    if (i !== -1 && !validOptionalPort(host.slice(i))) throw new GoError(`invalid port ${quoteBin(host.slice(i))} after host`);
   }
   return unescape(host, 'host');
 }
@@ -196,13 +186,13 @@ function parseURL(rawInput: string): GoURL {
     u = parseRef(ref);
     if (frag === '') return u;
   } catch (e) {
-    throw new GoError(`parse ${goQuote(fromBin(ref))}: ${(e as Error).message}`);
+    throw new GoError(`parse ${quoteBin(ref)}: ${(e as Error).message}`);
   }
   try {
     u.fragment = unescape(frag, 'fragment');
     u.rawFragment = escape(u.fragment, 'fragment') === frag ? '' : frag;
   } catch (e) {
-    throw new GoError(`parse ${goQuote(rawInput)}: ${(e as Error).message}`);
+    throw new GoError(`parse ${quote(rawInput)}: ${(e as Error).message}`);
   }
   return u;
 }

@@ -51,6 +51,10 @@ const CASES: ConformanceCase[] = [
         '{{ define "t" }}{{ .Values }}|{{ .a.b }}|{{ $ }}|{{ typeOf . }}{{ end }}a: {{ include "t" nil | quote }}\nb: {{ include "t" .Values.missing | quote }}\nc: {{ tpl "{{ .x }}" nil | quote }}\n',
     },
   },
+  {
+    name: "Go's errors quote a cut UTF-8 sequence byte by byte (net/url's invalid URL escape)",
+    files: { "templates/a.yaml": 'a: {{ urlParse "http://x/%世" | toJson }}\n' },
+  },
 ];
 
 describeConformance("Go values in fmt, html/js and encoders", CASES);

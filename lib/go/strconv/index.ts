@@ -3,7 +3,7 @@
  * Go's exact output and error texts.
  */
 export { formatFloat, type FloatFormat } from './ftoa';
-export { quote, quoteToASCII, quoteRune, quoteRuneToASCII, canBackquote, isPrint, unquote, unquoteChar } from './quote';
+export { quote, quoteBytes, quoteToASCII, quoteRune, quoteRuneToASCII, canBackquote, isPrint, unquote, unquoteChar } from './quote';
 export { NumError, parseInt, parseUint, atoi, parseBool, parseFloat } from './parse';
 
 /** Go's strconv.FormatInt / FormatUint (lower-case digits, base 2..36). */

@@ -1,7 +1,7 @@
 /** Go's strconv quoting: Quote, QuoteToASCII, QuoteRune, CanBackquote, Unquote. */
 import { GoError } from '../value';
 import { GO_PRINTABLE_RANGES } from '../unicode/print';
-import { RUNE_ERROR, utf8Decode, utf8Encode, validRune } from '../utf8/utf8';
+import { decodeRune, RUNE_ERROR, utf8Decode, utf8Encode, validRune } from '../utf8/utf8';
 
 let printableStarts: Int32Array | undefined;
 let printableEnds: Int32Array | undefined;
@@ -85,6 +85,22 @@ function quoteWith(s: string, quote: number, asciiOnly: boolean): string {
 /** Go's strconv.Quote: a double-quoted Go string literal with Go escapes for non-printables. */
 export function quote(s: string): string {
   return quoteWith(s, 0x22, false);
+}
+
+/**
+ * Go's strconv.Quote over a string's bytes, for texts that cut UTF-8 sequences (net/url's
+ * `s[i:i+3]`): a byte that does not start a valid rune prints as `\xNN`, as Go prints it.
+ */
+export function quoteBytes(b: Uint8Array): string {
+  let out = '"';
+  for (let i = 0; i < b.length; ) {
+    const [r, width] = decodeRune(b, i);
+    if (width === 1 && r === RUNE_ERROR) out += '\\x' + hex(b[i], 2);
+    else if (r < 0x80 && isPrint(r) && r !== 0x22 && r !== 0x5c) out += String.fromCharCode(r);
+    else out += escapeRune(r, 0x22, false);
+    i += width;
+  }
+  return out + '"';
 }
 
 /** Go's strconv.QuoteToASCII: like {@link quote}, escaping every non-ASCII rune too. */

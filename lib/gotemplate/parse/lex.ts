@@ -6,7 +6,7 @@
  * Positions are UTF-16 offsets into the input; error reporting converts them to Go's byte
  * columns where it matters.
  */
-import { goQuote } from './quote';
+import { quote } from '../../go/strconv';
 
 export enum ItemType {
   Error,
@@ -77,8 +77,8 @@ export function itemString(i: Item): string {
   if (i.typ === ItemType.Error) return i.val;
   if (i.typ > ItemType.Keyword) return `<${i.val}>`;
   const runes = [...i.val];
-  if (runes.length > 10) return `${goQuote(runes.slice(0, 10).join(''))}...`;
-  return goQuote(i.val);
+  if (runes.length > 10) return `${quote(runes.slice(0, 10).join(''))}...`;
+  return quote(i.val);
 }
 
 const EOF = -1;
@@ -512,11 +512,11 @@ function lexChar(l: Lexer): StateFn | null {
 // lexNumber scans a number: decimal, octal, hex, binary, float or imaginary. Bad syntax
 // that this accepts is rejected by the parser's number conversion.
 function lexNumber(l: Lexer): StateFn | null {
-  if (!l.scanNumber()) return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
+  if (!l.scanNumber()) return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
   const sign = l.peek();
   if (sign === 0x2b || sign === 0x2d) {
     if (!l.scanNumber() || l.input[l.pos - 1] !== 'i') {
-      return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
+      return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
     }
     return l.emit(ItemType.Complex);
   }

@@ -3,7 +3,7 @@
  * (UTF-16 offset into the tree's text) and prints itself canonically with `toString()`,
  * because execution errors quote nodes: `executing "x" at <.Values.foo>: ...`.
  */
-import { goQuote } from './quote';
+import { quote } from '../../go/strconv';
 
 export enum NodeType {
   Text,
@@ -287,7 +287,7 @@ export class TemplateNode extends BaseNode {
     super(tree, pos);
   }
   toString(): string {
-    return this.pipe ? `{{template ${goQuote(this.name)} ${this.pipe}}}` : `{{template ${goQuote(this.name)}}}`;
+    return this.pipe ? `{{template ${quote(this.name)} ${this.pipe}}}` : `{{template ${quote(this.name)}}}`;
   }
 }
 

@@ -4,8 +4,7 @@
  */
 import { ItemType } from './lex';
 import { NumberNode, type TreeRef } from './node';
-import { goQuote, unquoteChar } from './quote';
-import { NumError, parseFloat, parseInt, parseUint } from '../../go/strconv';
+import { NumError, parseFloat, parseInt, parseUint, quote, unquoteChar } from '../../go/strconv';
 
 /** A strconv parse's value, or null where Go's parser returns an error (newNumber only asks whether it fits). */
 function orNull<T>(parse: () => T): T | null {
@@ -21,18 +20,12 @@ function orNull<T>(parse: () => T): T | null {
 const parseGoInteger = (text: string, signed: boolean) => orNull(() => (signed ? parseInt(text, 0, 64) : parseUint(text, 0, 64)));
 const parseGoFloat = (text: string) => orNull(() => parseFloat(text, 64));
 
-function runeOfCharConstant(text: string): { value: number; tail: string } {
-  const { bytes, next } = unquoteChar(text, 1, "'");
-  const esc = text[1] === '\\' ? text[2] : '';
-  const value = esc === 'x' || (esc >= '0' && esc <= '7') ? bytes[0] : new TextDecoder().decode(bytes).codePointAt(0)!;
-  return { value, tail: text.slice(next) };
-}
-
 /** Builds a NumberNode from a number, char or complex token; throws an Error with Go's message. */
 export function newNumber(tree: TreeRef, pos: number, text: string, typ: ItemType): NumberNode {
   const n = new NumberNode(tree, pos, text);
   if (typ === ItemType.CharConstant) {
-    const { value, tail } = runeOfCharConstant(text);
+    // strconv.UnquoteChar(text[1:], text[0]): `\x` and octal escapes give a byte, others a rune.
+    const { value, tail } = unquoteChar(text.slice(1), "'");
     if (tail !== "'") throw new Error(`malformed character constant: ${text}`);
     n.int64 = BigInt(value);
     n.isInt = true;
@@ -78,7 +71,7 @@ export function newNumber(tree: TreeRef, pos: number, text: string, typ: ItemTyp
   } else {
     const f = parseGoFloat(text);
     if (f !== null) {
-      if (!/[.eEpP]/.test(text)) throw new Error(`integer overflow: ${goQuote(text)}`);
+      if (!/[.eEpP]/.test(text)) throw new Error(`integer overflow: ${quote(text)}`);
       n.isFloat = true;
       n.float64 = f;
       if (Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63) {
@@ -92,7 +85,7 @@ export function newNumber(tree: TreeRef, pos: number, text: string, typ: ItemTyp
     }
   }
   if (!n.isInt && !n.isUint && !n.isFloat) {
-    throw new Error(`illegal number syntax: ${goQuote(text)}`);
+    throw new Error(`illegal number syntax: ${quote(text)}`);
   }
   return n;
 }

@@ -32,7 +32,7 @@ import {
   VariableNode,
 } from './node';
 import { newNumber } from './number';
-import { goQuote, goUnquote } from './quote';
+import { quote, unquote } from '../../go/strconv';
 
 const MAX_STACK_DEPTH = 10000;
 const MAX_PIPELINE_CMDS = 100000;
@@ -187,7 +187,7 @@ export class Tree implements TreeRef {
       this.treeSet!.set(this.name, this);
       return;
     }
-    if (!isEmptyTree(this.root)) this.errorf(`template: multiple definition of template ${goQuote(this.name)}`);
+    if (!isEmptyTree(this.root)) this.errorf(`template: multiple definition of template ${quote(this.name)}`);
   }
 
   // ---- grammar ----
@@ -226,7 +226,7 @@ export class Tree implements TreeRef {
 
   private unquote(lit: string): string {
     try {
-      return goUnquote(lit);
+      return unquote(lit);
     } catch (e) {
       this.errorf((e as Error).message);
     }
@@ -517,7 +517,7 @@ export class Tree implements TreeRef {
         case NodeType.Number:
         case NodeType.Nil:
         case NodeType.Dot:
-          this.errorf(`unexpected . after term ${goQuote(node.toString())}`);
+          this.errorf(`unexpected . after term ${quote(node.toString())}`);
         default:
           node = chain;
       }
@@ -530,7 +530,7 @@ export class Tree implements TreeRef {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Identifier:
-        if (!this.hasFunction(token.val)) this.errorf(`function ${goQuote(token.val)} not defined`);
+        if (!this.hasFunction(token.val)) this.errorf(`function ${quote(token.val)} not defined`);
         return new IdentifierNode(this, token.pos, token.val);
       case ItemType.Dot:
         return new DotNode(this, token.pos);
@@ -571,7 +571,7 @@ export class Tree implements TreeRef {
   private useVar(pos: number, name: string): Node {
     const v = new VariableNode(this, pos, name);
     if (this.vars.includes(v.ident[0])) return v;
-    this.errorf(`undefined variable ${goQuote(v.ident[0])}`);
+    this.errorf(`undefined variable ${quote(v.ident[0])}`);
   }
 }
 
