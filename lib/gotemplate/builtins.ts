@@ -14,10 +14,10 @@ import {
   isUintKindName,
   mapElemType,
   REFLECT_VALUE,
-  utf8Length,
   zeroOf,
 } from './exec-types';
 import { sprint, sprintf, sprintln } from '../go/fmt/fmt';
+import { byteLength } from '../go/utf8/utf8';
 import { defineFunc, type FuncMap } from './func';
 import { compareGoStrings, GoError, GoInt, GoStruct, GoTime, type GoFunc, type GoValue, isGoFunc, typeInfoOf, typeName, withType } from '../go/value';
 
@@ -119,7 +119,7 @@ function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
 function length(item: GoValue): GoValue {
   if (item === null) fail('len of nil pointer');
   if (item === undefined) fail('reflect: call of reflect.Value.Type on zero Value');
-  if (typeof item === 'string') return new GoInt(utf8Length(item));
+  if (typeof item === 'string') return new GoInt(byteLength(item));
   if (item instanceof Map) return new GoInt(item.size);
   if (Array.isArray(item) || item instanceof Uint8Array) return new GoInt(item.length);
   fail(`len of type ${typeName(item)}`);

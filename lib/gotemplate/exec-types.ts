@@ -110,18 +110,3 @@ export function isTrue(v: GoValue): boolean {
 export function indirectInterface(v: GoValue): GoValue {
   return v === null ? undefined : v;
 }
-
-/** Byte length of a string's UTF-8 encoding (Go's len on strings). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}

@@ -7,6 +7,7 @@ import { formatFloat } from '../encoding/gofloat';
 import { YamlMap, type YamlNative } from './decode';
 import { isBase60Float, resolveScalar, TAG } from './resolve';
 import { analyzeScalar, EmitterState, type ScalarAnalysis } from './scalar';
+import { fitsInBytes } from '../go/utf8/utf8';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
@@ -125,23 +126,6 @@ export function emitterMemoSizes(): number[] {
   return [styles.size, analysesV2.size, analysesV3.size, keyOrders.size];
 }
 
-/** Whether a string's UTF-8 encoding (lone surrogates as U+FFFD, as TextEncoder writes them) fits in `max` bytes. */
-function utf8FitsIn(s: string, max: number): boolean {
-  if (s.length * 3 <= max) return true;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-    if (n > max) return false;
-  }
-  return true;
-}
-
 interface Context {
   mapping: boolean;
   simpleKey: boolean;
@@ -254,7 +238,7 @@ class Emitter {
     if (Array.isArray(k)) return k.length === 0;
     const ev = scalarEvent(k);
     if (analysis(ev.value, false).multiline) return false;
-    return utf8FitsIn(ev.value, 128);
+    return fitsInBytes(ev.value, 128);
   }
 }
 

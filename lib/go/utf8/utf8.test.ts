@@ -55,6 +55,23 @@ describe('byte semantics', () => {
   });
 });
 
+describe('a lone surrogate against helm', async () => {
+  // Go decodes a JSON escape of a lone surrogate as U+FFFD; a JavaScript string that still holds
+  // one (a high surrogate before anything but a low one) must measure the same: 3 bytes, 1 rune.
+  const cases: Array<[template: string, s: string]> = [
+    ['{{ (fromJson "{\\"x\\":\\"\\\\udbff\\\\ud800x\\"}").x | len }}', '\udbff\ud800x'],
+    ['{{ (fromJson "{\\"x\\":\\"\\\\ud800\\\\udc01\\\\ud800\\"}").x | len }}', '\ud800\udc01\ud800'],
+    ['{{ (fromJson "{\\"x\\":\\"\\\\udc00\\"}").x | len }}', '\udc00'],
+  ];
+  const reference = await referenceExecute(cases.map(([template]) => ({ template })));
+  it.each(cases.map((c, i) => [...c, i] as const))('%s', (_t, s, i) => {
+    const ref = reference[i];
+    if (!ref.ok) throw new Error(ref.error);
+    expect(String(byteLength(s))).toBe(ref.output);
+    expect(utf8Encode(s).length).toBe(byteLength(s));
+  });
+});
+
 describe('byte slicing against helm (trunc/substr cut bytes, toJson shows U+FFFD per bad byte)', async () => {
   const cases: Array<[template: string, s: string, a: number, b: number]> = [
     ['{{ "é" | trunc 1 }}', 'é', 0, 1],

@@ -72,10 +72,20 @@ export function utf8Decode(b: Uint8Array): string {
   return out + String.fromCodePoint(...chunk);
 }
 
-/** The number of UTF-8 bytes of a string: what Go's `len(s)` returns. */
+/** The number of UTF-8 bytes of a string: what Go's `len(s)` returns (a lone surrogate is U+FFFD, 3 bytes). */
 export function byteLength(s: string): number {
+  return countBytes(s, Infinity);
+}
+
+/** Whether a string's UTF-8 encoding fits in `max` bytes, without counting past `max`. */
+export function fitsInBytes(s: string, max: number): boolean {
+  return s.length * 3 <= max || countBytes(s, max) <= max;
+}
+
+// Stops once the count passes `limit`.
+function countBytes(s: string, limit: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && n <= limit; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
