@@ -4,7 +4,7 @@
  * Go's error texts.
  */
 import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, sortedKeys, typeName, type GoValue } from '../go/value';
-import { formatJsonFloat } from './gofloat';
+import { formatJsonFloat } from './json-float';
 
 export { decodeJson, unmarshalJson, type JsonDecoded, type JsonTarget } from './json-decode';
 

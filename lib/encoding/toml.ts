@@ -3,7 +3,7 @@
  * sub-tables, each group sorted; nested tables indented two spaces per level; nil values skipped.
  */
 import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeName, type GoValue } from '../go/value';
-import { formatFloat } from './gofloat';
+import { formatFloat } from '../go/strconv';
 import { rfc3339Nano } from './json';
 
 /** An encoding error; `message` is BurntSushi's error text. */
@@ -161,7 +161,7 @@ class Encoder {
     if (typeof v === 'number') {
       if (Number.isNaN(v)) return this.wf('nan');
       if (!Number.isFinite(v)) return this.wf(v < 0 ? '-inf' : 'inf');
-      const s = formatFloat(v, 'f');
+      const s = formatFloat(v, 'f', -1);
       return this.wf(s.includes('.') ? s : s + '.0');
     }
     if (Array.isArray(v) || v instanceof Uint8Array) {

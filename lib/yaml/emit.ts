@@ -3,7 +3,7 @@
  * keyList order, sequences not indented under a mapping key, `{}`/`[]` for empty collections,
  * and each string in the style go-yaml picks (plain, quoted, literal block).
  */
-import { formatFloat } from '../encoding/gofloat';
+import { formatFloat } from '../go/strconv';
 import { YamlMap, type YamlNative } from './decode';
 import { isBase60Float, resolveScalar, TAG } from './resolve';
 import { analyzeScalar, EmitterState, type ScalarAnalysis } from './scalar';
@@ -83,7 +83,7 @@ function scalarEvent(v: YamlNative): ScalarEvent {
   if (v === null) return { value: 'null', style: 'plain' };
   if (typeof v === 'boolean') return { value: String(v), style: 'plain' };
   if (typeof v === 'number') {
-    const s = formatFloat(v, 'g');
+    const s = formatFloat(v, 'g', -1);
     return { value: s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s, style: 'plain' };
   }
   if (typeof v === 'string') return { value: v, style: stringStyle(v) };

@@ -3,7 +3,7 @@
  * integral numbers become ints and the rest float64) and marshals it as YAML.
  */
 import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, type GoValue } from '../go/value';
-import { formatJsonFloat } from '../encoding/gofloat';
+import { formatJsonFloat } from '../encoding/json-float';
 import { base64Std, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
 import { YamlMap, type YamlNative } from './decode';
 import { resolveScalar } from './resolve';

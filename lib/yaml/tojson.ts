@@ -4,7 +4,7 @@
  * NaN/Inf rejected, the target type checked).
  */
 import { sortedKeys, type GoMap, type GoValue } from '../go/value';
-import { formatFloat } from '../encoding/gofloat';
+import { formatFloat } from '../go/strconv';
 import { goSyntax, YamlMap, type YamlNative } from './decode';
 import { YamlError } from './errors';
 
@@ -16,7 +16,7 @@ function keyString(k: YamlNative, v: YamlNative): string {
   if (typeof k === 'boolean') return k ? 'true' : 'false';
   if (typeof k === 'number') {
     // sigs.k8s.io/yaml formats float keys with 32-bit precision.
-    const s = formatFloat(k, 'g', 32);
+    const s = formatFloat(k, 'g', -1, 32);
     return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
   }
   if (k !== null && typeof k === 'object' && 'v' in k && k.kind === 'int') return k.v.toString();
@@ -177,7 +177,7 @@ function fieldTarget(fields: Readonly<Record<string, StringTarget>>, key: string
 /** The text sigs.k8s.io/yaml gives a number or boolean bound for a string (floats at 32-bit precision). */
 function scalarText(v: YamlNative): string | undefined {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return formatFloat(v, 'g', 32);
+  if (typeof v === 'number') return formatFloat(v, 'g', -1, 32);
   if (v !== null && typeof v === 'object' && 'v' in v) return v.v.toString();
   return undefined;
 }
