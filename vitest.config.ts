@@ -33,6 +33,7 @@ const HELM_4_SUITES = [
   'tests/diff/seed-charts.property.test.ts',
   'tests/export/bundle.test.ts',
   'tests/export/gitops.test.ts',
+  'tests/upgrade/upgrade.diff.test.ts',
 ];
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import { bundleCommand } from './bundle-command';
 import { gitopsCommand } from './gitops-command';
 import { shareCommand } from './share-command';
 import { lintCommand } from './lint-command';
+import { diffCommand } from './diff-command';
 
 /** A command; those that write archives finish asynchronously. */
 type Command = (argv: string[], io: CliIO) => ExitCode | Promise<ExitCode>;
@@ -22,6 +23,7 @@ registerCommand('lint', 'check rendered manifests against the Kubernetes schema 
 registerCommand('bundle', 'write a values bundle (values, Secret skeletons, install.sh, README) as a zip', bundleCommand);
 registerCommand('gitops', 'write an Argo CD or Flux repository skeleton for a configuration as a zip', gitopsCommand);
 registerCommand('share', 'print a share link for a configuration, or decode one', shareCommand);
+registerCommand('diff', 'diff upgrade OLD_CHART NEW_CHART: what a chart upgrade changes for a configuration', diffCommand);
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);

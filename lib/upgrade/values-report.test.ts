@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { goMap } from '../gotemplate/value';
+import { RELEASE, storefront, userValues } from '../../tests/upgrade/fixture';
+import { renderText } from './render';
+import { schemaDeclares, suggestRename, valuesReport } from './values-report';
+import type { OverrideReport } from './types';
+
+const release = { releaseName: RELEASE, helmVersion: '4.1' as const };
+const v1 = storefront(1);
+const v2 = storefront(2);
+const side = (chart: typeof v1) => ({ chart, render: (v: Parameters<typeof renderText>[1]) => renderText(chart, v, release) });
+const report = valuesReport(userValues(), side(v1), side(v2));
+const byPath = (p: string): OverrideReport => report.overrides.find((o) => o.path === p)!;
+
+describe('values report on the storefront fixture, 1.0.0 → 2.0.0', () => {
+  it.each([
+    ['replicaCount', 'kept', undefined],
+    ['image.tag', 'default-changed', undefined],
+    // Gone from values and schema; a new key of the same name appeared.
+    ['service.port', 'unread', 'service.http.port'],
+    // Gone; a new key holds the old default.
+    ['listenAddress', 'unread', 'bindAddress'],
+    ['timeout', 'type-changed', undefined],
+    ['logLevel', 'rejected', undefined],
+    // Still in values.yaml and the schema, but no template reads it.
+    ['legacyMetrics', 'unread', undefined],
+  ])('%s is %s', (path, status, suggestion) => {
+    const o = byPath(path);
+    expect(o.status).toBe(status);
+    expect(o.suggestion).toBe(suggestion);
+  });
+
+  it('says why, with the defaults underneath', () => {
+    expect(byPath('image.tag')).toMatchObject({ value: '1.4.2', oldDefault: '1.4.0', newDefault: '2.0.0' });
+    expect(byPath('timeout').detail).toBe('The default was a number and is now a string.');
+    expect(byPath('logLevel').detail).toContain('Must be one of: debug, info, warn, error');
+    expect(byPath('legacyMetrics').detail).toBe('No template of storefront 2.0.0 reads it any more.');
+  });
+
+  it('lists the changed defaults that reach this configuration, not those behind a disabled feature', () => {
+    expect(report.changedDefaults.map((d) => d.path).sort()).toEqual(['persistence.storageClass', 'resources.limits.memory']);
+    expect(report.changedDefaults.find((d) => d.path === 'resources.limits.memory')).toEqual({ path: 'resources.limits.memory', oldDefault: '128Mi', newDefault: '256Mi' });
+  });
+
+  it('a changed default the user overrides is not listed again', () => {
+    expect(report.changedDefaults.some((d) => d.path === 'image.tag')).toBe(false);
+  });
+
+  it('the same chart keeps every override', () => {
+    const same = valuesReport(userValues(), side(v1), side(v1));
+    expect(new Set(same.overrides.map((o) => o.status))).toEqual(new Set(['kept']));
+    expect(same.changedDefaults).toEqual([]);
+  });
+
+  it('an override of a feature off in both versions is not taken for one no longer read', () => {
+    const r = valuesReport(goMap({ ingress: goMap({ className: 'haproxy' }) }), side(v1), side(v2));
+    expect(r.overrides).toMatchObject([{ path: 'ingress.className', status: 'default-changed' }]);
+  });
+});
+
+describe('suggestRename', () => {
+  const oldDefaults = { a: { port: 80, name: 'web' }, flag: true };
+  it.each([
+    ['same name scores above same value', ['a', 'port'], 80, { b: { port: 81 }, c: 80 }, 'b.port'],
+    ['same value alone', ['a', 'name'], 'web', { label: 'web' }, 'label'],
+    ['the user value counts too', ['a', 'name'], 'shop', { label: 'shop' }, 'label'],
+    ['a common value (true) is no clue', ['flag'], true, { enabled: true }, undefined],
+    ['keys the old chart had are no candidates', ['a', 'port'], 80, { a: { port: 80 } }, undefined],
+    ['among equals, the one nearer the old key', ['a', 'port'], 80, { x: { port: 1 }, a: { http: { port: 1 } } }, 'a.http.port'],
+  ])('%s', (_n, path, user, newDefaults, expected) => {
+    expect(suggestRename(path, user, oldDefaults, { ...oldDefaults, ...newDefaults } as never)).toBe(expected);
+  });
+});
+
+describe('schemaDeclares', () => {
+  const schema = {
+    type: 'object',
+    properties: { a: { $ref: '#/definitions/A' }, open: { type: 'object', additionalProperties: { type: 'string' } }, pat: { type: 'object', patternProperties: { '^x-': {} } } },
+    definitions: { A: { type: 'object', properties: { b: { type: 'string' } } } },
+  };
+  it.each([
+    [['a', 'b'], true],
+    [['a', 'c'], false],
+    [['open', 'anything'], true],
+    [['pat', 'x-y'], true],
+    [['pat', 'y'], false],
+    [['missing'], false],
+  ])('%j → %s', (path, declared) => {
+    expect(schemaDeclares(schema as never, path)).toBe(declared);
+  });
+  it('no schema declares nothing', () => expect(schemaDeclares(null, ['a'])).toBe(false));
+});
