@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { templateChart, type Chart, type ReleaseSettings } from '../helm';
 import { StableSession } from '../helm/engine/stable-session';
-import type { GoMap } from '../gotemplate/value';
+import type { GoMap } from '../go/value';
 import { apiGroup } from '../validate/apis';
 
 /** The release settings an upgrade keeps the same on both sides. */

@@ -4,7 +4,7 @@
  */
 import { HelmError, type Chart } from '../helm';
 import { defaultCapabilities } from '../helm/chartutil/capabilities';
-import type { GoMap } from '../gotemplate/value';
+import type { GoMap } from '../go/value';
 import { maskGenerated } from './generated';
 import { diffResources } from './manifest-diff';
 import { renderSide, renderText, type RenderedDoc, type RenderedSide, type UpgradeRelease } from './render';

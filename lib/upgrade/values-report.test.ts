@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goMap } from '../gotemplate/value';
+import { goMap } from '../go/value';
 import { RELEASE, storefront, userValues } from '../../tests/upgrade/fixture';
 import { renderText } from './render';
 import { schemaDeclares, suggestRename, valuesReport } from './values-report';

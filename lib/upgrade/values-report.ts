@@ -6,8 +6,8 @@
  */
 import type { Chart } from '../helm';
 import { coalesceValues } from '../helm/chartutil/coalesce';
-import { deepCopy } from '../gotemplate/copy';
-import { toPlain, type GoMap, type GoValue } from '../gotemplate/value';
+import { deepCopy } from '../go/copy';
+import { toPlain, type GoMap, type GoValue } from '../go/value';
 import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator/plain-values';
 import { resolveNode, type JsonSchema } from '../form/schema';
 import { validateValues, type FieldErrors } from '../form/validate';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadChartFromDisk } from '../../lib/cli/node-io';
 import { mergeUserValues } from '../../lib/helm/chartutil/merge-values';
 import type { Chart } from '../../lib/helm';
-import type { GoMap } from '../../lib/gotemplate/value';
+import type { GoMap } from '../../lib/go/value';
 import type { HelmVersion } from '../../lib/helm/version';
 
 export const FIXTURE_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'charts');
