@@ -2,7 +2,9 @@
  * What the configurator shows about a chart before anything is rendered: metadata, remote
  * dependencies, default values text, schema and presets (`values-<name>.yaml`).
  */
+import type { JsonSchema, SchemaOrigin } from '../form';
 import type { Chart } from '../helm/chart/chart';
+import { chartFormSchema } from './form-schema';
 
 /** A Chart.yaml dependency. */
 export interface DependencyInfo {
@@ -32,6 +34,13 @@ export interface ChartInfo {
   defaultsText: string;
   /** values.schema.json, parsed; null when absent or not JSON. */
   schema: unknown;
+  /**
+   * What the form and the editor use: `schema` (or, without one, a schema inferred from
+   * values.yaml) with comments filling in descriptions and sections, subcharts under their
+   * alias; it accepts every values file the chart ships.
+   */
+  formSchema: JsonSchema;
+  formSchemaOrigin: SchemaOrigin;
   presets: PresetInfo[];
 }
 
@@ -56,6 +65,7 @@ export function chartInfoFromChart(chart: Chart): ChartInfo {
   }
   presets.sort((a, b) => presetRank(a.id) - presetRank(b.id) || a.id.localeCompare(b.id));
   const md = chart.metadata;
+  const form = chartFormSchema(chart);
   return {
     name: md.name,
     version: md.version,
@@ -67,6 +77,8 @@ export function chartInfoFromChart(chart: Chart): ChartInfo {
     bundledDependencies: chart.dependencies.map((d) => d.metadata.name),
     defaultsText: raw.has('values.yaml') ? decoder.decode(raw.get('values.yaml')) : '',
     schema,
+    formSchema: form.schema,
+    formSchemaOrigin: form.origin,
     presets,
   };
 }

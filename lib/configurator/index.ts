@@ -6,6 +6,7 @@
 export * from './plain-values';
 export * from './values-document';
 export * from './chart-info';
+export * from './form-schema';
 export * from './chart-files';
 export * from './release-options';
 export * from './autosave';

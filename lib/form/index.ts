@@ -38,3 +38,6 @@ export { entryOf, hasEntry, setEntry, withDataKeys } from './entries';
 export { dottedPath, getIn, jsonEqual } from './paths';
 export { readHints, resolveNode, typesOf } from './schema';
 export type { ChartroomHints, JsonSchema, JsonType, ModeOption, ModeSpec, SecretKind, SectionHint } from './schema';
+export { effectiveSchema, exportableSchema, inferFromValues } from './infer';
+export type { ChartValuesSource, EffectiveSchema, SchemaOrigin } from './infer';
+export { decodeEntities } from './entities';

@@ -11,6 +11,7 @@ import {
   type ModeSpec,
   type SecretKind,
 } from './schema';
+import { decodeEntities } from './entities';
 import { dottedPath } from './paths';
 
 /**
@@ -206,8 +207,8 @@ function buildField(
     key,
     path,
     id: dottedPath(path),
-    label: node.title ?? humanizeKey(key),
-    help: node.description,
+    label: typeof node.title === 'string' ? decodeEntities(node.title) : humanizeKey(key),
+    help: typeof node.description === 'string' ? decodeEntities(node.description) : undefined,
     placeholder: hints.placeholder,
     widget,
     types,
@@ -252,8 +253,8 @@ export function buildFormModel(schema: JsonSchema): FormModel {
   const declared = readHints(root).sections ?? [];
   const sections: FormSection[] = declared.map((s) => ({
     id: s.id,
-    title: s.title ?? humanizeKey(s.id),
-    description: s.description,
+    title: decodeEntities(s.title ?? humanizeKey(s.id)),
+    description: s.description === undefined ? undefined : decodeEntities(s.description),
     fields: [],
   }));
   const byKey = new Map(sections.map((s) => [s.id, s]));
@@ -274,7 +275,7 @@ export function buildFormModel(schema: JsonSchema): FormModel {
     else if (own && !section.fields.some((f) => f !== own && !f.advanced)) own.flatten = true;
   }
   return {
-    title: typeof root.title === 'string' ? root.title : undefined,
+    title: typeof root.title === 'string' ? decodeEntities(root.title) : undefined,
     sections: sections.filter((s) => s.fields.length > 0),
     fieldsById: byId,
   };
