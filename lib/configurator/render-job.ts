@@ -2,7 +2,8 @@
  * One render of a configuration with the Helm engine: what the worker runs for each request.
  * Pure (no worker APIs), so it runs in tests too.
  */
-import { HelmError, loadChartArchive, loadChartDirectory, mergeUserValues, templateChart, type Chart, type Dependency } from '../helm';
+import { loadArchiveFiles } from '../helm/chart/archive';
+import { HelmError, loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency } from '../helm';
 import type { RenderObserver } from '../helm/engine/engine';
 import { goToYaml } from '../yaml';
 import { combineObservers, StableSession } from '../helm/engine/stable-session';
@@ -14,8 +15,10 @@ import type { ChartSource, RemoteDependency, RenderedResource, RenderFailure, Re
 
 /** Loads a chart from files or a .tgz (a `url` source is fetched by the caller first). @throws ChartLoadError */
 export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>): Chart {
-  if (source.kind === 'archive') return loadChartArchive(source.bytes);
-  return loadChartDirectory(decodeChartFiles(source.files));
+  // What `helm dependency build` would have put in charts/ before helm loads the chart.
+  const subcharts = (source.subcharts ?? []).map((s) => ({ path: `charts/${s.fileName}`, data: s.bytes }));
+  if (source.kind === 'archive') return loadChartFiles([...loadArchiveFiles(source.bytes), ...subcharts.map((s) => ({ name: s.path, data: s.data }))]);
+  return loadChartDirectory([...decodeChartFiles(source.files), ...subcharts]);
 }
 
 function failure(kind: RenderFailure['kind'], message: string, started: number): RenderFailure {

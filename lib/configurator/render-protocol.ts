@@ -5,11 +5,19 @@ import type { ReleaseOptions } from './release-options';
 import type { SchemaProblem, SourceLocation } from './render-errors';
 import type { DecidedCall } from '../validate/gitops';
 
-/** Where a chart comes from. */
-export type ChartSource =
+/** A dependency archive fetched from its repository, added to the chart's charts/ folder. */
+export interface Subchart {
+  /** The archive's name in charts/ (`name-version.tgz`). */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Where a chart comes from, with the dependencies fetched for it (`subcharts`). */
+export type ChartSource = (
   | { kind: 'files'; files: EncodedChartFile[] }
   | { kind: 'archive'; bytes: Uint8Array }
-  | { kind: 'url'; url: string };
+  | { kind: 'url'; url: string }
+) & { subcharts?: Subchart[] };
 
 /** Bounds for one render (the engine's limits plus the worker watchdog's). */
 export interface RenderBudget {

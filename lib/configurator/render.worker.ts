@@ -30,7 +30,7 @@ async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, 
   let received = 0;
   let shown = -1;
   const reader = res.body?.getReader();
-  if (!reader) return { kind: 'files', files: (await res.json()) as Extract<ChartSource, { kind: 'files' }>['files'] };
+  if (!reader) return { kind: 'files', files: (await res.json()) as Extract<ChartSource, { kind: 'files' }>['files'], subcharts: source.subcharts };
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -43,7 +43,7 @@ async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, 
     }
   }
   const text = new TextDecoder().decode(await new Blob(parts as BlobPart[]).arrayBuffer());
-  return { kind: 'files', files: JSON.parse(text) as Extract<ChartSource, { kind: 'files' }>['files'] };
+  return { kind: 'files', files: JSON.parse(text) as Extract<ChartSource, { kind: 'files' }>['files'], subcharts: source.subcharts };
 }
 
 /**

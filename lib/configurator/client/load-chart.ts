@@ -16,7 +16,7 @@ export function loadChartOnPage(source: ChartSource): Promise<Chart> {
       if (source.kind !== 'url') return loadChartSource(source);
       const res = await fetch(source.url);
       if (!res.ok) throw new Error(`could not read the chart (${res.status} ${res.statusText})`);
-      return loadChartSource({ kind: 'files', files: await res.json() });
+      return loadChartSource({ kind: 'files', files: await res.json(), subcharts: source.subcharts });
     })();
     p.catch(() => loaded.delete(source));
     loaded.set(source, p);
