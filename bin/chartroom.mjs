@@ -1,36 +1,43 @@
 #!/usr/bin/env node
-// The CLI runs the same TypeScript modules as the browser. They are bundled once with esbuild into
-// the ignored .cache/cli/ (rebuilt whenever a source file is newer), so a run starts in a fraction
-// of a second instead of compiling TypeScript each time.
-// Helm allows 1000 nested `include`s of one template; that depth of recursion needs more than
-// V8's default stack, so the CLI re-runs itself once with a 4 MB stack (the OS gives 8 MB).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// The CLI runs the same TypeScript modules as the browser, bundled into one CommonJS file by
+// scripts/build-cli.mjs (on `npm run build` and `npm install`). It is compiled with V8's code
+// cache, kept beside it, so a run starts without parsing and compiling what earlier runs compiled
+// (Node 20 has no module compile cache; vm.Script takes V8's cached data directly).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, '.cache', 'cli', 'chartroom.mjs');
+const entry = fileURLToPath(import.meta.url);
+const bundle = join(dirname(entry), '..', '.cache', 'cli', 'chartroom.cjs');
+const codeCache = `${bundle}.v8-cache`;
 
-if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
-  const r = spawnSync(process.execPath, ['--stack-size=4000', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
-  process.exit(r.status ?? 1);
+if (!existsSync(bundle) || (process.env.CHARTROOM_DEV === '1' && isMainThread)) {
+  const { buildCli, cliIsStale } = await import('../scripts/build-cli.mjs');
+  if (!existsSync(bundle) || cliIsStale()) await buildCli();
 }
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+let cachedData;
+try {
+  cachedData = readFileSync(codeCache);
+} catch {
+  cachedData = undefined;
+}
+// The same wrapper Node puts around a CommonJS module.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`, {
+  filename: bundle,
+  cachedData,
+});
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+process.exitCode = await module.exports.main(process.argv.slice(2), entry);
+
+if (isMainThread && (cachedData === undefined || script.cachedDataRejected)) {
+  try {
+    writeFileSync(codeCache, script.createCachedData());
+  } catch {
+    // A read-only install runs without the cache.
   }
-  return newest;
 }
-
-if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'lib'))) {
-  const { bundleForNode } = await import('../scripts/bundle-for-node.mjs');
-  await bundleForNode(join(root, 'lib', 'cli', 'node-main.ts'), bundle);
-}
-await import(pathToFileURL(bundle).href);

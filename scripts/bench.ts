@@ -5,6 +5,8 @@
  * - warm: re-render after a values change (what each keystroke costs), median of many runs after
  *   a warm-up;
  * - helm: `helm template` as a process, median of several runs.
+ * Then the CLI as CI pipelines call it: `node bin/chartroom.mjs template` as a process against
+ * `helm template` as a process, in turn, median of CLI_RUNS each after a warm-up of each.
  * Ratios, not absolute thresholds: shared machines make absolute timings noisy.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +26,7 @@ const CHARTS: { name: string; valuesFile?: string }[] = [{ name: 'aeterna' }, { 
 const WARM_UP = 200;
 const WARM_RUNS = 500;
 const HELM_RUNS = 7;
+const CLI_RUNS = 11;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,6 +40,7 @@ function time(fn: () => void): number {
 }
 
 const rows: string[][] = [];
+const cliRows: string[][] = [];
 for (const { name, valuesFile } of CHARTS) {
   const dir = withStandins(join(process.cwd(), 'charts', name));
   const base = valuesFile ? (yamlToGo(readFileSync(join(dir, valuesFile), 'utf8')) as GoMap) : new Map();
@@ -61,16 +65,34 @@ for (const { name, valuesFile } of CHARTS) {
     }
     const [cold, warm, helm] = [median(colds), median(warms), median(helms)];
     rows.push([name, warm.toFixed(2), cold.toFixed(2), helm.toFixed(1), `${(helm / warm).toFixed(0)}x`, `${(helm / cold).toFixed(1)}x`]);
+
+    const cliArgs = ['template', 'bench', dir, ...helmArgs];
+    const cli = () => execFileSync(process.execPath, [join(process.cwd(), 'bin', 'chartroom.mjs'), ...cliArgs], { stdio: 'pipe' });
+    const helmProcess = () => execFileSync(helmBin(), cliArgs, { stdio: 'pipe' });
+    cli();
+    helmProcess();
+    const [clis, helmsInTurn]: number[][] = [[], []];
+    for (let i = 0; i < CLI_RUNS; i++) {
+      clis.push(time(cli));
+      helmsInTurn.push(time(helmProcess));
+    }
+    const [cliMs, helmMs] = [median(clis), median(helmsInTurn)];
+    cliRows.push([name, cliMs.toFixed(1), helmMs.toFixed(1), `${(cliMs / helmMs).toFixed(2)}x`]);
   } finally {
     removeStandins(dir);
   }
 }
 
-const header = ['chart', 'warm ms', 'cold ms', 'helm ms', 'helm/warm', 'helm/cold'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+function printTable(header: string[], body: string[][], note = ''): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
+  console.log(`${line(header)}${note}`);
+  for (const r of body) console.log(line(r));
+}
+
+printTable(['chart', 'warm ms', 'cold ms', 'helm ms', 'helm/warm', 'helm/cold'], rows);
+console.log('');
+printTable(['chart', 'CLI ms', 'helm ms', 'CLI/helm'], cliRows, `   (template as a process, median of ${CLI_RUNS} runs each, in turn)`);
 
 // Findings: validating the production renders (scripts/bench-findings.ts).
 console.log('');

@@ -1,29 +1,32 @@
 import type { CliIO, ExitCode } from './io';
 import { templateCommand } from './template-command';
-import { bundleCommand } from './bundle-command';
-import { gitopsCommand } from './gitops-command';
-import { shareCommand } from './share-command';
 import { lintCommand } from './lint-command';
-import { diffCommand } from './diff-command';
 
 /** A command; those that write archives finish asynchronously. */
 type Command = (argv: string[], io: CliIO) => ExitCode | Promise<ExitCode>;
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  template: { run: templateCommand, summary: 'render chart templates locally, exactly as helm template does' },
+/**
+ * Every command, with what loads it. `template` and `lint` are loaded with this module: they are
+ * what CI pipelines call, and they stay synchronous. The others load on first use, so a render
+ * does not pay for initialising archive, share-link and crypto code it never runs.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Command | Promise<Command> }> = {
+  template: { summary: 'render chart templates locally, exactly as helm template does', load: () => templateCommand },
+  lint: { summary: 'check rendered manifests against the Kubernetes schema and production rules', load: () => lintCommand },
+  bundle: {
+    summary: 'write a values bundle (values, Secret skeletons, install.sh, README) as a zip',
+    load: () => import('./bundle-command').then((m) => m.bundleCommand),
+  },
+  gitops: {
+    summary: 'write an Argo CD or Flux repository skeleton for a configuration as a zip',
+    load: () => import('./gitops-command').then((m) => m.gitopsCommand),
+  },
+  share: { summary: 'print a share link for a configuration, or decode one', load: () => import('./share-command').then((m) => m.shareCommand) },
+  diff: {
+    summary: 'diff upgrade OLD_CHART NEW_CHART: what a chart upgrade changes for a configuration',
+    load: () => import('./diff-command').then((m) => m.diffCommand),
+  },
 };
-
-/** Registers a command (commands living in other modules add themselves here). */
-export function registerCommand(name: string, summary: string, run: Command): void {
-  COMMANDS[name] = { run, summary };
-}
-
-registerCommand('lint', 'check rendered manifests against the Kubernetes schema and production rules', lintCommand);
-
-registerCommand('bundle', 'write a values bundle (values, Secret skeletons, install.sh, README) as a zip', bundleCommand);
-registerCommand('gitops', 'write an Argo CD or Flux repository skeleton for a configuration as a zip', gitopsCommand);
-registerCommand('share', 'print a share link for a configuration, or decode one', shareCommand);
-registerCommand('diff', 'diff upgrade OLD_CHART NEW_CHART: what a chart upgrade changes for a configuration', diffCommand);
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
@@ -31,8 +34,8 @@ function help(): string {
 }
 
 /**
- * Runs `chartroom ARGS...` against the given IO and returns the exit code (a promise for the
- * commands that write archives).
+ * Runs `chartroom ARGS...` against the given IO and returns the exit code: synchronously for
+ * `template` and `lint`, as a promise for the commands loaded on demand.
  */
 export function runCli(argv: string[], io: CliIO): ExitCode | Promise<ExitCode> {
   const [name, ...rest] = argv;
@@ -40,10 +43,11 @@ export function runCli(argv: string[], io: CliIO): ExitCode | Promise<ExitCode> 
     io.stdout(help());
     return name ? 0 : 1;
   }
-  const cmd = COMMANDS[name];
+  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
     io.stderr(`Error: unknown command "${name}" for "chartroom"\n\n${help()}`);
     return 1;
   }
-  return cmd.run(rest, io);
+  const run = cmd.load();
+  return run instanceof Promise ? run.then((r) => r(rest, io)) : run(rest, io);
 }

@@ -93,12 +93,14 @@ function missingChartMessage(ref: string): string {
   return `chart "${ref}" is not a local path: chartroom does not download charts; fetch it with \`helm pull ${ref}\` and pass the .tgz`;
 }
 
+/** The real file system and standard streams (notices about a chart go wherever `stderr` is pointed). */
 export function nodeIO(): CliIO {
-  return {
-    loadChart: (ref) => loadChartFromDisk(ref, process.cwd(), (m) => process.stderr.write(`${m}\n`)),
+  const io: CliIO = {
+    loadChart: (ref) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${m}\n`)),
     readFile: (p) => (p === '-' ? readFileSync(0) : readFileSync(p)),
     writeFile: (p, data) => writeFileSync(p, data),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
   };
+  return io;
 }

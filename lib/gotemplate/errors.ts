@@ -100,6 +100,24 @@ export class LimitError extends Error {
   }
 }
 
+let stackExhausted = false;
+
+/**
+ * Whether `e` is V8 running out of call stack. Go's stacks grow to 1 GB where V8's is fixed when
+ * a thread starts, so each time this is seen it is remembered: a caller can then run the same
+ * work again on a thread with a bigger stack (see {@link stackWasExhausted}).
+ */
+export function isStackExhaustion(e: unknown): boolean {
+  const hit = e instanceof RangeError && /call stack/i.test(e.message);
+  if (hit) stackExhausted = true;
+  return hit;
+}
+
+/** Whether this thread has run out of call stack since it started. */
+export function stackWasExhausted(): boolean {
+  return stackExhausted;
+}
+
 /**
  * A failure of JavaScript itself (stack exhausted, a bug), as opposed to an error Go code
  * would return. Functions that turn Go errors into "" or a message, as Helm's toJson does,

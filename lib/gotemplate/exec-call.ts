@@ -6,7 +6,7 @@
 import { canBeNil, assignable, EMPTY_INTERFACE, isIntKindName, isTrue, isUintKindName, REFLECT_VALUE, indirectInterface } from './exec-types';
 import type { State } from './exec';
 import { callBuiltinCall, IncompatibleTypesError } from './builtins';
-import { LimitError, TemplateError, lineAndByteCol } from './errors';
+import { isStackExhaustion, LimitError, TemplateError, lineAndByteCol } from './errors';
 import { tooLongMessage } from '../go/strings';
 import { type Node, NodeType, type NumberNode } from './parse/node';
 import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeName, type GoValue, type IntKind, typeName } from '../go/value';
@@ -192,7 +192,7 @@ export function evalCall(
 
 function errorText(e: unknown): string {
   // Go's stacks grow as needed; JavaScript's don't. Say so rather than quote V8.
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'value nested too deeply for chartroom (JavaScript stack exhausted)';
+  if (isStackExhaustion(e)) return 'value nested too deeply for chartroom (JavaScript stack exhausted)';
   if (e instanceof RangeError && /Invalid string length/i.test(e.message)) return tooLongMessage(undefined);
   if (e instanceof RangeError && /Invalid (typed )?array length|allocation failed/i.test(e.message)) return 'a list or byte string longer than chartroom renders';
   if (e instanceof GoError || e instanceof TemplateError || e instanceof Error) return e.message;

@@ -9,7 +9,7 @@
  * and errors name `interface {}` as the type. We track that with a flag beside dot, each
  * variable and each field-chain step.
  */
-import { execError, LimitError, TemplateError } from './errors';
+import { execError, isStackExhaustion, LimitError, TemplateError } from './errors';
 import { evalArg, evalCall, idealConstant, MISSING, type Final } from './exec-call';
 import { indirectInterface, isTrue, mapElemType, sliceElemIsInterface, zeroOf, EMPTY_INTERFACE } from './exec-types';
 import { sprint, sprintf } from '../go/fmt/fmt';
@@ -535,7 +535,7 @@ export function executeTree(tmpl: ExecTemplate, nilOrData: GoValue, opts?: ExecO
   try {
     s.walk(data, tmpl.root!);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    if (isStackExhaustion(e)) {
       s.errorf(`exceeded maximum template depth (${GO_MAX_EXEC_DEPTH})`);
     }
     throw e;

@@ -3,7 +3,7 @@
  * and error text. See template.ts for the template set API.
  */
 export { Template } from './template';
-export { TemplateError, LimitError, type TemplateErrorKind } from './errors';
+export { TemplateError, LimitError, isStackExhaustion, stackWasExhausted, type TemplateErrorKind } from './errors';
 export type { ExecOptions, CallObserver, CallSite } from './exec';
 export { GO_MAX_EXEC_DEPTH } from './exec';
 export { builtin, BUILTIN_NAMES } from './builtins';

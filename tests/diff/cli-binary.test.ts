@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { runHelm, REFERENCE } from '../helm/reference';
+import { removeChart, runHelm, writeChart, REFERENCE } from '../helm/reference';
 
 /** The installed command itself (`npx --no-install chartroom`), as CI pipelines call it. */
 const CHARTS = resolve(__dirname, 'charts');
@@ -32,5 +32,36 @@ describe('npx --no-install chartroom', () => {
     const r = await npxChartroom(['frobnicate']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('node bin/chartroom.mjs with recursion deeper than the main thread holds', () => {
+  // 990 nested includes (helm allows 1000) exhaust V8's default stack: the CLI renders them again
+  // on a thread with a bigger stack and prints only that render.
+  const files = {
+    'Chart.yaml': 'apiVersion: v2\nname: deep\nversion: 0.1.0\n',
+    'templates/t.yaml': '{{- define "r" -}}{{- if lt (int .) 990 -}}{{ include "r" (add1 .) }}{{- else -}}{{ . }}{{- end -}}{{- end -}}\ndepth: {{ include "r" 0 | quote }}\n',
+    'templates/loop.yaml': '{{- define "loop" -}}{{ include "loop" . }}{{- end -}}\n{{- if .Values.loop }}{{ include "loop" . }}{{ end }}\n',
+  };
+  const node = (args: string[]): Promise<{ status: number; stdout: string; stderr: string }> =>
+    new Promise((res) => {
+      execFile(process.execPath, [resolve(ROOT, 'bin/chartroom.mjs'), ...args, '--helm-version', REFERENCE.setting], { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+        res({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr });
+      });
+    });
+  test.each([
+    ['renders 990 nested includes as helm does', []],
+    ['stops endless include recursion with helm\'s message', ['--set', 'loop=true']],
+  ])('%s', async (_name, args) => {
+    const dir = writeChart(files);
+    try {
+      const argv = ['template', 'release-name', dir, ...args];
+      const [ours, helm] = await Promise.all([node(argv), runHelm(argv)]);
+      expect(ours.status).toBe(helm.status);
+      expect(ours.stdout).toBe(helm.stdout);
+      expect(ours.stderr).toBe(helm.stderr);
+    } finally {
+      removeChart(dir);
+    }
   });
 });

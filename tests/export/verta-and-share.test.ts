@@ -39,13 +39,13 @@ describe('chartroom share', () => {
     stderr: (t: string) => err.push(t),
   });
 
-  it('prints the link the library makes, and decodes it back', () => {
+  it('prints the link the library makes, and decodes it back', async () => {
     const c = plantedConfig();
     const files = { 'v.yaml': c.values, 'dev.yaml': c.environments![0].values, 'prod.yaml': c.environments![1].values };
     const out: string[] = [];
     const err: string[] = [];
     const args = ['share', 'charts/aeterna', '-f', 'v.yaml', '--release', 'aeterna', '-n', 'aeterna', '--kube-version', '1.31.0', '--preset', 'production', '--env', 'dev=dev.yaml', '--env', 'prod=prod.yaml', '--base-url', 'https://chartroom.example/'];
-    expect(runCli(args, io(out, err, files))).toBe(0);
+    expect(await runCli(args, io(out, err, files))).toBe(0);
     const schema = JSON.parse(readFileSync(resolve(root, 'charts/aeterna/values.schema.json'), 'utf8'));
     const lib = encodeShareLink({ ...c, helmVersion: '4.1' }, { schema, baseUrl: 'https://chartroom.example/' });
     expect(out.join('')).toBe(`${lib.url}\n`);
@@ -53,7 +53,7 @@ describe('chartroom share', () => {
     expect(err.join('')).toContain('Left out because they are secrets: values: aeterna.extraEnv[0].value, values: qdrant.external.apiKey, environments.dev: secrets.openaiApiKey');
 
     const decoded: string[] = [];
-    expect(runCli(['share', '--decode', lib.url], io(decoded, []))).toBe(0);
+    expect(await runCli(['share', '--decode', lib.url], io(decoded, []))).toBe(0);
     const text = decoded.join('');
     expect(text).toMatch(/^chart: aeterna 0\.1\.0\nrelease: aeterna\nnamespace: aeterna\nhelm-version: 4\.1\nkube-version: 1\.31\.0\npreset: production\n--- values\.yaml\n/);
     expect(text).toContain('--- values-prod.yaml\naeterna:\n  replicas: 5\n');
@@ -63,9 +63,9 @@ describe('chartroom share', () => {
     ['https://chartroom.example/#cr1.', /incomplete/],
     ['https://chartroom.example/#cr1.%%%%', /damaged/],
     ['https://chartroom.example/', /not a chartroom configuration link/],
-  ])('explains why %s does not open', (link, message) => {
+  ])('explains why %s does not open', async (link, message) => {
     const err: string[] = [];
-    expect(runCli(['share', '--decode', link], io([], err))).toBe(1);
+    expect(await runCli(['share', '--decode', link], io([], err))).toBe(1);
     expect(err.join('')).toMatch(message);
   });
 });

@@ -1,4 +1,4 @@
-import { Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
+import { isStackExhaustion, Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
 import type { GoRelease } from '../../gotemplate/exec';
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
 import { quote } from '../../go/strconv/quote';
@@ -331,7 +331,10 @@ function cleanupParseError(filename: string, e: unknown): Error {
 /** Helm's cleanupExecError: `execution error at (FILE:LINE:COL): MESSAGE` for required/fail. */
 function cleanupExecError(filename: string, e: unknown, helm: HelmVersion | undefined): Error {
   if (!(e instanceof TemplateError) || e.kind !== 'exec') {
-    if (e instanceof RangeError) return new Error(`rendering template failed: ${e.message}`);
+    if (e instanceof RangeError) {
+      isStackExhaustion(e);
+      return new Error(`rendering template failed: ${e.message}`);
+    }
     return e as Error;
   }
   const msg = e.message;
