@@ -103,7 +103,18 @@ export interface GoFunc {
   readonly returnsError?: boolean;
   /** Number of results: 1, or 2 when `returnsError`. A Go func with 0 results can't be called. */
   readonly call: (...args: GoValue[]) => GoValue;
+  /** What the function does besides computing its result from its arguments; none means pure. */
+  readonly effect?: FuncEffect;
 }
+
+/**
+ * A template function's effect, declared where the function is defined:
+ * - `random`: draws random numbers (random strings, keys, salts, IVs), new at every run;
+ * - `clock`: reads the clock at every call;
+ * - `clock-sometimes`: reads the clock for some arguments (`date` of a non-time, `durationRound` of a time);
+ * - `mutates`: modifies a value passed to it.
+ */
+export type FuncEffect = 'random' | 'clock' | 'clock-sometimes' | 'mutates';
 
 /**
  * A Go type name as Go prints it (`reflect.Type.String()`): `interface {}`, `string`, `int`,

@@ -1,4 +1,4 @@
-import type { GoFunc, GoTypeName, GoValue } from '../go/value';
+import type { FuncEffect, GoFunc, GoTypeName, GoValue } from '../go/value';
 
 /** Functions available to a template by name (Go's template.FuncMap). */
 export type FuncMap = Record<string, GoFunc>;
@@ -9,12 +9,13 @@ export type FuncMap = Record<string, GoFunc>;
  *
  * @example defineFunc('repeat', ['int', 'string'], (n, s) => ...)
  * @example defineFunc('list', [], (...items) => items, { variadic: 'interface {}' })
+ * @example defineFunc('now', [], () => goNow(), { effect: 'clock' })
  */
 export function defineFunc(
   name: string,
   params: readonly GoTypeName[],
   call: (...args: any[]) => GoValue,
-  opts: { variadic?: GoTypeName; returnsError?: boolean } = {},
+  opts: { variadic?: GoTypeName; returnsError?: boolean; effect?: FuncEffect } = {},
 ): GoFunc {
   return { kind: 'func', name, params, call, ...opts };
 }

@@ -238,36 +238,38 @@ export function buildCustomCert(b64cert: string, b64key: string): GoStruct {
 
 const opts = { returnsError: true };
 const list = '[]interface {}';
+// Every certificate gets a random serial number, whether or not its key is given.
+const generated = { ...opts, effect: 'random' } as const;
 
 /** Sprig's key and certificate functions, keyed by template name. */
 export const certFuncs: FuncMap = {
-  genPrivateKey: defineFunc('genPrivateKey', ['string'], generatePrivateKey),
+  genPrivateKey: defineFunc('genPrivateKey', ['string'], generatePrivateKey, { effect: 'random' }),
   buildCustomCert: defineFunc('buildCustomCert', ['string', 'string'], buildCustomCert, opts),
-  genCA: defineFunc('genCA', ['string', 'int'], (cn: string, d: GoInt) => issue(cn, null, null, days(d), generateRSA(2048), true), opts),
-  genCAWithKey: defineFunc('genCAWithKey', ['string', 'int', 'string'], (cn: string, d: GoInt, pem: string) => issue(cn, null, null, days(d), keyFromPEM(pem), true), opts),
+  genCA: defineFunc('genCA', ['string', 'int'], (cn: string, d: GoInt) => issue(cn, null, null, days(d), generateRSA(2048), true), generated),
+  genCAWithKey: defineFunc('genCAWithKey', ['string', 'int', 'string'], (cn: string, d: GoInt, pem: string) => issue(cn, null, null, days(d), keyFromPEM(pem), true), generated),
   genSelfSignedCert: defineFunc(
     'genSelfSignedCert',
     ['string', list, list, 'int'],
     (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt) => issue(cn, ips, dns, days(d), generateRSA(2048), false),
-    opts,
+    generated,
   ),
   genSelfSignedCertWithKey: defineFunc(
     'genSelfSignedCertWithKey',
     ['string', list, list, 'int', 'string'],
     (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt, pem: string) => issue(cn, ips, dns, days(d), keyFromPEM(pem), false),
-    opts,
+    generated,
   ),
   genSignedCert: defineFunc(
     'genSignedCert',
     ['string', list, list, 'int', 'sprig.certificate'],
     (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt, ca: GoValue) => issue(cn, ips, dns, days(d), generateRSA(2048), false, ca),
-    opts,
+    generated,
   ),
   genSignedCertWithKey: defineFunc(
     'genSignedCertWithKey',
     ['string', list, list, 'int', 'sprig.certificate', 'string'],
     (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt, ca: GoValue, pem: string) => issue(cn, ips, dns, days(d), keyFromPEM(pem), false, ca),
-    opts,
+    generated,
   ),
 };
 

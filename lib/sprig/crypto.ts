@@ -141,14 +141,15 @@ export const cryptoFuncs: FuncMap = {
   sha256sum: defineFunc('sha256sum', ['string'], digest(sha256)),
   sha512sum: defineFunc('sha512sum', ['string'], digest(sha512)),
   adler32sum: defineFunc('adler32sum', ['string'], (s: string) => String(adler32(stringToBytes(s)))),
-  bcrypt: defineFunc('bcrypt', ['string'], bcryptHash),
+  bcrypt: defineFunc('bcrypt', ['string'], bcryptHash, { effect: 'random' }),
   htpasswd: defineFunc('htpasswd', ['string', 'string'], (user: string, pw: string) =>
     user.includes(':') ? `invalid username: ${user}` : `${user}:${bcryptHash(pw)}`,
+    { effect: 'random' },
   ),
   derivePassword: defineFunc('derivePassword', ['uint32', 'string', 'string', 'string', 'string'], (counter: GoInt, type: string, pw: string, user: string, site: string) =>
     derivePassword(Number(counter instanceof GoInt ? counter.v : counter), type, pw, user, site),
   ),
-  encryptAES: defineFunc('encryptAES', ['string', 'string'], encryptAES, { returnsError: true }),
+  encryptAES: defineFunc('encryptAES', ['string', 'string'], encryptAES, { returnsError: true, effect: 'random' }),
   decryptAES: defineFunc('decryptAES', ['string', 'string'], decryptAES, { returnsError: true }),
   ...certFuncs,
 };

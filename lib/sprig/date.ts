@@ -118,18 +118,21 @@ export function durationRound(v: GoValue): string {
   return '0s';
 }
 
+// `date` and its kin format the current time when not given one; durationRound measures a time from now.
+const clockSometimes = { effect: 'clock-sometimes' } as const;
+
 /** Sprig's date functions, keyed by template name. */
 export const dateFuncs: FuncMap = {
-  now: defineFunc('now', [], () => goNow()),
+  now: defineFunc('now', [], () => goNow(), { effect: 'clock' }),
   ago: defineFunc('ago', ['interface {}'], (v: GoValue) => {
     const when = v instanceof GoTime ? v : v instanceof GoInt && (v.kind === 'int' || v.kind === 'int64') && !v.typeName ? timeFromUnix(Number(v.v), 0, 'Local') : goNow();
     return durationString(roundDuration(since(when), SECOND));
-  }),
-  date: defineFunc('date', ['string', 'interface {}'], (layout: string, v: GoValue) => dateInZone(layout, v, 'Local')),
-  dateInZone: defineFunc('dateInZone', ['string', 'interface {}', 'string'], dateInZone),
-  date_in_zone: defineFunc('date_in_zone', ['string', 'interface {}', 'string'], dateInZone),
-  htmlDate: defineFunc('htmlDate', ['interface {}'], (v: GoValue) => dateInZone('2006-01-02', v, 'Local')),
-  htmlDateInZone: defineFunc('htmlDateInZone', ['interface {}', 'string'], (v: GoValue, zone: string) => dateInZone('2006-01-02', v, zone)),
+  }, { effect: 'clock' }),
+  date: defineFunc('date', ['string', 'interface {}'], (layout: string, v: GoValue) => dateInZone(layout, v, 'Local'), clockSometimes),
+  dateInZone: defineFunc('dateInZone', ['string', 'interface {}', 'string'], dateInZone, clockSometimes),
+  date_in_zone: defineFunc('date_in_zone', ['string', 'interface {}', 'string'], dateInZone, clockSometimes),
+  htmlDate: defineFunc('htmlDate', ['interface {}'], (v: GoValue) => dateInZone('2006-01-02', v, 'Local'), clockSometimes),
+  htmlDateInZone: defineFunc('htmlDateInZone', ['interface {}', 'string'], (v: GoValue, zone: string) => dateInZone('2006-01-02', v, zone), clockSometimes),
   dateModify: defineFunc('dateModify', ['string', 'time.Time'], (d: string, v: GoTime) => {
     try {
       return addDuration(v, parseDuration(d));
@@ -152,7 +155,7 @@ export const dateFuncs: FuncMap = {
     else if (v instanceof GoInt && v.kind === 'int64' && !v.typeName) n = v.v;
     return durationString(BigInt.asIntN(64, n * SECOND));
   }),
-  durationRound: defineFunc('durationRound', ['interface {}'], durationRound),
+  durationRound: defineFunc('durationRound', ['interface {}'], durationRound, clockSometimes),
   toDate: defineFunc('toDate', ['string', 'string'], (layout: string, s: string) => {
     try {
       return parseGoTime(layout, s, 'Local');

@@ -66,6 +66,8 @@ function merge(overwrite: boolean) {
 const NIL_MAP: GoMap = new Map();
 const orEmpty = (d: GoMap | null): GoMap => d ?? NIL_MAP;
 
+const mutates = { effect: 'mutates' } as const;
+
 export const dictFuncs: FuncMap = {
   dict: defineFunc('dict', [], dict, { variadic: 'interface {}' }),
   get: defineFunc('get', [MAP, 'string'], (d: GoMap | null, k: string) => (orEmpty(d).has(k) ? (orEmpty(d).get(k) ?? null) : '')),
@@ -73,8 +75,8 @@ export const dictFuncs: FuncMap = {
     // The runtime panic Go's template call turns into the function's error.
     if (d === null) throw new GoError('assignment to entry in nil map');
     return d.set(k, v);
-  }),
-  unset: defineFunc('unset', [MAP, 'string'], (d: GoMap | null, k: string) => (d?.delete(k), d)),
+  }, mutates),
+  unset: defineFunc('unset', [MAP, 'string'], (d: GoMap | null, k: string) => (d?.delete(k), d), mutates),
   hasKey: defineFunc('hasKey', [MAP, 'string'], (d: GoMap | null, k: string) => orEmpty(d).has(k)),
   pluck: defineFunc('pluck', ['string'], (k: string, ...ds: (GoMap | null)[]) => ds.map(orEmpty).filter((d) => d.has(k)).map((d) => d.get(k) ?? null), { variadic: MAP }),
   // Go ranges over maps in random order; sorting makes keys/values deterministic.
@@ -99,10 +101,10 @@ export const dictFuncs: FuncMap = {
     },
     { variadic: 'string' },
   ),
-  merge: defineFunc('merge', [MAP], merge(false), { variadic: MAP }),
-  mustMerge: defineFunc('mustMerge', [MAP], merge(false), { variadic: MAP, returnsError: true }),
-  mergeOverwrite: defineFunc('mergeOverwrite', [MAP], merge(true), { variadic: MAP }),
-  mustMergeOverwrite: defineFunc('mustMergeOverwrite', [MAP], merge(true), { variadic: MAP, returnsError: true }),
+  merge: defineFunc('merge', [MAP], merge(false), { variadic: MAP, ...mutates }),
+  mustMerge: defineFunc('mustMerge', [MAP], merge(false), { variadic: MAP, returnsError: true, ...mutates }),
+  mergeOverwrite: defineFunc('mergeOverwrite', [MAP], merge(true), { variadic: MAP, ...mutates }),
+  mustMergeOverwrite: defineFunc('mustMergeOverwrite', [MAP], merge(true), { variadic: MAP, returnsError: true, ...mutates }),
   dig: defineFunc('dig', [], dig, { variadic: 'interface {}' }),
   deepCopy: defineFunc('deepCopy', ['interface {}'], deepCopy),
   mustDeepCopy: defineFunc('mustDeepCopy', ['interface {}'], deepCopy, { returnsError: true }),

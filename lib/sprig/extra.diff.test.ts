@@ -174,6 +174,7 @@ const dateCases: Case[] = [
   call('dateModify', '-48h', t1),
   call('dateModify', 'bad', t1),
   call('date_modify', '1.5h', t1),
+  call('must_date_modify', '-90m', t1),
   call('mustDateModify', '10x', t1),
   call('mustDateModify', '', t1),
   call('mustDateModify', '1h2m3s4ms5us6ns', t1),

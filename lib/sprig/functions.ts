@@ -4,6 +4,7 @@
  * are layered on top elsewhere. Grouped like genericMap in sprig's functions.go.
  */
 import type { FuncMap } from '../gotemplate/func';
+import type { FuncEffect } from '../go/value';
 import { conversionFuncs } from './conversion';
 import { cryptoFuncs } from './crypto';
 import { dateFuncs } from './date';
@@ -22,48 +23,6 @@ import { regexFuncs } from './regex';
 import { semverFuncs } from '../deps/semver';
 import { stringFuncs } from './strings';
 import { urlFuncs } from './url';
-
-/**
- * Names whose results vary between runs: Sprig's nonhermetic list (dates, random strings, uuid,
- * network) plus random integers and shuffles, generated keys and certificates, and salted or
- * randomly initialised crypto (bcrypt, htpasswd, encryptAES).
- */
-export const NON_DETERMINISTIC: ReadonlySet<string> = new Set([
-  // Dates relative to now
-  'now',
-  'ago',
-  'date',
-  'date_in_zone',
-  'dateInZone',
-  'htmlDate',
-  'htmlDateInZone',
-  'date_modify',
-  'dateModify',
-  'must_date_modify',
-  'mustDateModify',
-  // Randomness
-  'randAlphaNum',
-  'randAlpha',
-  'randAscii',
-  'randNumeric',
-  'randBytes',
-  'randInt',
-  'shuffle',
-  'uuidv4',
-  // Network
-  'getHostByName',
-  // Generated keys, certificates, salts and IVs
-  'genPrivateKey',
-  'genCA',
-  'genCAWithKey',
-  'genSelfSignedCert',
-  'genSelfSignedCertWithKey',
-  'genSignedCert',
-  'genSignedCertWithKey',
-  'encryptAES',
-  'bcrypt',
-  'htpasswd',
-]);
 
 /** Helm removes these from Sprig's map: templates must not read the environment. */
 const HELM_REMOVED = ['env', 'expandenv'];
@@ -109,3 +68,21 @@ export function sprigFuncMap(): FuncMap {
   for (const name of HELM_REMOVED) delete map[name];
   return map;
 }
+
+/** The names of Sprig's functions (as Helm installs them) with one of `effects`, as each declares. */
+export function functionsWith(...effects: FuncEffect[]): ReadonlySet<string> {
+  const map = sprigFuncMap();
+  return new Set(Object.keys(map).filter((name) => map[name].effect !== undefined && effects.includes(map[name].effect)));
+}
+
+/**
+ * Names whose results vary between runs for the same arguments: random strings, numbers and
+ * shuffles, generated keys and certificates, salted or randomly initialised crypto (bcrypt,
+ * htpasswd, encryptAES), and the clock. Sprig's own nonhermetic list also names `dateModify`
+ * (a given time plus a duration, the same at every run) and `getHostByName` (Helm's replacement
+ * answers "" without a lookup); both are compared with helm byte for byte.
+ */
+export const NON_DETERMINISTIC: ReadonlySet<string> = functionsWith('random', 'clock', 'clock-sometimes');
+
+/** Names that modify a value passed to them (`sortAlpha` sorts a `[]string` argument in place). */
+export const MUTATING: ReadonlySet<string> = functionsWith('mutates');

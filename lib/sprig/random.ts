@@ -97,11 +97,13 @@ export function shuffleRunes(s: string): string {
 const n = (v: GoInt | number): number => (v instanceof GoInt ? v.toNumber() : v);
 
 /** Sprig's random functions, keyed by template name. */
+const random = { effect: 'random' } as const;
+
 export const randomFuncs: FuncMap = {
-  randAlphaNum: defineFunc('randAlphaNum', ['int'], (c: GoInt) => randomString(n(c), DIGITS + LETTERS)),
-  randAlpha: defineFunc('randAlpha', ['int'], (c: GoInt) => randomString(n(c), LETTERS)),
-  randAscii: defineFunc('randAscii', ['int'], (c: GoInt) => randomString(n(c), ASCII)),
-  randNumeric: defineFunc('randNumeric', ['int'], (c: GoInt) => randomString(n(c), DIGITS)),
+  randAlphaNum: defineFunc('randAlphaNum', ['int'], (c: GoInt) => randomString(n(c), DIGITS + LETTERS), random),
+  randAlpha: defineFunc('randAlpha', ['int'], (c: GoInt) => randomString(n(c), LETTERS), random),
+  randAscii: defineFunc('randAscii', ['int'], (c: GoInt) => randomString(n(c), ASCII), random),
+  randNumeric: defineFunc('randNumeric', ['int'], (c: GoInt) => randomString(n(c), DIGITS), random),
   randBytes: defineFunc(
     'randBytes',
     ['int'],
@@ -109,9 +111,9 @@ export const randomFuncs: FuncMap = {
       if (n(c) < 0) throw new GoError('runtime error: makeslice: len out of range');
       return base64.encode(randomBytes(n(c)));
     },
-    { returnsError: true },
+    { returnsError: true, effect: 'random' },
   ),
-  randInt: defineFunc('randInt', ['int', 'int'], (min: GoInt, max: GoInt) => new GoInt(randomBelow(n(max) - n(min)) + n(min), 'int')),
-  shuffle: defineFunc('shuffle', ['string'], (s: string) => shuffleRunes(s)),
-  uuidv4: defineFunc('uuidv4', [], () => uuidv4()),
+  randInt: defineFunc('randInt', ['int', 'int'], (min: GoInt, max: GoInt) => new GoInt(randomBelow(n(max) - n(min)) + n(min), 'int'), random),
+  shuffle: defineFunc('shuffle', ['string'], (s: string) => shuffleRunes(s), random),
+  uuidv4: defineFunc('uuidv4', [], () => uuidv4(), random),
 };

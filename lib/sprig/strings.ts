@@ -212,5 +212,5 @@ export const stringFuncs: FuncMap = {
     if (!isList(v)) return stringSlice([strval(v)]);
     // strslice hands back a []string argument itself, which Go then sorts in place.
     return (strslice(v) as string[]).sort(compareGoStrings);
-  }),
+  }, { effect: 'mutates' }),
 };

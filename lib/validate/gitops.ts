@@ -7,17 +7,14 @@
 import type { CallSite } from '../gotemplate';
 import type { Chart } from '../helm/chart/chart';
 import type { RenderObserver } from '../helm/engine/engine';
+import { functionsWith } from '../sprig/functions';
 import { RULES } from './rules';
 import { decidingValues, defaultGuards } from './template-conditions';
 import type { Finding, ManifestDoc } from './types';
 import { asObj, asStr } from './workloads';
 
 /** Functions whose result differs at each run of `helm template` (formatting a given date does not). */
-export const VARYING_FUNCTIONS: ReadonlySet<string> = new Set([
-  'now', 'ago', 'randAlphaNum', 'randAlpha', 'randAscii', 'randNumeric', 'randBytes', 'randInt', 'shuffle', 'uuidv4',
-  'genPrivateKey', 'genCA', 'genCAWithKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey',
-  'encryptAES', 'bcrypt', 'htpasswd',
-]);
+export const VARYING_FUNCTIONS: ReadonlySet<string> = functionsWith('random', 'clock');
 
 /** A call made while rendering: what, where it is written, and which chart file was rendering. */
 export interface TemplateCall {

@@ -16,17 +16,7 @@
  */
 import { GoInt, typeInfoOf, type GoFunc, type GoValue } from '../../go/value';
 import type { FuncMap } from '../../gotemplate/func';
-
-/** Functions whose results vary between calls or that have effects beyond their result. */
-export const IMPURE_FUNCS: ReadonlySet<string> = new Set([
-  'now', 'ago', 'date', 'dateInZone', 'date_in_zone', 'htmlDate', 'htmlDateInZone', 'durationRound',
-  'randAlpha', 'randAlphaNum', 'randAscii', 'randNumeric', 'randBytes', 'randInt', 'shuffle', 'uuidv4',
-  'bcrypt', 'htpasswd', 'encryptAES', 'genPrivateKey', 'genCA', 'genCAWithKey', 'genSelfSignedCert',
-  'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey', 'buildCustomCert',
-]);
-
-/** Functions that modify a value passed to them (`sortAlpha` sorts a `[]string` argument in place). */
-export const MUTATING_FUNCS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite', 'sortAlpha']);
+import { MUTATING, NON_DETERMINISTIC } from '../../sprig/functions';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
 const MAX_RELATIVE_DEPTH = 64;
@@ -96,8 +86,8 @@ export class IncludeMemo {
   watch(funcs: FuncMap): FuncMap {
     const out: FuncMap = { ...funcs };
     for (const [name, fn] of Object.entries(funcs)) {
-      if (IMPURE_FUNCS.has(name)) out[name] = reporting(fn, () => this.impure());
-      else if (MUTATING_FUNCS.has(name)) out[name] = reporting(fn, () => this.mutated());
+      if (NON_DETERMINISTIC.has(name)) out[name] = reporting(fn, () => this.impure());
+      else if (MUTATING.has(name)) out[name] = reporting(fn, () => this.mutated());
     }
     return out;
   }

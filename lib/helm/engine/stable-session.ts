@@ -9,7 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { CallObserver, CallSite, GoValue } from '../../gotemplate';
 import { setClock } from '../../sprig/date';
 import { setRandomSource } from '../../sprig/random';
-import { IMPURE_FUNCS } from './include-memo';
+import { NON_DETERMINISTIC } from '../../sprig/functions';
 
 const encoder = new TextEncoder();
 
@@ -64,7 +64,7 @@ export class StableSession {
   render<T>(run: (observer: CallObserver) => T): T {
     const counts = new Map<string, number>();
     const observer: CallObserver = {
-      names: IMPURE_FUNCS,
+      names: NON_DETERMINISTIC,
       call: (name: string, site: CallSite, args: readonly GoValue[]) => {
         const call = `${site.template}\0${site.pos}\0${name}\0${argumentsKey(args)}`;
         const n = counts.get(call) ?? 0;
