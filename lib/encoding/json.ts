@@ -5,6 +5,7 @@
  */
 import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, sortedKeys, typeName, type GoValue } from '../go/value';
 import { formatJsonFloat } from './json-float';
+import { formatGoTime } from '../go/time/gotime';
 
 export { decodeJson, unmarshalJson, type JsonDecoded, type JsonTarget } from './json-decode';
 
@@ -37,36 +38,9 @@ export function base64Std(b: Uint8Array): string {
   return out;
 }
 
-function zoneOffsetMinutes(t: GoTime): number {
-  if (t.zone === 'UTC') return 0;
-  if (t.zone === 'Local') return -new Date(t.epochMs).getTimezoneOffset();
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: t.zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(t.epochMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((wall - Math.floor(t.epochMs / 1000) * 1000) / 60000);
-}
-
 /** time.Time in RFC 3339 with nanoseconds (trailing zeros dropped), as its MarshalJSON writes. */
 export function rfc3339Nano(t: GoTime): string {
-  const off = zoneOffsetMinutes(t);
-  const d = new Date(t.epochMs + off * 60000);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const ms = ((t.epochMs % 1000) + 1000) % 1000;
-  const frac = (p(ms, 3) + p(t.nanos, 6)).replace(/0+$/, '');
-  const zone = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
-  return (
-    `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T` +
-    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${frac ? '.' + frac : ''}${zone}`
-  );
+  return formatGoTime(t, '2006-01-02T15:04:05.999999999Z07:00');
 }
 
 /**

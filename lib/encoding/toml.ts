@@ -65,7 +65,8 @@ function quoteString(s: string): string {
 
 const BARE = /^[A-Za-z0-9_-]+$/;
 
-function quoteKey(k: string): string {
+/** A key as the library prints it: bare when it can be, else a basic string. */
+export function quoteKey(k: string): string {
   if (k === '') return '""';
   return BARE.test(k) ? k : quoteString(k);
 }

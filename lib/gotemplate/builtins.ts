@@ -191,7 +191,7 @@ function eq(arg1: GoValue, ...arg2: GoValue[]): boolean {
           const kindA = arg1 === undefined ? 'invalid' : nonBasicKind(arg1);
           const kindB = arg === undefined ? 'invalid' : nonBasicKind(arg);
           if (kindA !== kindB && kindA !== 'invalid' && kindB !== 'invalid') {
-            fail(`non-comparable types ${sprintf('%s', [arg1])}: ${typeName(arg1)}, ${typeName(arg)}: ${sprintf('%s', [arg])}`);
+            fail(`non-comparable types ${sprintf('%s', [arg1])}: ${typeName(arg1)}, ${typeName(arg)}: ${sprintf('%v', [arg])}`);
           }
           if (arg1 === undefined || arg === undefined) truth = arg1 === arg;
           else {

@@ -179,6 +179,9 @@ export const OK_CASES: string[] = [
 
 /** Cases expected to fail (each runs alone in helm, so its error names it case0). */
 export const ERROR_CASES: string[] = [
+  // Go formats the first operand with %s and the second with %v.
+  '{{ eq .Values.map .Values.list }}',
+  '{{ ne .Values.list .Values.map }}',
   // parse errors
   '{{ if .Values.t }}unterminated',
   '{{ end }}',

@@ -64,7 +64,7 @@ export function renderChart(
   const chartValue = isHelm4(opts.helmVersion) ? chartMapForTemplate : chartValueForTemplate;
   recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue });
   const keys = sortTemplates([...tpls.keys()]);
-  const set = templateSet(keys, tpls, opts.strict ?? false);
+  const set = templateSet(keys, tpls, opts.strict ?? false, opts.helmVersion);
   set.state.included.clear();
   set.state.deadline =
     opts.limits?.deadlineMs !== undefined
@@ -201,8 +201,9 @@ function templateSet(
   keys: string[],
   tpls: Map<string, Renderable>,
   strict: boolean,
+  helmVersion: HelmVersion | undefined,
 ): TemplateSet {
-  let key = strict ? "strict" : "zero";
+  let key = `${strict ? "strict" : "zero"}\0${helmVersion ?? ""}`;
   for (const k of keys) key += `\0${k}\0${idOfText(tpls.get(k)!.text)}`;
   const hit = setCache.get(key);
   if (hit) {
@@ -213,7 +214,7 @@ function templateSet(
   const state: RenderState = { included: new Map(), memo: new IncludeMemo() };
   const t = new Template("gotpl");
   t.option(strict ? "missingkey=error" : "missingkey=zero");
-  t.funcs(state.memo.watch(helmFuncMap()));
+  t.funcs(state.memo.watch(helmFuncMap(helmVersion)));
   bindRenderFuncs(t, state, strict);
   for (const filename of keys) {
     try {

@@ -4,7 +4,7 @@
  * Each case runs through helm 3.17.3 and through our template engine with Helm's function map.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceExecute, type ReferenceResult } from '../../../tests/helm/reference';
+import { REFERENCE, referenceExecute, type ReferenceResult } from '../../../tests/helm/reference';
 import { Template } from '../../gotemplate/template';
 import { goMap, withType, type GoMap } from '../../go/value';
 import { yamlToGo } from '../../yaml';
@@ -74,7 +74,7 @@ type Result = { ok: true; output: string } | { ok: false; error: string };
 
 function runOurs(template: string): Result {
   try {
-    const t = new Template('fixture/templates/_case0.tpl').funcs(helmFuncMap()).option('missingkey=zero');
+    const t = new Template('fixture/templates/_case0.tpl').funcs(helmFuncMap(REFERENCE.setting)).option('missingkey=zero');
     t.parse(`{{ define "case0" }}${template}{{ end }}`);
     const values = withType(yamlToGo(VALUES) as GoMap, { name: 'chartutil.Values' });
     return { ok: true, output: t.executeTemplate('case0', withType(goMap({ Values: values }), { name: 'chartutil.Values' })) };

@@ -1,16 +1,16 @@
 /**
- * The encoding functions Helm 3.17.3 adds to Sprig's map (pkg/engine/funcs.go). These are merged
+ * The encoding functions Helm adds to Sprig's map (pkg/engine/funcs.go). These are merged
  * over Sprig's, so Helm's `toJson`/`fromJson` win over Sprig's versions of the same names.
  * None of them fail a render on Go's errors: those become "" (toYaml, toJson), the error text (toToml), an
  * `Error` key (fromYaml, fromJson, fromToml) or a one-element list (fromYamlArray, fromJsonArray).
  */
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
-import type { GoMap, GoValue } from '../../go/value';
-import { markNil } from '../../go/value';
+import { GoError, markNil, type GoMap, type GoValue } from '../../go/value';
 import { isInternalFailure } from '../../gotemplate/errors';
 import { decodeJson, marshalJson } from '../../encoding/json';
 import { encodeToml } from '../../encoding/toml';
-import { decodeToml } from '../../encoding/toml-decode';
+import { decodeToml, TomlBug, type TomlRelease } from '../../encoding/toml-decode';
+import { isHelm4, type HelmVersion } from '../version';
 import { goToYaml, unmarshalYaml } from '../../yaml';
 import { goToYamlPretty } from '../../yaml/pretty';
 
@@ -93,18 +93,22 @@ export function helmToToml(v: GoValue): string {
   }
 }
 
-/** Helm's fromToml: the decoded map, or a map holding only `Error`. */
-export function helmFromToml(s: string): GoMap {
+/** The BurntSushi/toml release each helm vendors: its TOML dialect and error texts differ. */
+const tomlRelease = (v: HelmVersion | undefined): TomlRelease => (isHelm4(v) ? 'v1.6.0' : 'v1.4.0');
+
+/** Helm's fromToml: the decoded map, or a map holding only `Error`; a library panic fails the call. */
+export function helmFromToml(s: string, helmVersion?: HelmVersion): GoMap {
   try {
-    return decodeToml(s);
+    return decodeToml(s, tomlRelease(helmVersion));
   } catch (e) {
     if (isInternalFailure(e)) throw e;
+    if (e instanceof TomlBug) throw new GoError(e.message);
     return new Map([['Error', errorText(e)]]);
   }
 }
 
-/** Helm 3.17.3's encoding functions (merged over Sprig's map). */
-export const helmEncodingFuncs: FuncMap = {
+/** Helm's encoding functions (merged over Sprig's map) for a Helm release. */
+export const helmEncodingFuncs = (helmVersion?: HelmVersion): FuncMap => ({
   toYaml: defineFunc('toYaml', ['interface {}'], helmToYaml),
   toYamlPretty: defineFunc('toYamlPretty', ['interface {}'], helmToYamlPretty),
   fromYaml: defineFunc('fromYaml', ['string'], helmFromYaml),
@@ -113,5 +117,5 @@ export const helmEncodingFuncs: FuncMap = {
   fromJson: defineFunc('fromJson', ['string'], helmFromJson),
   fromJsonArray: defineFunc('fromJsonArray', ['string'], helmFromJsonArray),
   toToml: defineFunc('toToml', ['interface {}'], helmToToml),
-  fromToml: defineFunc('fromToml', ['string'], helmFromToml),
-};
+  fromToml: defineFunc('fromToml', ['string'], (s: string) => helmFromToml(s, helmVersion)),
+});

@@ -1,6 +1,7 @@
 import { defineFunc, type FuncMap } from '../../gotemplate/func';
 import { GoError, type GoValue } from '../../go/value';
 import { sprigFuncMap } from '../../sprig/functions';
+import type { HelmVersion } from '../version';
 import { helmEncodingFuncs } from './funcs-encoding';
 
 /** Helm wraps `required`/`fail` messages so the error cleanup can find them (engine.warnWrap). */
@@ -14,8 +15,8 @@ export const warnWrap = (msg: string): string => WARN_START + msg + WARN_END;
  * `getHostByName` returns "" because DNS lookups are off unless `--enable-dns`.
  * `include`, `tpl`, `required` and `fail` are bound per template set by the engine.
  */
-export function helmFuncMap(): FuncMap {
-  const f: FuncMap = { ...sprigFuncMap(), ...helmEncodingFuncs };
+export function helmFuncMap(helmVersion?: HelmVersion): FuncMap {
+  const f: FuncMap = { ...sprigFuncMap(), ...helmEncodingFuncs(helmVersion) };
   delete f.env;
   delete f.expandenv;
   f.lookup = defineFunc('lookup', ['string', 'string', 'string', 'string'], () => new Map(), { returnsError: true });
