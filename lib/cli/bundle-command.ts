@@ -5,6 +5,7 @@ import { CONFIG_FORMAT, validateConfig, type ChartroomConfig } from '../share/co
 import { ValuesTextError } from '../share/secrets';
 import { flagBool, flagHelmVersion, flagList, flagString, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO, ExitCode } from './io';
+import { CHART_REF_FLAGS } from './chart-ref-flags';
 
 /** Flags that describe a configuration, shared by bundle, gitops and share. */
 export const CONFIG_FLAGS: readonly FlagSpec[] = [
@@ -16,6 +17,7 @@ export const CONFIG_FLAGS: readonly FlagSpec[] = [
   { name: 'kube-version', kind: 'string', help: 'Kubernetes version to render for, e.g. 1.31.0' },
   { name: 'api-versions', short: 'a', kind: 'slice', help: 'API versions the cluster serves beyond the built-in ones' },
   { name: 'preset', kind: 'string', help: 'name of the chart preset the values started from (recorded only)' },
+  ...CHART_REF_FLAGS,
   { name: 'help', short: 'h', kind: 'bool', help: 'show this help' },
 ];
 
@@ -61,7 +63,7 @@ export function reportRemoved(removed: readonly string[], io: CliIO): void {
   if (removed.length) io.stderr(`Left out because they are secrets: ${removed.join(', ')}\n`);
 }
 
-const BUNDLE_FLAGS: readonly FlagSpec[] = [
+export const BUNDLE_FLAGS: readonly FlagSpec[] = [
   ...CONFIG_FLAGS,
   { name: 'output', short: 'o', kind: 'string', help: 'zip file to write (default <release>-values.zip)' },
   { name: 'manifests', kind: 'bool', help: 'add the rendered objects, one file each, for review' },

@@ -3,7 +3,7 @@ import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } fro
 import { CONFIG_FLAGS, configFromFlags, reportError, reportRemoved } from './bundle-command';
 import type { CliIO, ExitCode } from './io';
 
-const GITOPS_FLAGS: readonly FlagSpec[] = [
+export const GITOPS_FLAGS: readonly FlagSpec[] = [
   ...CONFIG_FLAGS,
   { name: 'tool', kind: 'string', help: 'argocd or flux' },
   { name: 'repo-url', kind: 'string', help: 'URL of the Git repository the skeleton goes to' },

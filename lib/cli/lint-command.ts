@@ -18,7 +18,7 @@ import { TEMPLATE_FLAGS } from './template-command';
 // The CLI validates synchronously, so it bundles every version instead of loading one lazily.
 for (const s of [kube129, kube130, kube131, kube132, kube133]) provideKubeSchema(s);
 
-const SHARED = new Set(['values', 'set', 'set-string', 'set-json', 'set-file', 'set-literal', 'namespace', 'api-versions', 'include-crds', 'skip-tests', 'no-hooks', 'is-upgrade', 'skip-schema-validation', 'helm-version']);
+const SHARED = new Set(['values', 'set', 'set-string', 'set-json', 'set-file', 'set-literal', 'namespace', 'api-versions', 'include-crds', 'skip-tests', 'no-hooks', 'is-upgrade', 'skip-schema-validation', 'helm-version', 'repo', 'version', 'plain-http', 'repository-config']);
 
 export const LINT_FLAGS: readonly FlagSpec[] = [
   ...TEMPLATE_FLAGS.filter((f) => SHARED.has(f.name)),

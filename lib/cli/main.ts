@@ -1,30 +1,45 @@
 import type { CliIO, ExitCode } from './io';
-import { templateCommand } from './template-command';
-import { lintCommand } from './lint-command';
+import type { FlagSpec } from './args';
+import { templateCommand, TEMPLATE_FLAGS } from './template-command';
+import { lintCommand, LINT_FLAGS } from './lint-command';
+import { mayNeedFetching } from './chart-ref-flags';
 
-/** A command; those that write archives finish asynchronously. */
+/** A command; those that write archives or use the network finish asynchronously. */
 type Command = (argv: string[], io: CliIO) => ExitCode | Promise<ExitCode>;
 
 /**
  * Every command, with what loads it. `template` and `lint` are loaded with this module: they are
- * what CI pipelines call, and they stay synchronous. The others load on first use, so a render
- * does not pay for initialising archive, share-link and crypto code it never runs.
+ * what CI pipelines call, and they stay synchronous for local charts. The others load on first
+ * use, so a render does not pay for initialising archive, share-link, network and crypto code it
+ * never runs. `chartFlags` marks a command that takes a chart reference: a remote chart (or a
+ * bundled chart's dependencies) is fetched before it runs.
  */
-const COMMANDS: Record<string, { summary: string; load: () => Command | Promise<Command> }> = {
-  template: { summary: 'render chart templates locally, exactly as helm template does', load: () => templateCommand },
-  lint: { summary: 'check rendered manifests against the Kubernetes schema and production rules', load: () => lintCommand },
+const COMMANDS: Record<string, { summary: string; load: () => Command | Promise<Command>; chartFlags?: () => readonly FlagSpec[] | Promise<readonly FlagSpec[]> }> = {
+  template: { summary: 'render chart templates locally, exactly as helm template does', load: () => templateCommand, chartFlags: () => TEMPLATE_FLAGS },
+  lint: { summary: 'check rendered manifests against the Kubernetes schema and production rules', load: () => lintCommand, chartFlags: () => LINT_FLAGS },
   bundle: {
     summary: 'write a values bundle (values, Secret skeletons, install.sh, README) as a zip',
     load: () => import('./bundle-command').then((m) => m.bundleCommand),
+    chartFlags: () => import('./bundle-command').then((m) => m.BUNDLE_FLAGS),
   },
   gitops: {
     summary: 'write an Argo CD or Flux repository skeleton for a configuration as a zip',
     load: () => import('./gitops-command').then((m) => m.gitopsCommand),
+    chartFlags: () => import('./gitops-command').then((m) => m.GITOPS_FLAGS),
   },
-  share: { summary: 'print a share link for a configuration, or decode one', load: () => import('./share-command').then((m) => m.shareCommand) },
+  share: {
+    summary: 'print a share link for a configuration, or decode one',
+    load: () => import('./share-command').then((m) => m.shareCommand),
+    chartFlags: () => import('./share-command').then((m) => m.SHARE_FLAGS),
+  },
   diff: {
     summary: 'diff upgrade OLD_CHART NEW_CHART: what a chart upgrade changes for a configuration',
     load: () => import('./diff-command').then((m) => m.diffCommand),
+  },
+  pull: { summary: 'download a chart from a repository or an OCI registry, as helm pull does', load: () => import('./pull-command').then((m) => m.pullCommand) },
+  dependency: {
+    summary: "manage a chart's dependencies (list, build, update), as helm dependency does",
+    load: () => import('./dependency-command').then((m) => m.dependencyCommand),
   },
 };
 
@@ -35,7 +50,8 @@ function help(): string {
 
 /**
  * Runs `chartroom ARGS...` against the given IO and returns the exit code: synchronously for
- * `template` and `lint`, as a promise for the commands loaded on demand.
+ * `template` and `lint` on local charts, as a promise for the commands loaded on demand and for
+ * charts that are fetched first.
  */
 export function runCli(argv: string[], io: CliIO): ExitCode | Promise<ExitCode> {
   const [name, ...rest] = argv;
@@ -47,6 +63,12 @@ export function runCli(argv: string[], io: CliIO): ExitCode | Promise<ExitCode> 
   if (!cmd) {
     io.stderr(`Error: unknown command "${name}" for "chartroom"\n\n${help()}`);
     return 1;
+  }
+  if (cmd.chartFlags && io.disk && mayNeedFetching(rest, io.disk.locate)) {
+    return (async () => {
+      const [{ prepareChartReference }, flags, run] = await Promise.all([import('./chart-ref'), cmd.chartFlags!(), cmd.load()]);
+      return run(rest, await prepareChartReference(name, rest, io, flags));
+    })();
   }
   const run = cmd.load();
   return run instanceof Promise ? run.then((r) => r(rest, io)) : run(rest, io);

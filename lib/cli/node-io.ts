@@ -2,12 +2,13 @@
  * The CLI's Node side: reads charts and files from disk. The engine itself never touches the
  * file system (it also runs in the browser); this is the only place that does for the CLI.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChartArchive, loadChartDirectory, type FolderFile } from '../helm/chart/loader';
 import type { Chart } from '../helm/chart/chart';
-import type { CliIO } from './io';
+import type { ChartDisk, ChartLocation, CliIO } from './io';
 
 /** The project root, where the bundled charts live in `charts/` (found upward: this module may run bundled). */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -73,29 +74,87 @@ function brokenLinkReason(link: string, e: unknown): string {
   return (e as Error).message;
 }
 
+/** Where a chart reference is: a folder or archive path, else a bundled chart's name. */
+export function locateChart(ref: string, cwd = process.cwd()): ChartLocation | undefined {
+  const path = resolve(cwd, ref);
+  if (existsSync(path)) return { kind: statSync(path).isDirectory() ? 'folder' : 'archive', path };
+  const bundled = join(PACKAGE_ROOT, 'charts', ref);
+  if (/^[a-z0-9-]+$/.test(ref) && existsSync(join(bundled, 'Chart.yaml'))) return { kind: 'bundled', path: bundled };
+  return undefined;
+}
+
 /** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. */
 export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}): Chart {
-  let path = resolve(cwd, ref);
-  if (!existsSync(path)) {
-    const bundled = join(PACKAGE_ROOT, 'charts', ref);
-    if (/^[a-z0-9-]+$/.test(ref) && existsSync(join(bundled, 'Chart.yaml'))) path = bundled;
-    else throw new Error(missingChartMessage(ref.trim()));
-  }
-  if (statSync(path).isDirectory()) return loadChartDirectory(readTree(path, notice));
-  return loadChartArchive(readFileSync(path));
+  const at = locateChart(ref, cwd);
+  if (!at) throw new Error(missingChartMessage(ref.trim()));
+  if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice));
+  return loadChartArchive(readFileSync(at.path));
 }
 
 /** What helm's LocateChart says for a reference that is not on disk. */
 function missingChartMessage(ref: string): string {
   if (isAbsolute(ref) || ref.startsWith('.')) return `path "${ref}" not found`;
   if (!ref.includes('/')) return `non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`;
-  // helm would download it from a configured repository; chartroom reads only local charts.
-  return `chart "${ref}" is not a local path: chartroom does not download charts; fetch it with \`helm pull ${ref}\` and pass the .tgz`;
+  return `repo ${ref.slice(0, ref.indexOf('/'))} not found`;
 }
 
-/** The real file system and standard streams (notices about a chart go wherever `stderr` is pointed). */
+/** helm's repositories.yaml: the flag's path, else $HELM_REPOSITORY_CONFIG, else under $HELM_CONFIG_HOME or ~/.config/helm. */
+function repositoriesFile(path?: string): { path: string; text: string } | undefined {
+  const file =
+    path ??
+    process.env.HELM_REPOSITORY_CONFIG ??
+    join(process.env.HELM_CONFIG_HOME ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'helm'), 'repositories.yaml');
+  if (!existsSync(file)) return undefined;
+  return { path: file, text: readFileSync(file, 'utf8') };
+}
+
+/** The disk side of `pull` and `dependency`. */
+export const nodeDisk: ChartDisk = {
+  locate: (ref) => locateChart(ref),
+  repositoriesFile,
+  exists: (p) => existsSync(p),
+  list: (dir) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort() : []),
+  join: (base, p) => resolve(base, p),
+  saveDependencies(chartDir, archives, keep, loadArchive) {
+    const dest = join(chartDir, 'charts');
+    if (existsSync(dest) && !statSync(dest).isDirectory()) throw new Error(`${dest} is not a directory`);
+    const tmp = join(chartDir, `tmpcharts-${process.pid}`);
+    mkdirSync(tmp, { recursive: true });
+    try {
+      for (const a of archives) writeFileSync(join(tmp, a.fileName), a.bytes);
+      mkdirSync(dest, { recursive: true });
+      const fresh = new Set(archives.map((a) => a.fileName));
+      for (const name of fresh) renameSync(join(tmp, name), join(dest, name));
+      for (const e of readdirSync(dest, { withFileTypes: true })) {
+        if (e.isDirectory() || fresh.has(e.name)) continue;
+        let name: string;
+        try {
+          name = loadArchive(readFileSync(join(dest, e.name))).metadata.name;
+        } catch {
+          continue;
+        }
+        if (!keep(name)) rmSync(join(dest, e.name));
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+  writeTree(dir, files) {
+    if (existsSync(dir)) throw new Error(`failed to untar: a file or directory with the name ${dir} already exists`);
+    for (const f of files) {
+      const p = join(dir, f.name);
+      if (!p.startsWith(dir + sep)) throw new Error(`refusing to write ${f.name} outside ${dir}`);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, f.data);
+    }
+  },
+};
+
+/** The real file system, network and standard streams (notices about a chart go wherever `stderr` is pointed). */
 export function nodeIO(): CliIO {
   const io: CliIO = {
+    fetch: globalThis.fetch,
+    disk: nodeDisk,
     loadChart: (ref) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${m}\n`)),
     readFile: (p) => (p === '-' ? readFileSync(0) : readFileSync(p)),
     writeFile: (p, data) => writeFileSync(p, data),

@@ -3,6 +3,7 @@ import { templateChart, type TemplateOptions, type TemplateResult } from '../hel
 import { mergeUserValues } from '../helm/chartutil/merge-values';
 import { flagBool, flagHelmVersion, flagList, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
+import { rendersWithoutMissingDependencies } from './chart-ref-flags';
 
 const decoder = new TextDecoder();
 
@@ -39,6 +40,8 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
     skipSchemaValidation: flagBool(parsed, 'skip-schema-validation'),
     renderSubchartNotes: flagBool(parsed, 'render-subchart-notes'),
     warn: (msg) => io.stderr(`${msg}\n`),
+    // Already reported when the dependencies could not be fetched; the chart renders as the page renders it.
+    ...(rendersWithoutMissingDependencies(chart) ? { onMissingDependencies: () => {} } : {}),
     ...overrides,
   });
   return { ...result, chart };

@@ -5,7 +5,7 @@ import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } fro
 import { CONFIG_FLAGS, configFromFlags, reportError, reportRemoved } from './bundle-command';
 import type { CliIO, ExitCode } from './io';
 
-const SHARE_FLAGS: readonly FlagSpec[] = [
+export const SHARE_FLAGS: readonly FlagSpec[] = [
   ...CONFIG_FLAGS,
   { name: 'base-url', kind: 'string', help: 'page the link opens (default: print the #fragment only)' },
   { name: 'decode', kind: 'string', help: 'print the configuration a link carries instead (CHART optional: checks it against that chart)' },

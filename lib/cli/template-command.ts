@@ -3,6 +3,7 @@ import { failedReleaseOutput } from '../helm/action/template';
 import { renderFromFlags } from './render-flags';
 import { flagBool, flagList, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
+import { CHART_REF_FLAGS } from './chart-ref-flags';
 
 export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'values', short: 'f', kind: 'slice', help: 'specify values in a YAML file (can specify multiple)' },
@@ -21,6 +22,7 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'is-upgrade', kind: 'bool', help: 'set .Release.IsUpgrade instead of .Release.IsInstall' },
   { name: 'skip-schema-validation', kind: 'bool', help: 'disable JSON schema validation' },
   HELM_VERSION_FLAG,
+  ...CHART_REF_FLAGS,
   { name: 'render-subchart-notes', kind: 'bool', help: 'if set, render subchart notes along with the parent' },
   { name: 'debug', kind: 'bool', help: 'enable verbose output (prints the manifests of a failed render)' },
   { name: 'help', short: 'h', kind: 'bool', help: 'help for template' },

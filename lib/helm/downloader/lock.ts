@@ -42,6 +42,11 @@ function rfc3339Nano(d: Date): string {
   return iso.replace(/\.(\d+)Z$/, (_, f: string) => (/^0+$/.test(f) ? 'Z' : `.${f.replace(/0+$/, '')}Z`));
 }
 
+/** A time read from a lock file, written back as Go writes a time.Time (fraction without trailing zeros). */
+function normalizeTime(text: string): string {
+  return text.replace(/\.(\d+)(Z|[+-]\d\d:\d\d)$/, (_, f: string, zone: string) => (/^0+$/.test(f) ? zone : `.${f.replace(/0+$/, '')}${zone}`));
+}
+
 /** writeLock's bytes: `dependencies`, `digest`, `generated`, as sigs.k8s.io/yaml orders them. */
 export function lockYaml(lock: Lock, generated: Date = new Date()): string {
   const deps: GoValue = lock.dependencies === undefined
@@ -59,5 +64,5 @@ export function lockYaml(lock: Lock, generated: Date = new Date()): string {
         if (d.alias) m.set('alias', d.alias);
         return m;
       });
-  return goToYaml(goMap([['generated', lock.generated || rfc3339Nano(generated)], ['digest', lock.digest], ['dependencies', deps]]));
+  return goToYaml(goMap([['generated', lock.generated ? normalizeTime(lock.generated) : rfc3339Nano(generated)], ['digest', lock.digest], ['dependencies', deps]]));
 }

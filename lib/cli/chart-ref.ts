@@ -1,0 +1,129 @@
+/**
+ * Chart references as helm takes them on every chart command: a folder, an archive, a bundled
+ * chart's name, `oci://host/path/name`, an archive URL, `repo/name` (repositories.yaml), or a
+ * name with `--repo URL`; `--version` picks the version. Remote charts are downloaded before the
+ * command runs, so the commands themselves stay synchronous and never see the network.
+ *
+ * A bundled chart's dependencies are fetched the same way when their repositories answer; when
+ * they don't, the chart renders without them, as in the page, and stderr says which were left
+ * out and why.
+ */
+import type { Chart, Dependency } from '../helm/chart/chart';
+import { addDependency } from '../helm/chart/chart';
+import { loadChartArchive } from '../helm/chart/loader';
+import { checkLock, downloadChart, fetchDependencies, resolveDependencies, type DependencyEnv } from '../helm/downloader';
+import { parseRepositoriesFile, type RepoEntry } from '../helm/repo/repositories';
+import { isOci } from '../helm/registry/reference';
+import { flagBool, flagString, parseArgs, type FlagSpec, type ParsedArgs } from './args';
+import type { CliIO } from './io';
+import { markMissingDependenciesReported } from './chart-ref-flags';
+
+export { CHART_REF_FLAGS } from './chart-ref-flags';
+
+/** How long a bundled chart waits for its dependencies' repositories before rendering without them. */
+const BUNDLED_DEPENDENCY_TIMEOUT_MS = 15_000;
+
+/** The repositories helm knows about, from repositories.yaml (none when there is no file). */
+export function knownRepositories(io: CliIO, path?: string): RepoEntry[] {
+  const file = io.disk?.repositoriesFile(path);
+  return file ? parseRepositoriesFile(file.text, file.path) : [];
+}
+
+/** The network settings a command's flags give. @throws Error when there is no network */
+export function downloadEnv(parsed: ParsedArgs, io: CliIO, signal?: AbortSignal): DependencyEnv {
+  if (!io.fetch) throw new Error('charts from repositories need the network, which this chartroom has not got');
+  return {
+    fetch: io.fetch,
+    plainHttp: flagBool(parsed, 'plain-http'),
+    repositories: knownRepositories(io, flagString(parsed, 'repository-config')),
+    signal,
+    warn: (m) => io.stderr(`${m}\n`),
+  };
+}
+
+/** A reference that names a chart somewhere else than the disk. */
+export function isRemoteRef(ref: string, parsed: ParsedArgs, io: CliIO): boolean {
+  if (flagString(parsed, 'repo') !== undefined || isOci(ref) || /^https?:\/\//.test(ref)) return true;
+  return !io.disk?.locate(ref) && ref.includes('/') && !ref.startsWith('.') && !ref.startsWith('/');
+}
+
+/** Which positional argument is the chart, per command. */
+const CHART_ARGUMENT: Record<string, (positionals: string[]) => string | undefined> = {
+  template: (p) => (p.length === 2 ? p[1] : p[0]),
+  lint: (p) => (p.length === 2 ? p[1] : p[0]),
+  bundle: (p) => p[0],
+  gitops: (p) => p[0],
+  share: (p) => p[0],
+};
+
+/**
+ * Before a chart command runs: downloads its chart when the reference is remote, and a bundled
+ * chart's dependencies; returns the IO the command runs with (its `loadChart` answers from what
+ * was fetched). Returns `io` itself when there is nothing to fetch.
+ */
+export async function prepareChartReference(command: string, argv: string[], io: CliIO, flags: readonly FlagSpec[]): Promise<CliIO> {
+  const which = CHART_ARGUMENT[command];
+  if (!which) return io;
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(argv, flags);
+  } catch {
+    return io; // the command reports its own usage errors
+  }
+  if (flagBool(parsed, 'help')) return io;
+  const ref = which(parsed.positionals);
+  if (ref === undefined) return io;
+  let chart: Chart;
+  if (isRemoteRef(ref, parsed, io)) {
+    try {
+      const got = await downloadChart(ref, { repoUrl: flagString(parsed, 'repo'), version: flagString(parsed, 'version') }, downloadEnv(parsed, io));
+      chart = loadChartArchive(got.bytes);
+    } catch (e) {
+      return withChart(io, ref, () => {
+        throw e;
+      });
+    }
+  } else if (io.disk?.locate(ref)?.kind === 'bundled') {
+    chart = io.loadChart(ref);
+    await addBundledDependencies(chart, parsed, io);
+  } else return io;
+  return withChart(io, ref, () => chart);
+}
+
+function withChart(io: CliIO, ref: string, load: () => Chart): CliIO {
+  return { ...io, loadChart: (r) => (r === ref ? load() : io.loadChart(r)) };
+}
+
+const describe = (d: Dependency) => `${d.alias ? `${d.alias} (${d.name})` : d.name} ${d.version} from ${d.repository}`;
+
+/**
+ * Fetches the dependencies a bundled chart lacks (at its Chart.lock versions when the lock is in
+ * sync, else as `helm dependency update` would pick them) and adds them to the chart; on any
+ * failure, marks the chart to render without them and says so on stderr.
+ */
+async function addBundledDependencies(chart: Chart, parsed: ParsedArgs, io: CliIO): Promise<void> {
+  const wanted = (chart.metadata.dependencies ?? []).filter((d): d is Dependency => d !== null);
+  const missing = wanted.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
+  if (missing.length === 0) return;
+  try {
+    const env = downloadEnv(parsed, io, AbortSignal.timeout(BUNDLED_DEPENDENCY_TIMEOUT_MS));
+    // A bundled chart's repositories are its own business: they need not be in repositories.yaml.
+    const lockEnv = { ...env, repositories: [...(env.repositories ?? []), ...wanted.map((d, i) => ({ name: `bundled-${i}`, url: d.repository }))] };
+    let locked: (Dependency | null)[];
+    try {
+      if (!chart.lock) throw new Error('no Chart.lock');
+      checkLock(wanted, chart.lock, lockEnv);
+      locked = chart.lock.dependencies ?? [];
+    } catch {
+      locked = (await resolveDependencies(wanted, env)).lock.dependencies ?? [];
+    }
+    const names = new Set(missing.map((d) => d.name));
+    const archives = await fetchDependencies(locked.filter((d) => d !== null && names.has(d.name)), env);
+    const loaded = archives.map((a) => loadChartArchive(a.bytes));
+    for (const sub of loaded) addDependency(chart, sub);
+  } catch (e) {
+    markMissingDependenciesReported(chart);
+    const reason = (e as Error).name === 'TimeoutError' ? `no answer within ${BUNDLED_DEPENDENCY_TIMEOUT_MS / 1000} s` : (e as Error).message;
+    io.stderr(`Notice: rendering ${chart.metadata.name} without ${missing.length === 1 ? 'its dependency' : 'its dependencies'} ${missing.map(describe).join(', ')}: they could not be fetched (${reason})\n`);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * `chartroom dependency list|build|update CHART`: helm dependency. `update` resolves Chart.yaml's
+ * dependencies against their repositories and writes Chart.lock; `build` fetches what Chart.lock
+ * pins (or updates when there is none). Every archive is downloaded and checked before `charts/`
+ * changes, and then they move in as helm moves them (temporary folder, then rename).
+ */
+import { API_VERSION_V1, type Chart, type Dependency } from '../helm/chart/chart';
+import { loadChartArchive } from '../helm/chart/loader';
+import { saveChartArchive } from '../helm/chartutil/save';
+import { checkLock, fetchDependencies, hashReq, lockYaml, resolveDependencies, type DependencyEnv, type LocalDependency } from '../helm/downloader';
+import { parseConstraint, parseVersion, satisfies } from '../deps/semver';
+import { flagBool, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import { downloadEnv } from './chart-ref';
+import type { ChartDisk, CliIO, ExitCode } from './io';
+
+const FLAGS: readonly FlagSpec[] = [
+  { name: 'plain-http', kind: 'bool', help: 'use insecure HTTP connections for the chart download' },
+  { name: 'repository-config', kind: 'string', help: "path to helm's repositories.yaml" },
+  { name: 'skip-refresh', kind: 'bool', help: 'do not refresh the local repository cache (chartroom keeps none: accepted for helm compatibility)' },
+  { name: 'help', short: 'h', kind: 'bool', help: 'help for dependency' },
+];
+
+const USAGE = 'dependency list|build|update CHART [flags]';
+
+export async function dependencyCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  try {
+    const parsed = parseArgs(argv, FLAGS);
+    const [action, chartPath = '.', ...extra] = parsed.positionals;
+    if (flagBool(parsed, 'help') || !action) {
+      io.stdout(usage(USAGE, FLAGS));
+      return action || flagBool(parsed, 'help') ? 0 : 1;
+    }
+    if (extra.length) throw new UsageError(`"chartroom dependency ${action}" accepts at most 1 argument`);
+    if (!io.disk) throw new Error('dependency works on chart folders, and this chartroom has no disk');
+    const where = io.disk.locate(chartPath);
+    if (!where || where.kind === 'archive') throw new Error(`${chartPath}: not a chart folder`);
+    const chart = io.loadChart(where.path);
+    switch (action) {
+      case 'list':
+      case 'ls':
+        io.stdout(listDependencies(where.path, chart, io.disk));
+        return 0;
+      case 'build':
+        await build(where.path, chart, io, downloadEnvFor(parsed, io, where.path));
+        return 0;
+      case 'update':
+      case 'up':
+        await update(where.path, chart, io, downloadEnvFor(parsed, io, where.path));
+        return 0;
+      default:
+        throw new UsageError(`unknown dependency command "${action}": use list, build or update`);
+    }
+  } catch (e) {
+    io.stderr(`Error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** The download settings, with `file://` dependencies read relative to the chart and packaged as helm packages them. */
+function downloadEnvFor(parsed: ReturnType<typeof parseArgs>, io: CliIO, chartDir: string): DependencyEnv {
+  const disk = io.disk!;
+  const env = downloadEnv(parsed, io);
+  const loaded = new Map<string, Chart>();
+  env.localChart = async (repository): Promise<LocalDependency> => {
+    const dir = disk.join(chartDir, repository.slice('file://'.length));
+    if (!disk.exists(dir)) throw new Error(`directory ${dir} not found`);
+    let c = loaded.get(dir);
+    if (!c) loaded.set(dir, (c = io.loadChart(dir)));
+    const chart = c;
+    return { name: chart.metadata.name, version: chart.metadata.version, archive: async () => saveChartArchive(chart) };
+  };
+  return env;
+}
+
+const requested = (c: Chart): Dependency[] => (c.metadata.dependencies ?? []).filter((d): d is Dependency => d !== null);
+
+/** Manager.Build: from Chart.lock when there is one, else an update. */
+async function build(dir: string, chart: Chart, io: CliIO, env: DependencyEnv): Promise<void> {
+  if (!chart.lock) return update(dir, chart, io, env);
+  checkLock(chart.metadata.dependencies ?? [], chart.lock, env, chart.metadata.apiVersion === API_VERSION_V1);
+  await downloadAll(dir, chart, chart.lock.dependencies ?? [], io, env);
+}
+
+/** Manager.Update: resolve, download, then write the lock unless its digest is unchanged. */
+async function update(dir: string, chart: Chart, io: CliIO, env: DependencyEnv): Promise<void> {
+  if (chart.metadata.dependencies === undefined) return;
+  const { lock, requested: req } = await resolveDependencies(chart.metadata.dependencies, env);
+  await downloadAll(dir, chart, lock.dependencies ?? [], io, env);
+  lock.digest = hashReq(req, lock.dependencies);
+  if (chart.lock && chart.lock.digest === lock.digest) return;
+  const legacy = chart.metadata.apiVersion === API_VERSION_V1;
+  io.writeFile(io.disk!.join(dir, legacy ? 'requirements.lock' : 'Chart.lock'), new TextEncoder().encode(lockYaml(lock)));
+}
+
+/** downloadAll: every archive fetched and checked first, then moved into charts/. */
+async function downloadAll(dir: string, chart: Chart, locked: (Dependency | null)[], io: CliIO, env: DependencyEnv): Promise<void> {
+  const deps = locked.filter((d): d is Dependency => d !== null);
+  io.stdout(`Saving ${deps.length} charts\n`);
+  for (const d of deps.filter((x) => x.repository === '')) {
+    io.stdout(`Dependency ${d.name} did not declare a repository. Assuming it exists in the charts directory\n`);
+    const sub = chart.dependencies.find((c) => c.metadata.name === d.name);
+    if (!sub) throw new Error(`unable to load chart '${io.disk!.join(dir, `charts/${d.name}`)}': no chart there`);
+    if (!satisfies(parseVersion(sub.metadata.version), parseConstraint(d.version))) {
+      throw new Error(`dependency ${d.name} at version ${sub.metadata.version} does not satisfy the constraint ${d.version}`);
+    }
+  }
+  for (const d of deps.filter((x) => x.repository !== '' && !x.repository.startsWith('file://'))) io.stdout(`Downloading ${d.name} from repo ${d.repository}\n`);
+  const archives = await fetchDependencies(deps, env);
+  const local = new Set(deps.filter((d) => d.repository === '').map((d) => d.name));
+  io.disk!.saveDependencies(dir, archives, (name) => local.has(name), (bytes) => loadChartArchive(bytes));
+  io.stdout('Deleting outdated charts\n');
+}
+
+/** `helm dependency list`: each dependency with its status in charts/. */
+function listDependencies(dir: string, chart: Chart, disk: ChartDisk): string {
+  const deps = chart.metadata.dependencies;
+  if (deps === undefined) return `WARNING: no dependencies at ${disk.join(dir, 'charts')}\n`;
+  const rows = [['NAME', 'VERSION', 'REPOSITORY', 'STATUS'], ...requested(chart).map((d) => [d.name, d.version, d.repository, status(d, chart, dir, disk)])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return `${rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('\t')).join('\n')}\n\n`;
+}
+
+function status(d: Dependency, chart: Chart, dir: string, disk: ChartDisk): string {
+  const archives = disk.list(disk.join(dir, 'charts')).filter((n) => n.startsWith(`${d.name}-`) && n.endsWith('.tgz'));
+  const versionOk = (v: string) => {
+    if (v === d.version) return true;
+    try {
+      return satisfies(parseVersion(v), parseConstraint(d.version));
+    } catch {
+      return undefined;
+    }
+  };
+  if (archives.length > 1) return 'too many matches';
+  // The loader has read charts/ already (archives and folders alike).
+  const sub = chart.dependencies.find((c) => c.metadata.name === d.name);
+  if (!sub) return archives.length ? 'misnamed' : 'missing';
+  const ok = versionOk(sub.metadata.version);
+  if (ok === undefined) return 'invalid version';
+  if (!ok) return 'wrong version';
+  return archives.length === 1 ? 'ok' : 'unpacked';
+}
