@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
 import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
 import type { GitopsRepo } from '@/lib/export';
+import { DNS1123_LABEL } from '@/lib/kube/names';
 import { useDismiss } from '../ui/use-dismiss';
 
 interface ExportMenuProps {
@@ -36,8 +37,6 @@ async function chartOnPage(source: ChartSource) {
   return loadChartOnPage(source);
 }
 
-const ENV_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** Environment names typed as `dev, prod`, keeping the values of environments that already existed. */
 function environmentsFrom(text: string, known: ChartroomEnvironment[]): ChartroomEnvironment[] {
   const names = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
@@ -64,7 +63,7 @@ export function ExportMenu({ info, source, configuration, environments }: Export
   useDismiss(open, menuRef, buttonRef, () => setOpen(false));
 
   const envs = environmentsFrom(envText, environments);
-  const badEnv = envs.find((e) => !ENV_NAME.test(e.name));
+  const badEnv = envs.find((e) => !DNS1123_LABEL.test(e.name));
 
   async function run(what: string, job: () => Promise<{ text: string; removed: string[]; warnings: string[] } | null>) {
     setBusy(true);

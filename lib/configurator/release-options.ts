@@ -1,5 +1,6 @@
 /** The release a configuration is rendered for: what `helm template` takes as flags. */
 import { DEFAULT_HELM_VERSION, isHelmVersion, type HelmVersion } from '../helm/version';
+import { RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube/names';
 
 export interface ReleaseOptions {
   /** The Helm whose rendering rules apply (4.1 for new configurations). */
@@ -32,12 +33,10 @@ export const OPTIONAL_API_VERSIONS = [
   { id: 'autoscaling.k8s.io/v1', label: 'Vertical Pod Autoscaler (autoscaling.k8s.io/v1)' },
 ];
 
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** Checks a release name the way helm does; returns a message or null. */
 export function releaseNameProblem(name: string): string | null {
   if (name === '') return 'A release name is required.';
-  if (name.length > 53) return 'At most 53 characters.';
+  if (name.length > RELEASE_NAME_MAX_LENGTH) return `At most ${RELEASE_NAME_MAX_LENGTH} characters.`;
   if (!RELEASE_NAME.test(name)) return 'Lowercase letters, digits, "-" and "."; start and end with a letter or digit.';
   return null;
 }

@@ -14,6 +14,7 @@ import { secretSkeletons } from './secret-wiring';
 import { zipArchive, type ArchiveFile } from './zip';
 import { KNOWN_OPERATORS } from './operators';
 import type { Finding } from '../validate';
+import { DNS1123_LABEL_MAX_LENGTH } from '../kube/names';
 
 export type { ChartSource, GitopsTool } from './gitops-types';
 
@@ -50,7 +51,7 @@ function withEnvironments(config: ChartroomConfig, tool: GitopsTool): ChartroomC
   const several = envs.length > 1 && tool === 'argocd';
   return {
     ...config,
-    environments: envs.map((e) => ({ ...e, namespace: e.namespace ?? (several ? `${config.release.namespace}-${e.name}`.slice(0, 63) : config.release.namespace) })),
+    environments: envs.map((e) => ({ ...e, namespace: e.namespace ?? (several ? `${config.release.namespace}-${e.name}`.slice(0, DNS1123_LABEL_MAX_LENGTH) : config.release.namespace) })),
   };
 }
 

@@ -20,6 +20,7 @@
  */
 import { z } from 'zod';
 import type { HelmVersion } from '../helm/version';
+import { DNS1123_LABEL, DNS1123_LABEL_MAX_LENGTH, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube/names';
 
 // The page's Content-Security-Policy forbids eval; without this zod probes `new Function` once,
 // which the browser reports as a policy violation even though zod catches the refusal.
@@ -28,10 +29,7 @@ z.config({ jitless: true });
 /** The current format version; links and files carry it so later formats can read older ones. */
 export const CONFIG_FORMAT = 1;
 
-/** Names usable in file names and Kubernetes object names (`values-<env>.yaml`, `<release>-<env>`). */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** Helm's release name rule. */
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+// Environment names go into file and object names (`values-<env>.yaml`, `<release>-<env>`): DNS labels.
 
 /** Upper bound on any values text, so a crafted link or file can't make us parse megabytes. */
 export const MAX_VALUES_TEXT = 128 * 1024;
@@ -39,9 +37,9 @@ export const MAX_VALUES_TEXT = 128 * 1024;
 const valuesText = z.string().max(MAX_VALUES_TEXT, 'values text is larger than 128 KiB');
 
 export const environmentSchema = z.object({
-  name: z.string().regex(DNS_LABEL, 'environment names are lowercase letters, digits and "-" (e.g. dev, staging, prod)').max(40),
+  name: z.string().regex(DNS1123_LABEL, 'environment names are lowercase letters, digits and "-" (e.g. dev, staging, prod)').max(40),
   /** Namespace this environment deploys to; default: the release namespace (see each exporter). */
-  namespace: z.string().regex(DNS_LABEL, 'namespaces are lowercase letters, digits and "-"').max(63).optional(),
+  namespace: z.string().regex(DNS1123_LABEL, 'namespaces are lowercase letters, digits and "-"').max(DNS1123_LABEL_MAX_LENGTH).optional(),
   values: valuesText,
 });
 
@@ -54,8 +52,8 @@ export const chartroomConfigSchema = z
       digest: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'digest looks like sha256:<64 hex digits>').optional(),
     }),
     release: z.object({
-      name: z.string().regex(RELEASE_NAME, 'invalid release name').max(53),
-      namespace: z.string().regex(DNS_LABEL, 'invalid namespace').max(63),
+      name: z.string().regex(RELEASE_NAME, 'invalid release name').max(RELEASE_NAME_MAX_LENGTH),
+      namespace: z.string().regex(DNS1123_LABEL, 'invalid namespace').max(DNS1123_LABEL_MAX_LENGTH),
     }),
     helmVersion: z.enum(['4.1', '3.17'], { message: 'helmVersion is 4.1 or 3.17' }).optional(),
     kubeVersion: z.string().regex(/^v?\d+\.\d+(\.\d+)?$/, 'kubeVersion looks like 1.31.0').optional(),

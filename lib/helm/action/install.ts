@@ -6,6 +6,7 @@ import type { Warn } from '../chartutil/coalesce';
 import type { GoMap } from '../../go/value';
 import { HelmError } from './errors';
 import { isHelm4, type HelmVersion } from '../version';
+import { isReleaseName, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../../kube/names';
 
 /** What `helm template` knows about the release it pretends to install. */
 export interface ReleaseSettings {
@@ -45,8 +46,6 @@ export interface PreparedRelease {
   values: GoMap;
 }
 
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * The part of `action.Install.Run` that `helm template` exercises before rendering: chart type
  * and dependency checks, release name validation, dependency processing, capabilities, and
@@ -59,9 +58,9 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
   if (!opts.onMissingDependencies) checkDependenciesPresent(source, opts.helmVersion);
 
   const name = opts.releaseName ?? 'release-name';
-  if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
+  if (!isReleaseName(name)) {
     throw new HelmError(
-      `${isHelm4(opts.helmVersion) ? 'release name check failed: ' : ''}release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
+      `${isHelm4(opts.helmVersion) ? 'release name check failed: ' : ''}release name "${name}": invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than ${RELEASE_NAME_MAX_LENGTH}`,
     );
   }
 

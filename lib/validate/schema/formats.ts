@@ -3,9 +3,8 @@
  * don't carry: DNS-1123 names, label keys and values, port numbers and names, quantities.
  * Each check returns a problem description, or undefined when the value is fine.
  */
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+import { DNS1035_LABEL, DNS1123_LABEL, DNS1123_LABEL_MAX_LENGTH, DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MAX_LENGTH } from '../../kube/names';
+
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
@@ -16,19 +15,19 @@ export type Check = (v: unknown) => string | undefined;
 
 export const dns1123Label: Check = (v) =>
   typeof v !== 'string' ? undefined
-  : v.length > 63 ? `"${v}" is longer than 63 characters`
+  : v.length > DNS1123_LABEL_MAX_LENGTH ? `"${v}" is longer than ${DNS1123_LABEL_MAX_LENGTH} characters`
   : DNS1123_LABEL.test(v) ? undefined
   : `"${v}" is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)`;
 
 export const dns1035Label: Check = (v) =>
   typeof v !== 'string' ? undefined
-  : v.length > 63 ? `"${v}" is longer than 63 characters`
+  : v.length > DNS1123_LABEL_MAX_LENGTH ? `"${v}" is longer than ${DNS1123_LABEL_MAX_LENGTH} characters`
   : DNS1035_LABEL.test(v) ? undefined
   : `"${v}" is not a DNS-1035 label (lowercase letters, digits and '-', starting with a letter)`;
 
 export const dns1123Subdomain: Check = (v) =>
   typeof v !== 'string' ? undefined
-  : v.length > 253 ? `"${v}" is longer than 253 characters`
+  : v.length > DNS1123_SUBDOMAIN_MAX_LENGTH ? `"${v}" is longer than ${DNS1123_SUBDOMAIN_MAX_LENGTH} characters`
   : DNS1123_SUBDOMAIN.test(v) ? undefined
   : `"${v}" is not a DNS-1123 subdomain (lowercase letters, digits, '-' and '.')`;
 
