@@ -5,6 +5,7 @@
  */
 
 import { entryOf, hasEntry, setEntry } from '../form/entries';
+import { getIn as getValueAt, type ValuePath } from '../form/paths';
 
 /** A YAML/JSON-like value. */
 export type PlainValue = null | boolean | number | string | PlainValue[] | PlainMap;
@@ -12,8 +13,7 @@ export type PlainValue = null | boolean | number | string | PlainValue[] | Plain
 export interface PlainMap {
   [key: string]: PlainValue;
 }
-/** A path into values: map keys and list indexes. */
-export type ValuePath = readonly (string | number)[];
+export type { ValuePath } from '../form/paths';
 
 /** Whether a value is a mapping (not a list, not null). */
 export function isPlainMap(v: unknown): v is PlainMap {
@@ -64,16 +64,8 @@ export function diffFromDefaults(defaults: PlainMap, merged: PlainMap): PlainMap
   return out;
 }
 
-/** The value at a path, or undefined. */
-export function getIn(root: PlainValue | undefined, path: ValuePath): PlainValue | undefined {
-  let cur: PlainValue | undefined = root;
-  for (const key of path) {
-    if (Array.isArray(cur) && typeof key === 'number') cur = cur[key];
-    else if (isPlainMap(cur) && typeof key === 'string') cur = entryOf(cur, key) as PlainValue | undefined;
-    else return undefined;
-  }
-  return cur;
-}
+/** The value at a path, or undefined (form/paths.ts's getIn, typed for plain values). */
+export const getIn = getValueAt as (root: PlainValue | undefined, path: ValuePath) => PlainValue | undefined;
 
 /** Leaf paths of a map (a list or an empty map counts as a leaf), in key order. */
 export function leafPaths(root: PlainMap, prefix: (string | number)[] = []): (string | number)[][] {

@@ -10,8 +10,9 @@ import { normalizeConfig, validateConfig, type ChartroomConfig } from '../share/
 import { chartContext } from '../share/compat';
 import { withoutSecrets } from '../share/link';
 import {
-  fieldForPath, formatPath, getPath, parseValuesDocument, schemaSecretFields, stripSecretsFromText, valuesOf, type ValuePath,
+  fieldForPath, parseValuesDocument, schemaSecretFields, stripSecretsFromText, valuesOf,
 } from '../share/secrets';
+import { formatPath, getIn, type ValuePath } from '../form/paths';
 import { gitopsCallRecorder, gitopsFindings, manifestDocs, type Finding } from '../validate';
 import { footprintOf, type Footprint } from './footprint';
 import { planOperators, type OperatorPlan } from './operators';
@@ -153,7 +154,7 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
   const optionPaths = [...new Set(fields.flatMap((f) => (f.existingSecret ? [f.existingSecret.join('.')] : [])))];
   for (const option of optionPaths) {
     const path = option.split('.');
-    const named = userValues.map((v) => getPath(v, path)).find((v) => typeof v === 'string' && v !== '');
+    const named = userValues.map((v) => getIn(v, path)).find((v) => typeof v === 'string' && v !== '');
     if (typeof named === 'string') {
       wirings.set(option, { secretName: named, existingSecretPath: path, userNamed: true, keys: [], removed: [], candidates: [], setIn: new Set() });
     }
@@ -180,7 +181,7 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
       if (!w.userNamed && !w.setIn.has(0) && !w.setIn.has(i)) {
         setWithComment(docs[i], field.existingSecret, w.secretName, 'Secret created outside the chart: see secrets.example.yaml');
         const createFlag = [...field.existingSecret.slice(0, -1), 'createSecret'];
-        if (typeof getPath(defaults, createFlag) === 'boolean') setWithComment(docs[i], createFlag, false, 'the Secret above is created outside the chart');
+        if (typeof getIn(defaults, createFlag) === 'boolean') setWithComment(docs[i], createFlag, false, 'the Secret above is created outside the chart');
         w.setIn.add(i);
       }
     }
@@ -218,7 +219,7 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
   for (const plan of plans) {
     if (plan.dependency) {
       const path = plan.dependency.disablePath;
-      const userSet = userValues.some((v) => getPath(v, path) !== undefined);
+      const userSet = userValues.some((v) => getIn(v, path) !== undefined);
       if (opts.separateOperators === false || userSet) continue;
       setWithComment(docs[0], path, false, `${plan.operator.title} is installed before the release (see README)`);
     }

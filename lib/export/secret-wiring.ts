@@ -5,7 +5,8 @@
  */
 import { stringify } from 'yaml';
 import type { SecretKind } from '../form/schema';
-import { formatPath, keyWords, type SecretField, type ValuePath } from '../share/secrets';
+import { keyWords, type SecretField } from '../share/secrets';
+import { formatPath, type ValuePath } from '../form/paths';
 
 /** One Secret the release reads and that the user creates outside the chart. */
 export interface SecretWiring {

@@ -35,7 +35,7 @@ export { parseNumberText, parseScalarText, scalarToText } from './coerce';
 export type { Parsed } from './coerce';
 export { withRemovals, withoutNulls } from './changes';
 export { entryOf, hasEntry, setEntry, withDataKeys } from './entries';
-export { dottedPath, getIn, jsonEqual } from './paths';
+export { dottedPath, formatPath, getIn, jsonEqual, type ValuePath } from './paths';
 export { readHints, resolveNode, typesOf } from './schema';
 export type { ChartroomHints, JsonSchema, JsonType, ModeOption, ModeSpec, SecretKind, SectionHint } from './schema';
 export { effectiveSchema, exportableSchema, inferFromValues } from './infer';

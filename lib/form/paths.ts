@@ -1,26 +1,47 @@
-/** Values paths: the dotted ids errors are keyed by, and plain-JSON reads. */
+/**
+ * Values paths, the one module the page's layers share for them: a path is map keys and list
+ * indexes; the form keys errors by its dotted id; messages show it as `a.b[0]["c d"]`.
+ */
 import { hasEntry } from './entries';
+
+/** A path into values: map keys and list indexes. */
+export type ValuePath = readonly (string | number)[];
 
 /** `['postgresql', 'external', 'host']` → `postgresql.external.host`. */
 export function dottedPath(path: readonly string[]): string {
   return path.join('.');
 }
 
-/** Reads a plain-JSON value by path; array items are addressed by their index as a string. */
-export function getIn(value: unknown, path: readonly string[]): unknown {
+/**
+ * Reads a plain-JSON value by path, or undefined where the path leaves the values. List items
+ * are addressed by index, as a number or (as the form's field ids hold them) a digit string;
+ * map keys only by the map's own entries, so `__proto__` or `constructor` never reach a prototype.
+ */
+export function getIn(value: unknown, path: ValuePath): unknown {
   let node = value;
   for (const key of path) {
     if (Array.isArray(node)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(key)) return undefined;
+      if (typeof key === 'string' && !/^(0|[1-9][0-9]*)$/.test(key)) return undefined;
       node = node[Number(key)];
     } else if (typeof node === 'object' && node !== null) {
-      if (!hasEntry(node, key)) return undefined;
+      if (typeof key !== 'string' || !hasEntry(node, key)) return undefined;
       node = (node as Record<string, unknown>)[key];
     } else {
       return undefined;
     }
   }
   return node;
+}
+
+/** A path as messages show it: `a.b[0]["c d"]`. */
+export function formatPath(path: ValuePath): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(p)) out += out === '' ? p : `.${p}`;
+    else out += `[${JSON.stringify(p)}]`;
+  }
+  return out;
 }
 
 /** Structural equality of plain JSON values (key order ignored). */

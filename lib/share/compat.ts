@@ -5,7 +5,8 @@
 import type { Chart } from '../helm/chart/chart';
 import { resolveNode, type JsonSchema } from '../form/schema';
 import type { ChartroomConfig } from './config';
-import { formatPath, valuesOf, type ValuePath } from './secrets';
+import { valuesOf } from './secrets';
+import { formatPath, type ValuePath } from '../form/paths';
 
 
 /** What a configuration is checked against: the chart the user has open now. */

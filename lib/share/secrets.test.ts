@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { findSecretPaths, formatPath, isSecretKeyName, schemaSecretFields, stripSecretsFromText, ValuesTextError } from './secrets';
+import { findSecretPaths, isSecretKeyName, schemaSecretFields, stripSecretsFromText, ValuesTextError } from './secrets';
+import { formatPath } from '../form/paths';
 
 describe('isSecretKeyName', () => {
   it.each([

@@ -7,9 +7,8 @@
 import { isMap, isScalar, parseDocument, stringify, visit, type Document } from 'yaml';
 import { readHints, resolveNode, type JsonSchema, type SecretKind } from '../form/schema';
 import { documentToJS } from '../configurator/yaml-to-js';
+import { formatPath, getIn, type ValuePath } from '../form/paths';
 
-/** A path into values: map keys and list indexes. */
-export type ValuePath = (string | number)[];
 
 /** A secret field declared by the schema; `*` in `path` stands for any list item or map key. */
 export interface SecretField {
@@ -145,17 +144,6 @@ export function findSecretPaths(values: unknown, fields: readonly SecretField[] 
   return out;
 }
 
-/** `a.b[0].c`, with `["x.y"]` for keys that are not plain identifiers. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(p)) out += out === '' ? p : `.${p}`;
-    else out += `[${JSON.stringify(p)}]`;
-  }
-  return out;
-}
-
 /** Thrown when a values text can't be read, so its secrets can't be found. */
 export class ValuesTextError extends Error {
   constructor(message: string) {
@@ -225,7 +213,7 @@ export function stripSecretsFromText(text: string, fields: readonly SecretField[
     const plain = structuredClone(values) as Record<string, unknown>;
     for (const p of [...paths].reverse()) {
       deletePath(plain, p);
-      pruneEmptyParents(p, (q) => getPath(plain, q), (q) => deletePath(plain, q));
+      pruneEmptyParents(p, (q) => getIn(plain, q), (q) => deletePath(plain, q));
     }
     return stringify(plain);
   };
@@ -248,7 +236,7 @@ export function stripSecretsFromText(text: string, fields: readonly SecretField[
 
 /** Secret strings (4+ characters) repeated elsewhere, through an alias or by hand, are secret there too. */
 function withCopies(values: unknown, paths: ValuePath[]): ValuePath[] {
-  const secrets = new Set(paths.map((p) => getPath(values, p)).filter((v): v is string => typeof v === 'string' && v.length >= 4));
+  const secrets = new Set(paths.map((p) => getIn(values, p)).filter((v): v is string => typeof v === 'string' && v.length >= 4));
   if (secrets.size === 0) return paths;
   const known = new Set(paths.map(formatPath));
   const extra: ValuePath[] = [];
@@ -298,13 +286,3 @@ export function deletePath(root: unknown, path: ValuePath): void {
   else if (isRecord(cur) && typeof last === 'string') delete cur[last];
 }
 
-/** The value at a path, or undefined. */
-export function getPath(root: unknown, path: readonly (string | number)[]): unknown {
-  let cur: unknown = root;
-  for (const key of path) {
-    if (Array.isArray(cur) && typeof key === 'number') cur = cur[key];
-    else if (isRecord(cur) && typeof key === 'string') cur = cur[key];
-    else return undefined;
-  }
-  return cur;
-}
