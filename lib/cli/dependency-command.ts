@@ -38,7 +38,7 @@ export async function dependencyCommand(argv: string[], io: CliIO): Promise<Exit
     switch (action) {
       case 'list':
       case 'ls':
-        io.stdout(listDependencies(where.path, chart, io.disk));
+        io.stdout(listDependencies(where.path, chart, io));
         return 0;
       case 'build':
         await build(where.path, chart, io, downloadEnvFor(parsed, io, where.path));
@@ -111,13 +111,27 @@ async function downloadAll(dir: string, chart: Chart, locked: (Dependency | null
   io.stdout('Deleting outdated charts\n');
 }
 
-/** `helm dependency list`: each dependency with its status in charts/. */
-function listDependencies(dir: string, chart: Chart, disk: ChartDisk): string {
+/** `helm dependency list`: each dependency with its status in charts/, then what charts/ holds that Chart.yaml does not name. */
+function listDependencies(dir: string, chart: Chart, io: CliIO): string {
+  const disk = io.disk!;
   const deps = chart.metadata.dependencies;
   if (deps === undefined) return `WARNING: no dependencies at ${disk.join(dir, 'charts')}\n`;
   const rows = [['NAME', 'VERSION', 'REPOSITORY', 'STATUS'], ...requested(chart).map((d) => [d.name, d.version, d.repository, status(d, chart, dir, disk)])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return `${rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('\t')).join('\n')}\n\n`;
+  let out = `${rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('\t')).join('\n')}\n\n`;
+  for (const entry of disk.list(disk.join(dir, 'charts'))) {
+    if (!entry.endsWith('/') && !entry.endsWith('.tgz')) continue;
+    const path = disk.join(dir, `charts/${entry.replace(/\/$/, '')}`);
+    let name: string;
+    try {
+      name = io.loadChart(path).metadata.name;
+    } catch {
+      out += `WARNING: ${JSON.stringify(path)} is not a chart.\n`;
+      continue;
+    }
+    if (!requested(chart).some((d) => d.name === name)) out += `WARNING: ${JSON.stringify(path)} is not in Chart.yaml.\n`;
+  }
+  return out;
 }
 
 function status(d: Dependency, chart: Chart, dir: string, disk: ChartDisk): string {

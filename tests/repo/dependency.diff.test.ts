@@ -5,7 +5,7 @@
  * naming the dependency or URL, and charts/ is left as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChartRepository, unpackedTree, type ChartRepositoryServer } from '../servers/chart-repository';
 import { startOciRegistry, type OciRegistryServer } from '../servers/oci-registry';
@@ -56,6 +56,28 @@ describe.each(HELMS)('dependency build against helm %s', (version) => {
     expect(lockWithoutTime(b)).toBe(lockWithoutTime(a));
     expect(listing(join(a, 'charts'))).toEqual(['counter-1.0.0.tgz', 'counter-1.1.0.tgz', 'greeter-0.2.0.tgz', 'greeter-1.0.0.tgz', 'local-0.3.0.tgz']);
     expectSameCharts(a, b);
+  });
+
+  it('dependency list: the table helm prints, statuses and stray archives included', async () => {
+    const [a, b] = twoCopies(parentChart(dependencies()), { local: LOCAL });
+    const { env } = helmHome();
+    for (const dir of [a, b]) {
+      mkdirSync(join(dir, 'charts/local'), { recursive: true });
+      writeFileSync(join(dir, 'charts/local/Chart.yaml'), 'apiVersion: v2\nname: local\nversion: 9.0.0\n');
+      writeFileSync(join(dir, 'charts/greeter-0.2.0.tgz'), readFileSync(repo.archives['greeter-0.2.0']));
+      writeFileSync(join(dir, 'charts/stray-1.0.0.tgz'), readFileSync(repo.archives['counter-1.0.0']).subarray(0, 100));
+      mkdirSync(join(dir, 'charts/other'));
+      writeFileSync(join(dir, 'charts/other/Chart.yaml'), 'apiVersion: v2\nname: other\nversion: 1.0.0\n');
+    }
+    rmSync(join(b, 'charts/stray-1.0.0.tgz'));
+    rmSync(join(a, 'charts/stray-1.0.0.tgz'));
+    const h = await helm(version, ['dependency', 'list', a], env);
+    expect(h.status, h.stderr).toBe(0);
+    const ours = await chartroom(['dependency', 'list', b]);
+    expect(h.stdout).toMatch(/greeter\t~0\.1 \|\| \^0\.2\s*\t.*\tok/);
+    expect(h.stdout).toMatch(/wrong version/);
+    expect(h.stdout).toMatch(/charts\/other" is not in Chart\.yaml/);
+    expect(ours.stdout).toBe(h.stdout.replaceAll(a, b));
   });
 
   it('with a Chart.lock and named repositories (@name): the pinned versions, as helm fetches them', async () => {
