@@ -34,7 +34,7 @@ export async function pullCommand(argv: string[], io: CliIO): Promise<ExitCode> 
     const dest = flagString(parsed, 'destination') ?? '.';
     for (const ref of parsed.positionals) {
       const got = await downloadChart(ref, { repoUrl: flagString(parsed, 'repo'), version }, downloadEnv(parsed, io));
-      if (got.source.kind === 'oci') io.stdout(`Pulled: ${got.url.replace(/^oci:\/\//, '')}\nDigest: ${got.source.digest}\n`);
+      if (got.manifestDigest) io.stderr(`Pulled: ${got.url.replace(/^oci:\/\//, '')}\nDigest: ${got.manifestDigest}\n`);
       if (flagBool(parsed, 'untar')) {
         const files = loadArchiveFiles(got.bytes);
         const top = topFolder(got.bytes);

@@ -43,6 +43,8 @@ export interface DownloadedChart {
   /** The URL the archive came from. */
   url: string;
   source: ChartSource;
+  /** For OCI charts, the manifest's digest (what `helm pull` prints as `Digest:`). */
+  manifestDigest?: string;
 }
 
 /** A chart that can't be downloaded or fails its checks; the message names the chart and URL. */
@@ -93,6 +95,7 @@ export async function downloadChart(ref: string, opts: { repoUrl?: string; versi
       bytes: pulled.archive,
       url: `oci://${pulled.ref}`,
       source: { kind: 'oci', location: `oci://${parsed.registry}/${parsed.repository}`, name, version: chartVersion, digest },
+      manifestDigest: pulled.manifestDigest,
     };
   }
   let repoUrl = opts.repoUrl;
