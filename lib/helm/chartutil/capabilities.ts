@@ -9,7 +9,7 @@ import { withType, type GoStruct, type GoValue } from '../../go/value';
 import { parseVersion, versionString } from '../../deps/semver';
 import type { Chart } from '../chart/chart';
 import { makeStruct } from '../chart/gostruct';
-import { isCompatibleRange } from './dependencies';
+import { isCompatibleRange } from './compatible';
 import { isHelm4, type HelmVersion } from '../version';
 
 /** chartutil.KubeVersion. */
@@ -43,8 +43,11 @@ export interface Capabilities {
   helmVersion: BuildInfo;
 }
 
-/** client-go 0.32's scheme groups in priority order, then apiextensions v1beta1 and v1 (helm 3.17.3). */
-export const DEFAULT_API_VERSIONS_3: readonly string[] = [
+/**
+ * client-go's scheme groups in priority order, then apiextensions v1beta1 and v1: client-go 0.32
+ * in helm 3.17.3, 0.35 in helm 4.1.4. A pair names the one helm whose client-go has the group.
+ */
+const SCHEME_GROUP_VERSIONS: readonly (string | readonly [string, HelmVersion])[] = [
   'v1',
   'admissionregistration.k8s.io/v1',
   'admissionregistration.k8s.io/v1alpha1',
@@ -80,7 +83,7 @@ export const DEFAULT_API_VERSIONS_3: readonly string[] = [
   'flowcontrol.apiserver.k8s.io/v1beta2',
   'flowcontrol.apiserver.k8s.io/v1beta3',
   'networking.k8s.io/v1',
-  'networking.k8s.io/v1alpha1',
+  ['networking.k8s.io/v1alpha1', '3.17'],
   'networking.k8s.io/v1beta1',
   'node.k8s.io/v1',
   'node.k8s.io/v1alpha1',
@@ -90,6 +93,8 @@ export const DEFAULT_API_VERSIONS_3: readonly string[] = [
   'rbac.authorization.k8s.io/v1',
   'rbac.authorization.k8s.io/v1beta1',
   'rbac.authorization.k8s.io/v1alpha1',
+  ['resource.k8s.io/v1', '4.1'],
+  ['resource.k8s.io/v1beta2', '4.1'],
   'resource.k8s.io/v1beta1',
   'resource.k8s.io/v1alpha3',
   'scheduling.k8s.io/v1alpha1',
@@ -98,71 +103,20 @@ export const DEFAULT_API_VERSIONS_3: readonly string[] = [
   'storage.k8s.io/v1beta1',
   'storage.k8s.io/v1',
   'storage.k8s.io/v1alpha1',
-  'storagemigration.k8s.io/v1alpha1',
+  ['storagemigration.k8s.io/v1alpha1', '3.17'],
+  ['storagemigration.k8s.io/v1beta1', '4.1'],
   'apiextensions.k8s.io/v1beta1',
   'apiextensions.k8s.io/v1',
 ];
 
-/** The same for client-go 0.35 (helm 4.1.4): resource.k8s.io v1 and v1beta2 join, two alphas go. */
-export const DEFAULT_API_VERSIONS_4: readonly string[] = [
-  'v1',
-  'admissionregistration.k8s.io/v1',
-  'admissionregistration.k8s.io/v1alpha1',
-  'admissionregistration.k8s.io/v1beta1',
-  'internal.apiserver.k8s.io/v1alpha1',
-  'apps/v1',
-  'apps/v1beta1',
-  'apps/v1beta2',
-  'authentication.k8s.io/v1',
-  'authentication.k8s.io/v1alpha1',
-  'authentication.k8s.io/v1beta1',
-  'authorization.k8s.io/v1',
-  'authorization.k8s.io/v1beta1',
-  'autoscaling/v1',
-  'autoscaling/v2',
-  'autoscaling/v2beta1',
-  'autoscaling/v2beta2',
-  'batch/v1',
-  'batch/v1beta1',
-  'certificates.k8s.io/v1',
-  'certificates.k8s.io/v1beta1',
-  'certificates.k8s.io/v1alpha1',
-  'coordination.k8s.io/v1alpha2',
-  'coordination.k8s.io/v1beta1',
-  'coordination.k8s.io/v1',
-  'discovery.k8s.io/v1',
-  'discovery.k8s.io/v1beta1',
-  'events.k8s.io/v1',
-  'events.k8s.io/v1beta1',
-  'extensions/v1beta1',
-  'flowcontrol.apiserver.k8s.io/v1',
-  'flowcontrol.apiserver.k8s.io/v1beta1',
-  'flowcontrol.apiserver.k8s.io/v1beta2',
-  'flowcontrol.apiserver.k8s.io/v1beta3',
-  'networking.k8s.io/v1',
-  'networking.k8s.io/v1beta1',
-  'node.k8s.io/v1',
-  'node.k8s.io/v1alpha1',
-  'node.k8s.io/v1beta1',
-  'policy/v1',
-  'policy/v1beta1',
-  'rbac.authorization.k8s.io/v1',
-  'rbac.authorization.k8s.io/v1beta1',
-  'rbac.authorization.k8s.io/v1alpha1',
-  'resource.k8s.io/v1',
-  'resource.k8s.io/v1beta2',
-  'resource.k8s.io/v1beta1',
-  'resource.k8s.io/v1alpha3',
-  'scheduling.k8s.io/v1alpha1',
-  'scheduling.k8s.io/v1beta1',
-  'scheduling.k8s.io/v1',
-  'storage.k8s.io/v1beta1',
-  'storage.k8s.io/v1',
-  'storage.k8s.io/v1alpha1',
-  'storagemigration.k8s.io/v1beta1',
-  'apiextensions.k8s.io/v1beta1',
-  'apiextensions.k8s.io/v1',
-];
+function schemeGroupVersions(helm: HelmVersion): readonly string[] {
+  return SCHEME_GROUP_VERSIONS.flatMap((g) => (typeof g === 'string' ? [g] : g[1] === helm ? [g[0]] : []));
+}
+
+/** The API versions helm 3.17.3 knows without a cluster. */
+export const DEFAULT_API_VERSIONS_3: readonly string[] = schemeGroupVersions('3.17');
+/** The same for helm 4.1.4: resource.k8s.io v1 and v1beta2 join, two alphas go. */
+export const DEFAULT_API_VERSIONS_4: readonly string[] = schemeGroupVersions('4.1');
 
 /** What each helm reports about itself. */
 export const HELM_BUILD_INFO: Readonly<Record<HelmVersion, Readonly<BuildInfo>>> = {
