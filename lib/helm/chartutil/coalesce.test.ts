@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPlain, toPlain, type GoMap } from '../../go/value';
 import { addDependency, emptyMetadata, newChart, type Chart } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues } from './coalesce';
-import { isCompatibleRange } from './dependencies';
+import { isCompatibleRange } from './compatible';
 
 const m = (o: object): GoMap => fromPlain(o) as GoMap;
 

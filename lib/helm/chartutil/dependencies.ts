@@ -6,21 +6,12 @@
  * parent's default values (now including its subcharts' merged values).
  */
 import { withType, type GoMap, type GoValue } from '../../go/value';
-import { parseConstraintCached, parseVersionCached, satisfies } from '../../deps/semver';
+import { isCompatibleRange } from './compatible';
 import { chartName, copyChartWithMetadata, setDependencies, type Chart, type Dependency } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type Warn } from './coalesce';
 import { deepCopy, ErrNoValue, pathValue, table, tableOrMissingKey } from './values';
 
 const noop: Warn = () => {};
-
-/** chartutil.IsCompatibleRange: whether `version` satisfies the semver `constraint`. */
-export function isCompatibleRange(constraint: string, version: string): boolean {
-  try {
-    return satisfies(parseVersionCached(version), parseConstraintCached(constraint));
-  } catch {
-    return false;
-  }
-}
 
 function processDependencyConditions(reqs: Dependency[], cvals: GoMap, cpath: string, warn: Warn): void {
   for (const r of reqs) {

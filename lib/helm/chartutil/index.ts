@@ -9,7 +9,8 @@
  * 4. {@link toRenderValues} (coalesce with chart defaults + values.schema.json checks)
  */
 export { mergeUserValues, mergeMaps, type ValueOptions, type ValuesFile } from './merge-values';
-export { processDependencies, processDependenciesWithMerge, isCompatibleRange } from './dependencies';
+export { processDependencies, processDependenciesWithMerge } from './dependencies';
+export { isCompatibleRange } from './compatible';
 export { coalesceValues, mergeValues, coalesceTables, mergeTables, type Warn } from './coalesce';
 export {
   GLOBAL_KEY,

@@ -1,0 +1,11 @@
+/** chartutil's compatible.go: semver range checks for dependency versions and `kubeVersion`. */
+import { parseConstraintCached, parseVersionCached, satisfies } from '../../deps/semver';
+
+/** chartutil.IsCompatibleRange: whether `version` satisfies the semver `constraint`. */
+export function isCompatibleRange(constraint: string, version: string): boolean {
+  try {
+    return satisfies(parseVersionCached(version), parseConstraintCached(constraint));
+  } catch {
+    return false;
+  }
+}
