@@ -6,7 +6,7 @@
  * Helm 4 would fetch a remote `$ref` (or `$schema`) over HTTP; chartroom renders offline and in
  * the browser, so it refuses them with helm's own prefix (`failing loading "URL": ...`).
  */
-import { RE2JS } from 're2js';
+import { goRegexp } from './go-regexp';
 import { formatFloatG } from '../../chart/gofmt';
 import { isMultipleOf, type Json } from './json';
 import { checkFormatV6 } from './v6-formats';
@@ -110,17 +110,6 @@ function remoteRefused(url: string): SchemaCompileError {
   }
   const file = url.startsWith('file://') ? url.slice('file://'.length) : url;
   return new SchemaCompileError(`failing loading "${url}": open ${file}: no such file or directory`);
-}
-
-/** Go's regexp: compiled once per pattern. */
-const regexps = new Map<string, RE2JS>();
-function goRegexp(pattern: string): RE2JS {
-  let re = regexps.get(pattern);
-  if (!re) {
-    re = RE2JS.compile(pattern);
-    regexps.set(pattern, re);
-  }
-  return re;
 }
 
 function decodePointerToken(t: string): string {

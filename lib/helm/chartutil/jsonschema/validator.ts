@@ -5,7 +5,7 @@
  * `list.0`). Go iterates schema properties in map order, so sibling errors may come out in
  * another order in helm; each line is the same.
  */
-import { RE2JS } from 're2js';
+import { goRegexp } from './go-regexp';
 import { checkFormat } from './formats';
 import { formatFloatG } from '../../chart/gofmt';
 import { canonicalJson, isMultipleOf, type Json } from './json';
@@ -17,18 +17,6 @@ export interface SchemaError {
 }
 
 type Schema = Json;
-
-const compiled = new Map<string, RE2JS>();
-
-/** Go's regexp (RE2) semantics: MatchString finds a match anywhere. */
-function goRegexp(pattern: string): RE2JS {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = RE2JS.compile(pattern);
-    compiled.set(pattern, re);
-  }
-  return re;
-}
 
 /**
  * Pattern and format verdicts by (keyword, string). Values are validated on every render and
