@@ -51,6 +51,18 @@ describe.each(HELMS)('against helm %s', (version) => {
     expect(readFileSync(join(b, names[0])).equals(readFileSync(join(a, names[0])))).toBe(true);
   });
 
+  it('pull repo/name of a repository named in repositories.yaml: the bytes helm pull writes', async () => {
+    const { env, repositoryConfig } = helmHome();
+    const [a, b] = [tmp(), tmp()];
+    const add = await helm(version, ['repo', 'add', 'fixtures', repo.url], env);
+    expect(add.status, add.stderr).toBe(0);
+    expect((await helm(version, ['pull', 'fixtures/greeter', '--version', '~0.1', '-d', a], env)).status).toBe(0);
+    const ours = await chartroom(['pull', 'fixtures/greeter', '--version', '~0.1', '-d', b, '--repository-config', repositoryConfig]);
+    expect(ours.stderr).toBe('');
+    expect(listing(b)).toEqual(['greeter-0.1.0.tgz']);
+    expect(readFileSync(join(b, 'greeter-0.1.0.tgz')).equals(readFileSync(join(a, 'greeter-0.1.0.tgz')))).toBe(true);
+  });
+
   it('pull --untar: the files helm unpacks', async () => {
     const { env } = helmHome();
     const [a, b] = [tmp(), tmp()];

@@ -167,3 +167,27 @@ describe('repositories.yaml', () => {
     expect(sameRepositoryUrl('http://127.0.0.1:8080/charts', 'http://127.0.0.1:8080/other')).toBe(false);
   });
 });
+
+describe('OCI registry client', () => {
+  it('asks the token service for an anonymous pull token when the registry says 401, then sends it', async () => {
+    const { RegistryClient } = await import('../registry/client');
+    const { parseOciReference } = await import('../registry/reference');
+    const seen: Record<string, string | undefined> = {};
+    const fetch: Fetch = async (url, init) => {
+      seen[url] = init.headers.Authorization;
+      const json = (status: number, body: unknown, headers: Record<string, string> = {}): FetchResponse => {
+        const bytes = new TextEncoder().encode(JSON.stringify(body));
+        const h = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+        return { status, statusText: '', headers: { get: (n) => h.get(n.toLowerCase()) ?? null }, body: null, arrayBuffer: async () => bytes.buffer as ArrayBuffer };
+      };
+      if (url.startsWith('https://auth.example/token')) return json(200, { token: 'T0K' });
+      if (init.headers.Authorization !== 'Bearer T0K') return json(401, {}, { 'WWW-Authenticate': 'Bearer realm="https://auth.example/token",service="reg.example",scope="repository:org/app:pull"' });
+      if (url.endsWith('/tags/list')) return json(200, { tags: ['1.0.0', '1.2.0_build.1', 'latest', 'v2.0.0', '1.10.0'] }, {});
+      return json(404, {});
+    };
+    const client = new RegistryClient({ fetch });
+    expect(await client.tags(parseOciReference('oci://reg.example/org/app'))).toEqual(['1.10.0', '1.2.0+build.1', '1.0.0']);
+    expect(seen['https://auth.example/token?service=reg.example&scope=repository%3Aorg%2Fapp%3Apull']).toBeUndefined();
+    expect(seen['https://reg.example/v2/org/app/tags/list']).toBe('Bearer T0K');
+  });
+});
