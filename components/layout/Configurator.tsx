@@ -15,6 +15,7 @@ import { ShareLinkBanner } from './ShareLinkBanner';
 import { useConfigDrop } from './use-config-drop';
 import { PaneLayout } from './PaneLayout';
 import { shareLinkInFragment } from './share-fragment';
+import type { UpgradeReport } from '@/lib/upgrade/types';
 
 /** Bounds for one render: the engine stops itself at the deadline; the worker watchdog backs it up. */
 const BUDGET = { deadlineMs: 3000, maxOutputBytes: 20_000_000 };
@@ -112,6 +113,9 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
     return () => window.removeEventListener('hashchange', openLink);
   }, [info, config.restored, restore]);
 
+  // The latest upgrade preview goes into the values bundle with the configuration.
+  const [upgradeReport, setUpgradeReport] = useState<UpgradeReport | null>(null);
+
   const editorSchema = useMemo(() => (info?.schema ? schemaForOverrides(info.schema) : null), [info?.schema]);
 
   if (loadError && !info) {
@@ -143,6 +147,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
           source={stableSource}
           configuration={config.configuration}
           environments={environments}
+          upgradeReport={upgradeReport}
         />
       </div>
       {restoreMessage && (
@@ -158,7 +163,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
       <PaneLayout
         form={<FormPane info={info} config={config} store={store} />}
         editor={<EditorPane info={info} config={config} schema={editorSchema} />}
-        preview={<PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} />}
+        preview={<PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} onUpgradeReport={setUpgradeReport} />}
       />
     </main>
   );

@@ -4,6 +4,7 @@ import { configurationToShare, type ChartInfo, type ChartSource, type Configurat
 import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
 import type { GitopsRepo } from '@/lib/export';
 import { DNS1123_LABEL } from '@/lib/kube/names';
+import type { UpgradeReport } from '@/lib/upgrade/types';
 import { useDismiss } from '../ui/use-dismiss';
 
 interface ExportMenuProps {
@@ -12,6 +13,8 @@ interface ExportMenuProps {
   configuration: Configuration;
   /** Environments of the configuration (from an opened link or file); the GitOps export may rename them. */
   environments: ChartroomEnvironment[];
+  /** The upgrade preview on screen, if any: the values bundle carries it. */
+  upgradeReport: UpgradeReport | null;
 }
 
 type ChartFrom = 'vendored' | 'helm-repo' | 'oci';
@@ -44,7 +47,7 @@ function environmentsFrom(text: string, known: ChartroomEnvironment[]): Chartroo
 }
 
 /** The configurator's Export menu: values bundle, GitOps repository, share link. */
-export function ExportMenu({ info, source, configuration, environments }: ExportMenuProps) {
+export function ExportMenu({ info, source, configuration, environments, upgradeReport }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; removed: string[]; warnings: string[]; error?: boolean } | null>(null);
@@ -82,7 +85,7 @@ export function ExportMenu({ info, source, configuration, environments }: Export
   const bundle = () =>
     run('The values bundle', async () => {
       const [chart, { buildValuesBundle }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
-      const b = await buildValuesBundle(chart, configurationToShare(configuration, info, envs), {}, setProgress);
+      const b = await buildValuesBundle(chart, configurationToShare(configuration, info, envs), { upgradeReport: upgradeReport ?? undefined }, setProgress);
       download(b.zip, b.fileName);
       return { text: `Downloaded ${b.fileName}.`, removed: b.removed, warnings: b.warnings };
     });

@@ -6,6 +6,8 @@ import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
 import { DependenciesView } from './DependenciesView';
 import { DiffTab } from './DiffTab';
+import { UpgradeTab } from './UpgradeTab';
+import type { UpgradeReport } from '@/lib/upgrade/types';
 import { FindingsPanel, findingsLabel } from './FindingsPanel';
 import { useFindings } from '@/lib/configurator/client/use-findings';
 import type { Preset } from '@/lib/validate';
@@ -13,7 +15,7 @@ import { ReleaseBar } from './ReleaseBar';
 import { RenderErrorPanel } from './RenderErrorPanel';
 import { ResourceList } from './ResourceList';
 
-type TabId = 'resources' | 'findings' | 'stream' | 'diff' | 'notes' | 'dependencies';
+type TabId = 'resources' | 'findings' | 'stream' | 'diff' | 'upgrade' | 'notes' | 'dependencies';
 
 interface PreviewPaneProps {
   info: ChartInfo;
@@ -23,6 +25,8 @@ interface PreviewPaneProps {
   source: ChartSource;
   /** The values text being edited now (read when findings are computed, so typing doesn't re-render the preview). */
   valuesText: () => string;
+  /** Receives the upgrade report shown in the Upgrade tab (null when there is none). */
+  onUpgradeReport: (report: UpgradeReport | null) => void;
 }
 
 /** Before the first render: what is still on its way (a slow network is not a slow template). */
@@ -45,7 +49,7 @@ function useRenderMarks(store: PreviewStore | null, revision: number): void {
 }
 
 /** The manifests for the current values: resources by kind, the whole stream, diffs, notes, dependencies. */
-export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText }: PreviewPaneProps) {
+export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText, onUpgradeReport }: PreviewPaneProps) {
   const preview = usePreviewState(store);
   const [tab, setTab] = useState<TabId>('resources');
   const [selected, setSelected] = useState<string | null>(null);
@@ -93,6 +97,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
               { id: 'findings', label: findingsLabel(findings.findings) },
               { id: 'stream', label: 'All manifests' },
               { id: 'diff', label: 'Diff' },
+              { id: 'upgrade', label: 'Upgrade' },
               { id: 'notes', label: 'NOTES.txt' },
               { id: 'dependencies', label: `Dependencies (${shown.remoteDependencies.length + shown.vendoredDependencies.length})` },
             ]}
@@ -149,6 +154,9 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
               <DiffTab current={shown} previous={previousGood} source={source} release={release} valuesText={valuesText} />
             </TabPanel>
           )}
+          <TabPanel idPrefix="preview" id="upgrade" hidden={tab !== 'upgrade'}>
+            <UpgradeTab info={info} source={source} release={release} valuesText={valuesText} onReport={onUpgradeReport} />
+          </TabPanel>
           {tab === 'notes' && (
             <TabPanel idPrefix="preview" id="notes">
               {shown.notes.trim() ? <CodeBlock text={shown.notes} label="NOTES.txt, rendered" /> : <p className="muted">{info.name} has no NOTES.txt.</p>}

@@ -41,10 +41,10 @@ export function Tabs({ tabs, selected, onSelect, label, idPrefix }: { tabs: TabS
   );
 }
 
-/** The panel of a tab. */
-export function TabPanel({ idPrefix, id, children }: { idPrefix: string; id: string; children: ReactNode }) {
+/** The panel of a tab; a `hidden` panel stays mounted, keeping its state while another tab is shown. */
+export function TabPanel({ idPrefix, id, children, hidden }: { idPrefix: string; id: string; children: ReactNode; hidden?: boolean }) {
   return (
-    <div role="tabpanel" id={`${idPrefix}-panel-${id}`} aria-labelledby={`${idPrefix}-tab-${id}`} className="tab-panel" tabIndex={0}>
+    <div role="tabpanel" id={`${idPrefix}-panel-${id}`} aria-labelledby={`${idPrefix}-tab-${id}`} className="tab-panel" tabIndex={0} hidden={hidden}>
       {children}
     </div>
   );

@@ -47,7 +47,7 @@ export function locateRenderError(message: string): SourceLocation | null {
   return null;
 }
 
-const SCHEMA_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
+export const SCHEMA_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
 
 /** The violations listed in Helm's schema error, or [] for any other message. */
 export function schemaProblems(message: string): SchemaProblem[] {

@@ -9,16 +9,22 @@ import type { ChartroomConfig } from '../share/config';
 import { configToJson } from '../share/config';
 import { stripSecretsFromText } from '../share/secrets';
 import { bundleReadme, installScript } from './bundle-docs';
-import { prepareExport, type ExportOptions, type PreparedExport } from './prepare';
+import { chartSchema, prepareExport, type ExportOptions, type PreparedExport } from './prepare';
 import type { RenderedObject } from './render';
 import { secretSkeletons } from './secret-wiring';
 import { zipArchive, type ArchiveFile } from './zip';
+import { schemaSecretFields } from '../share/secrets';
+import { formatUpgradeReport } from '../upgrade/format';
+import { redactReport } from '../upgrade/redact';
+import type { UpgradeReport } from '../upgrade/types';
 
 export interface BundleOptions extends ExportOptions {
   /** How install.sh refers to the chart; default `./<chart name>` (a copy of the chart beside the bundle). */
   chartRef?: string;
   /** Add the rendered objects, one file each, under `manifests/`. */
   includeManifests?: boolean;
+  /** An upgrade preview of this configuration, added as `upgrade-report.txt` (secrets left out). */
+  upgradeReport?: UpgradeReport;
 }
 
 export interface ValuesBundle {
@@ -100,6 +106,9 @@ export function bundleFiles(p: PreparedExport, opts: BundleOptions = {}): Archiv
       const dir = r.environment ? `manifests/${r.environment}` : 'manifests';
       r.objects.forEach((o, n) => files.push({ path: `${dir}/${manifestFileName(o, n)}`, content: reviewText(o) }));
     }
+  }
+  if (opts.upgradeReport) {
+    files.push({ path: 'upgrade-report.txt', content: formatUpgradeReport(redactReport(opts.upgradeReport, schemaSecretFields(chartSchema(p.chart))), false) });
   }
   files.push({ path: 'chartroom.json', content: configToJson(p.config) });
   return files;

@@ -81,7 +81,8 @@ export interface PreparedExport {
 
 const decoder = new TextDecoder();
 
-function chartSchema(chart: Chart): unknown {
+/** The chart's values.schema.json parsed; undefined when it has none or it is not JSON. */
+export function chartSchema(chart: Chart): unknown {
   try {
     return chart.schema ? JSON.parse(decoder.decode(chart.schema)) : undefined;
   } catch {

@@ -89,6 +89,7 @@ export function upgradeReport(input: UpgradeInput): UpgradeReport {
     to.values,
     { chart: from.chart, render: (v) => renderText(from.chart, v, release) },
     { chart: to.chart, render: (v) => renderText(to.chart, v, release) },
+    release.helmVersion,
   );
   const resources = diffResources(old.docs, next.docs, release.releaseName ?? 'release-name');
   const crds = crdChanges(old.crds, next.crds);

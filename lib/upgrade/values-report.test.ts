@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { goMap } from '../go/value';
 import { RELEASE, storefront, userValues } from '../../tests/upgrade/fixture';
 import { renderText } from './render';
-import { schemaDeclares, suggestRename, valuesReport } from './values-report';
+import { errorsAt, schemaDeclares, suggestRename, valuesReport } from './values-report';
 import type { OverrideReport } from './types';
 
 const release = { releaseName: RELEASE, helmVersion: '4.1' as const };
 const v1 = storefront(1);
 const v2 = storefront(2);
 const side = (chart: typeof v1) => ({ chart, render: (v: Parameters<typeof renderText>[1]) => renderText(chart, v, release) });
-const report = valuesReport(userValues(), side(v1), side(v2));
+const report = valuesReport(userValues(), side(v1), side(v2), '4.1');
 const byPath = (p: string): OverrideReport => report.overrides.find((o) => o.path === p)!;
 
 describe('values report on the storefront fixture, 1.0.0 → 2.0.0', () => {
@@ -33,7 +33,7 @@ describe('values report on the storefront fixture, 1.0.0 → 2.0.0', () => {
   it('says why, with the defaults underneath', () => {
     expect(byPath('image.tag')).toMatchObject({ value: '1.4.2', oldDefault: '1.4.0', newDefault: '2.0.0' });
     expect(byPath('timeout').detail).toBe('The default was a number and is now a string.');
-    expect(byPath('logLevel').detail).toContain('Must be one of: debug, info, warn, error');
+    expect(byPath('logLevel').detail).toBe("storefront 2.0.0's values.schema.json rejects it: value must be one of 'debug', 'info', 'warn', 'error'");
     expect(byPath('legacyMetrics').detail).toBe('No template of storefront 2.0.0 reads it any more.');
   });
 
@@ -44,6 +44,11 @@ describe('values report on the storefront fixture, 1.0.0 → 2.0.0', () => {
 
   it('a changed default the user overrides is not listed again', () => {
     expect(report.changedDefaults.some((d) => d.path === 'image.tag')).toBe(false);
+  });
+
+  it("rejection is helm's own schema check, as Helm 3 words it too", () => {
+    const h3 = valuesReport(userValues('3.17'), side(v1), side(v2), '3.17');
+    expect(h3.overrides.find((o) => o.path === 'logLevel')).toMatchObject({ status: 'rejected', detail: expect.stringContaining('logLevel must be one of the following: "debug", "info", "warn", "error"') });
   });
 
   it('the same chart keeps every override', () => {
@@ -89,4 +94,23 @@ describe('schemaDeclares', () => {
     expect(schemaDeclares(schema as never, path)).toBe(declared);
   });
   it('no schema declares nothing', () => expect(schemaDeclares(null, ['a'])).toBe(false));
+});
+
+describe('errorsAt: the schema problems about one value', () => {
+  const problems = [
+    { path: 'a.b', message: 'got string, want integer' },
+    { path: 'service', message: "additional properties 'port' not allowed" },
+    { path: 'service', message: 'Additional property port is not allowed' },
+    { path: 'c', message: 'missing property d' },
+    { path: 'e.f.g', message: 'too long' },
+  ];
+  it.each([
+    ['a.b', ['got string, want integer']],
+    ['service.port', ["additional properties 'port' not allowed", 'Additional property port is not allowed']],
+    ['service.portal', []],
+    ['c.x', []],
+    ['e', ['f.g: too long']],
+  ])('%s', (path, expected) => {
+    expect(errorsAt(problems, path)).toEqual(expected);
+  });
 });

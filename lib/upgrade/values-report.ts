@@ -10,7 +10,9 @@ import { deepCopy } from '../go/copy';
 import { toPlain, type GoMap, type GoValue } from '../go/value';
 import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator/plain-values';
 import { resolveNode, type JsonSchema } from '../form/schema';
-import { validateValues, type FieldErrors } from '../form/validate';
+import { validateAgainstSchema } from '../helm/chartutil/schema';
+import { SCHEMA_HEADER, schemaProblems } from '../configurator/render-errors';
+import type { HelmVersion } from '../helm/version';
 import type { DefaultChange, OverrideReport, ValuesReport } from './types';
 
 /** One chart of the comparison, and how to render it with other values. */
@@ -107,10 +109,24 @@ function goAt(values: GoMap, path: Path): GoValue {
   return v;
 }
 
-function errorsAt(errors: FieldErrors, path: string): string[] {
-  return Object.entries(errors)
-    .filter(([k]) => k === path || k.startsWith(`${path}.`))
-    .flatMap(([k, ms]) => ms.map((m) => (k === path ? m : `${k.slice(path.length + 1)}: ${m}`)));
+/** Helm's own schema check of the values as helm checks them (defaults coalesced), problem by problem. */
+function schemaErrors(chart: Chart, user: GoMap, helmVersion: HelmVersion | undefined): { path: string; message: string }[] {
+  const message = validateAgainstSchema(chart, coalesceValues(chart, user), helmVersion);
+  if (!message) return [];
+  // Problems of a subchart's schema are about its section of the values.
+  return schemaProblems(`${SCHEMA_HEADER}\n${message}`).map((p) => ({ path: p.chart && p.chart !== chart.metadata.name ? `${p.chart}.${p.path}` : p.path, message: p.message }));
+}
+
+/**
+ * The problems about the value at `path`: at it, under it, or at a map above it that names its
+ * key (`additional properties 'port' not allowed`).
+ */
+export function errorsAt(errors: readonly { path: string; message: string }[], path: string): string[] {
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  const names = new RegExp(`(^|[^\\w-])['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?([^\\w-]|$)`);
+  return errors
+    .filter((e) => e.path === path || e.path.startsWith(`${path}.`) || ((e.path === '(root)' || path.startsWith(`${e.path}.`)) && names.test(e.message)))
+    .map((e) => (e.path === path || !e.path.startsWith(`${path}.`) ? e.message : `${e.path.slice(path.length + 1)}: ${e.message}`));
 }
 
 // Values too common to say that a new key holding the same one took an old key's place.
@@ -148,15 +164,15 @@ export function suggestRename(path: Path, userValue: PlainValue, oldDefaults: Pl
  * Classifies each override in `user` (the user's merged values) from `from`'s chart to `to`'s,
  * and lists the defaults whose change this configuration would pick up.
  */
-export function valuesReport(user: GoMap, from: ValuesSide, to: ValuesSide): ValuesReport {
+export function valuesReport(user: GoMap, from: ValuesSide, to: ValuesSide, helmVersion?: HelmVersion): ValuesReport {
   const userPlain = plainMap(user);
   const oldDefaults = plainMap(coalesceValues(from.chart, null));
   const newDefaults = plainMap(coalesceValues(to.chart, null));
   const oldGoDefaults = coalesceValues(from.chart, null);
   const oldSchema = chartSchema(from.chart);
   const newSchema = chartSchema(to.chart);
-  const oldErrors = oldSchema ? validateValues(oldSchema, toPlain(coalesceValues(from.chart, user))) : {};
-  const newErrors = newSchema ? validateValues(newSchema, toPlain(coalesceValues(to.chart, user))) : {};
+  const oldErrors = schemaErrors(from.chart, user, helmVersion);
+  const newErrors = schemaErrors(to.chart, user, helmVersion);
   const baseline = { from: from.render(user), to: to.render(user) };
   const reads = (side: 'from' | 'to', path: Path) => (side === 'from' ? from : to).render(without(user, path)) !== baseline[side];
   const label = { from: `${from.chart.metadata.name} ${from.chart.metadata.version}`, to: `${to.chart.metadata.name} ${to.chart.metadata.version}` };

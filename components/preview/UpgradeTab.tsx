@@ -1,0 +1,114 @@
+'use client';
+import { useEffect, useState } from 'react';
+import type { ChartInfo, ChartSource, LocalChart, ReleaseOptions } from '@/lib/configurator';
+import { useUpgrade } from '@/lib/upgrade/client/use-upgrade';
+import type { UpgradeReport } from '@/lib/upgrade/types';
+import { chartFromInput } from '../catalog/read-dropped-files';
+import { FilePickerButton } from '../ui/FilePickerButton';
+import { UpgradeReportView } from './UpgradeReportView';
+
+interface UpgradeTabProps {
+  info: ChartInfo;
+  source: ChartSource;
+  release: ReleaseOptions;
+  /** The values text being edited now. */
+  valuesText: () => string;
+  /** Receives each finished report (the values bundle carries the latest), or null. */
+  onReport: (report: UpgradeReport | null) => void;
+}
+
+/**
+ * What changes for this configuration with another version of the chart: the other version is
+ * opened from disk, as the upgrade's target, or as the version the configuration was made with.
+ */
+export function UpgradeTab({ info, source, release, valuesText, onReport }: UpgradeTabProps) {
+  const [other, setOther] = useState<LocalChart | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [otherIs, setOtherIs] = useState<'target' | 'origin'>('target');
+  const { state, run } = useUpgrade();
+
+  const compare = (chart: LocalChart | null = other, direction = otherIs) => {
+    if (!chart) return;
+    const current = { source, valuesText: valuesText() };
+    const picked = { source: chart.source, valuesText: current.valuesText };
+    run(direction === 'target' ? { from: current, to: picked, release } : { from: picked, to: current, release });
+  };
+
+  const pick = async (files: File[]) => {
+    setProblem(null);
+    try {
+      const chart = await chartFromInput(files);
+      setOther(chart);
+      compare(chart);
+    } catch (e) {
+      setProblem(`Could not read the chart: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  useEffect(() => onReport(state.phase === 'done' ? state.report : null), [state, onReport]);
+
+  return (
+    <div className="upgrade-tab">
+      <p className="small">
+        See what changes for this configuration of {info.name} {info.version} with another version of the chart: your values, the resources and what
+        needs care. Open the other version as a packaged chart or a folder.
+      </p>
+      <div className="row">
+        <FilePickerButton accept=".tgz,.tar.gz,application/gzip" onFiles={(f) => void pick(f)}>
+          Choose a .tgz of the other version
+        </FilePickerButton>
+        <FilePickerButton directory onFiles={(f) => void pick(f)}>
+          Choose its folder
+        </FilePickerButton>
+      </div>
+      {other && (
+        <fieldset className="row">
+          <legend className="small">{other.label} is</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="upgrade-direction"
+              checked={otherIs === 'target'}
+              onChange={() => {
+                setOtherIs('target');
+                compare(other, 'target');
+              }}
+            />
+            the version to upgrade to
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="upgrade-direction"
+              checked={otherIs === 'origin'}
+              onChange={() => {
+                setOtherIs('origin');
+                compare(other, 'origin');
+              }}
+            />
+            the version this configuration was made with
+          </label>
+          <button type="button" className="button" onClick={() => compare()} disabled={state.phase === 'running'}>
+            Compare again
+          </button>
+        </fieldset>
+      )}
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
+      {state.phase === 'running' && (
+        <p className="muted" role="status">
+          Comparing…
+        </p>
+      )}
+      {state.phase === 'failed' && (
+        <div className="banner error" role="alert">
+          <pre className="helm-message">{state.message}</pre>
+        </div>
+      )}
+      {state.phase === 'done' && <UpgradeReportView report={state.report} />}
+    </div>
+  );
+}
