@@ -134,8 +134,14 @@ function listDependencies(dir: string, chart: Chart, io: CliIO): string {
   return out;
 }
 
+const STRICT_SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+
 function status(d: Dependency, chart: Chart, dir: string, disk: ChartDisk): string {
-  const archives = disk.list(disk.join(dir, 'charts')).filter((n) => n.startsWith(`${d.name}-`) && n.endsWith('.tgz'));
+  // helm globs NAME-*.tgz, then counts only the names whose rest is a strict semantic version.
+  const archives = disk
+    .list(disk.join(dir, 'charts'))
+    .filter((n) => n.startsWith(`${d.name}-`) && n.endsWith('.tgz'))
+    .filter((n, _, all) => all.length === 1 || STRICT_SEMVER.test(n.slice(d.name.length + 1, -'.tgz'.length)));
   const versionOk = (v: string) => {
     if (v === d.version) return true;
     try {

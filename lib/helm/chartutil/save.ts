@@ -8,7 +8,7 @@ import { gzipSync } from 'fflate';
 import { API_VERSION_V1, API_VERSION_V2, type Chart } from '../chart/chart';
 import { metadataToGo } from '../chart/metadata-go';
 import { goToYaml } from '../../yaml';
-import { lockYaml } from '../downloader/lock';
+import { lockYaml } from './lock';
 
 const encoder = new TextEncoder();
 

@@ -4,4 +4,4 @@
  */
 export { archiveDigest, downloadChart, DownloadError, verifyArchive, type ChartSource, type DownloadedChart, type DownloadEnv } from './chart-downloader';
 export { checkLock, DependencyError, fetchDependencies, resolveDependencies, resolveRepositoryNames, type DependencyArchive, type DependencyEnv, type LocalDependency } from './manager';
-export { hashReq, lockedDependency, lockYaml } from './lock';
+export { hashReq, lockedDependency, lockYaml } from '../chartutil/lock';

@@ -14,7 +14,7 @@ import { findRepository, repositoryHeaders, sameRepositoryUrl } from '../repo/re
 import { RegistryClient } from '../registry/client';
 import { isOci, parseOciReference } from '../registry/reference';
 import { downloadChart, DownloadError, type ChartSource, type DownloadEnv } from './chart-downloader';
-import { hashReq, lockedDependency } from './lock';
+import { hashReq, lockedDependency } from '../chartutil/lock';
 
 /** A `file://` dependency's chart, read by the caller (the CLI reads the folder). */
 export interface LocalDependency {

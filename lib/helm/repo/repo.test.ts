@@ -4,7 +4,7 @@ import { FetchError, getBytes, type Fetch, type FetchResponse } from '../getter/
 import { getChartVersion, parseIndexFile } from './index-file';
 import { findChartInRepoUrl, resolveReferenceUrl } from './chart-repo';
 import { parseRepositoriesFile, sameRepositoryUrl } from './repositories';
-import { hashReq, lockYaml } from '../downloader/lock';
+import { hashReq, lockYaml } from '../chartutil/lock';
 import { loadChartFiles } from '../chart/loader';
 
 /** An in-memory web: URL → status, headers, body. */
