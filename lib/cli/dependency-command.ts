@@ -34,6 +34,8 @@ export async function dependencyCommand(argv: string[], io: CliIO): Promise<Exit
     if (!io.disk) throw new Error('dependency works on chart folders, and this chartroom has no disk');
     const where = io.disk.locate(chartPath);
     if (!where || where.kind === 'archive') throw new Error(`${chartPath}: not a chart folder`);
+    // A bundled chart is part of chartroom: its dependencies are fetched in memory when it renders, never written into it.
+    if (where.kind === 'bundled' && action !== 'list' && action !== 'ls') throw new Error(`${chartPath} is a chart bundled with chartroom: it fetches its dependencies itself when it renders; give a path to a copy of it to vendor them`);
     const chart = io.loadChart(where.path);
     switch (action) {
       case 'list':

@@ -133,5 +133,11 @@ describe('a bundled chart whose dependencies cannot be fetched', () => {
     );
     expect(ours.stdout).toContain('# Source: aeterna/templates/deployment.yaml');
   });
+
+  it('is never written to by dependency build', async () => {
+    const ours = await chartroom(['dependency', 'build', 'aeterna']);
+    expect(ours.status).toBe(1);
+    expect(ours.stderr).toBe('Error: aeterna is a chart bundled with chartroom: it fetches its dependencies itself when it renders; give a path to a copy of it to vendor them\n');
+  });
 });
 
