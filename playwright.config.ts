@@ -21,8 +21,8 @@ export default defineConfig({
     viewport: { width: 1600, height: 1000 },
   },
   webServer: {
-    // `next build` runs before this (npm test does it); start serves that build.
-    command: `npx --no-install next start -p ${PORT}`,
+    // `next build` runs before this (npm test does it); serve.mjs serves that build as `npm start` does.
+    command: `PORT=${PORT} node scripts/serve.mjs`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -3,13 +3,10 @@
  * sets the security headers (lib/server/security-headers.ts).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { ALLOWED_METHODS, FIXED_SECURITY_HEADERS, contentSecurityPolicy, newNonce } from './lib/server/security-headers';
+import { ALLOWED_METHODS, FIXED_SECURITY_HEADERS, contentSecurityPolicy, newNonce, refusedMethodHeaders } from './lib/server/security-headers';
 
 export function proxy(request: NextRequest): NextResponse {
-  if (!ALLOWED_METHODS.includes(request.method)) {
-    const refused = new NextResponse(null, { status: 405, headers: { Allow: ALLOWED_METHODS.join(', ') } });
-    return withSecurityHeaders(refused, contentSecurityPolicy());
-  }
+  if (!ALLOWED_METHODS.includes(request.method)) return new NextResponse(null, { status: 405, headers: refusedMethodHeaders() });
   // Next.js reads the nonce from the request's policy while rendering a page and puts it on
   // its own scripts; the layout reads it for ours.
   const nonce = newNonce();

@@ -45,7 +45,8 @@ test('every kind of response carries the security headers', async ({ request }) 
 test('the chart files answer GET and HEAD only', async ({ request }) => {
   const url = '/charts/aeterna/files.json';
   expect((await request.head(url)).status()).toBe(200);
-  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+  // TRACE is refused by the server before Next.js, which cannot represent it (it answered 500).
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE']) {
     const res = await request.fetch(url, { method, data: '{}' });
     expect(res.status(), method).toBe(405);
     expect(res.headers()['allow'], method).toBe('GET, HEAD');

@@ -24,6 +24,4 @@ if (stale || process.argv.includes('--rebuild')) {
   const b = spawnSync('npx', ['--no-install', 'next', 'build'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const port = process.env.PORT ?? '3000';
-const s = spawnSync('npx', ['--no-install', 'next', 'start', '-p', port], { stdio: 'inherit' });
-process.exit(s.status ?? 0);
+await import('./serve.mjs');

@@ -44,6 +44,11 @@ export const FIXED_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** The server only serves files and pages; nothing is ever posted to it. */
 export const ALLOWED_METHODS: readonly string[] = ['GET', 'HEAD'];
 
+/** What a refused method is answered with besides 405 and an empty body. */
+export function refusedMethodHeaders(): Record<string, string> {
+  return { Allow: ALLOWED_METHODS.join(', '), 'Content-Security-Policy': contentSecurityPolicy(), ...FIXED_SECURITY_HEADERS };
+}
+
 /** A fresh nonce for one response: 128 random bits, base64. */
 export function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
