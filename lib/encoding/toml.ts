@@ -22,6 +22,13 @@ function isNil(v: GoValue): boolean {
 }
 
 function tomlType(v: GoValue): TomlType {
+  const t = shallowType(v);
+  if (t === 'array' && isTableArray(v as GoValue[] | Uint8Array)) return 'arrayHash';
+  return t;
+}
+
+/** tomlType without telling arrays of tables from other arrays. */
+function shallowType(v: GoValue): TomlType {
   if (isNil(v)) return 'nil';
   if (v instanceof GoTime) return 'datetime';
   if (v instanceof GoStruct || v instanceof Map) return 'hash';
@@ -29,17 +36,30 @@ function tomlType(v: GoValue): TomlType {
   if (v instanceof GoInt) return 'int';
   if (typeof v === 'number') return 'float';
   if (typeof v === 'string') return 'string';
-  if (Array.isArray(v) || v instanceof Uint8Array) return isTableArray(v) ? 'arrayHash' : 'array';
+  if (Array.isArray(v) || v instanceof Uint8Array) return 'array';
   return 'nil';
 }
 
+/**
+ * Whether every element is a table. BurntSushi asks each element's type, which for an array asks
+ * its elements in turn: a nil anywhere down nested arrays fails. That descent is a loop here
+ * (arrays may nest 10,000 deep).
+ */
 function isTableArray(arr: GoValue[] | Uint8Array): boolean {
   if (arr instanceof Uint8Array || arr.length === 0) return false;
   let ret = true;
+  const nested: GoValue[][] = [];
   for (const x of arr) {
-    const t = tomlType(x);
+    const t = shallowType(x);
     if (t === 'nil') throw new TomlError('toml: cannot encode array with nil element');
     if (t !== 'hash') ret = false;
+    if (Array.isArray(x)) nested.push(x);
+  }
+  for (let a = nested.pop(); a !== undefined; a = nested.pop()) {
+    for (const x of a) {
+      if (shallowType(x) === 'nil') throw new TomlError('toml: cannot encode array with nil element');
+      if (Array.isArray(x)) nested.push(x);
+    }
   }
   return ret;
 }
@@ -75,10 +95,29 @@ function entriesOf(v: Map<string, GoValue> | GoStruct): Array<readonly [string, 
   return v instanceof Map ? [...v] : v.promotedFields();
 }
 
+type Step = () => void;
+
+/**
+ * BurntSushi's encoder recurses through nested tables and arrays (values 10,000 levels deep render
+ * in helm). Here each nested part is a step on a stack of its own, run in the order the recursive
+ * encoder writes them: a method writes what comes before its first nested part and leaves the rest
+ * as steps, so no depth runs out of JavaScript stack.
+ */
 class Encoder {
   out = '';
   private written = false;
+  private readonly steps: Step[] = [];
   constructor(private readonly indent = '  ') {}
+
+  run(first: Step): void {
+    this.steps.push(first);
+    for (let step = this.steps.pop(); step !== undefined; step = this.steps.pop()) step();
+  }
+
+  /** Runs `steps` in order, before whatever was left to do. */
+  private then(steps: Step[]): void {
+    for (let i = steps.length - 1; i >= 0; i--) this.steps.push(steps[i]);
+  }
 
   private wf(s: string): void {
     this.out += s;
@@ -118,40 +157,45 @@ class Encoder {
 
   private arrayOfTables(key: string[], arr: GoValue[]): void {
     if (key.length === 0) throw new TomlError('toml: top-level values must be Go maps or structs');
-    for (const t of arr) {
-      if (isNil(t)) continue;
-      this.newline();
-      this.wf(`${this.indentStr(key)}[[${key.map(quoteKey).join('.')}]]`);
-      this.newline();
-      this.mapBody(key, t as Map<string, GoValue>, false);
-    }
+    this.then(
+      arr.map((t) => () => {
+        if (isNil(t)) return;
+        this.newline();
+        this.wf(`${this.indentStr(key)}[[${key.map(quoteKey).join('.')}]]`);
+        this.newline();
+        this.mapBody(key, t as Map<string, GoValue>, false);
+      }),
+    );
   }
 
   private mapBody(key: string[], v: Map<string, GoValue> | GoStruct, inline: boolean): void {
     const direct: Array<readonly [string, GoValue]> = [];
     const sub: Array<readonly [string, GoValue]> = [];
     for (const e of entriesOf(v)) (isTable(tomlType(e[1])) ? sub : direct).push(e);
-    const write = (list: Array<readonly [string, GoValue]>, trailComma: boolean) => {
+    const write = (list: Array<readonly [string, GoValue]>, trailComma: boolean): Step[] => {
       if (v instanceof Map) list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      list.forEach(([k, x], i) => {
-        if (isNil(x)) return;
-        if (inline) {
-          this.keyValue([k], x, true);
-          if (trailComma || i !== list.length - 1) this.wf(', ');
-        } else this.encode([...key, k], x);
+      return list.flatMap(([k, x], i): Step[] => {
+        if (isNil(x)) return [];
+        if (!inline) return [() => this.encode([...key, k], x)];
+        const comma = trailComma || i !== list.length - 1;
+        return comma ? [() => this.keyValue([k], x, true), () => this.wf(', ')] : [() => this.keyValue([k], x, true)];
       });
     };
     if (inline) this.wf('{');
-    write(direct, sub.length > 0);
-    write(sub, false);
-    if (inline) this.wf('}');
+    const steps = write(direct, sub.length > 0).concat(write(sub, false));
+    if (inline) steps.push(() => this.wf('}'));
+    this.then(steps);
   }
 
   private keyValue(key: string[], v: GoValue, inline: boolean): void {
     if (key.length === 0) return this.element(v);
     this.wf(`${this.indentStr(key)}${quoteKey(key[key.length - 1])} = `);
-    this.element(v);
-    if (!inline) this.newline();
+    this.then([
+      () => this.element(v),
+      () => {
+        if (!inline) this.newline();
+      },
+    ]);
   }
 
   private element(v: GoValue): void {
@@ -168,11 +212,9 @@ class Encoder {
     if (Array.isArray(v) || v instanceof Uint8Array) {
       const items = Array.from(v as ArrayLike<GoValue>, (x) => (v instanceof Uint8Array ? new GoInt(x as number, 'uint8') : x));
       this.wf('[');
-      items.forEach((x, i) => {
-        this.element(x);
-        if (i !== items.length - 1) this.wf(', ');
-      });
-      return this.wf(']');
+      const steps = items.flatMap((x, i): Step[] => (i === items.length - 1 ? [() => this.element(x)] : [() => this.element(x), () => this.wf(', ')]));
+      steps.push(() => this.wf(']'));
+      return this.then(steps);
     }
     if (v instanceof Map || v instanceof GoStruct) return this.mapBody([], v, true);
     throw new TomlError(`toml: unexpected type: ${isNil(v) ? '<nil>' : typeName(v)}`);
@@ -182,6 +224,6 @@ class Encoder {
 /** `toml.NewEncoder(w).Encode(v)`: the TOML text; throws {@link TomlError}. */
 export function encodeToml(v: GoValue): string {
   const e = new Encoder();
-  e.encode([], v);
+  e.run(() => e.encode([], v));
   return e.out;
 }

@@ -51,6 +51,19 @@ function allowedAliasRatio(decodeCount: number): number {
 
 const mergeError = () => new YamlError('yaml: map merge requires map or sequence of maps as the value', 'merge');
 
+/** Marks a collection opened for filling rather than a decoded value. */
+const OPENED = Symbol('opened');
+/** A mapping's slot before its next key is decoded. */
+const NO_KEY = Symbol('no key');
+
+/** A collection being decoded: its node, the value taking shape, the next child, a mapping's pending key. */
+interface Filling {
+  node: YamlNode;
+  out: YamlNative[] | YamlMap;
+  i: number;
+  key: YamlNative | typeof NO_KEY;
+}
+
 class Decoder {
   private readonly activeAliases = new Set<YamlNode>();
   private decodeCount = 0;
@@ -66,25 +79,71 @@ class Decoder {
     }
   }
 
+  /**
+   * go-yaml's decoder recurses through nested collections (flow values 10,000 levels deep decode);
+   * this keeps the open collections on a stack of its own, visiting nodes in the same order, so
+   * the alias counting and every error come out as go-yaml's.
+   */
   decode(n: YamlNode): YamlNative {
-    this.count();
-    switch (n.kind) {
-      case NODE.DOCUMENT:
-        return n.children.length === 1 ? this.decode(n.children[0]) : null;
-      case NODE.ALIAS:
-        return this.alias(n);
-      case NODE.SCALAR:
-        return scalar(n);
-      case NODE.SEQUENCE: {
-        const out: YamlNative[] = new Array(n.children.length);
-        for (let i = 0; i < out.length; i++) out[i] = this.decode(n.children[i]);
-        return out;
+    const open: Filling[] = [];
+    return this.fill(open, this.begin(n, open));
+  }
+
+  /** Counts a node and decodes it if it holds no others; a collection is opened on `open` instead. */
+  private begin(n: YamlNode, open: Filling[]): YamlNative | typeof OPENED {
+    for (;;) {
+      this.count();
+      switch (n.kind) {
+        case NODE.DOCUMENT:
+          if (n.children.length !== 1) return null;
+          n = n.children[0];
+          continue;
+        case NODE.ALIAS:
+          return this.alias(n);
+        case NODE.SCALAR:
+          return scalar(n);
+        case NODE.SEQUENCE:
+          open.push({ node: n, out: new Array(n.children.length), i: 0, key: NO_KEY });
+          return OPENED;
+        default:
+          open.push({ node: n, out: new YamlMap(), i: 0, key: NO_KEY });
+          return OPENED;
       }
-      default: {
-        const out = new YamlMap();
-        this.mapping(n, out);
-        return out;
+    }
+  }
+
+  /** Runs until the collections opened on `open` are complete; returns the outermost one's value. */
+  private fill(open: Filling[], first: YamlNative | typeof OPENED): YamlNative {
+    let v = first;
+    for (;;) {
+      let top = open[open.length - 1];
+      if (v !== OPENED) {
+        if (top === undefined) return v;
+        if (Array.isArray(top.out)) top.out[top.i++] = v;
+        else if (top.key === NO_KEY) {
+          if (v instanceof YamlMap || Array.isArray(v)) throw new YamlError(`yaml: invalid map key: ${goSyntax(v)}`, 'key');
+          top.key = v;
+        } else {
+          top.out.set(top.key, v);
+          top.key = NO_KEY;
+          top.i += 2;
+        }
       }
+      top = open[open.length - 1];
+      const c = top.node.children;
+      if (!Array.isArray(top.out)) {
+        // Merge keys write into this map before the entries after them.
+        while (top.key === NO_KEY && top.i < c.length && isMerge(c[top.i])) {
+          this.merge(c[top.i + 1], top.out);
+          top.i += 2;
+        }
+      }
+      if (top.i >= c.length) {
+        open.pop();
+        v = top.out;
+        continue;
+      }
+      v = this.begin(Array.isArray(top.out) || top.key === NO_KEY ? c[top.i] : c[top.i + 1], open);
     }
   }
 
@@ -100,16 +159,7 @@ class Decoder {
 
   /** Decodes a mapping node into `out` (merged mappings write into their parent's map). */
   private mapping(n: YamlNode, out: YamlMap): void {
-    const c = n.children;
-    for (let i = 0; i < c.length; i += 2) {
-      if (isMerge(c[i])) {
-        this.merge(c[i + 1], out);
-        continue;
-      }
-      const k = this.decode(c[i]);
-      if (k instanceof YamlMap || Array.isArray(k)) throw new YamlError(`yaml: invalid map key: ${goSyntax(k)}`, 'key');
-      out.set(k, this.decode(c[i + 1]));
-    }
+    this.fill([{ node: n, out, i: 0, key: NO_KEY }], OPENED);
   }
 
   /** Decodes a node that must be a mapping into an existing map, counting it as go-yaml does. */

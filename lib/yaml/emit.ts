@@ -131,6 +131,13 @@ interface Context {
   simpleKey: boolean;
 }
 
+const SEQUENCE_ITEM: Context = { mapping: false, simpleKey: false };
+const MAPPING_NODE: Context = { mapping: true, simpleKey: false };
+const SIMPLE_KEY: Context = { mapping: true, simpleKey: true };
+
+/** A collection being emitted: its items or entries and the next one; for a mapping, whether the current key is simple (undefined before the key). */
+type Open = { items: YamlNative[]; i: number } | { entries: [YamlNative, YamlNative][]; i: number; simpleKey: boolean | undefined };
+
 /** Emitter settings that differ between go-yaml v2's Marshal and v3's Encoder used by Helm. */
 export interface EmitOptions {
   /** Column after which long scalars fold (v2: 80; v3 as Helm uses it: unlimited). */
@@ -147,10 +154,66 @@ class Emitter {
     this.st = new EmitterState(2, opts.bestWidth);
   }
 
-  emitNode(v: YamlNative, ctx: Context): void {
-    if (v instanceof YamlMap) this.mapping(v, ctx);
-    else if (Array.isArray(v)) this.sequence(v, ctx);
-    else this.scalar(scalarEvent(v), ctx);
+  /**
+   * Emits a node and everything under it. go-yaml recurses (values 10,000 levels deep render in
+   * helm); this keeps a stack of open collections instead, and emits in the same order: a
+   * sequence item after its "-", a mapping key, then ":" and the value.
+   */
+  emitNode(root: YamlNative, rootCtx: Context): void {
+    const st = this.st;
+    const open: Open[] = [];
+    let v: YamlNative = root;
+    let ctx: Context | undefined = rootCtx;
+    for (;;) {
+      if (ctx !== undefined) {
+        if (v instanceof YamlMap) {
+          const entries = this.sortedEntries(v);
+          if (entries.length === 0) this.emptyFlow('{', '}');
+          else {
+            st.increaseIndent(false, false);
+            open.push({ entries, i: 0, simpleKey: undefined });
+          }
+        } else if (Array.isArray(v)) {
+          if (v.length === 0 || st.flowLevel > 0) this.emptyFlow('[', ']');
+          else {
+            st.increaseIndent(false, !this.opts.v3 && ctx.mapping && !st.indention);
+            open.push({ items: v, i: 0 });
+          }
+        } else this.scalar(scalarEvent(v), ctx);
+        ctx = undefined;
+      }
+      const top = open[open.length - 1];
+      if (top === undefined) return;
+      if ('items' in top) {
+        if (top.i === top.items.length) {
+          st.popIndent();
+          open.pop();
+          continue;
+        }
+        st.writeIndent();
+        st.writeIndicator('-', true, false, true);
+        [v, ctx] = [top.items[top.i++], SEQUENCE_ITEM];
+      } else if (top.simpleKey === undefined) {
+        if (top.i === top.entries.length) {
+          st.popIndent();
+          open.pop();
+          continue;
+        }
+        const k = top.entries[top.i][0];
+        st.writeIndent();
+        top.simpleKey = this.isSimpleKey(k);
+        if (!top.simpleKey) st.writeIndicator('?', true, false, true);
+        [v, ctx] = [k, top.simpleKey ? SIMPLE_KEY : MAPPING_NODE];
+      } else {
+        if (top.simpleKey) st.writeIndicator(':', false, false, false);
+        else {
+          st.writeIndent();
+          st.writeIndicator(':', true, false, true);
+        }
+        top.simpleKey = undefined;
+        [v, ctx] = [top.entries[top.i++][1], MAPPING_NODE];
+      }
+    }
   }
 
   private scalar(ev: ScalarEvent, ctx: Context): void {
@@ -179,39 +242,6 @@ class Emitter {
     st.increaseIndent(true, false);
     st.popIndent();
     st.writeIndicator(close, false, false, false);
-  }
-
-  private sequence(items: YamlNative[], ctx: Context): void {
-    const st = this.st;
-    if (items.length === 0 || st.flowLevel > 0) return this.emptyFlow('[', ']');
-    st.increaseIndent(false, !this.opts.v3 && ctx.mapping && !st.indention);
-    for (const item of items) {
-      st.writeIndent();
-      st.writeIndicator('-', true, false, true);
-      this.emitNode(item, { mapping: false, simpleKey: false });
-    }
-    st.popIndent();
-  }
-
-  private mapping(m: YamlMap, _ctx: Context): void {
-    const st = this.st;
-    const entries = this.sortedEntries(m);
-    if (entries.length === 0) return this.emptyFlow('{', '}');
-    st.increaseIndent(false, false);
-    for (const [k, v] of entries) {
-      st.writeIndent();
-      if (this.isSimpleKey(k)) {
-        this.emitNode(k, { mapping: true, simpleKey: true });
-        st.writeIndicator(':', false, false, false);
-      } else {
-        st.writeIndicator('?', true, false, true);
-        this.emitNode(k, { mapping: true, simpleKey: false });
-        st.writeIndent();
-        st.writeIndicator(':', true, false, true);
-      }
-      this.emitNode(v, { mapping: true, simpleKey: false });
-    }
-    st.popIndent();
   }
 
   /** Entries in keyList order; orders of all-string key lists are memoised by the keys. */

@@ -10,8 +10,68 @@ import { resolveScalar } from './resolve';
 import { emitYaml } from './emit';
 import { YamlError } from './errors';
 
-/** The value go-yaml v2 gets from `yaml.Unmarshal(json.Marshal(v))`. */
+/** Where a converted value goes: an array slot (or the result), a map entry (its key checked as a string), a struct field. */
+const Slot = { Index: 0, MapKey: 1, FieldKey: 2 } as const;
+type Slot = (typeof Slot)[keyof typeof Slot];
+
+/**
+ * The value go-yaml v2 gets from `yaml.Unmarshal(json.Marshal(v))`. Go's encoder recurses as deep
+ * as the value goes (values 10,000 levels deep render); this walks with a stack of its own, in the
+ * same order, so no depth runs out of JavaScript stack.
+ */
 export function goToYamlNative(v: GoValue): YamlNative {
+  const result: YamlNative[] = [null];
+  // Pending conversions, as parallel stacks: the Go value, its container, where in it, and how.
+  const values: GoValue[] = [v];
+  const parents: (YamlNative[] | YamlMap)[] = [result];
+  const keys: (string | number)[] = [0];
+  const slots: Slot[] = [Slot.Index];
+  while (values.length > 0) {
+    let x = values.pop();
+    const parent = parents.pop()!;
+    const key = keys.pop()!;
+    const slot = slots.pop()!;
+    // Helm's toYaml goes through encoding/json, so a MarshalJSON method decides the text.
+    while (x instanceof GoStruct && x.type.jsonValue) x = x.type.jsonValue(x);
+    let native: YamlNative;
+    let children: Iterable<readonly [string, GoValue]> | GoValue[] | undefined;
+    let childSlot: Slot = Slot.Index;
+    if (x === undefined || x === null || isGoNil(x)) native = null;
+    else if (x instanceof Map) {
+      native = new YamlMap();
+      children = x;
+      childSlot = Slot.MapKey;
+    } else if (x instanceof GoStruct) {
+      native = new YamlMap();
+      children = jsonStructFields(x);
+      childSlot = Slot.FieldKey;
+    } else if (Array.isArray(x)) {
+      native = new Array<YamlNative>(x.length).fill(null);
+      children = x;
+    } else native = leafNative(x);
+    if (slot === Slot.Index) (parent as YamlNative[])[key as number] = native;
+    else (parent as YamlMap).set(slot === Slot.MapKey ? toValidString(key as string) : key, native);
+    if (children === undefined) continue;
+    // Pushed last to first, so they are converted first to last, as the recursive encoder does.
+    const list = Array.isArray(children) ? children : [...children];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (childSlot === Slot.Index) {
+        values.push(list[i] as GoValue);
+        keys.push(i);
+      } else {
+        const [k, c] = list[i] as readonly [string, GoValue];
+        values.push(c);
+        keys.push(k);
+      }
+      parents.push(native as YamlNative[] | YamlMap);
+      slots.push(childSlot);
+    }
+  }
+  return result[0];
+}
+
+/** A value that holds no others, as go-yaml reads back its JSON. */
+function leafNative(v: GoValue): YamlNative {
   if (v === undefined || v === null || isGoNil(v)) return null;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') return toValidString(v);
@@ -22,19 +82,6 @@ export function goToYamlNative(v: GoValue): YamlNative {
   if (v instanceof GoInt) return resolveScalar('', v.toString()).value;
   if (v instanceof Uint8Array) return base64Std(v);
   if (v instanceof GoTime) return rfc3339Nano(v);
-  if (v instanceof Map) {
-    const m = new YamlMap();
-    for (const [k, x] of v) m.set(toValidString(k), goToYamlNative(x));
-    return m;
-  }
-  if (Array.isArray(v)) return v.map(goToYamlNative);
-  if (v instanceof GoStruct) {
-    // Helm's toYaml goes through encoding/json, so a MarshalJSON method decides the text.
-    if (v.type.jsonValue) return goToYamlNative(v.type.jsonValue(v));
-    const m = new YamlMap();
-    for (const [k, x] of jsonStructFields(v)) m.set(k, goToYamlNative(x));
-    return m;
-  }
   if (isGoFunc(v)) throw new JsonError('json: unsupported type: func(...)');
   return null;
 }

@@ -31,18 +31,64 @@ function keyString(k: YamlNative, v: YamlNative): string {
 // document is converted, so the error waits for the end (and map-key errors come first).
 let sawNonFinite = false;
 
-function toGo(v: YamlNative): GoValue {
+/** A leaf's value; containers are left to {@link toGo}. */
+function leafToGo(v: YamlNative): GoValue {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) sawNonFinite = true;
     return v;
   }
-  // Containers are converted by small functions of their own: nesting may be 10000 deep, and
-  // small frames keep that within the JS call stack.
-  if (Array.isArray(v)) return listToGo(v);
-  if (v instanceof YamlMap) return mapToGo(v);
+  if (Array.isArray(v) || v instanceof YamlMap) throw new Error('containers are converted by toGo');
   if ('v' in v) return Number(v.v);
   return '<<';
+}
+
+/**
+ * Converts depth-first with a stack of its own (nesting may be 10,000 deep): map keys are checked
+ * in the order the recursive conversion would meet them, and the depth reached is recorded.
+ */
+function toGo(root: YamlNative, rootDepth = 1): GoValue {
+  const result: GoValue[] = [null];
+  const values: YamlNative[] = [root];
+  const parents: (GoValue[] | GoMap)[] = [result];
+  const keys: (number | YamlNative)[] = [0];
+  const depths: number[] = [rootDepth];
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const parent = parents.pop()!;
+    const key = keys.pop()!;
+    const d = depths.pop()!;
+    let g: GoValue;
+    if (Array.isArray(v)) g = new Array<GoValue>(v.length);
+    else if (v instanceof YamlMap) g = new Map();
+    else g = leafToGo(v);
+    if (Array.isArray(parent)) parent[key as number] = g;
+    else {
+      const ks = keyString(key as YamlNative, v);
+      // Keys that collide once stringified: encoding/json keeps the last one it reads.
+      parent.delete(ks);
+      parent.set(ks, g);
+    }
+    if (Array.isArray(v)) {
+      deepest = Math.max(deepest, d);
+      for (let i = v.length - 1; i >= 0; i--) {
+        values.push(v[i]);
+        parents.push(g as GoValue[]);
+        keys.push(i);
+        depths.push(d + 1);
+      }
+    } else if (v instanceof YamlMap) {
+      deepest = Math.max(deepest, d);
+      const entries = [...v.entries.values()];
+      for (let i = entries.length - 1; i >= 0; i--) {
+        values.push(entries[i][1]);
+        parents.push(g as GoMap);
+        keys.push(entries[i][0]);
+        depths.push(d + 1);
+      }
+    }
+  }
+  return result[0];
 }
 
 /** json.Marshal's error for the first NaN/±Inf it meets: map keys sorted, lists in order. */
@@ -65,8 +111,7 @@ function rejectNonFinite(root: GoValue): void {
 
 /** encoding/json's scanner refuses more nested objects and arrays than this (maxNestingDepth). */
 const MAX_NESTING_DEPTH = 10000;
-// The nesting of the conversion under way, and the deepest it reached.
-let depth = 0;
+// The deepest nesting the conversion under way reached.
 let deepest = 0;
 
 /** The scanner's error for the first container, in the JSON text's order, past the depth limit. */
@@ -89,27 +134,6 @@ function converted(g: GoValue): GoValue {
   return g;
 }
 
-function listToGo(v: YamlNative[]): GoValue[] {
-  deepest = Math.max(deepest, ++depth);
-  const out: GoValue[] = new Array(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = toGo(v[i]);
-  depth--;
-  return out;
-}
-
-function mapToGo(v: YamlMap): GoMap {
-  deepest = Math.max(deepest, ++depth);
-  const m: GoMap = new Map();
-  for (const [k, x] of v.entries.values()) {
-    const ks = keyString(k, x);
-    // Keys that collide once stringified: encoding/json keeps the last one it reads.
-    m.delete(ks);
-    m.set(ks, toGo(x));
-  }
-  depth--;
-  return m;
-}
-
 function jsonKind(v: GoValue): string {
   if (v instanceof Map) return 'object';
   if (Array.isArray(v)) return 'array';
@@ -121,7 +145,7 @@ function jsonKind(v: GoValue): string {
 /** Converts go-yaml's decoded value to what encoding/json leaves in a variable of `target` type. */
 export function yamlNativeToGo(v: YamlNative, target: UnmarshalTarget): GoValue {
   sawNonFinite = false;
-  depth = deepest = 0;
+  deepest = 0;
   const g = converted(toGo(v));
   if (target === 'interface' || g === null) return g;
   const want = target === 'map' ? 'object' : 'array';
@@ -148,22 +172,22 @@ export type StringTarget =
 /** `yamlNativeToGo` into a target with string fields (convertToJSONableObject with a jsonTarget). */
 export function yamlNativeToGoTargeted(v: YamlNative, target: StringTarget): GoValue {
   sawNonFinite = false;
-  depth = deepest = 0;
+  deepest = 0;
   return converted(targeted(v, target));
 }
 
-function targeted(v: YamlNative, target: StringTarget): GoValue {
-  if (target === 'string') return scalarText(v) ?? toGo(v);
-  if (!(v instanceof YamlMap)) return toGo(v);
-  deepest = Math.max(deepest, ++depth);
+/** Recurses only as deep as the target type goes; below it, {@link toGo} takes over. */
+function targeted(v: YamlNative, target: StringTarget, depth = 1): GoValue {
+  if (target === 'string') return scalarText(v) ?? toGo(v, depth);
+  if (!(v instanceof YamlMap)) return toGo(v, depth);
+  deepest = Math.max(deepest, depth);
   const m: GoMap = new Map();
   for (const [k, x] of v.entries.values()) {
     const ks = keyString(k, x);
     const sub = 'elem' in target ? target.elem : fieldTarget(target.fields, ks);
     m.delete(ks);
-    m.set(ks, sub === undefined ? toGo(x) : targeted(x, sub));
+    m.set(ks, sub === undefined ? toGo(x, depth + 1) : targeted(x, sub, depth + 1));
   }
-  depth--;
   return m;
 }
 
