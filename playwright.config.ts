@@ -25,6 +25,8 @@ export default defineConfig({
     command: `PORT=${PORT} node scripts/serve.mjs`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
+    // The chart material route may reach the test repository and registry on 127.0.0.1.
+    env: { CHARTROOM_FETCH_ALLOW_LOCAL: '1' },
     timeout: 120_000,
   },
 });

@@ -1,4 +1,5 @@
 import { ChartCard } from '@/components/catalog/ChartCard';
+import { OpenFromRepository } from '@/components/catalog/OpenFromRepository';
 import { OpenLocalChart } from '@/components/catalog/OpenLocalChart';
 import { OpenSavedConfiguration } from '@/components/catalog/OpenSavedConfiguration';
 import { bundledChartInfo, bundledChartNames } from './_server/bundled-charts';
@@ -17,6 +18,7 @@ export default function CatalogPage() {
         ))}
       </ul>
       <OpenSavedConfiguration charts={charts.map((c) => c.name)} />
+      <OpenFromRepository />
       <OpenLocalChart />
     </main>
   );

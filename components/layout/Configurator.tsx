@@ -5,6 +5,7 @@ import { planRestore, schemaForOverrides, takePendingConfig, type ChartInfo, typ
 import { schemaSecretFields, type ChartroomEnvironment } from '@/lib/share';
 import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
+import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
 import { EditorPane } from '../editor/EditorPane';
 import { PreviewPane } from '../preview/PreviewPane';
 import { ExportMenu } from './ExportMenu';
@@ -26,10 +27,12 @@ export interface ConfiguratorProps {
   /** The chart summary when known up front (bundled charts); otherwise it comes from the worker. */
   info?: ChartInfo;
   source: ChartSource;
+  /** Where a chart opened from a repository came from (share links and exports record it). */
+  origin?: ChartOrigin;
 }
 
 /** The three panes — form, values.yaml, preview — for one chart. */
-export function Configurator({ chartKey, info: givenInfo, source }: ConfiguratorProps) {
+export function Configurator({ chartKey, info: givenInfo, source, origin }: ConfiguratorProps) {
   const stableSource = useMemo(() => source, [source]);
   const store = usePreviewStore(stableSource);
   const loadedInfo = usePreviewSelector(store, (s) => s.info);
@@ -145,6 +148,7 @@ export function Configurator({ chartKey, info: givenInfo, source }: Configurator
           key={environments.map((e) => e.name).join(',')}
           info={info}
           source={stableSource}
+          origin={origin}
           configuration={config.configuration}
           environments={environments}
           upgradeReport={upgradeReport}

@@ -4,12 +4,15 @@ import { configurationToShare, type ChartInfo, type ChartSource, type Configurat
 import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
 import type { GitopsRepo } from '@/lib/export';
 import { DNS1123_LABEL } from '@/lib/kube/names';
+import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
 import type { UpgradeReport } from '@/lib/upgrade/types';
 import { useDismiss } from '../ui/use-dismiss';
 
 interface ExportMenuProps {
   info: ChartInfo;
   source: ChartSource;
+  /** Where a chart opened from a repository came from: links and chartroom.json record it. */
+  origin?: ChartOrigin;
   configuration: Configuration;
   /** Environments of the configuration (from an opened link or file); the GitOps export may rename them. */
   environments: ChartroomEnvironment[];
@@ -47,7 +50,8 @@ function environmentsFrom(text: string, known: ChartroomEnvironment[]): Chartroo
 }
 
 /** The configurator's Export menu: values bundle, GitOps repository, share link. */
-export function ExportMenu({ info, source, configuration, environments, upgradeReport }: ExportMenuProps) {
+export function ExportMenu({ info, source, origin, configuration, environments, upgradeReport }: ExportMenuProps) {
+  const from = origin ? { repository: origin.repository, digest: origin.digest } : {};
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; removed: string[]; warnings: string[]; error?: boolean } | null>(null);
@@ -55,8 +59,9 @@ export function ExportMenu({ info, source, configuration, environments, upgradeR
   const [envText, setEnvText] = useState(environments.map((e) => e.name).join(', '));
   const [repoUrl, setRepoUrl] = useState('');
   const [branch, setBranch] = useState('main');
-  const [chartFrom, setChartFrom] = useState<ChartFrom>('vendored');
-  const [chartUrl, setChartUrl] = useState('');
+  // A chart opened from a repository is deployed from there unless the user says otherwise.
+  const [chartFrom, setChartFrom] = useState<ChartFrom>(origin ? (origin.repository.startsWith('oci://') ? 'oci' : 'helm-repo') : 'vendored');
+  const [chartUrl, setChartUrl] = useState(origin?.repository ?? '');
   const [progress, setProgress] = useState<number | null>(null);
   /** A GitOps repository built but held back: its output changes at every sync (findings to confirm). */
   const [heldBack, setHeldBack] = useState<GitopsRepo | null>(null);
@@ -85,7 +90,7 @@ export function ExportMenu({ info, source, configuration, environments, upgradeR
   const bundle = () =>
     run('The values bundle', async () => {
       const [chart, { buildValuesBundle }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
-      const b = await buildValuesBundle(chart, configurationToShare(configuration, info, envs), { upgradeReport: upgradeReport ?? undefined }, setProgress);
+      const b = await buildValuesBundle(chart, configurationToShare(configuration, info, envs, from), { upgradeReport: upgradeReport ?? undefined }, setProgress);
       download(b.zip, b.fileName);
       return { text: `Downloaded ${b.fileName}.`, removed: b.removed, warnings: b.warnings };
     });
@@ -99,7 +104,7 @@ export function ExportMenu({ info, source, configuration, environments, upgradeR
       if (chartSource.type !== 'vendored' && !chartSource.url) throw new Error(`give the ${chartFrom === 'oci' ? 'OCI registry' : 'Helm repository'} URL`);
       const r = await buildGitopsRepo(
         chart,
-        configurationToShare(configuration, info, envs),
+        configurationToShare(configuration, info, envs, from),
         { tool, repoUrl: repoUrl.trim() || undefined, branch: branch.trim() || undefined, chartSource },
         setProgress,
       );
@@ -121,8 +126,8 @@ export function ExportMenu({ info, source, configuration, environments, upgradeR
   const copyLink = () =>
     run('Copying the link', async () => {
       // A chart from the user's disk is not on any server: the link names it so it can be opened again.
-      const digest = source.kind === 'url' ? undefined : (await import('@/lib/configurator/chart-digest')).localChartDigest(source);
-      const link = encodeShareLink(configurationToShare(configuration, info, envs, digest), {
+      const digest = origin || source.kind === 'url' ? undefined : (await import('@/lib/configurator/chart-digest')).localChartDigest(source);
+      const link = encodeShareLink(configurationToShare(configuration, info, envs, origin ? from : { digest }), {
         schema: info.schema ?? undefined,
         baseUrl: `${location.origin}${location.pathname}`,
       });

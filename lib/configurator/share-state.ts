@@ -8,11 +8,14 @@ import type { Configuration } from './configuration';
 import { DEFAULT_RELEASE, type ReleaseOptions } from './release-options';
 import { defaultValues } from './values-document';
 
-/** The configuration being edited, as format-1 configuration data (`chartDigest` for a chart opened from disk). */
-export function configurationToShare(c: Configuration, info: ChartInfo, environments: ChartroomEnvironment[] = [], chartDigest?: string): ChartroomConfig {
+/**
+ * The configuration being edited, as format-1 configuration data; `from` says where a chart that
+ * is not bundled came from (its digest, and the repository it was opened from).
+ */
+export function configurationToShare(c: Configuration, info: ChartInfo, environments: ChartroomEnvironment[] = [], from: { digest?: string; repository?: string } = {}): ChartroomConfig {
   const out: ChartroomConfig = {
     format: CONFIG_FORMAT,
-    chart: chartDigest ? { name: info.name, version: info.version, digest: chartDigest } : { name: info.name, version: info.version },
+    chart: { name: info.name, version: info.version, ...(from.repository ? { repository: from.repository } : {}), ...(from.digest ? { digest: from.digest } : {}) },
     release: { name: c.release.releaseName, namespace: c.release.namespace },
     helmVersion: c.release.helmVersion,
     kubeVersion: c.release.kubeVersion,

@@ -109,26 +109,33 @@ export async function openRemoteChart(ref: RemoteChartRef, env: DependencyEnv): 
  * otherwise each constraint resolved as `helm dependency update` resolves it. A dependency that
  * can't be had is reported, not thrown.
  */
-export async function fetchMissingDependencies(chart: Chart, env: DependencyEnv): Promise<ResolvedDependencies> {
-  const present = new Set(chart.dependencies.map((d) => d.metadata.name));
+export function fetchMissingDependencies(chart: Chart, env: DependencyEnv): Promise<ResolvedDependencies> {
   const wanted = (chart.metadata.dependencies ?? []).filter((d): d is Dependency => d !== null);
+  const present = new Set(chart.dependencies.map((d) => d.metadata.name));
   const lock = chart.lock && chart.lock.digest === hashReq(wanted, chart.lock.dependencies) ? chart.lock.dependencies : null;
+  return fetchDependencyArchives(
+    wanted.filter((d) => !present.has(d.name)),
+    lock,
+    env,
+  );
+}
+
+/** The archives of `missing` dependencies (their locked versions when `lock` has them). */
+export async function fetchDependencyArchives(missing: Dependency[], lock: (Dependency | null)[] | null | undefined, env: DependencyEnv): Promise<ResolvedDependencies> {
   const out: ResolvedDependencies = { subcharts: [], fetched: [], missing: [] };
   const results = await Promise.all(
-    wanted
-      .filter((d) => !present.has(d.name))
-      .map(async (d) => {
-        const missing = (reason: string): MissingDependency => ({ name: d.name, version: d.version, repository: d.repository, reason });
-        if (d.repository === '' || d.repository.startsWith('file://')) return missing(`${d.repository || 'no repository'}: only a chart's own folder has it`);
-        try {
-          const locked = lock?.find((l) => l?.name === d.name) ?? (await resolveDependencies([d], env)).lock.dependencies?.[0];
-          if (!locked) return missing('no version resolved');
-          const [archive] = await fetchDependencies([locked], env);
-          return { subchart: { fileName: archive.fileName, bytes: archive.bytes }, fetched: { name: d.name, version: locked.version, repository: d.repository, digest: archive.source?.digest ?? '' } };
-        } catch (e) {
-          return missing((e as Error).message);
-        }
-      }),
+    missing.map(async (d) => {
+      const left = (reason: string): MissingDependency => ({ name: d.name, version: d.version, repository: d.repository, reason });
+      if (d.repository === '' || d.repository.startsWith('file://')) return left(`${d.repository || 'no repository'}: only a chart's own folder has it`);
+      try {
+        const locked = lock?.find((l) => l?.name === d.name) ?? (await resolveDependencies([d], env)).lock.dependencies?.[0];
+        if (!locked) return left('no version resolved');
+        const [archive] = await fetchDependencies([locked], env);
+        return { subchart: { fileName: archive.fileName, bytes: archive.bytes }, fetched: { name: d.name, version: locked.version, repository: d.repository, digest: archive.source?.digest ?? '' } };
+      } catch (e) {
+        return left((e as Error).message);
+      }
+    }),
   );
   for (const r of results) {
     if ('reason' in r) out.missing.push(r);

@@ -6,7 +6,10 @@
  * Format 1:
  * - `chart`: the chart it was made for (name and version, as in Chart.yaml); for a chart opened
  *   from the user's disk also its `digest` (`sha256:<hex>` of the .tgz or of the folder's files), so
- *   whoever opens the configuration can tell which file it needs.
+ *   whoever opens the configuration can tell which file it needs; for a chart opened from a
+ *   repository its `repository` (a Helm repository URL, or the `oci://` prefix the chart sits
+ *   under, as a Chart.yaml dependency names it) and the archive's `digest`, so the configuration
+ *   reopens the same chart elsewhere.
  * - `release`: release name and namespace (`helm install NAME -n NAMESPACE`).
  * - `helmVersion`: the Helm the configuration renders as, `4.1` or `3.17`. Configurations made
  *   before chartroom knew Helm 4 carry none and were checked with Helm 3.17 ({@link configHelmVersion}).
@@ -50,6 +53,11 @@ export const chartroomConfigSchema = z
       name: z.string().min(1).max(100),
       version: z.string().min(1).max(100),
       digest: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'digest looks like sha256:<64 hex digits>').optional(),
+      repository: z
+        .string()
+        .max(2048)
+        .regex(/^(https?|oci):\/\/[^\s@]+$/, 'repository is an https:// repository URL or an oci:// reference, without credentials')
+        .optional(),
     }),
     release: z.object({
       name: z.string().regex(RELEASE_NAME, 'invalid release name').max(RELEASE_NAME_MAX_LENGTH),
@@ -124,7 +132,7 @@ export function parseConfigJson(text: string): ConfigResult {
 export function normalizeConfig(c: ChartroomConfig): ChartroomConfig {
   const out: ChartroomConfig = {
     format: CONFIG_FORMAT,
-    chart: c.chart.digest ? { name: c.chart.name, version: c.chart.version, digest: c.chart.digest } : { name: c.chart.name, version: c.chart.version },
+    chart: { name: c.chart.name, version: c.chart.version, ...(c.chart.repository ? { repository: c.chart.repository } : {}), ...(c.chart.digest ? { digest: c.chart.digest } : {}) },
     release: { name: c.release.name, namespace: c.release.namespace },
     values: c.values,
   };

@@ -37,6 +37,20 @@ describe('share links', () => {
     expect(back.ok && back.config.environments?.[0].values).toBe('secrets:\n  existingSecret: mine\n');
   });
 
+  it("record a repository chart's source (repository, name, version, digest) and bring it back", () => {
+    const chart = { name: 'parent', version: '1.0.0', repository: 'oci://ghcr.io/org/charts', digest: `sha256:${'ab'.repeat(32)}` };
+    const link = encodeShareLink(config('replicas: 2\n', { chart }), { baseUrl: BASE });
+    const back = decodeShareLink(link.url);
+    expect(back.ok && back.config.chart).toEqual(chart);
+    expect(Object.keys(link.config.chart)).toEqual(['name', 'version', 'repository', 'digest']);
+  });
+
+  it.each(['https://user:secret@charts.example.com', 'file:///etc', 'charts.example.com'])('refuse a chart repository like %s', (repository) => {
+    const back = decodeShareLink(fragmentOf({ ...config(''), chart: { name: 'a', version: '1.0.0', repository } }));
+    expect(back.ok).toBe(false);
+    expect(!back.ok && back.message).toContain('repository is an https:// repository URL or an oci:// reference, without credentials');
+  });
+
   it('open from a whole URL or from the fragment alone', () => {
     const link = encodeShareLink(config('a: 1\n'));
     expect(decodeShareLink(link.fragment)).toEqual(decodeShareLink(`https://x.example/p?q=1#${link.fragment}`));

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Configurator } from '@/components/layout/Configurator';
+import { BundledConfigurator } from '@/components/catalog/BundledConfigurator';
 import { bundledChartInfo, bundledChartNames } from '../../_server/bundled-charts';
 
 export const dynamicParams = false;
@@ -16,5 +16,5 @@ export async function generateMetadata({ params }: { params: Promise<{ chart: st
 export default async function ConfigurePage({ params }: { params: Promise<{ chart: string }> }) {
   const { chart } = await params;
   const info = bundledChartInfo(chart);
-  return <Configurator chartKey={`bundled:${chart}`} info={info} source={{ kind: 'url', url: `/charts/${chart}/files.json` }} />;
+  return <BundledConfigurator chart={chart} info={info} />;
 }

@@ -1,0 +1,46 @@
+'use client';
+import { useEffect, useMemo, useState } from 'react';
+import type { ChartInfo, ChartSource } from '@/lib/configurator';
+import type { ResolvedDependencies } from '@/lib/remote-chart/open-remote';
+import { Configurator } from '../layout/Configurator';
+import { DependencyNotes } from './DependencyNotes';
+
+/**
+ * The configurator for a bundled chart. It renders at once from the bundled files; dependencies
+ * that Chart.yaml names but charts/ lacks are fetched from their repositories meanwhile and,
+ * once here, render with the chart as helm installs it. When they can't be fetched (offline),
+ * the chart renders as before and a note names what is missing and why.
+ */
+export function BundledConfigurator({ chart, info }: { chart: string; info: ChartInfo }) {
+  const bundled = useMemo<ChartSource>(() => ({ kind: 'url', url: `/charts/${chart}/files.json` }), [chart]);
+  const [source, setSource] = useState<ChartSource>(bundled);
+  const [resolved, setResolved] = useState<{ dependencies: ResolvedDependencies; offline: string[] } | null>(null);
+
+  useEffect(() => {
+    const missing = info.dependencies.filter((d) => !info.bundledDependencies.includes(d.name));
+    if (missing.length === 0) return;
+    let cancelled = false;
+    const offline: string[] = [];
+    void (async () => {
+      const [{ fetchDependencyArchives }, { pageEnv }] = await Promise.all([import('@/lib/remote-chart/open-remote'), import('@/lib/remote-chart/page-env')]);
+      const dependencies = await fetchDependencyArchives(
+        missing.map((d) => ({ ...d, enabled: true })),
+        null,
+        pageEnv((url) => offline.push(url)),
+      );
+      if (cancelled) return;
+      setResolved({ dependencies, offline });
+      if (dependencies.subcharts.length > 0) setSource({ ...bundled, subcharts: dependencies.subcharts });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [bundled, info]);
+
+  return (
+    <>
+      {resolved && <DependencyNotes dependencies={resolved.dependencies} offline={resolved.offline} />}
+      <Configurator chartKey={`bundled:${chart}`} info={info} source={source} />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ResolvedDependencies } from '@/lib/remote-chart/open-remote';
+
+/**
+ * What became of a chart's remote dependencies: those fetched from their repositories, and those
+ * the preview renders without, each with the reason (the URL that failed).
+ */
+export function DependencyNotes({ dependencies, offline }: { dependencies: ResolvedDependencies; offline: string[] }) {
+  const { fetched, missing } = dependencies;
+  return (
+    <>
+      {missing.length > 0 && (
+        <div className="banner warning" role="status" aria-label="Dependencies left out">
+          The preview renders without {missing.length === 1 ? 'this dependency' : 'these dependencies'}, which could not be fetched:
+          <ul>
+            {missing.map((d) => (
+              <li key={d.name}>
+                <strong>{d.name}</strong> {d.version} from <code>{d.repository}</code>: {d.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {fetched.length > 0 && (
+        <p className="banner info" role="status" aria-label="Dependencies fetched">
+          Dependencies fetched from their repositories: {fetched.map((d) => `${d.name} ${d.version}`).join(', ')}.
+        </p>
+      )}
+      {offline.length > 0 && (
+        <p className="banner info" role="status" aria-label="Opened offline">
+          Opened from this browser&apos;s copy: {offline.length === 1 ? 'the repository' : 'the repositories'} could not be reached ({offline.join(', ')}).
+        </p>
+      )}
+    </>
+  );
+}
