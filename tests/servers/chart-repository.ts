@@ -90,11 +90,12 @@ async function writeHostileRepositories(root: string, archives: Record<string, s
 
 const HUGE_INDEX_BYTES = 21 * 1024 * 1024;
 
-/** Starts the repository server on a free port of 127.0.0.1. */
+/** Starts the repository server on a free port of 127.0.0.1, serving `charts` (by name-version) at `/charts/`. */
 export async function startChartRepository(charts: Record<string, ChartFiles> = FIXTURE_CHARTS): Promise<ChartRepositoryServer> {
   const root = mkdtempSync(join(tmpdir(), 'chartroom-repo-'));
   const archives = await packageRepository(join(root, 'charts'), charts);
-  await writeHostileRepositories(root, archives);
+  // The broken repositories are made from the default fixtures; other chart sets get the good repository only.
+  if (archives['greeter-1.0.0'] && archives['greeter-0.1.0']) await writeHostileRepositories(root, archives);
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
