@@ -64,7 +64,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
   // Nothing on screen yet counts as pending too: the first render is on its way.
   const pending = !latest || preview.requestedRevision > preview.latestRevision;
   const [preset, setPreset] = useState<Preset>('development');
-  const findings = useFindings(shown, release.kubeVersion, preset, info.defaultsText, valuesText);
+  const findings = useFindings(shown, release.kubeVersion, preset);
   const resource = shown ? (findResource(shown.resources, selected) ?? shown.resources[0] ?? null) : null;
 
   const status = !latest

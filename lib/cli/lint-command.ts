@@ -5,7 +5,7 @@
  */
 import { renderFromFlags } from './render-flags';
 import { HelmError } from '../helm/action/errors';
-import { gitopsCallRecorder, gitopsFindings, manifestDocs, provideKubeSchema, RULES, sortFindings, summarize, validateManifests, type Finding, type Preset } from '../validate';
+import { checkRender, decideCalls, gitopsCallRecorder, manifestDocs, provideKubeSchema, RULES, summarize, type Finding, type Preset } from '../validate';
 import kube129 from '../validate/schemas/kube-1.29';
 import kube130 from '../validate/schemas/kube-1.30';
 import kube131 from '../validate/schemas/kube-1.31';
@@ -63,10 +63,8 @@ export function lintCommand(argv: string[], io: CliIO): ExitCode {
     const result = renderFromFlags(parsed, releaseName, chartRef, io, { kubeVersion, showOnly: [], observer: recorder.observer });
     const docs = manifestDocs(result);
     const disable = flagList(parsed, 'disable');
-    const findings = sortFindings([
-      ...validateManifests(docs, { kubeVersion, preset, values: result.values, external: flagList(parsed, 'external'), disable }),
-      ...gitopsFindings(result.chart, recorder.calls, result.values, docs, disable),
-    ]);
+    const calls = decideCalls(result.chart, recorder.calls, result.values);
+    const findings = checkRender(docs, calls, { kubeVersion, preset, values: result.values, external: flagList(parsed, 'external'), disable });
     const summary = summarize(findings);
     io.stdout(format === 'json' ? `${JSON.stringify({ summary, findings }, null, 2)}\n` : formatText(findings, summary));
     return summary.errors > 0 || (flagBool(parsed, 'strict') && summary.warnings > 0) ? 1 : 0;

@@ -12,7 +12,7 @@ export interface FindingsRequest {
   gitopsCalls: RenderSuccess['gitopsCalls'];
   kubeVersion: string;
   preset: Preset;
-  /** The merged values the render used (rules quote the values that decide a finding). */
+  /** Helm's coalesced values the render used (rules quote the values that decide a finding). */
   values: unknown;
 }
 
@@ -31,7 +31,7 @@ export async function computeFindings(req: FindingsRequest): Promise<FindingsRes
     const v = await import('../validate');
     await v.loadKubeSchema(req.kubeVersion);
     const docs = docsOf(req.resources, v.manifestDocs);
-    const findings = v.sortFindings([...v.validateManifests(docs, { kubeVersion: req.kubeVersion, preset: req.preset, values: req.values }), ...v.decidedCallFindings(req.gitopsCalls, docs)]);
+    const findings = v.checkRender(docs, req.gitopsCalls, { kubeVersion: req.kubeVersion, preset: req.preset, values: req.values });
     return { id: req.id, ok: true, findings };
   } catch (e) {
     return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };

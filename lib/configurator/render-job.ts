@@ -78,6 +78,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
       remoteDependencies: missing.map((d) => remoteDependency(chart, d, result.values)),
       vendoredDependencies: vendoredDependencies(chart, result.chart, result.values),
       gitopsCalls: decideCalls(chart, recorder.calls, result.values),
+      values: result.values,
       elapsedMs: now() - started,
     };
   } catch (e) {

@@ -90,6 +90,11 @@ export interface RenderSuccess {
   vendoredDependencies: VendoredDependency[];
   /** Calls that render differently under GitOps (varying functions, `lookup`), with the values deciding them. */
   gitopsCalls: DecidedCall[];
+  /**
+   * Helm's coalesced values the templates saw (`.Values`), what findings trace values paths by:
+   * Maps of Go values in the worker; on the page (structured clone) Go ints arrive as `{v, kind}`.
+   */
+  values: unknown;
   /** Engine time in the worker. */
   elapsedMs: number;
 }

@@ -9,6 +9,7 @@
 export type { Finding, FindingSummary, ManifestDoc, Preset, ResourceRef, Severity, ValidateOptions, KubeVersion } from './types';
 export { KUBE_VERSIONS } from './types';
 export { validateManifests, validateManifestsAsync, summarize, sortFindings } from './validate';
+export { checkRender } from './check';
 export { manifestDocs, lineOf, clearParsedManifests, type RenderedManifests } from './docs';
 export { loadKubeSchema, loadedKubeSchema, provideKubeSchema, schemaVersionFor } from './schema/load';
 export { RULES, type RuleId, type Rule } from './rules';

@@ -2,9 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Finding, Preset } from '../../validate';
 import type { FindingsRequest, FindingsResponse } from '../findings-job';
-import { mergeOverDefaults } from '../plain-values';
 import type { RenderSuccess } from '../render-protocol';
-import { defaultValues, parseValuesText } from '../values-document';
 
 /** Findings trail the preview by this much: typing never waits for validation. */
 const FINDINGS_DEBOUNCE_MS = 300;
@@ -16,10 +14,11 @@ export interface FindingsState {
 }
 
 /**
- * Findings for the render on screen, computed in a worker after a pause in rendering. Only the
- * answer to the newest request is shown.
+ * Findings for the render on screen, computed in a worker after a pause in rendering, from what
+ * the render returned (its resources, calls and Helm's coalesced values), as `chartroom lint`
+ * computes them. Only the answer to the newest request is shown.
  */
-export function useFindings(render: RenderSuccess | null, kubeVersion: string, preset: Preset, defaultsText: string, valuesText: () => string): FindingsState {
+export function useFindings(render: RenderSuccess | null, kubeVersion: string, preset: Preset): FindingsState {
   const [state, setState] = useState<FindingsState>({ findings: null, error: null });
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
@@ -49,15 +48,13 @@ export function useFindings(render: RenderSuccess | null, kubeVersion: string, p
           worker.current = null;
         };
       }
-      const parsed = parseValuesText(valuesText());
-      const values = mergeOverDefaults(defaultValues(defaultsText), parsed.ok ? parsed.values : {});
-      const request: FindingsRequest = { id: ++latest.current, resources: render.resources, gitopsCalls: render.gitopsCalls, kubeVersion, preset, values };
+      const request: FindingsRequest = { id: ++latest.current, resources: render.resources, gitopsCalls: render.gitopsCalls, kubeVersion, preset, values: render.values };
       worker.current.postMessage(request);
     }, FINDINGS_DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       latest.current++; // an answer still on its way is for a render no longer shown
     };
-  }, [render, kubeVersion, preset, defaultsText, valuesText]);
+  }, [render, kubeVersion, preset]);
   return state;
 }

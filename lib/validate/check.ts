@@ -1,0 +1,14 @@
+/**
+ * The findings of one render, the same for the page (in its findings worker) and for
+ * `chartroom lint`: the manifests' findings and the GitOps findings of the calls the render
+ * made, with Helm's coalesced values to trace them by.
+ */
+import type { DecidedCall } from './gitops';
+import { decidedCallFindings } from './gitops';
+import type { Finding, ManifestDoc, ValidateOptions } from './types';
+import { sortFindings, validateManifests } from './validate';
+
+/** Sorted findings of the documents a render produced and the calls it made (the Kubernetes schema must be loaded). */
+export function checkRender(docs: ManifestDoc[], calls: readonly DecidedCall[], opts: ValidateOptions): Finding[] {
+  return sortFindings([...validateManifests(docs, opts), ...decidedCallFindings(calls, docs, opts.disable)]);
+}
