@@ -1,8 +1,9 @@
 /**
  * A chart of thousands of templates (TEMPLATES=30000 to try more; renders past the engine's
  * 3 s budget stop by design): the page stays responsive while it loads and renders. The
- * longest main-thread task and the total blocking time are printed, never asserted (timing on a
- * loaded machine is not a pass/fail signal); what is asserted is that every resource arrives.
+ * longest main-thread task and the total blocking time, from the configure page's first script
+ * on (opening the chart included), are printed, never asserted (timing on a loaded machine is not
+ * a pass/fail signal); what is asserted is that every resource arrives.
  */
 import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
@@ -43,15 +44,16 @@ test(`a chart of ${TEMPLATES} templates renders without blocking the page`, asyn
   for (let i = 0; i < TEMPLATES; i++) {
     files[`many/templates/cm-${i}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n`;
   }
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'many-0.1.0.tgz', mimeType: 'application/gzip', buffer: packagedChart(files) });
-  await expect(page).toHaveURL(/\/configure\/local$/);
-  await page.evaluate(() => {
+  // Long tasks from the moment each document starts, so the chart's opening is counted too.
+  await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
   });
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'many-0.1.0.tgz', mimeType: 'application/gzip', buffer: packagedChart(files) });
+  await expect(page).toHaveURL(/\/configure\/local$/);
   await expect(renderStatus(page)).toHaveText(/Rendered in \d+ ms/, { timeout: 90_000 });
   await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name: `Resources (${TEMPLATES})` })).toBeVisible();
   // Findings trail the render; wait until they are in too.
