@@ -62,6 +62,23 @@ test('a configuration of version A compared with version B: report, diffs, and t
   expect(text).toMatch(/no longer read +service\.port = 9090 +\(now service\.http\.port\?\)/);
 });
 
+test('a configuration made with version A, opened on version B, compared the other way round', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a chart folder').setInputFiles(fixture('storefront-2'));
+  await waitRendered(page);
+  const saved = { format: 1, chart: { name: 'storefront', version: '1.0.0' }, release: { name: 'shop', namespace: 'default' }, values: 'service:\n  port: 9090\n' };
+  await page.getByLabel('Open configuration…').setInputFiles({ name: 'chartroom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+  await previewTab(page, 'Upgrade');
+  await expect(page.getByRole('note')).toContainText('The opened configuration was made with storefront 1.0.0');
+  await page.getByLabel('Choose its folder').setInputFiles(fixture('storefront-1'));
+  const report = page.locator('.upgrade-report');
+  await expect(report.getByRole('heading', { name: 'storefront 1.0.0 → storefront 2.0.0' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('the version this configuration was made with')).toBeChecked();
+  await expect(report.getByRole('row', { name: /service\.port/ })).toContainText('now service.http.port?');
+  await expect(report.getByRole('region', { name: 'Risks' })).toContainText('apps/Deployment default/shop-storefront: spec.selector changed');
+});
+
 test('a chart that is not a chart gives a message in the Upgrade tab, and the page keeps working', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());

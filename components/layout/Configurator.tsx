@@ -66,6 +66,8 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
   // A share link or an opened file replaces the work only when it applies; otherwise the
   // banner says why and nothing changes.
   const [restoreMessage, setRestoreMessage] = useState<RestoreMessage | null>(null);
+  // The chart version an opened configuration or link was made with, when it is not this one.
+  const [madeWith, setMadeWith] = useState<string | null>(null);
   const [environments, setEnvironments] = useState<ChartroomEnvironment[]>([]);
   // What was there before a link or file replaced it: one click brings it back.
   const [previous, setPrevious] = useState<{ valuesText: string; release: ReleaseOptions; environments: ChartroomEnvironment[] } | null>(null);
@@ -76,6 +78,8 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
     (read: ReadConfig, origin: RestoreOrigin) => {
       if (!info) return;
       const plan = planRestore(read, info, origin);
+      // Made with another version of this chart: the Upgrade tab offers to compare with it.
+      if (plan.apply && read.ok) setMadeWith(read.config.chart.version !== info.version ? `${read.config.chart.name} ${read.config.chart.version}` : null);
       if (plan.apply) {
         const before = latestConfiguration.current;
         const changes = before.valuesText !== plan.apply.valuesText || JSON.stringify(before.release) !== JSON.stringify(plan.apply.release);
@@ -167,7 +171,7 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
       <PaneLayout
         form={<FormPane info={info} config={config} store={store} />}
         editor={<EditorPane info={info} config={config} schema={editorSchema} />}
-        preview={<PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} onUpgradeReport={setUpgradeReport} />}
+        preview={<PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} onUpgradeReport={setUpgradeReport} madeWith={madeWith} />}
       />
     </main>
   );

@@ -27,6 +27,8 @@ interface PreviewPaneProps {
   valuesText: () => string;
   /** Receives the upgrade report shown in the Upgrade tab (null when there is none). */
   onUpgradeReport: (report: UpgradeReport | null) => void;
+  /** `name version` of the chart an opened configuration was made with, when it is another version. */
+  madeWith: string | null;
 }
 
 /** Before the first render: what is still on its way (a slow network is not a slow template). */
@@ -49,7 +51,7 @@ function useRenderMarks(store: PreviewStore | null, revision: number): void {
 }
 
 /** The manifests for the current values: resources by kind, the whole stream, diffs, notes, dependencies. */
-export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText, onUpgradeReport }: PreviewPaneProps) {
+export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText, onUpgradeReport, madeWith }: PreviewPaneProps) {
   const preview = usePreviewState(store);
   const [tab, setTab] = useState<TabId>('resources');
   const [selected, setSelected] = useState<string | null>(null);
@@ -155,7 +157,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
             </TabPanel>
           )}
           <TabPanel idPrefix="preview" id="upgrade" hidden={tab !== 'upgrade'}>
-            <UpgradeTab info={info} source={source} release={release} valuesText={valuesText} onReport={onUpgradeReport} />
+            <UpgradeTab info={info} source={source} release={release} valuesText={valuesText} onReport={onUpgradeReport} madeWith={madeWith} />
           </TabPanel>
           {tab === 'notes' && (
             <TabPanel idPrefix="preview" id="notes">

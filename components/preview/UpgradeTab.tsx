@@ -5,6 +5,7 @@ import { useUpgrade } from '@/lib/upgrade/client/use-upgrade';
 import type { UpgradeReport } from '@/lib/upgrade/types';
 import { chartFromInput } from '../catalog/read-dropped-files';
 import { FilePickerButton } from '../ui/FilePickerButton';
+import { UpgradeFromRepository } from './UpgradeFromRepository';
 import { UpgradeReportView } from './UpgradeReportView';
 
 interface UpgradeTabProps {
@@ -15,17 +16,24 @@ interface UpgradeTabProps {
   valuesText: () => string;
   /** Receives each finished report (the values bundle carries the latest), or null. */
   onReport: (report: UpgradeReport | null) => void;
+  /** `name version` of the chart an opened configuration was made with, when it is another version. */
+  madeWith: string | null;
 }
 
 /**
  * What changes for this configuration with another version of the chart: the other version is
  * opened from disk, as the upgrade's target, or as the version the configuration was made with.
  */
-export function UpgradeTab({ info, source, release, valuesText, onReport }: UpgradeTabProps) {
+export function UpgradeTab({ info, source, release, valuesText, onReport, madeWith }: UpgradeTabProps) {
   const [other, setOther] = useState<LocalChart | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [otherIs, setOtherIs] = useState<'target' | 'origin'>('target');
+  const [notices, setNotices] = useState<string[]>([]);
+  const [otherIs, setOtherIs] = useState<'target' | 'origin'>(madeWith ? 'origin' : 'target');
   const { state, run } = useUpgrade();
+  // A configuration made with another version: the version picked next is most likely that one.
+  useEffect(() => {
+    if (madeWith) setOtherIs('origin');
+  }, [madeWith]);
 
   const compare = (chart: LocalChart | null = other, direction = otherIs) => {
     if (!chart) return;
@@ -34,12 +42,16 @@ export function UpgradeTab({ info, source, release, valuesText, onReport }: Upgr
     run(direction === 'target' ? { from: current, to: picked, release } : { from: picked, to: current, release });
   };
 
+  const use = (chart: LocalChart, chartNotices: string[] = []) => {
+    setOther(chart);
+    setNotices(chartNotices);
+    compare(chart, otherIs);
+  };
+
   const pick = async (files: File[]) => {
     setProblem(null);
     try {
-      const chart = await chartFromInput(files);
-      setOther(chart);
-      compare(chart);
+      use(await chartFromInput(files));
     } catch (e) {
       setProblem(`Could not read the chart: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -51,8 +63,13 @@ export function UpgradeTab({ info, source, release, valuesText, onReport }: Upgr
     <div className="upgrade-tab">
       <p className="small">
         See what changes for this configuration of {info.name} {info.version} with another version of the chart: your values, the resources and what
-        needs care. Open the other version as a packaged chart or a folder.
+        needs care. Open the other version as a packaged chart or a folder, or from a repository.
       </p>
+      {madeWith && (
+        <p className="banner info small" role="note">
+          The opened configuration was made with {madeWith}. Open that version to see what moving it to {info.version} changes.
+        </p>
+      )}
       <div className="row">
         <FilePickerButton accept=".tgz,.tar.gz,application/gzip" onFiles={(f) => void pick(f)}>
           Choose a .tgz of the other version
@@ -61,6 +78,7 @@ export function UpgradeTab({ info, source, release, valuesText, onReport }: Upgr
           Choose its folder
         </FilePickerButton>
       </div>
+      <UpgradeFromRepository chartName={info.name} onChart={use} />
       {other && (
         <fieldset className="row">
           <legend className="small">{other.label} is</legend>
@@ -93,6 +111,11 @@ export function UpgradeTab({ info, source, release, valuesText, onReport }: Upgr
           </button>
         </fieldset>
       )}
+      {notices.map((n) => (
+        <p key={n} className="small banner warning">
+          {n}
+        </p>
+      ))}
       {problem && (
         <p role="alert" className="error-text">
           {problem}
