@@ -32,6 +32,8 @@ const ensureChromium = () => ensureDebianPackage('/usr/bin/chromium', 'chromium'
 step('reference helms', process.execPath, ['scripts/fetch-helm.mjs', '--all']);
 // The OCI registry the repository tests (and the browser tests) push charts to.
 if (!ensureDebianPackage('/usr/bin/docker-registry', 'docker-registry')) results.push({ name: 'docker-registry could not be installed', ok: false });
+// The certificates of the chart material route's TLS test.
+if (!ensureDebianPackage('/usr/bin/openssl', 'openssl')) results.push({ name: 'openssl could not be installed', ok: false });
 if (!onlyE2e) {
   step('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
   step('unit and differential tests', 'npx', ['--no-install', 'vitest', 'run']);
