@@ -6,38 +6,10 @@
  * a pass/fail signal); what is asserted is that every resource arrives.
  */
 import { expect, test } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
+import { packagedChart } from './chart-archive';
 import { renderStatus } from './helpers';
 
 const TEMPLATES = Number(process.env.TEMPLATES ?? 5_000);
-
-/** A ustar header block for a regular file. */
-function tarHeader(name: string, size: number): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0);
-  h.write('0000644\0', 100);
-  h.write('0000000\0', 108);
-  h.write('0000000\0', 116);
-  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  h.write('00000000000\0', 136);
-  h.write('        ', 148);
-  h.write('0', 156);
-  h.write('ustar\0' + '00', 257);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-  return h;
-}
-
-function packagedChart(files: Record<string, string>): Buffer {
-  const blocks: Buffer[] = [];
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
-    blocks.push(tarHeader(name, data.length), data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return gzipSync(Buffer.concat(blocks));
-}
 
 test(`a chart of ${TEMPLATES} templates renders without blocking the page`, async ({ page }) => {
   const files: Record<string, string> = { 'many/Chart.yaml': 'apiVersion: v2\nname: many\nversion: 0.1.0\n', 'many/values.yaml': 'greeting: hello\n' };

@@ -52,7 +52,7 @@ export function EditorPane({ info, config, schema }: EditorPaneProps) {
       </p>
       <div className="pane-body editor-body">
         {full ? (
-          <ValuesEditor key="full" text={fullText} schema={info.schema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" masked={revealed ? undefined : fullSecrets} />
+          <ValuesEditor key="full" text={fullText} schema={info.formSchema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" masked={revealed ? undefined : fullSecrets} />
         ) : (
           <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={aliasProblems} masked={revealed ? undefined : secrets} />
         )}

@@ -9,7 +9,7 @@ import { dottedPath, selectedModeOption, withRemovals, type FormField } from '@/
 import { domId, useFormRuntime } from './context';
 import { FieldView } from './FieldView';
 import { FieldList } from './FieldList';
-import { HelpText, useFieldMessages } from './widgets/FieldShell';
+import { HelpText, UnshownRules, useFieldMessages } from './widgets/FieldShell';
 import styles from './ValuesForm.module.css';
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -108,6 +108,7 @@ export const BoundObject = memo(function BoundObject({ field, insideAdvanced }: 
           <HelpText text={field.help!} />
         </p>
       )}
+      <UnshownRules field={field} />
       <ObjectMessages field={field}>{body}</ObjectMessages>
     </fieldset>
   );

@@ -3,7 +3,7 @@
  * The schema-driven values form: sections of fields generated from a chart's
  * values.schema.json and its `x-chartroom` hints, bound to react-hook-form by values path.
  */
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
 import {
   buildFormModel,
@@ -11,6 +11,7 @@ import {
   errorsByOwner,
   getIn,
   jsonEqual,
+  searchFields,
   withDataKeys,
   type FieldErrors,
   type FormModel,
@@ -18,6 +19,7 @@ import {
   type JsonSchema,
 } from '@/lib/form';
 import { FormRuntimeContext, domId, useFormRuntime, type FormRuntime } from './context';
+import { BoundField } from './Bound';
 import { FieldList } from './FieldList';
 import { KeyedStore, useStoreEntry, useStoreSelector } from './store';
 import { HelpText } from './widgets/FieldShell';
@@ -39,6 +41,11 @@ export interface ValuesFormProps {
   /** Errors by dotted values path, as `validateValues` returns them. */
   errors?: FieldErrors;
   disabled?: boolean;
+  /**
+   * Sections start closed and render their fields once opened, so a chart of hundreds of
+   * fields opens fast; a section with problems opens by itself.
+   */
+  collapseSections?: boolean;
 }
 
 /** The form of one chart; a schema with other content starts a fresh form. */
@@ -75,7 +82,7 @@ function boundIds(model: FormModel): FormModel['fieldsById'] {
   return new Map([...model.fieldsById].filter(([, f]) => f.widget !== 'object'));
 }
 
-function FormBody({ model, values, onChange, errors, disabled = false }: ValuesFormProps & { model: FormModel }) {
+function FormBody({ model, values, onChange, errors, disabled = false, collapseSections = false }: ValuesFormProps & { model: FormModel }) {
   // Values enter react-hook-form with prototype-less maps, so map keys named `__proto__` survive its copies.
   const [initialValues] = useState(() => withDataKeys(values ?? {}) as FieldValues);
   const form = useForm<FieldValues>({ defaultValues: initialValues, shouldUnregister: false });
@@ -123,29 +130,102 @@ function FormBody({ model, values, onChange, errors, disabled = false }: ValuesF
       <form className={styles.form} noValidate onSubmit={(e) => e.preventDefault()} aria-label={model.title ? `${model.title} values` : 'Chart values'}>
         <fieldset className={styles.bare} disabled={disabled}>
           <ErrorSummary />
-          {model.sections.map((section) => (
-            <Section key={section.id} section={section} />
-          ))}
+          <SearchableSections model={model} collapsed={collapseSections} />
         </fieldset>
       </form>
     </FormRuntimeContext.Provider>
   );
 }
 
-const Section = memo(function Section({ section }: { section: FormSection }) {
+/** The search box over every field, and the sections while nothing is searched for. */
+function SearchableSections({ model, collapsed }: { model: FormModel; collapsed: boolean }) {
   const { idPrefix } = useFormRuntime();
-  const headingId = domId(idPrefix, `section.${section.id}`);
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const results = useMemo(() => (deferred ? searchFields(model, deferred) : null), [model, deferred]);
+  const searchId = domId(idPrefix, 'search');
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.sectionTitle}>
-        {section.title}
-      </h2>
+    <>
+      <div className={styles.search} role="search">
+        <label htmlFor={searchId} className={styles.label}>
+          Search settings
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className={styles.input}
+          value={query}
+          placeholder="Name, path or description"
+          autoComplete="off"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {results ? (
+        <SearchResults results={results} />
+      ) : (
+        model.sections.map((section) => <Section key={section.id} section={section} collapsible={collapsed} />)
+      )}
+    </>
+  );
+}
+
+/** Matching fields, each under its values path; the sections are hidden meanwhile (one control per field). */
+function SearchResults({ results }: { results: ReturnType<typeof searchFields> }) {
+  return (
+    <section className={styles.section} aria-label="Search results">
+      <p className={styles.help} role="status">
+        {results.length === 0 ? 'No setting matches.' : results.length === 1 ? '1 setting matches.' : `${results.length} settings match.`}
+      </p>
+      {results.map((field) => (
+        <div key={field.id} className={styles.result}>
+          <code className={styles.resultPath}>{field.id}</code>
+          <BoundField field={field} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+const Section = memo(function Section({ section, collapsible }: { section: FormSection; collapsible: boolean }) {
+  const { idPrefix, errors } = useFormRuntime();
+  const headingId = domId(idPrefix, `section.${section.id}`);
+  const prefixes = useMemo(() => section.fields.map((f) => f.id), [section]);
+  const hasErrors = useStoreSelector(errors, (s) => [...s.keys()].some((k) => prefixes.some((p) => k === p || k.startsWith(`${p}.`))));
+  const [open, setOpen] = useState(!collapsible);
+  useEffect(() => {
+    if (hasErrors) setOpen(true);
+  }, [hasErrors]);
+  const body = (
+    <>
       {section.description && (
         <p className={styles.help}>
           <HelpText text={section.description} />
         </p>
       )}
       <FieldList fields={section.fields} />
+    </>
+  );
+  if (!collapsible) {
+    return (
+      <section className={styles.section} aria-labelledby={headingId}>
+        <h2 id={headingId} className={styles.sectionTitle}>
+          {section.title}
+        </h2>
+        {body}
+      </section>
+    );
+  }
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className={styles.sectionSummary}>
+          <h2 id={headingId} className={styles.sectionTitle}>
+            {section.title}
+          </h2>
+        </summary>
+        {/* Closed sections render nothing: a chart of hundreds of fields costs only its headings. */}
+        {open && body}
+      </details>
     </section>
   );
 });

@@ -123,7 +123,7 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
   // The latest upgrade preview goes into the values bundle with the configuration.
   const [upgradeReport, setUpgradeReport] = useState<UpgradeReport | null>(null);
 
-  const editorSchema = useMemo(() => (info?.schema ? schemaForOverrides(info.schema) : null), [info?.schema]);
+  const editorSchema = useMemo(() => (info?.formSchema ? schemaForOverrides(info.formSchema) : null), [info?.formSchema]);
 
   if (loadError && !info) {
     return (

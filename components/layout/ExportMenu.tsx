@@ -7,6 +7,7 @@ import { DNS1123_LABEL } from '@/lib/kube/names';
 import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
 import type { UpgradeReport } from '@/lib/upgrade/types';
 import { useDismiss } from '../ui/use-dismiss';
+import { download } from './download';
 
 interface ExportMenuProps {
   info: ChartInfo;
@@ -22,17 +23,6 @@ interface ExportMenuProps {
 
 type ChartFrom = 'vendored' | 'helm-repo' | 'oci';
 
-/** Offers bytes as a file download. */
-function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The chart loaded on the page for an export. The Helm engine comes with it, so it is fetched
@@ -91,7 +81,7 @@ export function ExportMenu({ info, source, origin, configuration, environments, 
     run('The values bundle', async () => {
       const [chart, { buildValuesBundle }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
       const b = await buildValuesBundle(chart, configurationToShare(configuration, info, envs, from), { upgradeReport: upgradeReport ?? undefined }, setProgress);
-      download(b.zip, b.fileName);
+      download(b.zip, b.fileName, 'application/zip');
       return { text: `Downloaded ${b.fileName}.`, removed: b.removed, warnings: b.warnings };
     });
 
@@ -113,12 +103,12 @@ export function ExportMenu({ info, source, origin, configuration, environments, 
         setHeldBack(r);
         return null;
       }
-      download(r.zip, r.fileName);
+      download(r.zip, r.fileName, 'application/zip');
       return downloaded(r);
     });
 
   const downloadAnyway = (r: GitopsRepo) => {
-    download(r.zip, r.fileName);
+    download(r.zip, r.fileName, 'application/zip');
     setHeldBack(null);
     setResult(downloaded(r));
   };

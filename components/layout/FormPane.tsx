@@ -1,10 +1,12 @@
 'use client';
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ValuesForm } from '@/components/form';
-import type { JsonSchema } from '@/lib/form';
+import { exportableSchema, keywordsHelmIgnores, readableHelmErrors, type JsonSchema } from '@/lib/form';
+import { HELM_RELEASE, type HelmVersion } from '@/lib/helm/version';
 import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState, type PreviewStore, type SchemaProblem } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
+import { download } from './download';
 import { RequiredValues } from './RequiredValues';
 
 interface FormPaneProps {
@@ -26,7 +28,7 @@ export function FormPane({ info, config, store }: FormPaneProps) {
   const overrides = useDeferredValue(config.configuration.overrides);
   const values = useMemo(() => mergedValues({ ...config.configuration, overrides }, config.defaults), [overrides, config.defaults]); // eslint-disable-line react-hooks/exhaustive-deps
   const schemaErrors = usePreviewSelector(store, schemaProblemsOf);
-  const errors = useMemo(() => (schemaErrors ? schemaErrorsByPath(schemaErrors, info.name) : {}), [schemaErrors, info.name]);
+  const errors = useMemo(() => (schemaErrors ? readableHelmErrors(info.formSchema, schemaErrorsByPath(schemaErrors, info.name)) : {}), [schemaErrors, info.name, info.formSchema]);
   const { setValue } = config;
   const onChange = useCallback(
     (path: string | readonly (string | number)[], value: unknown) => {
@@ -49,13 +51,46 @@ export function FormPane({ info, config, store }: FormPaneProps) {
       )}
       <div className="pane-body">
         {schemaErrors && !textBroken && <RequiredValues info={info} config={config} problems={schemaErrors} />}
-        <MemoForm schema={schemaObject(info.schema)} values={values} onChange={onChange} errors={errors} />
+        <SchemaNote info={info} helm={config.configuration.release.helmVersion} />
+        <MemoForm schema={schemaObject(info.formSchema)} values={values} onChange={onChange} errors={errors} collapseSections={!curatedSections(info.schema)} />
       </div>
     </section>
   );
 }
 
 const MemoForm = memo(ValuesForm);
+
+/** Where the form comes from, and the schema to take away (e.g. to contribute upstream). */
+function SchemaNote({ info, helm }: { info: ChartInfo; helm: HelmVersion }) {
+  const declared = schemaObject(info.schema);
+  const ignored = useMemo(() => (declared ? keywordsHelmIgnores(declared, helm) : []), [declared, helm]);
+  const save = () => {
+    const text = `${JSON.stringify(exportableSchema(info.formSchema), null, 2)}\n`;
+    download(new TextEncoder().encode(text), 'values.schema.json', 'application/schema+json');
+  };
+  return (
+    <p className="form-schema-note">
+      {info.formSchemaOrigin === 'inferred'
+        ? 'This chart has no values.schema.json: the form is inferred from values.yaml and its comments.'
+        : 'The form follows the chart’s values.schema.json; values.yaml comments fill in descriptions.'}{' '}
+      <button type="button" className="link-button" onClick={save}>
+        Download values.schema.json
+      </button>
+      {ignored.length > 0 && (
+        <>
+          {' '}
+          Helm {HELM_RELEASE[helm]} does not check {ignored.map((k) => `\`${k}\``).join(', ')} in this schema (keywords of a later JSON Schema draft than it applies).
+        </>
+      )}
+    </p>
+  );
+}
+
+/** A chart whose schema lays out its sections for chartroom shows them open; others start closed. */
+function curatedSections(schema: unknown): boolean {
+  const hints = schemaObject(schema)?.['x-chartroom'];
+  return typeof hints === 'object' && hints !== null && Array.isArray((hints as { sections?: unknown }).sections);
+}
 
 /** A values.schema.json that parsed to something other than an object gives no form. */
 function schemaObject(schema: unknown): JsonSchema | null {

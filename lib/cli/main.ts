@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Command | Promise<
     load: () => import('./share-command').then((m) => m.shareCommand),
     chartFlags: () => import('./share-command').then((m) => m.SHARE_FLAGS),
   },
+  schema: {
+    summary: 'print the values schema the form uses (declared, or inferred from values.yaml) as values.schema.json',
+    load: () => import('./schema-command').then((m) => m.schemaCommand),
+    chartFlags: () => import('./schema-command').then((m) => m.SCHEMA_FLAGS),
+  },
   diff: {
     summary: 'diff upgrade OLD_CHART NEW_CHART: what a chart upgrade changes for a configuration',
     load: () => import('./diff-command').then((m) => m.diffCommand),

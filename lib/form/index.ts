@@ -13,7 +13,8 @@
  * - `generateSecret(kind)`: `password` | `base64-32` | `hex-32` from `crypto.getRandomValues`.
  * - `errorsByOwner(model, errors)`: errors regrouped onto the field that displays them.
  */
-export { buildFormModel, humanizeKey } from './model';
+export { buildFormModel, contextLabel, humanizeKey } from './model';
+export { searchFields } from './search';
 export type { EnumOption, FormField, FormModel, FormSection, Widget } from './model';
 export { validateValues } from './validate';
 export type { FieldErrors } from './validate';
@@ -41,3 +42,5 @@ export type { ChartroomHints, JsonSchema, JsonType, ModeOption, ModeSpec, Secret
 export { effectiveSchema, exportableSchema, inferFromValues } from './infer';
 export type { ChartValuesSource, EffectiveSchema, SchemaOrigin } from './infer';
 export { decodeEntities } from './entities';
+export { readableHelmErrors, readableHelmMessage, schemaAt } from './helm-messages';
+export { declaredDraft, draftInForce, keywordsHelmIgnores, keywordsNotShown } from './drafts';

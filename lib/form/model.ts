@@ -11,6 +11,7 @@ import {
   type ModeSpec,
   type SecretKind,
 } from './schema';
+import { keywordsNotShown } from './drafts';
 import { decodeEntities } from './entities';
 import { dottedPath } from './paths';
 
@@ -48,6 +49,8 @@ export interface FormField {
   /** `path` joined with dots: the key of `validateValues` errors and of DOM ids. */
   id: string;
   label: string;
+  /** Labels of the enclosing fields below the section, outermost first (`['Image']` for `image.repository`). */
+  context: string[];
   help?: string;
   placeholder?: string;
   widget: Widget;
@@ -76,6 +79,8 @@ export interface FormField {
   itemFields?: FormField[];
   /** Scalar types of `list` items or `key-value` values. */
   itemTypes?: JsonType[];
+  /** Rules of the schema on this value that the form cannot show (`oneOf`, `if`…); checked on render. */
+  unshown?: string[];
   /** Section-level object rendered without its own fieldset. */
   flatten?: boolean;
   /** The resolved schema node, for anything the model does not lift out. */
@@ -208,6 +213,7 @@ function buildField(
     path,
     id: dottedPath(path),
     label: typeof node.title === 'string' ? decodeEntities(node.title) : humanizeKey(key),
+    context: [],
     help: typeof node.description === 'string' ? decodeEntities(node.description) : undefined,
     placeholder: hints.placeholder,
     widget,
@@ -218,6 +224,8 @@ function buildField(
     secret: hints.secret === true,
     schema: node,
   };
+  const unshown = keywordsNotShown(node);
+  if (unshown.length) field.unshown = unshown;
   if (hints.generate) field.generate = hints.generate;
   if (hints.existingSecret) field.existingSecret = hints.existingSecret.split('.');
   if (node.default !== undefined) field.default = node.default;
@@ -239,6 +247,19 @@ function buildField(
     field.itemFields = orderedChildren({ ...deeper, byId: undefined }, item, []);
   }
   return field;
+}
+
+/** Labels of enclosing fields, so `Repository` reads `Image › Repository` wherever it is shown. */
+function setContext(field: FormField, context: string[], isSection: boolean): void {
+  field.context = context;
+  const inner = isSection ? context : [...context, field.label];
+  for (const child of field.children ?? []) setContext(child, inner, false);
+  for (const child of field.itemFields ?? []) setContext(child, [], false);
+}
+
+/** A field's label with its context: `Image › Repository`. */
+export function contextLabel(field: FormField): string {
+  return [...field.context, field.label].join(' › ');
 }
 
 /**
@@ -273,6 +294,7 @@ export function buildFormModel(schema: JsonSchema): FormModel {
     const own = section.fields.find((f) => f.key === section.id && f.widget === 'object');
     if (own && section.fields.length === 1) own.flatten = true;
     else if (own && !section.fields.some((f) => f !== own && !f.advanced)) own.flatten = true;
+    for (const field of section.fields) setContext(field, [], field === own);
   }
   return {
     title: typeof root.title === 'string' ? decodeEntities(root.title) : undefined,

@@ -56,9 +56,13 @@ function idsIn(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1])));
 }
 
+/** Controls with this label, alone or after the labels of the fields around it (`Image › Pull policy`). */
 function controlLabelled(html: string, label: string): Tag[] {
   const byId = labels(html);
-  return controls(html).filter((c) => byId.get(c.attrs.id) === label);
+  return controls(html).filter((c) => {
+    const text = byId.get(c.attrs.id);
+    return text === label || !!text?.endsWith(` › ${label}`);
+  });
 }
 
 describe.each(['aeterna', 'verta'])('the %s form', (chart) => {
@@ -152,6 +156,10 @@ describe('aeterna: modes, secrets and errors', () => {
     expect(controlLabelled(html, 'Enabled').every((c) => c.attrs.role === 'switch')).toBe(true);
     expect(controlLabelled(html, 'Install the operator')[0].name).toBe('select');
     expect(controlLabelled(html, 'Pull policy')[0].name).toBe('select');
+    // Nested fields say where they sit: one "Pull policy" per image, each told apart.
+    const pullPolicies = [...labels(html).values()].filter((l) => l.endsWith('Pull policy'));
+    expect(new Set(pullPolicies).size).toBe(pullPolicies.length);
+    expect(pullPolicies.every((l) => l.includes(' › '))).toBe(true);
     expect(controlLabelled(html, 'Topology keys 1')[0].attrs.value).toBe('topology.kubernetes.io/zone');
     expect(controlLabelled(html, 'Hosts 1').length + controlLabelled(html, 'Host').length).toBeGreaterThan(0);
     expect(html).toContain('<summary');

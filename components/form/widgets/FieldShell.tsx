@@ -1,7 +1,7 @@
 'use client';
 /** Label, help text and errors around one control, wired for assistive technology. */
 import { Fragment, useState, type ReactNode } from 'react';
-import type { FormField } from '@/lib/form';
+import { contextLabel, type FormField } from '@/lib/form';
 import { useFormRuntime } from '../context';
 import { useStoreEntry } from '../store';
 import styles from '../ValuesForm.module.css';
@@ -20,6 +20,22 @@ export function HelpText({ text }: { text: string }) {
     <>
       {text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>))}
     </>
+  );
+}
+
+/** Rules of the chart's schema the form cannot show as controls, said plainly. */
+export function UnshownRules({ field }: { field: FormField }) {
+  if (!field.unshown?.length) return null;
+  return (
+    <p className={styles.help}>
+      Also checked when the chart renders, not shown here: {field.unshown.map((k, i) => (
+        <Fragment key={k}>
+          {i > 0 && ', '}
+          <code>{k}</code>
+        </Fragment>
+      ))}
+      .
+    </p>
   );
 }
 
@@ -51,7 +67,7 @@ export function FieldShell(props: {
     <div className={inline ? `${styles.field} ${styles.inline}` : styles.field} data-field={ownerId}>
       <div className={styles.labelRow}>
         <label htmlFor={controlId} className={styles.label}>
-          {field.label}
+          {contextLabel(field)}
         </label>
         {field.required && (
           <span className={styles.requiredMark} aria-hidden="true">
@@ -66,6 +82,7 @@ export function FieldShell(props: {
           <HelpText text={field.help} />
         </p>
       )}
+      <UnshownRules field={field} />
       {errorId && (
         <ul id={errorId} className={styles.errors}>
           {messages.map((m) => (

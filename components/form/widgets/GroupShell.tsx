@@ -2,7 +2,7 @@
 /** A fieldset with legend, help and errors, for fields made of several controls. */
 import type { ReactNode } from 'react';
 import type { FormField } from '@/lib/form';
-import { HelpText, useFieldMessages } from './FieldShell';
+import { HelpText, UnshownRules, useFieldMessages } from './FieldShell';
 import styles from '../ValuesForm.module.css';
 
 export function GroupShell(props: {
@@ -40,6 +40,7 @@ export function GroupShell(props: {
           <HelpText text={field.help} />
         </p>
       )}
+      <UnshownRules field={field} />
       {errorId && (
         <ul id={errorId} className={styles.errors}>
           {messages.map((m) => (

@@ -72,6 +72,42 @@ hosts: [a.example, b.example]
   });
 });
 
+describe('commented-out examples and defaults', () => {
+  const s = inferFromValues(`tolerations: []
+# - key: dedicated
+#   operator: Equal
+#   effect: NoSchedule
+resources: {}
+  # limits:
+  #   cpu: 100m
+  #   memory: 128Mi
+# Pin pods to nodes, for example:
+# nodeSelector:
+#   disktype: ssd
+nodeSelector: {}
+# -- The next key's description is not an example
+next: ""
+ports:
+  - 80
+`);
+
+  it('reads list item shapes from a commented list below the key', () => {
+    expect(Object.keys((prop(s, 'tolerations').items as JsonSchema).properties!)).toEqual(['key', 'operator', 'effect']);
+    expect(buildFormModel(s).fieldsById.get('tolerations')?.widget).toBe('array');
+  });
+
+  it('reads map keys from an indented example below, or a block above that sets the key', () => {
+    expect(Object.keys(prop(s, 'resources.limits').properties!)).toEqual(['cpu', 'memory']);
+    expect(Object.keys(prop(s, 'nodeSelector').properties!)).toEqual(['disktype']);
+  });
+
+  it('keeps scalar defaults, but not for list items', () => {
+    expect(prop(s, 'next')).toMatchObject({ default: '', description: "The next key's description is not an example" });
+    expect((prop(s, 'ports').items as JsonSchema).default).toBeUndefined();
+    expect(buildFormModel(s).fieldsById.get('next')?.widget).toBe('text');
+  });
+});
+
 describe('helm-docs comments', () => {
   const s = inferFromValues(`# Not a description: this file uses helm-docs.
 replicaCount: 1
@@ -193,12 +229,14 @@ describe('effectiveSchema', () => {
     expect(r.schema.required).toEqual(['host']);
   });
 
-  it('lets the declared schema win and fills descriptions from comments', () => {
+  it('lets the declared schema win; comments fill in descriptions, values the keys it leaves open', () => {
     const declared = { type: 'object', properties: { port: { type: 'integer', description: 'Declared' }, host: { type: 'string' } } };
     const r = effectiveSchema(source('# -- From comment\nport: 80\n# -- Host name\nhost: x\n# -- Undeclared\nextra: 1\n', { declared }));
     expect(prop(r.schema, 'port')).toMatchObject({ type: 'integer', description: 'Declared' });
     expect(prop(r.schema, 'host').description).toBe('Host name');
-    expect(prop(r.schema, 'extra').description).toBe('Undeclared');
+    expect(prop(r.schema, 'extra')).toMatchObject({ type: 'number', description: 'Undeclared' });
+    const closed = effectiveSchema(source('port: 80\nextra: 1\n', { declared: { ...declared, additionalProperties: false } }));
+    expect(closed.schema.properties!.extra).toBeUndefined();
   });
 
   it('gives subcharts sections under their alias and global one', () => {

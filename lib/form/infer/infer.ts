@@ -5,7 +5,7 @@
  * comment gives one, and nothing is closed (no `additionalProperties: false`, no `required`), so
  * the schema describes the chart without forbidding what its templates accept.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse as parseYaml, parseDocument, type Node, type Pair } from 'yaml';
 import type { ChartroomHints, JsonSchema, JsonType } from '../schema';
 import { commentBlockAbove, readFileDocs, readKeyComments, type FileDocs, type KeyDoc } from './comments';
 
@@ -162,7 +162,70 @@ function keyDoc(walk: Walk, pair: Pair | undefined, path: string[], starts: numb
   };
 }
 
-function build(walk: Walk, value: unknown, node: Node | null | undefined, path: string[], ctx: { starts: number[]; text: string }): JsonSchema {
+/** Commented-out YAML lines as YAML text: `#` and the common indentation removed. */
+function uncomment(block: readonly string[]): string {
+  const bodies = block.map((l) => l.replace(/^\s*#/, ''));
+  const indents = bodies.filter((b) => b.trim()).map((b) => /^ */.exec(b)![0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return bodies.map((b) => b.slice(cut)).join('\n');
+}
+
+function parseExample(text: string): unknown {
+  try {
+    return parseYaml(text, { version: '1.1' }) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a commented-out example says an empty default (`[]`, `{}`, null) holds: the comment lines
+ * right below the key (indented under it, or list items), or a block above it that sets the key.
+ */
+function exampleFor(walk: Walk, keyLine: number, key: string, keyColumn: number): unknown {
+  const below: string[] = [];
+  for (let i = keyLine + 1; i < walk.lines.length && /^\s*#/.test(walk.lines[i]); i++) below.push(walk.lines[i]);
+  if (below.length) {
+    const column = below[0].indexOf('#');
+    const text = uncomment(below);
+    const value = parseExample(text);
+    if (Array.isArray(value) && /^\s*-\s/.test(text)) return value;
+    if (isRecord(value) && column > keyColumn) return key in value ? value[key] : value;
+  }
+  const above = commentBlockAbove(walk.lines, keyLine);
+  // Only the YAML tail of the block: prose above an example is not part of it.
+  for (let start = 0; start < above.length; start++) {
+    const text = uncomment(above.slice(start));
+    if (!new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`, 'm').test(text)) continue;
+    const value = parseExample(text);
+    if (isRecord(value) && key in value && value[key] !== null && typeof value[key] === 'object') return value[key];
+  }
+  return undefined;
+}
+
+/** An empty default's schema with the shape its example shows (no defaults: nothing is set). */
+function withExample(schema: JsonSchema, value: unknown, example: unknown): JsonSchema {
+  if (Array.isArray(value) && Array.isArray(example) && example.length && !schema.items) {
+    const shape = schemaOfValue(example);
+    return shape.items ? { ...schema, items: shape.items } : schema;
+  }
+  if (isRecord(value) && isRecord(example) && !schema.properties) {
+    const shape = schemaOfValue(example);
+    return shape.properties ? { ...schema, properties: shape.properties } : schema;
+  }
+  if (value === null && example !== undefined && example !== null && typeof example === 'object') {
+    // A null default with an example keeps null allowed.
+    const shape = schemaOfValue(example);
+    return { ...schema, ...shape, type: [shape.type as JsonType, 'null'] };
+  }
+  return schema;
+}
+
+function isEmptyContainer(v: unknown): boolean {
+  return v === null || (Array.isArray(v) && v.length === 0) || (isRecord(v) && Object.keys(v).length === 0);
+}
+
+function build(walk: Walk, value: unknown, node: Node | null | undefined, path: string[], ctx: { starts: number[]; text: string; inList?: boolean }): JsonSchema {
   if (isRecord(value)) {
     const pairs = pairsByKey(node);
     const properties: Record<string, JsonSchema> = {};
@@ -170,6 +233,12 @@ function build(walk: Walk, value: unknown, node: Node | null | undefined, path: 
       const pair = pairs.get(key);
       const childPath = [...path, key];
       let schema = build(walk, child, pair?.value as Node | null | undefined, childPath, ctx);
+      const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      if (keyRange && isEmptyContainer(child)) {
+        const line = lineOf(ctx.text, keyRange[0], ctx.starts);
+        const example = exampleFor(walk, line, key, keyRange[0] - ctx.starts[line]);
+        if (example !== undefined) schema = withExample(schema, child, example);
+      }
       const doc = keyDoc(walk, pair, childPath, ctx.starts, ctx.text);
       schema = applyDocs(schema, child, doc, childPath);
       if (doc.section && path.length > 0 && !walk.topSections.has(path[0])) walk.topSections.set(path[0], doc.section);
@@ -183,14 +252,17 @@ function build(walk: Walk, value: unknown, node: Node | null | undefined, path: 
     const seq = isSeq(node) ? node : undefined;
     let items: JsonSchema | undefined;
     value.forEach((item, i) => {
-      const s = build(walk, item, seq?.items[i] as Node | undefined, [...path, String(i)], ctx);
+      const s = build(walk, item, seq?.items[i] as Node | undefined, [...path, String(i)], { ...ctx, inList: true });
       items = items ? unionSchemas(items, s) : s;
     });
     const out: JsonSchema = { type: 'array' };
     if (items && Object.keys(items).length) out.items = items;
     return out;
   }
-  return schemaOfValue(value);
+  // Scalars carry their default (list items do not: one item's value is no default for others).
+  const scalar = schemaOfValue(value);
+  if (!ctx.inList) scalar.default = value ?? null;
+  return scalar;
 }
 
 /** Values and the YAML document of a values file; null when it does not parse to a map. */

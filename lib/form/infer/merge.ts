@@ -40,10 +40,11 @@ function hintsOf(node: JsonSchema): ChartroomHints | undefined {
 }
 
 /**
- * `primary` with what `secondary` adds: descriptions and hints it lacks, and properties it
- * does not declare where it leaves objects open. Nothing `primary` says is changed.
+ * `primary` with what `secondary` adds: descriptions and hints it lacks and, with
+ * `addProperties`, properties it does not declare where it leaves objects open. Nothing
+ * `primary` says is changed.
  */
-export function fillSchema(primary: JsonSchema, secondary: JsonSchema, withSections: boolean): JsonSchema {
+export function fillSchema(primary: JsonSchema, secondary: JsonSchema, withSections: boolean, addProperties = false): JsonSchema {
   const out: JsonSchema = { ...primary };
   if (!out.description && typeof secondary.description === 'string') out.description = secondary.description;
   const theirs = hintsOf(secondary);
@@ -55,17 +56,17 @@ export function fillSchema(primary: JsonSchema, secondary: JsonSchema, withSecti
     }
     if (Object.keys(mine).length) out['x-chartroom'] = mine;
   }
-  const open = primary.additionalProperties !== false && !primary.patternProperties;
+  const open = addProperties && primary.additionalProperties !== false && !primary.patternProperties;
   if (secondary.properties && (primary.properties || open)) {
     const props: Record<string, JsonSchema> = { ...(primary.properties ?? {}) };
     for (const [k, v] of Object.entries(secondary.properties)) {
-      if (props[k] && isRecord(props[k])) props[k] = fillSchema(props[k], v, withSections);
+      if (props[k] && isRecord(props[k])) props[k] = fillSchema(props[k], v, withSections, addProperties);
       else if (!props[k] && open) props[k] = v;
     }
     out.properties = props;
   }
   if (isRecord(primary.items) && isRecord(secondary.items)) {
-    out.items = fillSchema(primary.items as JsonSchema, secondary.items as JsonSchema, withSections);
+    out.items = fillSchema(primary.items as JsonSchema, secondary.items as JsonSchema, withSections, addProperties);
   }
   return out;
 }
@@ -114,7 +115,8 @@ function combine(source: ChartValuesSource, overrides: unknown[]): Combined {
   const declaredSections = declared ? hintsOf(declared)?.sections : undefined;
   let schema: JsonSchema;
   if (declared) {
-    schema = fillSchema(declared, inferred, !declaredSections);
+    // Keys the schema leaves open (no `additionalProperties: false`) get fields too.
+    schema = fillSchema(declared, inferred, !declaredSections, true);
     if (!declaredSections && hintsOf(inferred)?.sections) {
       schema['x-chartroom'] = { ...(hintsOf(declared) ?? {}), sections: hintsOf(inferred)!.sections };
     }
@@ -134,12 +136,14 @@ function combine(source: ChartValuesSource, overrides: unknown[]): Combined {
     const subGlobal = sub.properties?.global;
     const mine = properties[key];
     const declaredHere = declared?.properties?.[key];
-    let node = declaredHere ? fillSchema(mine, sub, false) : mine ? fillSchema(sub, mine, false) : sub;
+    // The subchart's schema decides, unless the parent declares this key itself; what the
+    // parent's values add to an inferred subchart schema is kept.
+    let node = declaredHere ? fillSchema(mine, sub, false) : mine ? fillSchema(sub, mine, false, combined.origin === 'inferred') : sub;
     node = { ...node, 'x-chartroom': { ...(hintsOf(node) ?? {}), section: key } };
     properties[key] = node;
     if (!sections.some((s) => s.id === key)) sections.push({ id: key, title: `${key} (subchart)` });
     if (subGlobal && isRecord(subGlobal)) {
-      properties.global = properties.global ? fillSchema(properties.global, subGlobal, false) : subGlobal;
+      properties.global = properties.global ? fillSchema(properties.global, subGlobal, false, !declared?.properties?.global) : subGlobal;
     }
   }
   if (properties.global && !sections.some((s) => s.id === 'global') && sections.length) {

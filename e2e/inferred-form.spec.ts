@@ -1,0 +1,50 @@
+/**
+ * A chart without values.schema.json still gets a form, search and editor completion: its
+ * schema is inferred from values.yaml and the helm-docs comments in it.
+ */
+import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { chartFolderFiles, packagedChart } from './chart-archive';
+import { editorText, manifestStream, waitForMonaco, waitRendered } from './helpers';
+
+const folder = fileURLToPath(new URL('./fixtures/documented', import.meta.url));
+
+test('a schema-less chart: sections and descriptions from comments, search, edits reach values.yaml and the preview, completion in the editor', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'documented-0.1.0.tgz', mimeType: 'application/gzip', buffer: packagedChart(chartFolderFiles(folder, 'documented')) });
+  await expect(page).toHaveURL(/\/configure\/local$/);
+  await waitRendered(page);
+
+  const form = page.getByRole('region', { name: 'documented settings' });
+  await expect(form).toContainText('the form is inferred from values.yaml');
+  // Sections named by `# @section --`, closed until opened.
+  for (const name of ['Web server', 'Content', 'Networking']) await expect(form.getByRole('heading', { name, level: 2 })).toBeVisible();
+  await expect(form.getByText('Number of web server pods.')).toHaveCount(0);
+  await form.getByRole('heading', { name: 'Web server', level: 2 }).click();
+  await expect(form.getByText('Number of web server pods.')).toBeVisible();
+  await expect(form.getByText('Container image repository.')).toBeVisible();
+
+  // Search finds a field by words of its description; its label says where it sits.
+  await form.getByRole('searchbox', { name: 'Search settings' }).fill('pull policy');
+  const results = form.getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('status')).toHaveText('1 setting matches.');
+  const policy = results.getByRole('combobox', { name: 'Image › Pull policy' });
+  await expect(policy.locator('option:checked')).toHaveText('IfNotPresent');
+  await policy.selectOption({ label: 'Always' });
+
+  await expect.poll(() => editorText(page)).toContain('pullPolicy: Always');
+  await waitRendered(page);
+  expect(await manifestStream(page)).toContain('imagePullPolicy: Always');
+
+  // The editor completes the chart's keys from the same schema.
+  await waitForMonaco(page);
+  const editor = page.getByRole('region', { name: 'values.yaml' });
+  await editor.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Space');
+  const suggestions = page.locator('.monaco-editor .suggest-widget .monaco-list-row');
+  await expect(suggestions.filter({ hasText: 'replicaCount' })).toBeVisible();
+  await expect(suggestions.filter({ hasText: 'greeting' })).toBeVisible();
+});
