@@ -21,6 +21,7 @@ import {
 import { FormRuntimeContext, domId, useFormRuntime, type FormRuntime } from './context';
 import { BoundField } from './Bound';
 import { FieldList } from './FieldList';
+import { onRevealField } from './reveal';
 import { KeyedStore, useStoreEntry, useStoreSelector } from './store';
 import { HelpText } from './widgets/FieldShell';
 import styles from './ValuesForm.module.css';
@@ -195,6 +196,7 @@ const Section = memo(function Section({ section, collapsible }: { section: FormS
   useEffect(() => {
     if (hasErrors) setOpen(true);
   }, [hasErrors]);
+  useEffect(() => (collapsible ? onRevealField(prefixes, () => setOpen(true)) : undefined), [collapsible, prefixes]);
   const body = (
     <>
       {section.description && (

@@ -20,3 +20,4 @@
  */
 export { ValuesForm } from './ValuesForm';
 export type { ValuesFormProps } from './ValuesForm';
+export { revealField } from './reveal';

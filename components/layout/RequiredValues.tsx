@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { placeholderValue, withPlaceholders, type ChartInfo, type SchemaProblem } from '@/lib/configurator';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
+import { revealField } from '@/components/form/reveal';
 
 /** Problems about one value (not a whole object's `if`/`then`), for this chart. */
 function valueProblems(problems: readonly SchemaProblem[], chart: string): { path: string; messages: string[] }[] {
@@ -13,7 +14,8 @@ function valueProblems(problems: readonly SchemaProblem[], chart: string): { pat
   return [...byPath].map(([path, messages]) => ({ path, messages }));
 }
 
-function focusField(path: string): void {
+async function focusField(path: string): Promise<void> {
+  await revealField(path);
   const field = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
   field?.scrollIntoView({ block: 'center' });
   field?.querySelector<HTMLElement>('input, select, textarea')?.focus();
@@ -34,7 +36,7 @@ export function RequiredValues({ info, config, problems }: { info: ChartInfo; co
       <ul>
         {needed.map((n) => (
           <li key={n.path}>
-            <button type="button" className="link-button" onClick={() => focusField(n.path)}>
+            <button type="button" className="link-button" onClick={() => void focusField(n.path)}>
               <code>{n.path}</code>
             </button>
             : {n.messages.join('; ')}

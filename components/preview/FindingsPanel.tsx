@@ -2,6 +2,7 @@
 import type { RenderedResource } from '@/lib/configurator';
 import type { Finding, Preset } from '@/lib/validate';
 import { domId } from '../form/context';
+import { revealField } from '@/components/form/reveal';
 
 interface FindingsPanelProps {
   findings: Finding[] | null;
@@ -22,7 +23,8 @@ function formFieldFor(valuesPath: string): HTMLElement | null {
   return null;
 }
 
-function focusField(valuesPath: string): boolean {
+async function focusField(valuesPath: string): Promise<boolean> {
+  await revealField(valuesPath);
   const el = formFieldFor(valuesPath);
   if (!el) return false;
   el.scrollIntoView({ block: 'center' });
@@ -80,7 +82,7 @@ export function FindingsPanel({ findings, error, resources, preset, onPreset, ku
                     <>
                       {' '}
                       from{' '}
-                      <button type="button" className="link-button" onClick={() => focusField(f.valuesPath!)} title="Show this value in the form">
+                      <button type="button" className="link-button" onClick={() => void focusField(f.valuesPath!)} title="Show this value in the form">
                         <code>{f.valuesPath}</code>
                       </button>
                     </>
