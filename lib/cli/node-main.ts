@@ -1,8 +1,8 @@
 /**
  * The `chartroom` command as Node runs it (bin/chartroom.mjs loads this module bundled).
  *
- * Helm allows 1000 nested `include`s and values nested 10,000 deep; Go's stacks grow as needed,
- * V8's main-thread stack is fixed when Node starts and holds less than that. Starting every run
+ * Helm allows 1000 nested `include`s; Go's stacks grow as needed, V8's main-thread stack is fixed
+ * when Node starts and holds less than that. Starting every run
  * with a bigger stack would mean a second Node process; instead a run renders on the main
  * thread with its output held back, and only if it ran out of stack is it run again on a worker
  * thread with a stack as big as helm ever needs here, whose output is the one printed.
@@ -13,8 +13,12 @@ import { runCli } from './main';
 import { nodeIO } from './node-io';
 import type { CliIO, ExitCode } from './io';
 
-/** The worker's JavaScript stack: 64 MB holds 1000 nested includes and 10,000-deep values many times over. */
-const BIG_STACK_MB = 64;
+/**
+ * The worker's JavaScript stack: 8 MB holds helm's 1000 nested includes with room to spare (values
+ * are walked without recursion). More would only let endless recursion, such as a value that `tpl`s
+ * itself, run longer before it stops: its error text grows with the square of the depth.
+ */
+const BIG_STACK_MB = 8;
 
 interface Outcome {
   code: ExitCode;
