@@ -3,7 +3,7 @@
  * fast enough in a browser: a pure-JS 4096-bit RSA key takes seconds, not minutes.
  */
 import { bytesToBig } from './der';
-import { randomBytes } from '../sprig/random';
+import { randomBytes } from '../go/rand';
 
 /** base^exp mod m. */
 export function modPow(base: bigint, exp: bigint, m: bigint): bigint {

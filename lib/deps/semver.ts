@@ -5,7 +5,7 @@
  * Error texts are those of the build Helm links (`Invalid Semantic Version`).
  * Also used by the Helm layer for dependency versions and `kubeVersion`.
  */
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc } from '../go/func';
 import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeInfo, type GoValue } from '../go/value';
 
 /** A parsed semantic version (Masterminds `Version`). */
@@ -343,14 +343,3 @@ export function parseVersionCached(text: string): Version {
 export function semverMemoSizes(): [number, number] {
   return [constraints.size, parsedVersions.size];
 }
-
-/** Sprig's `semver` and `semverCompare`. */
-export const semverFuncs: FuncMap = {
-  semver: defineFunc('semver', ['string'], (s: string) => versionValue(parseVersion(s)), { returnsError: true }),
-  semverCompare: defineFunc('semverCompare', ['string', 'string'], (c: string, s: string) => {
-    const constraint = parseConstraintCached(c);
-    return satisfies(parseVersionCached(s), constraint);
-  }, {
-    returnsError: true,
-  }),
-};

@@ -18,7 +18,7 @@ import {
 } from './exec-types';
 import { sprint, sprintf, sprintln } from '../go/fmt/fmt';
 import { byteLength } from '../go/utf8/utf8';
-import { defineFunc, type FuncMap } from './func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { compareGoStrings, GoError, GoInt, GoStruct, GoTime, type GoFunc, type GoValue, isGoFunc, typeInfoOf, typeName, withType } from '../go/value';
 
 const RV = REFLECT_VALUE;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineFunc } from './func';
+import { defineFunc } from '../go/func';
 import { LimitError, Template, TemplateError } from './index';
 import { fromPlain, GoError, GoInt, GoStruct, goMap, type GoValue, int, stringSlice, withType } from '../go/value';
 

@@ -10,5 +10,5 @@ export { builtin, BUILTIN_NAMES } from './builtins';
 export { isTrue } from './exec-types';
 export { parse, Tree, type ParseOptions } from './parse/parse';
 export * as nodes from './parse/node';
-export { defineFunc, type FuncMap } from './func';
+export { defineFunc, type FuncMap } from '../go/func';
 export * from '../go/value';

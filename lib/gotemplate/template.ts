@@ -5,7 +5,7 @@
 import { builtin } from './builtins';
 import { TemplateError } from './errors';
 import { executeTree, type ExecOptions, type ExecTemplate, MissingKey } from './exec';
-import type { FuncMap } from './func';
+import type { FuncMap } from '../go/func';
 import type { ListNode } from './parse/node';
 import { isEmptyTree } from './parse/node';
 import { Tree } from './parse/parse';

@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, parseDocument, stringify, visit, type Document } from 'yaml';
 import { readHints, resolveNode, type JsonSchema, type SecretKind } from '../form/schema';
-import { documentToJS } from '../configurator/yaml-to-js';
+import { documentToJS } from '../form/yaml-to-js';
 import { formatPath, getIn, type ValuePath } from '../form/paths';
 
 

@@ -6,7 +6,7 @@
  * SANs). The result is Sprig's `certificate` struct with `.Cert` and `.Key` PEM strings.
  */
 import { sha1 } from '@noble/hashes/legacy.js';
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, GoInt, GoStruct, type GoSlice, type GoValue } from '../go/value';
 import { bitString, bool, children, ctx, int, oid, oidString, pemDecode, pemEncode, readDer, seq, set, tlv } from '../deps/der';
 import { bytesToString, CorruptInputError, decodeBase64Std } from './encoding';

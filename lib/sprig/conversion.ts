@@ -3,7 +3,7 @@
  * arguments), Sprig's strval (toString) and strslice (toStrings), atoi and toDecimal.
  */
 import { sprint } from '../go/fmt/fmt';
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { utf8Decode } from '../go/utf8/utf8';
 import { GoInt, stringSlice, typeInfoOf, type GoSlice, type GoValue } from '../go/value';
 import { atoi, NumError, parseFloat, parseInt } from '../go/strconv';

@@ -10,11 +10,11 @@ import { scrypt } from '@noble/hashes/scrypt.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { base64 } from '@scure/base';
 import bcryptjs from 'bcryptjs';
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, GoInt } from '../go/value';
 import { certFuncs } from './certs';
 import { bytesToString, CorruptInputError, decodeBase64Std, stringToBytes } from './encoding';
-import { randomBytes } from './random';
+import { randomBytes } from '../go/rand';
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 

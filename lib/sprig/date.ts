@@ -3,7 +3,7 @@
  * `dateModify`, `duration`, `durationRound`, `ago`, `unixEpoch`, `htmlDate`...
  * `Local` is Go's local zone (see timezone.ts: the runtime's zone unless pinned).
  */
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, GoInt, GoTime, type GoValue } from '../go/value';
 import { durationString, parseDuration, roundDuration } from '../go/time/duration';
 import { MonotonicGoTime, formatGoTime, parseGoTime, timeFromUnix, unixParts } from '../go/time/gotime';

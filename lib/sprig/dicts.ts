@@ -1,5 +1,5 @@
 /** Sprig's dict functions. Dicts are mutable: set, unset and merge change their first argument. */
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, GoStruct, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../go/value';
 import { strval } from './conversion';
 import { mergeMaps } from './merge';

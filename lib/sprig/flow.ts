@@ -1,5 +1,5 @@
 /** Sprig's flow control: fail aborts rendering with the given message. */
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError } from '../go/value';
 
 export const flowFuncs: FuncMap = {

@@ -3,7 +3,7 @@
  * `env` and `expandenv`, which Helm deletes. Helm's own functions (include, tpl, toYaml, ...)
  * are layered on top elsewhere. Grouped like genericMap in sprig's functions.go.
  */
-import type { FuncMap } from '../gotemplate/func';
+import type { FuncMap } from '../go/func';
 import type { FuncEffect } from '../go/value';
 import { conversionFuncs } from './conversion';
 import { cryptoFuncs } from './crypto';
@@ -20,7 +20,7 @@ import { pathFuncs } from './paths';
 import { randomFuncs } from './random';
 import { reflectFuncs } from './reflect';
 import { regexFuncs } from './regex';
-import { semverFuncs } from '../deps/semver';
+import { semverFuncs } from './semver';
 import { stringFuncs } from './strings';
 import { urlFuncs } from './url';
 

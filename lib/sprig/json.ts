@@ -2,7 +2,7 @@
  * Sprig's JSON functions. Helm's own `toJson` and `fromJson` (lib/helm/engine/funcs-encoding.ts)
  * are merged over Sprig's map and win in charts; Sprig's versions stay here for completeness.
  */
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, type GoValue } from '../go/value';
 import { JsonError, marshalJson, unmarshalJson } from '../encoding/json';
 

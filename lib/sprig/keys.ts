@@ -5,7 +5,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
-import { randomBytes } from './random';
+import { randomBytes } from '../go/rand';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { GoError } from '../go/value';
 import { bigToBytes, bitString, bytesToBig, children, concatBytes, ctx, int, nullDer, octets, oid, oidString, pemDecode, pemEncode, readDer, seq } from '../deps/der';

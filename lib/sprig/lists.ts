@@ -4,7 +4,7 @@
  * an error in the other, which text/template reports identically).
  */
 import { markNil } from '../go/value';
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, GoInt, kindOf, typeInfoOf, withType, type GoSlice, type GoValue } from '../go/value';
 import { castToInt64, intArg, isList, listItems } from './conversion';
 import { isEmpty } from './defaults';

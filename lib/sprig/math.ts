@@ -1,5 +1,5 @@
 /** Sprig's integer and float arithmetic, rounding and sequences. */
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, GoInt, withType, type GoValue } from '../go/value';
 import { castToFloat64, castToInt64 } from './conversion';
 import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from '../deps/decimal';

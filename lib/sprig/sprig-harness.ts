@@ -4,7 +4,7 @@
  * so that outputs and error texts compare byte for byte.
  */
 import { Template } from '../gotemplate/template';
-import type { FuncMap } from '../gotemplate/func';
+import type { FuncMap } from '../go/func';
 import { parse as parseYaml } from 'yaml';
 import { fromPlain, goMap, withType, type GoMap } from '../go/value';
 import type { GoRelease } from '../gotemplate/exec';

@@ -2,7 +2,7 @@
  * Sprig's string functions. Go strings are UTF-8 bytes, so trunc, substr, abbrev, wrap and
  * friends count and cut bytes, as Helm does.
  */
-import { defineFunc, type FuncMap } from '../gotemplate/func';
+import { defineFunc, type FuncMap } from '../go/func';
 import { quote as goQuote } from '../go/strconv/quote';
 import { goTrimSpace, MAX_STRING_LENGTH, tooLongMessage } from '../go/strings';
 import { byteLength, isASCII, utf8Decode, utf8Encode } from '../go/utf8/utf8';

@@ -4,7 +4,7 @@
  * 4.1.4), the API versions client-go's scheme knows plus the CRD groups, `--kube-version` /
  * `--api-versions` overrides, and the `.Capabilities` value.
  */
-import { defineFunc } from '../../gotemplate/func';
+import { defineFunc } from '../../go/func';
 import { withType, type GoStruct, type GoValue } from '../../go/value';
 import { parseVersion, versionString } from '../../deps/semver';
 import type { Chart } from '../chart/chart';

@@ -3,7 +3,7 @@
  * top-level object templates render against (ToRenderValues).
  */
 import { GoInt, withType, type GoMap, type GoValue } from '../../go/value';
-import { defineFunc } from '../../gotemplate/func';
+import { defineFunc } from '../../go/func';
 import { goToYaml } from '../../yaml';
 import type { Chart } from '../chart/chart';
 import { metadataAsMap, metadataToGo } from '../chart/metadata-go';

@@ -1,6 +1,6 @@
 import { isStackExhaustion, Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
 import type { GoRelease } from '../../gotemplate/exec';
-import { defineFunc, type FuncMap } from '../../gotemplate/func';
+import { defineFunc, type FuncMap } from '../../go/func';
 import { quote } from '../../go/strconv/quote';
 import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../go/value';
 import { chartFullPath, isRoot, type Chart } from '../chart/chart';

@@ -1,5 +1,5 @@
 import { base64 } from '@scure/base';
-import { defineFunc } from '../../gotemplate/func';
+import { defineFunc } from '../../go/func';
 import { GoError, stringSlice, withType, type GoMap, type GoValue } from '../../go/value';
 import { goToYaml } from '../../yaml';
 import { filesGlobMatcher } from '../glob/gobwas-glob';

@@ -4,7 +4,7 @@
  * None of them fail a render on Go's errors: those become "" (toYaml, toJson), the error text (toToml), an
  * `Error` key (fromYaml, fromJson, fromToml) or a one-element list (fromYamlArray, fromJsonArray).
  */
-import { defineFunc, type FuncMap } from '../../gotemplate/func';
+import { defineFunc, type FuncMap } from '../../go/func';
 import { GoError, markNil, type GoMap, type GoValue } from '../../go/value';
 import { isInternalFailure } from '../../gotemplate/errors';
 import { decodeJson, marshalJson } from '../../encoding/json';

@@ -1,4 +1,4 @@
-import { defineFunc, type FuncMap } from '../../gotemplate/func';
+import { defineFunc, type FuncMap } from '../../go/func';
 import { GoError, type GoValue } from '../../go/value';
 import { sprigFuncMap } from '../../sprig/functions';
 import type { HelmVersion } from '../version';

@@ -15,7 +15,7 @@
  *   to the current nesting, stays far below that limit.
  */
 import { GoInt, typeInfoOf, type GoFunc, type GoValue } from '../../go/value';
-import type { FuncMap } from '../../gotemplate/func';
+import type { FuncMap } from '../../go/func';
 import { MUTATING, NON_DETERMINISTIC } from '../../sprig/functions';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */

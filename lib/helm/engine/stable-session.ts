@@ -8,7 +8,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CallObserver, CallSite, GoValue } from '../../gotemplate';
 import { setClock } from '../../sprig/date';
-import { setRandomSource } from '../../sprig/random';
+import { setRandomSource } from '../../go/rand';
 import { NON_DETERMINISTIC } from '../../sprig/functions';
 
 const encoder = new TextEncoder();

@@ -3,7 +3,7 @@
  * values), renders the template text for the same call, and prints results the way
  * text/template prints them, so results can be compared with helm's output.
  */
-import type { FuncMap } from '../../gotemplate/func';
+import type { FuncMap } from '../../go/func';
 import { GoError, GoInt, GoStruct, GoTime, sortedKeys, type GoValue } from '../../go/value';
 import { goTimeString } from '../../go/time/gotime';
 

@@ -1,4 +1,4 @@
-import type { FuncEffect, GoFunc, GoTypeName, GoValue } from '../go/value';
+import type { FuncEffect, GoFunc, GoTypeName, GoValue } from './value';
 
 /** Functions available to a template by name (Go's template.FuncMap). */
 export type FuncMap = Record<string, GoFunc>;
