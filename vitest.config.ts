@@ -34,6 +34,7 @@ const HELM_4_SUITES = [
   'tests/diff/seed-charts.property.test.ts',
   'tests/export/bundle.test.ts',
   'tests/export/gitops.test.ts',
+  'tests/fuzz/fuzz.diff.test.ts',
   'tests/upgrade/upgrade.diff.test.ts',
 ];
 

@@ -1,54 +1,39 @@
 /**
- * `npm run fuzz -- --seed S --cases N [--batch B]`: random templates through helm 3.17.3 and
- * chartroom; prints each difference shrunk to a minimal template, and the counts.
- * FUZZ_SEED sets the seed when --seed is not given.
+ * `npm run fuzz -- --seed S --cases N [--batch B] [--helm 4.1|3.17]`: random templates through
+ * the reference helm (4.1.4 by default) and chartroom; prints each difference shrunk to a minimal
+ * template, and the counts. FUZZ_SEED sets the seed when --seed is not given.
  */
-import { Rng, genCase, genValues } from "../tests/fuzz/generate";
-import {
-  differences,
-  shrink,
-  type FuzzStats,
-} from "../tests/fuzz/differential";
-
-function flag(name: string, fallback: number): number {
+function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 0)
-    throw new Error(`--${name} needs a whole number`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function count(name: string, fallback: number): number {
+  const v = Number(flag(name) ?? fallback);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} needs a whole number`);
   return v;
 }
 
 async function main(): Promise<void> {
-  const seed = flag("seed", Number(process.env.FUZZ_SEED ?? 1));
-  const total = flag("cases", 200);
-  const batch = flag("batch", 25) || 25;
+  // The reference helm is chosen when tests/helm/reference.ts loads, so set it first.
+  const helm = flag("helm");
+  if (helm) process.env.CHARTROOM_REFERENCE_HELM = helm;
+  const { REFERENCE } = await import("../tests/helm/reference");
+  const { differences, fuzzBatch, newStats, shrink } = await import("../tests/fuzz/differential");
+  const seed = count("seed", Number(process.env.FUZZ_SEED ?? 1));
+  const total = count("cases", 200);
+  const batch = count("batch", 25) || 25;
   let found = 0;
-  const stats: FuzzStats = {
-    rendered: 0,
-    failed: 0,
-    addressDependent: 0,
-    timedOut: 0,
-    helmRuns: 0,
-  };
+  const stats = newStats();
   const started = Date.now();
   for (let done = 0, b = 0; done < total; b++) {
-    // Each batch has its own values and its own generator stream, so any batch can be replayed.
-    const rng = new Rng(seed * 1_000_003 + b);
-    const values = JSON.stringify(genValues(rng));
     const n = Math.min(batch, total - done);
-    const cases = Array.from({ length: n }, (_, i) => ({
-      id: `c${b}_${i}`,
-      c: genCase(rng, JSON.parse(values), `c${b}_${i}`),
-    }));
+    const { values, cases } = fuzzBatch(seed, b, n);
     for (const d of await differences(cases, values, stats)) {
       found++;
-      const { d: min } = await shrink(
-        d.id,
-        cases.find((x) => x.id === d.id)!.c,
-        values,
-      );
+      const { d: min } = await shrink(d.id, cases.find((x) => x.id === d.id)!.c, values);
       process.stdout.write(
-        `\n### difference ${found} (seed ${seed}, batch ${b}, ${d.id})\nvalues.yaml: ${values}\n${min.defines ? `defines:  ${min.defines}\n` : ""}template: ${min.template}\nhelm:      ${min.helm}\nchartroom: ${min.chartroom}\n`,
+        `\n### difference ${found} (helm ${REFERENCE.release}, seed ${seed}, batch ${b}, ${d.id})\nvalues.yaml: ${values}\n${min.defines ? `defines:  ${min.defines}\n` : ""}template: ${min.template}\nhelm:      ${min.helm}\nchartroom: ${min.chartroom}\n`,
       );
     }
     done += n;
@@ -56,7 +41,7 @@ async function main(): Promise<void> {
   }
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   process.stderr.write(
-    `\n${total} cases (seed ${seed}) in ${secs}s, ${stats.helmRuns} helm runs: ${stats.rendered} rendered alike, ${stats.failed} failed alike, ${stats.addressDependent} depend on a pointer address, ${stats.timedOut} not compared (helm timed out), ${found} differences\n`,
+    `\n${total} cases (helm ${REFERENCE.release}, seed ${seed}) in ${secs}s, ${stats.helmRuns} helm runs: ${stats.rendered} rendered alike, ${stats.failed} failed alike, ${stats.addressDependent} depend on a pointer address, ${stats.timedOut} not compared (helm timed out), ${found} differences\n`,
   );
   process.exitCode = found > 0 ? 1 : 0;
 }

@@ -1,10 +1,15 @@
-import { GoStruct, typeInfoOf, withType, type GoMap, type GoValue } from './value';
+import { GoStruct, isGoNil, markNil, typeInfoOf, withType, type GoMap, type GoValue } from './value';
 
 type Container = GoMap | GoValue[] | GoStruct;
 const isContainer = (v: GoValue): v is Container => v instanceof Map || Array.isArray(v) || v instanceof GoStruct;
 
-/** An empty copy of a container (keeping its Go type), or the value itself when it has no parts. */
+/** An empty copy of a container (keeping its Go type and nil-ness), or the value itself when it has no parts. */
 function shell(v: GoValue): GoValue {
+  const c = copyShell(v);
+  return isGoNil(v) ? markNil(c as GoMap) : c;
+}
+
+function copyShell(v: GoValue): GoValue {
   if (v instanceof Map) {
     const info = typeInfoOf(v);
     return info ? withType(new Map(), info) : new Map();

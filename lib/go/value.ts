@@ -399,7 +399,7 @@ const NIL = Symbol.for('chartroom.goNil');
  * Marks an empty map or slice as Go's nil map/slice (e.g. `fromJson "null"`): it prints like an
  * empty one, but encoding/json writes `null` and BurntSushi/toml leaves it out.
  */
-export function markNil<T extends GoMap | GoSlice>(v: T): T {
+export function markNil<T extends GoMap | GoSlice | Uint8Array>(v: T): T {
   Object.defineProperty(v, NIL, { value: true, enumerable: false });
   return v;
 }
@@ -411,5 +411,5 @@ export function goNil<T extends GoMap | GoSlice>(empty: T, typeName: string): T 
 
 /** Whether a slice or map stands for Go's nil (see {@link markNil}). */
 export function isGoNil(v: GoValue): boolean {
-  return (v instanceof Map || Array.isArray(v)) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
+  return (v instanceof Map || Array.isArray(v) || v instanceof Uint8Array) && (v as unknown as Record<symbol, boolean>)[NIL] === true;
 }

@@ -2,7 +2,7 @@
  * Go type rules the executor needs on top of the value model: nil-ability, assignability of
  * a value to a declared parameter type, zero values, element types of containers and truth.
  */
-import { GoInt, GoStruct, GoTime, type GoTypeName, type GoValue, isGoFunc, typeInfoOf, typeName } from '../go/value';
+import { GoInt, GoStruct, GoTime, goNil, markNil, type GoTypeName, type GoValue, isGoFunc, typeInfoOf, typeName } from '../go/value';
 
 /** The parameter type of builtins that receive values unconverted (Go's reflect.Value). */
 export const REFLECT_VALUE = 'reflect.Value';
@@ -64,6 +64,10 @@ export function zeroOf(t: GoTypeName): GoValue {
   if (t === 'bool') return false;
   if (t === 'float64' || t === 'float32') return 0;
   if (INT_KINDS.has(t) || UINT_KINDS.has(t)) return new GoInt(0, t as GoInt['kind']);
+  // A missing `.Files` entry is a nil []byte: it prints `[]` and has length 0.
+  if (t === '[]uint8') return markNil(new Uint8Array(0));
+  if (t.startsWith('[]')) return goNil([], t);
+  if (t.startsWith('map[')) return goNil(new Map(), t);
   return null;
 }
 

@@ -1,6 +1,6 @@
 /** Sprig's dict functions. Dicts are mutable: set, unset and merge change their first argument. */
 import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoStruct, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../go/value';
+import { GoError, GoStruct, goNil, isGoNil, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../go/value';
 import { strval } from './conversion';
 import { mergeMaps } from './merge';
 import { deepCopy as copyValue } from '../go/copy';
@@ -47,18 +47,18 @@ function dict(...v: GoValue[]): GoMap {
 }
 
 /**
- * A nil map argument (a missing value passed on) merges as nothing; into a nil destination
+ * mergo.Merge(&dst, src) per source: a nil source merges as nothing; into a nil destination
  * mergo merges a fresh map, which is what the call returns. Only when every argument is nil is
- * the result nil (Go's nil map, which prints as `map[]`; here it stays nil).
+ * the result Go's nil map (`map[]` printed, `null` in toJson).
  */
 function merge(overwrite: boolean) {
   return (dst: GoMap | null, ...srcs: (GoMap | null)[]): GoValue => {
     for (const src of srcs) {
-      if (src === null) continue;
-      dst ??= new Map();
+      if (src === null || isGoNil(src)) continue;
+      if (dst === null || isGoNil(dst)) dst = new Map();
       mergeMaps(dst, src, overwrite);
     }
-    return dst;
+    return dst ?? goNil(new Map(), MAP);
   };
 }
 

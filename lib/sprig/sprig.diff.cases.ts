@@ -227,6 +227,8 @@ const dicts = [
   '{{ $e := dict }}{{ $_ := merge (dict "a" $e) (dict "a" (dict "k" 1)) }}{{ $e }}',
   '{{ merge (deepCopy .Values.m) .Values.nested | toString }}|{{ mergeOverwrite (deepCopy .Values.m) (dict "c" (dict "d" 9 "e" 1)) }}|{{ .Values.m }}',
   '{{ merge .Values.m "x" }}',
+  // Merging only nil maps gives a nil map (`map[]`, `null`); merging into one makes a fresh map.
+  '{{ merge nil nil }}|{{ merge nil nil | toJson }}|{{ typeOf (merge nil nil) }}|{{ mergeOverwrite nil (dict "b" 2) | toJson }}',
   '{{ dig "x" "yy" "z" "dflt" .Values.nested }}|{{ dig "x" "q" "dflt" .Values.nested }}|{{ dig "a" "dflt" .Values.m }}|{{ dig "c" "d" 0 .Values.m }}|{{ dig "zz" .Values.missing .Values.m }}',
   '{{ dig "a" "x" .Values }}',
   '{{ dig "a" "b" "x" .Values.m }}',

@@ -11,7 +11,16 @@ import { GoInt, GoStruct, GoTime, type GoValue, compareGoStrings, isGoFunc, type
 export { clearFlags, type FmtFlags } from './format';
 
 /** Go prints real addresses for pointers, maps and funcs; ours have none, so print a stable stand-in. */
-const FAKE_ADDRESS = 0xc000010000n;
+export const STAND_IN_ADDRESS = 0xc000010000n;
+let standInAddress = STAND_IN_ADDRESS;
+
+/**
+ * Changes the stand-in address, so a differential test can tell output that depends on an
+ * address (hashed, measured) from output that does not: it changes with the address.
+ */
+export function setStandInAddress(address: bigint): void {
+  standInAddress = address;
+}
 
 /** A value's String method when Go's type has one (fmt.Stringer). */
 function stringerOf(v: GoValue): (() => string) | undefined {
@@ -161,7 +170,7 @@ export class Printer extends Formatter {
   private fmtPointer(v: GoValue, verb: string): void {
     const isPointer = v instanceof Map || Array.isArray(v) || v instanceof Uint8Array || isGoFunc(v) || (v instanceof GoStruct && v.pointer);
     if (!isPointer) return this.badVerb(verb);
-    const u = FAKE_ADDRESS;
+    const u = standInAddress;
     switch (verb) {
       case 'v':
         if (this.f.sharpV) {

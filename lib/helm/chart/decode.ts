@@ -9,7 +9,7 @@
  */
 import { GoInt, type GoValue } from '../../go/value';
 import type { Dependency, Lock, Maintainer, Metadata } from './chart';
-import { formatFloatG } from './gofmt';
+import { formatFloat } from '../../go/strconv';
 
 /** A decode error with encoding/json's text (`json: cannot unmarshal ...`). */
 export class JsonDecodeError extends Error {}
@@ -96,7 +96,7 @@ class Decoder {
     if (typeof v === 'number') {
       // YAML integers reach Go as int and print in full; other numbers as float32 %g.
       if (Number.isInteger(v) && Math.abs(v) < 2 ** 63) return BigInt(v).toString();
-      return formatFloatG(v, 32);
+      return formatFloat(v, 'g', -1, 32);
     }
     this.fail(v, struct, path, 'string');
     return undefined;

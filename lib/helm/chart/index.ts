@@ -34,4 +34,3 @@ export { HELMIGNORE, IgnoreRules, parseIgnoreRules } from './helmignore';
 export { ValidationError, validateChart, validateMetadata } from './validate';
 export { chartValueForTemplate, dependencyToGo, metadataToGo } from './metadata-go';
 export { structJsonFields, type JsonTypeInfo } from './gostruct';
-export { formatFloatG, formatV } from './gofmt';

@@ -10,7 +10,8 @@
  */
 import { GoInt, type GoMap, type GoValue } from '../../go/value';
 import { chartName, type Chart } from '../chart/chart';
-import { formatFloatG, formatV } from '../chart/gofmt';
+import { formatValue } from '../../go/fmt/fmt';
+import { formatFloat } from '../../go/strconv';
 import { deepCopy } from '../../go/copy';
 
 /** Receives Helm's log lines (warnings), without the `coalesce.go:NNN: ` prefix. */
@@ -35,7 +36,7 @@ function formatT(v: GoValue): string {
   let text = String(v);
   if (typeof v === 'number') {
     type = 'float64';
-    text = formatFloatG(v);
+    text = formatFloat(v, 'g', -1);
   } else if (v instanceof GoInt) type = v.kind;
   return `%!t(${type}=${text})`;
 }
@@ -166,9 +167,9 @@ function coalesceTablesFullKey(warn: Warn, dst: GoMap | null, src: GoMap | null,
       dst.set(key, val);
     } else if (isTable(val)) {
       if (isTable(dv)) coalesceTablesFullKey(warn, dv, val, fullkey, merge);
-      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${formatV(val)})`);
+      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
     } else if (isTable(dv) && val !== null) {
-      warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatV(val)})`);
+      warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`);
     }
   }
   return dst;

@@ -60,6 +60,9 @@ const CASES: string[] = [
   '{{ toYamlPretty .Values }}',
   '{{ toYamlPretty (dict "n" 1000000.0 "i" 1000000 "l" (list 1 (list 2))) }}',
   '{{ toJson (list (int 1) (int64 2) (float64 3)) }}',
+  // Nil maps and slices from fromJson "null": merged into, they become fresh maps; copied, they stay nil.
+  '{{ merge (fromJson "null") (fromJson "null") | toJson }}|{{ mergeOverwrite (fromJson "null") (dict "a" 1) | toJson }}|{{ merge (dict) (fromJson "null") | toJson }}',
+  '{{ deepCopy (fromJson "null") | toJson }}|{{ deepCopy (list 1 (fromJsonArray "null")) | toJson }}',
 ];
 
 // `mustFromJson` and `toRawJson` fail the render: those run alone.

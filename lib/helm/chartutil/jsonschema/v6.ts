@@ -7,7 +7,7 @@
  * the browser, so it refuses them with helm's own prefix (`failing loading "URL": ...`).
  */
 import { goRegexp } from './go-regexp';
-import { formatFloatG } from '../../chart/gofmt';
+import { formatFloat } from '../../../go/strconv';
 import { isMultipleOf, type Json } from './json';
 import { checkFormatV6 } from './v6-formats';
 
@@ -267,13 +267,13 @@ function display(v: Json): string {
   if (typeof v === 'string') return quote(v);
   if (Array.isArray(v) || isObj(v)) return 'value';
   if (v === null) return '<nil>';
-  if (typeof v === 'number') return formatFloatG(v);
+  if (typeof v === 'number') return formatFloat(v, 'g', -1);
   return String(v);
 }
 
 /** golang.org/x/text's English printer: thousands grouped in %d and %v numbers. */
 function grouped(n: number): string {
-  const text = Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : formatFloatG(n);
+  const text = Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : formatFloat(n, 'g', -1);
   const m = /^(-?)(\d+)(.*)$/.exec(text);
   if (!m || /e/.test(text)) return text;
   return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + m[3];

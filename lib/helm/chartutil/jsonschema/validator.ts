@@ -7,7 +7,7 @@
  */
 import { goRegexp } from './go-regexp';
 import { checkFormat } from './formats';
-import { formatFloatG } from '../../chart/gofmt';
+import { formatFloat } from '../../../go/strconv';
 import { canonicalJson, isMultipleOf, type Json } from './json';
 
 export interface SchemaError {
@@ -95,7 +95,7 @@ function checkSchema(s: Schema): void {
   for (const t of typesOf(s)) {
     if (!PRIMITIVES.includes(t)) throw new Error(`has a primitive type that is NOT VALID -- given: ${t} Expected valid values are:[${PRIMITIVES.join(' ')}]`);
   }
-  if (typeof s.multipleOf === 'number' && s.multipleOf <= 0) throw new Error(`${formatFloatG(s.multipleOf)} must be strictly greater than 0`);
+  if (typeof s.multipleOf === 'number' && s.multipleOf <= 0) throw new Error(`${formatFloat(s.multipleOf, 'g', -1)} must be strictly greater than 0`);
   for (const k of ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']) {
     if (typeof s[k] === 'number' && (s[k] as number) < 0) throw new Error(`${k} must be greater than or equal to 0`);
   }
@@ -409,7 +409,7 @@ export class Validator {
 
   private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: Path): void {
     if (typeof s.multipleOf === 'number' && !isMultipleOf(value, s.multipleOf)) {
-      this.add(r, ctx, `Must be a multiple of ${formatFloatG(s.multipleOf)}`);
+      this.add(r, ctx, `Must be a multiple of ${formatFloat(s.multipleOf, 'g', -1)}`);
     }
     // Draft 4 spells exclusive bounds as booleans beside maximum/minimum, later drafts as numbers.
     let max = typeof s.maximum === 'number' ? s.maximum : undefined;
@@ -419,8 +419,8 @@ export class Validator {
       exMax = true;
     }
     if (max !== undefined) {
-      if (exMax && value >= max) this.add(r, ctx, `Must be less than ${formatFloatG(max)}`);
-      else if (!exMax && value > max) this.add(r, ctx, `Must be less than or equal to ${formatFloatG(max)}`);
+      if (exMax && value >= max) this.add(r, ctx, `Must be less than ${formatFloat(max, 'g', -1)}`);
+      else if (!exMax && value > max) this.add(r, ctx, `Must be less than or equal to ${formatFloat(max, 'g', -1)}`);
     }
     let min = typeof s.minimum === 'number' ? s.minimum : undefined;
     let exMin = s.exclusiveMinimum === true;
@@ -429,8 +429,8 @@ export class Validator {
       exMin = true;
     }
     if (min !== undefined) {
-      if (exMin && value <= min) this.add(r, ctx, `Must be greater than ${formatFloatG(min)}`);
-      else if (!exMin && value < min) this.add(r, ctx, `Must be greater than or equal to ${formatFloatG(min)}`);
+      if (exMin && value <= min) this.add(r, ctx, `Must be greater than ${formatFloat(min, 'g', -1)}`);
+      else if (!exMin && value < min) this.add(r, ctx, `Must be greater than or equal to ${formatFloat(min, 'g', -1)}`);
     }
   }
 }
