@@ -63,6 +63,14 @@ test('a link to a repository chart opens it for a colleague; a bundled chart nam
   await expect(other).toHaveURL(/\/configure\/remote\?repository=.*&chart=parent&version=1\.0\.0/);
   await colleague.close();
 
+  // A saved chartroom.json of a repository chart opens that chart from the catalog.
+  const saved = { format: 1, chart: { name: 'parent', version: '1.0.0', repository: repo.url }, release: { name: 'saved', namespace: 'default' }, values: 'greeter:\n  greeting: from a saved file\n' };
+  await page.goto('/');
+  await page.getByLabel('Choose a configuration file').setInputFiles({ name: 'chartroom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+  await expect(page).toHaveURL(/\/configure\/remote\?repository=/);
+  await waitRendered(page);
+  expect(await manifestStream(page)).toContain('greeting: "from a saved file"');
+
   // No internet here: Aeterna renders as before, and says which dependencies it left out and why.
   await page.goto('/configure/aeterna');
   await waitRendered(page);

@@ -6,8 +6,9 @@ import { CONFIG_FILE_ACCEPT } from '../layout/OpenConfigButton';
 import { readConfigFile } from '../layout/read-config-file';
 import { DropZone } from '../ui/DropZone';
 import { FilePickerButton } from '../ui/FilePickerButton';
+import { remoteChartHref } from './remote-chart-href';
 
-/** Carrying on with a saved configuration: opens the bundled chart it names, with it. */
+/** Carrying on with a saved configuration: opens the chart it names (bundled, or from its repository), with it. */
 export function OpenSavedConfiguration({ charts }: { charts: string[] }) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,11 +18,13 @@ export function OpenSavedConfiguration({ charts }: { charts: string[] }) {
     const read = await readConfigFile(file);
     if (!read.ok) return setProblem(read.message);
     const chart = read.config.chart.name;
-    if (!charts.includes(chart)) {
+    const { repository, version } = read.config.chart;
+    if (!repository && !charts.includes(chart)) {
       return setProblem(`${file.name} is for the chart "${chart}", which is not bundled here. Open that chart below, then use Open configuration… in its configurator.`);
     }
     if (!storePendingConfig(sessionStorage, { fileName: file.name, config: read.config })) return setProblem('This configuration is too large to keep in the browser tab.');
-    router.push(`/configure/${encodeURIComponent(chart)}`);
+    // A chart from a repository opens from there; a bundled one from here.
+    router.push(repository ? remoteChartHref({ repository, name: chart, version }) : `/configure/${encodeURIComponent(chart)}`);
   };
 
   return (
