@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { manifestStream, openFresh, previewTab, waitRendered } from './helpers';
+import { manifestStream, openFresh, previewTab, shownResource, waitRendered } from './helpers';
 
 test('switching PostgreSQL to External wires the Deployment and drops the CNPG Cluster', async ({ page }) => {
   await openFresh(page, 'aeterna');
@@ -21,12 +21,13 @@ test('switching PostgreSQL to External wires the Deployment and drops the CNPG C
   const preview = page.getByRole('region', { name: 'Rendered manifests' });
   await preview.getByRole('navigation', { name: 'Resources by kind' }).getByRole('heading', { name: /^Deployment/ }).waitFor();
   await preview.getByRole('navigation', { name: 'Resources by kind' }).locator('.resource-group', { hasText: /^Deployment/ }).getByRole('button').first().click();
-  const deployment = preview.getByLabel(/^Deployment /);
-  await expect(deployment).toContainText('name: PG_HOST');
-  await expect(deployment).toContainText('value: "db.example.internal"');
-  await expect(deployment).toContainText('value: "6432"');
-  await expect(deployment).toContainText('value: "memory"');
-  await expect(deployment).toContainText('value: "aeterna_app"');
+  const deployment = await shownResource(page, /^Deployment /);
+  expect(deployment).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/);
+  expect(deployment).toContain('name: PG_HOST');
+  expect(deployment).toContain('value: "db.example.internal"');
+  expect(deployment).toContain('value: "6432"');
+  expect(deployment).toContain('value: "memory"');
+  expect(deployment).toContain('value: "aeterna_app"');
 
   await expect(preview.getByRole('navigation', { name: 'Resources by kind' }).getByRole('heading', { name: /^Cluster\b/ })).toHaveCount(0);
   expect(await manifestStream(page)).not.toContain('kind: Cluster');

@@ -12,8 +12,11 @@ test('a finding opens its resource at the reported line', async ({ page }) => {
   const line = Number(/\(line (\d+)\)/.exec(text)?.[1]);
   expect(line).toBeGreaterThan(0);
   await finding.getByRole('button').first().click();
-  const marked = preview.locator('.resource-yaml .line.marked');
-  await expect(marked).toHaveAttribute('data-line', String(line));
-  await expect(marked).toContainText('image:');
+  // Monaco draws the mark, the line number and the text as rows at the same height.
+  const viewer = preview.locator('.resource-yaml .monaco-editor');
+  const marked = viewer.locator('.view-overlays .marked-line');
   await expect(marked).toBeInViewport();
+  const top = await marked.evaluate((e) => (e.parentElement as HTMLElement).style.top);
+  await expect(viewer.locator(`.margin-view-overlays > div[style*="top:${top};"] .line-numbers`)).toHaveText(String(line));
+  await expect(viewer.locator(`.view-line[style*="top:${top};"]`)).toContainText('image:');
 });

@@ -60,10 +60,37 @@ export async function previewTab(page: Page, name: RegExp | string): Promise<voi
   await page.getByRole('region', { name: 'Rendered manifests' }).getByRole('tab', { name }).click();
 }
 
-/** The whole `helm template` stream shown in the preview. */
+/** The manifest viewer (Monaco, once loaded) with this accessible name. */
+export async function manifestViewer(page: Page, name: string | RegExp) {
+  const viewer = page.getByRole('region', { name: 'Rendered manifests' }).getByRole('group', { name });
+  await expect(viewer.locator('.monaco-host[data-ready="true"] .view-lines')).toBeVisible({ timeout: 30_000 });
+  return viewer;
+}
+
+/** The clipboard's text after `copy` (empty before it, so an old copy is never read). */
+export async function copiedText(page: Page, copy: () => Promise<void>): Promise<string> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await copy();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** The whole `helm template` stream in the "All manifests" viewer, selected and copied as a user would. */
 export async function manifestStream(page: Page): Promise<string> {
   await previewTab(page, 'All manifests');
-  const text = await page.getByRole('region', { name: 'helm template output' }).or(page.getByLabel('helm template output')).first().innerText();
+  const viewer = await manifestViewer(page, 'helm template output');
+  const text = await copiedText(page, async () => {
+    await viewer.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+C');
+  });
   await previewTab(page, /Resources/);
   return text;
+}
+
+/** The YAML of the resource open in the Resources tab, by its "Copy this resource" button. */
+export async function shownResource(page: Page, name: string | RegExp): Promise<string> {
+  const viewer = await manifestViewer(page, name);
+  return copiedText(page, () => viewer.getByRole('button', { name: 'Copy this resource' }).click());
 }

@@ -1,8 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { useThemeValue } from '../ui/useThemeValue';
-
-type Monaco = typeof import('./monaco');
+import { useMonaco } from './use-monaco';
 
 /**
  * A read-only Monaco diff of two texts (loads Monaco on first use): unchanged stretches folded,
@@ -10,18 +9,10 @@ type Monaco = typeof import('./monaco');
  */
 export function DiffView({ original, modified, label }: { original: string; modified: string; label: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const monaco = useMonaco('now');
   const [changes, setChanges] = useState<number | null>(null);
   const models = useRef<{ original: import('monaco-editor/editor/editor.api').editor.ITextModel; modified: import('monaco-editor/editor/editor.api').editor.ITextModel } | null>(null);
   const theme = useThemeValue();
-
-  useEffect(() => {
-    let cancelled = false;
-    void import('./monaco').then((m) => !cancelled && setMonaco(m));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   useEffect(() => {
     if (!monaco || !host.current) return;

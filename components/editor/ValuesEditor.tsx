@@ -2,8 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TextRange, YamlProblem } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
-
-type Monaco = typeof import('./monaco');
+import { useMonaco } from './use-monaco';
 
 export interface ValuesEditorProps {
   /** The document text; the editor follows it when it changes from elsewhere (form, preset). */
@@ -28,26 +27,12 @@ export interface ValuesEditorProps {
  */
 export function ValuesEditor({ text, onChange, schema, path, readOnly, label, markers, masked }: ValuesEditorProps) {
   const host = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const monaco = useMonaco();
   const editorRef = useRef<import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor | null>(null);
   const applyingRef = useRef(false);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const theme = useThemeValue();
-
-  useEffect(() => {
-    let cancelled = false;
-    // After first paint, so the form and preview are interactive before Monaco downloads.
-    const start = (): void => {
-      void import('./monaco').then((m) => !cancelled && setMonaco(m));
-    };
-    const idle = (window as Window & { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    if (idle) idle(start);
-    else setTimeout(start, 50);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   useEffect(() => {
     if (!monaco || !host.current) return;

@@ -10,3 +10,10 @@ declare module 'monaco-editor/internal/common/workers' {
     keepIdleModels?: boolean;
   }): editor.MonacoWebWorker<T>;
 }
+
+// Monaco's YAML tokenizer and language configuration (what `languages/definitions/yaml/register` loads).
+declare module 'monaco-editor/languages/definitions/yaml/yaml' {
+  import type { languages } from 'monaco-editor/editor/editor.api';
+  export const conf: languages.LanguageConfiguration;
+  export const language: languages.IMonarchLanguage;
+}

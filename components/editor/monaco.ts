@@ -47,3 +47,5 @@ export function setValuesSchema(schema: unknown, fileMatch: string): void {
 }
 
 export { monaco };
+export { MANIFEST_LANGUAGE, modelDocuments, registerManifestLanguage } from './manifest-language';
+export { ManifestEditor } from './ManifestEditor';

@@ -9,6 +9,7 @@ import { DiffTab } from './DiffTab';
 import { UpgradeTab } from './UpgradeTab';
 import type { UpgradeReport } from '@/lib/upgrade/types';
 import { FindingsPanel, findingsLabel } from './FindingsPanel';
+import { ManifestViewer } from './ManifestViewer';
 import { useFindings } from '@/lib/configurator/client/use-findings';
 import type { Preset } from '@/lib/validate';
 import { ReleaseBar } from './ReleaseBar';
@@ -121,7 +122,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
                       {resource.kind} <strong>{resource.name}</strong> from <code>{resource.source}</code>
                       {resource.hookEvents.length > 0 ? ` — hook: ${resource.hookEvents.join(', ')}` : ''}
                     </p>
-                    <CodeBlock text={resource.content} label={`${resource.kind} ${resource.name}`} highlight={selectedLine} />
+                    <ManifestViewer text={resource.content} label={`${resource.kind} ${resource.name}`} mode="resource" resources={[resource]} documentKey={`${resource.kind}/${resource.name}`} highlight={selectedLine} />
                   </div>
                 ) : (
                   <p className="muted">The chart renders no resources with these values.</p>
@@ -148,7 +149,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
           )}
           {tab === 'stream' && (
             <TabPanel idPrefix="preview" id="stream">
-              <CodeBlock text={shown.output} label="helm template output" />
+              <ManifestViewer text={shown.output} label="helm template output" mode="stream" resources={shown.resources} documentKey="stream" />
             </TabPanel>
           )}
           {tab === 'diff' && (

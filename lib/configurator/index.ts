@@ -25,3 +25,4 @@ export * from './pending-config';
 export * from './secret-ranges';
 export * from './placeholders';
 export * from './manifest-lines';
+export * from './text-change';
