@@ -10,7 +10,7 @@ export const metadata: Metadata = {
   title: 'chartroom',
   description: 'Configure Helm charts in the browser, with manifests rendered as helm template does.',
   manifest: '/manifest.webmanifest',
-  icons: { apple: '/icons/apple-touch-icon.png' },
+  icons: { icon: '/icons/icon.svg', apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = { themeColor: '#0b5cad' };
