@@ -1,7 +1,8 @@
 /**
  * Installable and offline: the page links a web app manifest whose icons load; after one visit
  * the service worker has cached the app, so with the network off the configurator reloads,
- * renders and follows an edit. A worker drops the caches of other builds.
+ * renders and follows an edit. The cache holds the build's files and nothing a user typed, a
+ * page served from it gets a fresh nonce, and a worker drops the caches of other builds.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { manifestStream, openFresh, setEditorText, waitForMonaco, waitRendered } from './helpers';
@@ -14,6 +15,19 @@ async function waitOfflineReady(page: Page): Promise<string> {
     return (await caches.keys()).join(',');
   });
 }
+
+/** Every entry of every cache of the origin: its path and its text. */
+const cachedEntries = (page: Page) =>
+  page.evaluate(async () => {
+    const out: { path: string; text: string }[] = [];
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const req of await cache.keys()) out.push({ path: new URL(req.url).pathname + new URL(req.url).search, text: await (await cache.match(req))!.text() });
+    }
+    return out;
+  });
+
+const nonceOf = (policy: string | undefined): string | undefined => /'nonce-([^']+)'/.exec(policy ?? '')?.[1];
 
 test('the app is installable: a manifest with icons', async ({ page, request }) => {
   await page.goto('/');
@@ -30,7 +44,7 @@ test('the app is installable: a manifest with icons', async ({ page, request }) 
   }
 });
 
-test('after one visit, /configure/aeterna opens, renders and follows edits with the network off', async ({ page, context }) => {
+test('after one visit, /configure/aeterna opens, renders and follows edits with the network off', async ({ page, context, request }) => {
   await openFresh(page, 'aeterna');
   await waitForMonaco(page);
   const cachesOnline = await waitOfflineReady(page);
@@ -44,12 +58,26 @@ test('after one visit, /configure/aeterna opens, renders and follows edits with 
   expect(reload?.fromServiceWorker()).toBe(true);
   await waitRendered(page);
   await waitForMonaco(page);
-  await setEditorText(page, 'aeterna:\n  replicas: 7\n');
+  const marker = 'typed-offline-7f3a9c';
+  await setEditorText(page, `aeterna:\n  replicas: 7\n  podAnnotations:\n    note: ${marker}\n`);
   await waitRendered(page);
   const stream = await manifestStream(page);
   expect(stream).toContain('replicas: 7');
+  expect(stream).toContain(marker);
   expect(stream).toContain('# Source: aeterna/templates/deployment.yaml');
+
+  // Each page served from the cache has a nonce of its own, and its scripts run under it.
+  const again = await page.reload();
+  expect(nonceOf(again?.headers()['content-security-policy'])).toBeTruthy();
+  expect(nonceOf(again?.headers()['content-security-policy'])).not.toBe(nonceOf(reload?.headers()['content-security-policy']));
+  await waitRendered(page);
   await context.setOffline(false);
+
+  // The cache is the build's file list, nothing else: no value a user typed, no response to a request a page made.
+  const precached: string[] = JSON.parse(/const PRECACHE = (\{.*\});/.exec(await (await request.get('/sw.js')).text())![1]).urls;
+  const entries = await cachedEntries(page);
+  expect(entries.map((e) => e.path).sort()).toEqual([...precached].sort());
+  expect(entries.filter((e) => e.text.includes(marker)).map((e) => e.path)).toEqual([]);
 });
 
 test("a worker deletes the caches of other versions: an older build's files are not served again", async ({ page, request }) => {

@@ -30,7 +30,7 @@ test('every kind of response carries the security headers', async ({ request }) 
   const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   const style = /<link[^>]+href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
   expect(script && style).toBeTruthy();
-  for (const url of ['/', '/configure/aeterna', '/configure/local', '/charts/aeterna/files.json', script!, style!, '/icon.svg', '/no-such-page']) {
+  for (const url of ['/', '/configure/aeterna', '/configure/local', '/charts/aeterna/files.json', script!, style!, '/icons/icon.svg', '/manifest.webmanifest', '/sw.js', '/no-such-page']) {
     const res = await request.get(url);
     expect(res.status(), url).toBe(url === '/no-such-page' ? 404 : 200);
     expectSecurityHeaders(url, res.headers());
