@@ -39,7 +39,8 @@ test('a resource shows as highlighted, read-only YAML and copies as the stream h
     .toBeGreaterThanOrEqual(3);
 
   const before = await visibleLines(viewer);
-  await viewer.locator('.view-lines').click();
+  // On the first line: a click below the fold would scroll the view.
+  await viewer.locator('.view-lines').click({ position: { x: 40, y: 5 } });
   await page.keyboard.type('typed');
   expect(await visibleLines(viewer)).toEqual(before);
 
@@ -85,7 +86,7 @@ test('documents fold one at a time and all at once', async ({ page }) => {
   await expect
     .poll(async () => (await visibleLines(viewer)).filter((l) => l !== '').every((l) => l === '---' || l.startsWith('# Source: ')))
     .toBe(true);
-  expect((await visibleLines(viewer)).filter((l) => l.startsWith('# Source: ')).length).toBeGreaterThan(8);
+  expect((await visibleLines(viewer)).filter((l) => l.startsWith('# Source: ')).length).toBeGreaterThan(4);
 
   await viewer.getByRole('button', { name: 'Unfold all' }).click();
   await expect.poll(async () => (await visibleLines(viewer))[2]).toBe('apiVersion: networking.k8s.io/v1');
