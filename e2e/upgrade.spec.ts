@@ -79,6 +79,23 @@ test('a configuration made with version A, opened on version B, compared the oth
   await expect(report.getByRole('region', { name: 'Risks' })).toContainText('apps/Deployment default/shop-storefront: spec.selector changed');
 });
 
+test('edits on one version: the remembered values against the edited ones', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a chart folder').setInputFiles(fixture('storefront-1'));
+  await waitRendered(page);
+  await setEditorText(page, 'replicaCount: 2\n');
+  await waitRendered(page);
+  await previewTab(page, 'Upgrade');
+  await page.getByRole('button', { name: 'Remember the values as they are' }).click();
+  await setEditorText(page, 'replicaCount: 2\npersistence:\n  storageClass: fast\n');
+  await waitRendered(page);
+  await page.getByRole('button', { name: 'Compare my edits since then' }).click();
+  const report = page.locator('.upgrade-report');
+  await expect(report.getByRole('region', { name: 'Resources' }).getByRole('heading')).toHaveText('Resources: 1 changed, 10 unchanged', { timeout: 30_000 });
+  await expect(report.getByRole('region', { name: 'Risks' })).toContainText('PersistentVolumeClaim default/release-name-storefront-data: spec.storageClassName changed');
+});
+
 test('a chart that is not a chart gives a message in the Upgrade tab, and the page keeps working', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());

@@ -28,6 +28,8 @@ export function UpgradeTab({ info, source, release, valuesText, onReport, madeWi
   const [other, setOther] = useState<LocalChart | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
+  // Values remembered to compare later edits with, on this same chart.
+  const [baseline, setBaseline] = useState<string | null>(null);
   const [otherIs, setOtherIs] = useState<'target' | 'origin'>(madeWith ? 'origin' : 'target');
   const { state, run } = useUpgrade();
   // A configuration made with another version: the version picked next is most likely that one.
@@ -79,6 +81,19 @@ export function UpgradeTab({ info, source, release, valuesText, onReport, madeWi
         </FilePickerButton>
       </div>
       <UpgradeFromRepository chartName={info.name} onChart={use} />
+      <fieldset className="upgrade-repository">
+        <legend className="small">Or your own edits, on this version</legend>
+        <div className="row">
+          <button type="button" className="button" onClick={() => setBaseline(valuesText())}>
+            Remember the values as they are
+          </button>
+          {baseline !== null && (
+            <button type="button" className="button" disabled={state.phase === 'running'} onClick={() => run({ from: { source, valuesText: baseline }, to: { source, valuesText: valuesText() }, release })}>
+              Compare my edits since then
+            </button>
+          )}
+        </div>
+      </fieldset>
       {other && (
         <fieldset className="row">
           <legend className="small">{other.label} is</legend>
