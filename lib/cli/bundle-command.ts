@@ -5,7 +5,7 @@ import { CONFIG_FORMAT, validateConfig, type ChartroomConfig } from '../share/co
 import { ValuesTextError } from '../share/secrets';
 import { flagBool, flagHelmVersion, flagList, flagString, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO, ExitCode } from './io';
-import { CHART_REF_FLAGS } from './chart-ref-flags';
+import { CHART_REF_FLAGS, chartOrigin } from './chart-ref-flags';
 
 /** Flags that describe a configuration, shared by bundle, gitops and share. */
 export const CONFIG_FLAGS: readonly FlagSpec[] = [
@@ -32,9 +32,11 @@ export function configFromFlags(chart: Chart, parsed: ParsedArgs, io: CliIO): Ch
     if (eq <= 0) throw new UsageError(`--env wants NAME=FILE, got "${spec}"`);
     return { name: spec.slice(0, eq), values: decoder.decode(io.readFile(spec.slice(eq + 1))) };
   });
+  // A downloaded chart's repository and digest, so the configuration reopens it in the page.
+  const origin = chartOrigin(chart);
   const raw: ChartroomConfig = {
     format: CONFIG_FORMAT,
-    chart: { name: chart.metadata.name, version: chart.metadata.version },
+    chart: { name: chart.metadata.name, version: chart.metadata.version, ...(origin?.repository ? { repository: origin.repository } : {}), ...(origin ? { digest: origin.digest } : {}) },
     release: { name: flagString(parsed, 'release') ?? chart.metadata.name, namespace: flagString(parsed, 'namespace') ?? 'default' },
     helmVersion: flagHelmVersion(parsed),
     values: valueFiles.length ? decoder.decode(io.readFile(valueFiles[0])) : '',

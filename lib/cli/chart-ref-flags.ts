@@ -13,6 +13,28 @@ export const CHART_REF_FLAGS: readonly FlagSpec[] = [
   { name: 'repository-config', kind: 'string', help: "path to helm's repositories.yaml (default $HELM_REPOSITORY_CONFIG or ~/.config/helm/repositories.yaml)" },
 ];
 
+/**
+ * Where a chart named by a remote reference came from, in the configuration's terms (see
+ * lib/share/config.ts): `repository` is a Helm repository URL or the `oci://` prefix the chart
+ * sits under, so a share link or chartroom.json reopens it in the page; an archive URL records
+ * only the digest, as the page can open charts from repositories only.
+ */
+export interface ChartOrigin {
+  repository?: string;
+  digest: string;
+}
+
+const origins = new WeakMap<Chart, ChartOrigin>();
+
+export function recordChartOrigin(chart: Chart, origin: ChartOrigin): void {
+  origins.set(chart, origin);
+}
+
+/** Where `chart` was downloaded from; undefined for a chart from the disk or a bundled one. */
+export function chartOrigin(chart: Chart): ChartOrigin | undefined {
+  return origins.get(chart);
+}
+
 /** Charts that render without dependencies nobody could fetch (the page's behaviour). */
 const partial = new WeakSet<Chart>();
 

@@ -11,12 +11,12 @@
 import type { Chart, Dependency } from '../helm/chart/chart';
 import { addDependency } from '../helm/chart/chart';
 import { loadChartArchive } from '../helm/chart/loader';
-import { checkLock, downloadChart, fetchDependencies, resolveDependencies, type DependencyEnv } from '../helm/downloader';
+import { checkLock, downloadChart, fetchDependencies, resolveDependencies, type ChartSource, type DependencyEnv } from '../helm/downloader';
 import { parseRepositoriesFile, type RepoEntry } from '../helm/repo/repositories';
 import { isOci } from '../helm/registry/reference';
 import { flagBool, flagString, parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO } from './io';
-import { markMissingDependenciesReported } from './chart-ref-flags';
+import { markMissingDependenciesReported, recordChartOrigin, type ChartOrigin } from './chart-ref-flags';
 
 export { CHART_REF_FLAGS } from './chart-ref-flags';
 
@@ -78,6 +78,7 @@ export async function prepareChartReference(command: string, argv: string[], io:
     try {
       const got = await downloadChart(ref, { repoUrl: flagString(parsed, 'repo'), version: flagString(parsed, 'version') }, downloadEnv(parsed, io));
       chart = loadChartArchive(got.bytes);
+      recordChartOrigin(chart, originOf(got.source));
     } catch (e) {
       return withChart(io, ref, () => {
         throw e;
@@ -88,6 +89,13 @@ export async function prepareChartReference(command: string, argv: string[], io:
     await addBundledDependencies(chart, parsed, io);
   } else return io;
   return withChart(io, ref, () => chart);
+}
+
+/** A download's source as a configuration records it: the repository URL, or the `oci://` reference without the chart's own name. */
+export function originOf(source: ChartSource): ChartOrigin {
+  if (source.kind === 'oci') return { repository: source.location.slice(0, source.location.lastIndexOf('/')), digest: source.digest };
+  if (source.kind === 'url') return { digest: source.digest };
+  return { repository: source.location.replace(/\/+$/, ''), digest: source.digest };
 }
 
 function withChart(io: CliIO, ref: string, load: () => Chart): CliIO {

@@ -8,20 +8,26 @@ export const GITOPS_FLAGS: readonly FlagSpec[] = [
   { name: 'tool', kind: 'string', help: 'argocd or flux' },
   { name: 'repo-url', kind: 'string', help: 'URL of the Git repository the skeleton goes to' },
   { name: 'branch', kind: 'string', help: 'branch the clusters follow (default main)' },
-  { name: 'chart-source', kind: 'string', help: 'vendored (default), helm-repo or oci' },
-  { name: 'chart-url', kind: 'string', help: 'Helm repository URL or oci:// registry path, for helm-repo and oci' },
+  { name: 'chart-source', kind: 'string', help: 'vendored, helm-repo or oci (default: where a downloaded chart came from, else vendored)' },
+  { name: 'chart-url', kind: 'string', help: 'Helm repository URL or oci:// registry path, for helm-repo and oci (default: the downloaded chart\'s)' },
   { name: 'manual-sync', kind: 'bool', help: 'Argo CD: no automated sync (default: automated with prune and self-heal)' },
   { name: 'output', short: 'o', kind: 'string', help: 'zip file to write (default <release>-gitops-<tool>.zip)' },
 ];
 
-function chartSource(kind: string | undefined, url: string | undefined): ChartSource {
-  switch (kind ?? 'vendored') {
+/** Where the skeleton deploys the chart from; `origin` is the repository a downloaded chart came from. */
+function chartSource(kind: string | undefined, url: string | undefined, origin: string | undefined): ChartSource {
+  // A chart downloaded from a repository is deployed from there unless the flags say otherwise (as in the page).
+  const originKind = origin ? (origin.startsWith('oci://') ? 'oci' : 'helm-repo') : undefined;
+  const from = kind ?? originKind ?? 'vendored';
+  switch (from) {
     case 'vendored':
       return { type: 'vendored' };
     case 'helm-repo':
-    case 'oci':
-      if (!url) throw new UsageError(`--chart-source ${kind} needs --chart-url`);
-      return { type: kind as 'helm-repo' | 'oci', url };
+    case 'oci': {
+      const at = url ?? (from === originKind ? origin : undefined);
+      if (!at) throw new UsageError(`--chart-source ${from} needs --chart-url`);
+      return { type: from, url: at };
+    }
     default:
       throw new UsageError(`--chart-source must be vendored, helm-repo or oci, got "${kind}"`);
   }
@@ -44,7 +50,7 @@ export async function gitopsCommand(argv: string[], io: CliIO): Promise<ExitCode
       tool,
       repoUrl: flagString(parsed, 'repo-url'),
       branch: flagString(parsed, 'branch'),
-      chartSource: chartSource(flagString(parsed, 'chart-source'), flagString(parsed, 'chart-url')),
+      chartSource: chartSource(flagString(parsed, 'chart-source'), flagString(parsed, 'chart-url'), config.chart.repository),
       automatedSync: !flagBool(parsed, 'manual-sync'),
     });
     const out = flagString(parsed, 'output') ?? repo.fileName;

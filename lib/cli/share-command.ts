@@ -31,6 +31,8 @@ export function shareCommand(argv: string[], io: CliIO): ExitCode {
       const c = decoded.config;
       const lines = [
         `chart: ${c.chart.name} ${c.chart.version}`,
+        ...(c.chart.repository ? [`repository: ${c.chart.repository}`] : []),
+        ...(c.chart.digest ? [`digest: ${c.chart.digest}`] : []),
         `release: ${c.release.name}`,
         `namespace: ${c.release.namespace}`,
         `helm-version: ${configHelmVersion(c)}${c.helmVersion ? '' : ' (the link names no version: made before Helm 4 support)'}`,
