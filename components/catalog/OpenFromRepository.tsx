@@ -55,9 +55,9 @@ export function OpenFromRepository() {
     <section className="open-local" aria-labelledby="open-remote-title">
       <h2 id="open-remote-title">From a repository</h2>
       <form className="row" onSubmit={(e) => void find(e)}>
-        <label>
+        <label className="location-field">
           Helm repository URL, oci:// reference or Artifact Hub package URL{' '}
-          <input type="text" size={60} value={text} placeholder="https://charts.example.com" spellCheck={false} onChange={(e) => setText(e.target.value)} />
+          <input type="text" value={text} placeholder="https://charts.example.com" spellCheck={false} onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Looking…' : 'Find charts'}
