@@ -36,6 +36,7 @@ if (!ensureDebianPackage('/usr/bin/docker-registry', 'docker-registry')) results
 if (!ensureDebianPackage('/usr/bin/openssl', 'openssl')) results.push({ name: 'openssl could not be installed', ok: false });
 if (!onlyE2e) {
   step('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
+  step('import rules', 'npx', ['--no-install', 'depcruise', 'lib', 'components', 'app', '--config', '.dependency-cruiser.cjs']);
   step('unit and differential tests', 'npx', ['--no-install', 'vitest', 'run']);
 }
 const hasE2e = existsSync('e2e') && readdirSync('e2e').some((f) => f.endsWith('.spec.ts'));

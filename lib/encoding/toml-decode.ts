@@ -7,7 +7,7 @@
 import { GoInt, type GoMap, type GoValue } from '../go/value';
 import { NumError, parseFloat, parseInt } from '../go/strconv/parse';
 import { quote } from '../go/strconv/quote';
-import { parseGoTime } from '../go/time/gotime';
+import { parseGoTime } from '../go/time/gotime-parse';
 import { fixedZone, zoneAt } from '../go/time/timezone';
 import { validRune } from '../go/utf8/utf8';
 import { quoteKey } from './toml';

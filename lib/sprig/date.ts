@@ -6,10 +6,12 @@
 import { defineFunc, type FuncMap } from '../go/func';
 import { GoError, GoInt, GoTime, type GoValue } from '../go/value';
 import { durationString, parseDuration, roundDuration } from '../go/time/duration';
-import { MonotonicGoTime, formatGoTime, parseGoTime, timeFromUnix, unixParts } from '../go/time/gotime';
+import { MonotonicGoTime, formatGoTime, timeFromUnix, unixParts } from '../go/time/gotime';
+import { parseGoTime } from '../go/time/gotime-parse';
 import { loadLocation } from '../go/time/timezone';
 
-export { formatGoTime, goTimeString, parseGoTime, MonotonicGoTime } from '../go/time/gotime';
+export { formatGoTime, goTimeString, MonotonicGoTime } from '../go/time/gotime';
+export { parseGoTime };
 export { durationString, parseDuration } from '../go/time/duration';
 export { fixedZone, loadLocation, localTimeZone, setLocalTimeZone } from '../go/time/timezone';
 

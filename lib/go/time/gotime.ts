@@ -6,7 +6,6 @@ import { GoTime } from '../value';
 import { LONG_DAYS, LONG_MONTHS, nextStdChunk, SHORT_DAYS, SHORT_MONTHS, type Std } from './gotime-layout';
 import { zoneAt } from './timezone';
 
-export { parseGoTime } from './gotime-parse';
 
 /** A GoTime produced by `time.Now()`: it carries a monotonic reading that `String()` prints as `m=±s`. */
 export class MonotonicGoTime extends GoTime {
