@@ -61,7 +61,8 @@ export function schemaProblems(message: string): SchemaProblem[] {
     const at = V6_LINE.exec(line);
     if (at) {
       const next = V6_LINE.exec(lines[i + 1] ?? '');
-      if (!next || next[1].length <= at[1].length) out.push({ chart, path: pointerToPath(at[2]), message: at[3] });
+      // A choice's group line stays too: each cause below it describes one option only.
+      if (!next || next[1].length <= at[1].length || V6_CHOICE.test(at[3])) out.push({ chart, path: pointerToPath(at[2]), message: at[3] });
     } else if (line.startsWith('- ')) {
       const sep = line.indexOf(': ', 2);
       if (sep < 0) continue;
@@ -71,6 +72,7 @@ export function schemaProblems(message: string): SchemaProblem[] {
   return out;
 }
 
+const V6_CHOICE = /^'(anyOf|oneOf)' failed/;
 const V6_LINE = /^( *)- at '((?:[^'\\]|\\.)*)': (.*)$/;
 
 /** `/a/b~1c` → `a.b/c`; the root (empty pointer) is `(root)`, as Helm 3 names it. */

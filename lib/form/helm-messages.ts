@@ -87,25 +87,64 @@ function choicesText(root: JsonSchema, node: JsonSchema, options: unknown[]): st
   return names.every((n) => n !== undefined) ? (names as string[]).join('; ') : undefined;
 }
 
+/**
+ * Helm's exact texts for the rules the form explains, as each helm prints them (checked against
+ * both helms by tests/helm/schema-messages.test.ts). Helm 3.17 names the rule; Helm 4.1 reports an
+ * `if`/`then` failure only through what the branch asked for (`missing property 'host'`).
+ */
+const HELM_TEXT = {
+  then: /^Must validate "then" as "if" was valid$/,
+  else: /^Must validate "else" as "if" was not valid$/,
+  anyOf: /^(Must validate at least one schema \(anyOf\)|'anyOf' failed)$/,
+  oneOf: /^(Must validate one and only one schema \(oneOf\)|'oneOf' failed, (none matched|subschemas [\d, ]+ matched))$/,
+  not: /^(Must not validate the schema \(not\)|'not' failed)$/,
+  // Groups of the messages listed beside them.
+  group: /^(Must validate all the schemas \(allOf\)|'allOf' failed|validation failed)$/,
+  missing: /^missing propert(?:y|ies) ((?:'[^']*'(?:, )?)+)$/,
+  required: /^(\S+) is required$/,
+};
+
+function requiredOf(root: JsonSchema, branch: unknown): string[] {
+  if (!isRecord(branch)) return [];
+  const r = resolveNode(root, branch as JsonSchema).required;
+  return Array.isArray(r) ? r.filter((k): k is string => typeof k === 'string') : [];
+}
+
+/** Helm 4's `missing property` under an if/then/else: the branch that requires those keys, if only one does. */
+function missingMessage(root: JsonSchema, node: JsonSchema | undefined, keys: string[]): string {
+  if (node && isRecord(node.if)) {
+    const branches = (['then', 'else'] as const).filter((b) => keys.every((k) => requiredOf(root, node[b]).includes(k)));
+    if (branches.length === 1) return branchMessage(root, node, branches[0]);
+  }
+  const labels = keys.map((k) => (node ? labelOf(root, node, k) : humanizeKey(k)));
+  return `${list(labels)} must be set.`;
+}
+
+/** What a `not` forbids, in words. */
+function notMessage(root: JsonSchema, node: JsonSchema | undefined): string {
+  const forbidden = node && isRecord(node.not) ? choicesText(root, node, [node.not]) : undefined;
+  return forbidden ? `Must not be ${forbidden}.` : 'This value is one the chart’s schema rules out.';
+}
+
 /** One of Helm's messages about the value at `path`, in words; null drops a message that adds nothing. */
 export function readableHelmMessage(root: JsonSchema, path: readonly string[], message: string): string | null {
   const node = schemaAt(root, path);
-  if (message === 'Must validate "then" as "if" was valid' || /^if-then failed/.test(message)) {
-    return node ? branchMessage(root, node, 'then') : message;
-  }
-  if (message === 'Must validate "else" as "if" was not valid' || /^if-else failed/.test(message)) {
-    return node ? branchMessage(root, node, 'else') : message;
-  }
-  if (message === 'Must validate at least one schema (anyOf)' || /^anyOf failed/.test(message)) {
+  if (HELM_TEXT.then.test(message)) return node ? branchMessage(root, node, 'then') : message;
+  if (HELM_TEXT.else.test(message)) return node ? branchMessage(root, node, 'else') : message;
+  if (HELM_TEXT.anyOf.test(message)) {
     const choices = node && Array.isArray(node.anyOf) ? choicesText(root, node, node.anyOf) : undefined;
     return choices ? `Must match one of: ${choices}.` : 'Must match one of the forms the chart allows here.';
   }
-  if (message === 'Must validate one and only one schema (oneOf)' || /^oneOf failed/.test(message)) {
+  if (HELM_TEXT.oneOf.test(message)) {
     const choices = node && Array.isArray(node.oneOf) ? choicesText(root, node, node.oneOf) : undefined;
     return choices ? `Must match exactly one of: ${choices}.` : 'Must match exactly one of the forms the chart allows here.';
   }
-  // Groups of the messages listed beside them (allOf, Helm 4's `validation failed`).
-  if (message === 'Must validate all the schemas (allOf)' || message === 'validation failed' || /^allOf failed/.test(message)) return null;
+  if (HELM_TEXT.not.test(message)) return notMessage(root, node);
+  if (HELM_TEXT.group.test(message)) return null;
+  const missing = HELM_TEXT.missing.exec(message);
+  if (missing) return missingMessage(root, node, [...missing[1].matchAll(/'([^']*)'/g)].map((m) => m[1]));
+  const required = HELM_TEXT.required.exec(message);
+  if (required) return missingMessage(root, node, [required[1]]);
   return message;
 }
 
@@ -114,7 +153,9 @@ export function readableHelmErrors(root: JsonSchema, errors: FieldErrors): Field
   const out: FieldErrors = {};
   for (const [path, messages] of Object.entries(errors)) {
     const keys = path === '' ? [] : path.split('.');
-    const readable = messages.map((m) => readableHelmMessage(root, keys, m)).filter((m): m is string => m !== null);
+    // Beside a choice (anyOf/oneOf) both helms list why each option failed; the choices say it better.
+    const choice = messages.find((m) => HELM_TEXT.anyOf.test(m) || HELM_TEXT.oneOf.test(m));
+    const readable = (choice ? [choice] : messages).map((m) => readableHelmMessage(root, keys, m)).filter((m): m is string => m !== null);
     if (readable.length) out[path] = [...new Set(readable)];
   }
   // A rule whose details all sit elsewhere still says something is wrong here.
