@@ -22,6 +22,7 @@ const HELM_4_SUITES = [
   'lib/helm/engine/funcs-encoding.diff.test.ts',
   'lib/helm/engine/include-memo.test.ts',
   'lib/sprig/crypto.test.ts',
+  'lib/sprig/extra.diff.test.ts',
   'lib/sprig/sprig.diff.test.ts',
   'tests/diff/archives.diff.test.ts',
   'tests/diff/charts.diff.test.ts',

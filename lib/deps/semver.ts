@@ -42,8 +42,33 @@ function validateMetadata(m: string): void {
   for (const part of m.split('.')) if (part === '' || !ALLOWED.test(part)) throw new GoError('Invalid Metadata string');
 }
 
+/**
+ * The Masterminds/semver release: Helm 3.17 links v3.3.0; Helm 4.1 links v3.4.0, which parses
+ * the same way (its default CoerceNewVersion keeps the lenient parser), words its errors in
+ * lower case and lets a prerelease through a whole AND group when any comparator names one.
+ */
+export type SemverRelease = 'v3.3.0' | 'v3.4.0';
+
+/** v3.4.0's texts for the errors v3.3.0 words in title case. */
+const LOWER_CASE: Record<string, string> = {
+  'Invalid Semantic Version': 'invalid semantic version',
+  'Version segment starts with 0': 'version segment starts with 0',
+  'Invalid Prerelease string': 'invalid prerelease string',
+  'Invalid Metadata string': 'invalid metadata string',
+};
+
 /** `semver.NewVersion` (coercing: `v1.2` → 1.2.0); throws GoError with Masterminds' message. */
-export function parseVersion(s: string): Version {
+export function parseVersion(s: string, release: SemverRelease = 'v3.3.0'): Version {
+  if (release === 'v3.3.0') return parseLoose(s);
+  try {
+    return parseLoose(s);
+  } catch (e) {
+    if (!(e instanceof GoError)) throw e;
+    throw new GoError(e.message.startsWith('Error parsing') ? e.message.replace(/^Error/, 'error') : (LOWER_CASE[e.message] ?? e.message));
+  }
+}
+
+function parseLoose(s: string): Version {
   const m = LOOSE.exec(s);
   if (!m) throw new GoError('Invalid Semantic Version');
   const v: Version = {
@@ -126,11 +151,14 @@ interface Comparator {
 export interface Constraint {
   readonly groups: ReadonlyArray<ReadonlyArray<Comparator>>;
   readonly source: string;
+  readonly release: SemverRelease;
+  /** Per group: whether a comparator names a prerelease (v3.4.0's rule). */
+  readonly groupHasPre: readonly boolean[];
 }
 
 const isX = (s: string): boolean => s === 'x' || s === 'X' || s === '*';
 
-function parseComparator(c: string): Comparator {
+function parseComparator(c: string, release: SemverRelease): Comparator {
   if (c.length === 0) return { op: '', con: parseVersion('0.0.0'), orig: c, dirty: true, minorDirty: false, patchDirty: false };
   const m = CONSTRAINT.exec(c);
   if (!m) throw new GoError(`improper constraint: ${c}`);
@@ -151,7 +179,7 @@ function parseComparator(c: string): Comparator {
   }
   let con: Version;
   try {
-    con = parseVersion(ver);
+    con = parseVersion(ver, release);
   } catch {
     throw new GoError('constraint parser error');
   }
@@ -165,29 +193,29 @@ function rewriteRange(s: string): string {
 }
 
 /** `semver.NewConstraint`; throws GoError (`improper constraint: ...`). */
-export function parseConstraint(source: string): Constraint {
+export function parseConstraint(source: string, release: SemverRelease = 'v3.3.0'): Constraint {
   const rewritten = rewriteRange(source);
   const groups: Comparator[][] = [];
   for (const part of rewritten.split('||')) {
     if (!VALID.test(part)) throw new GoError(`improper constraint: ${part}`);
     const found = [...part.matchAll(FIND)].map((m) => m[0]);
-    const comps = (found.length ? found : [part]).map(parseComparator);
+    const comps = (found.length ? found : [part]).map((c) => parseComparator(c, release));
     groups.push(comps);
   }
-  return { groups, source };
+  return { groups, source, release, groupHasPre: groups.map((g) => g.some((c) => c.con.pre !== '')) };
 }
 
 // The semver build Helm 3.17 links judges prereleases per comparator: a prerelease version only
 // passes a comparator that itself names a prerelease (`!=` checks this only for wildcards).
-function checkComparator(v: Version, c: Comparator): boolean {
-  if (c.op !== '!=' && v.pre && !c.con.pre) return false;
+function checkComparator(v: Version, c: Comparator, groupPre?: boolean): boolean {
+  if (c.op !== '!=' && v.pre && !(groupPre ?? c.con.pre !== '')) return false;
   const lt = compareVersions(v, c.con) < 0;
   switch (c.op) {
     case '':
     case '=':
       return c.dirty ? tilde(v, c, lt) : compareVersions(v, c.con) === 0;
     case '!=':
-      return notEqual(v, c);
+      return notEqual(v, c, groupPre);
     case '>':
       if (!c.dirty) return compareVersions(v, c.con) === 1;
       if (v.major > c.con.major) return true;
@@ -212,9 +240,9 @@ function checkComparator(v: Version, c: Comparator): boolean {
   }
 }
 
-function notEqual(v: Version, c: Comparator): boolean {
+function notEqual(v: Version, c: Comparator, groupPre?: boolean): boolean {
   if (c.dirty) {
-    if (v.pre && !c.con.pre) return false;
+    if (v.pre && !(groupPre ?? c.con.pre !== '')) return false;
     if (c.con.major !== v.major) return true;
     if (c.con.minor !== v.minor && !c.minorDirty) return true;
     if (c.minorDirty) return false;
@@ -242,7 +270,9 @@ function caret(v: Version, c: Comparator, lt: boolean): boolean {
 
 /** `Constraints.Check`. */
 export function satisfies(v: Version, c: Constraint): boolean {
-  return c.groups.some((group) => group.every((comp) => checkComparator(v, comp)));
+  return c.groups.some((group, i) =>
+    group.every((comp) => checkComparator(v, comp, c.release === 'v3.4.0' ? c.groupHasPre[i] : undefined)),
+  );
 }
 
 // ---- template values ------------------------------------------------------------------------
@@ -330,13 +360,13 @@ function memoParse<T>(table: Map<string, T | GoError>, text: string, parse: (s: 
 }
 
 /** {@link parseConstraint}, remembering results (and errors) for texts seen before. */
-export function parseConstraintCached(text: string): Constraint {
-  return memoParse(constraints, text, parseConstraint);
+export function parseConstraintCached(text: string, release: SemverRelease = 'v3.3.0'): Constraint {
+  return memoParse(constraints, `${release}\0${text}`, () => parseConstraint(text, release));
 }
 
 /** {@link parseVersion}, remembering results (and errors) for texts seen before. */
-export function parseVersionCached(text: string): Version {
-  return memoParse(parsedVersions, text, parseVersion);
+export function parseVersionCached(text: string, release: SemverRelease = 'v3.3.0'): Version {
+  return memoParse(parsedVersions, `${release}\0${text}`, () => parseVersion(text, release));
 }
 
 /** Sizes of the parse memo tables (each bounded by PARSED_LIMIT); for tests. */

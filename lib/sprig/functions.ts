@@ -21,6 +21,7 @@ import { randomFuncs } from './random';
 import { reflectFuncs } from './reflect';
 import { regexFuncs } from './regex';
 import { semverFuncs } from './semver';
+import type { SemverRelease } from '../deps/semver';
 import { stringFuncs } from './strings';
 import { urlFuncs } from './url';
 
@@ -28,7 +29,7 @@ import { urlFuncs } from './url';
 const HELM_REMOVED = ['env', 'expandenv'];
 
 /** Sprig's function map as Helm installs it (a fresh object each call; callers may extend it). */
-export function sprigFuncMap(): FuncMap {
+export function sprigFuncMap(opts: { semver?: SemverRelease } = {}): FuncMap {
   const map: FuncMap = {
     // Date functions
     ...dateFuncs,
@@ -57,7 +58,7 @@ export function sprigFuncMap(): FuncMap {
     ...cryptoFuncs,
     ...randomFuncs,
     // SemVer
-    ...semverFuncs,
+    ...semverFuncs(opts.semver),
     // Flow control
     ...flowFuncs,
     // Regex

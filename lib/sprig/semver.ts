@@ -1,14 +1,16 @@
 /** Sprig's semver functions over the Masterminds/semver port (lib/deps/semver.ts). */
 import { defineFunc, type FuncMap } from '../go/func';
-import { parseConstraintCached, parseVersion, parseVersionCached, satisfies, versionValue } from '../deps/semver';
+import { parseConstraintCached, parseVersion, parseVersionCached, satisfies, versionValue, type SemverRelease } from '../deps/semver';
 
-/** Sprig's `semver` and `semverCompare`. */
-export const semverFuncs: FuncMap = {
-  semver: defineFunc('semver', ['string'], (s: string) => versionValue(parseVersion(s)), { returnsError: true }),
-  semverCompare: defineFunc('semverCompare', ['string', 'string'], (c: string, s: string) => {
-    const constraint = parseConstraintCached(c);
-    return satisfies(parseVersionCached(s), constraint);
-  }, {
-    returnsError: true,
-  }),
-};
+/** Sprig's `semver` and `semverCompare` over the Masterminds/semver release the helm links. */
+export function semverFuncs(release: SemverRelease = 'v3.3.0'): FuncMap {
+  return {
+    semver: defineFunc('semver', ['string'], (s: string) => versionValue(parseVersion(s, release)), { returnsError: true }),
+    semverCompare: defineFunc('semverCompare', ['string', 'string'], (c: string, s: string) => {
+      const constraint = parseConstraintCached(c, release);
+      return satisfies(parseVersionCached(s, release), constraint);
+    }, {
+      returnsError: true,
+    }),
+  };
+}

@@ -7,7 +7,7 @@ export interface Scenario {
   args: string[];
 }
 
-const failureModes = ['fail', 'nested', 'required', 'exec', 'compare', 'badtype', 'yaml', 'longkey', 'recursion'];
+const failureModes = ['fail', 'nested', 'required', 'exec', 'compare', 'badtype', 'yaml', 'longkey', 'recursion', 'list'];
 
 export const SCENARIOS: Scenario[] = [
   { name: 'basic defaults', args: ['template', 'basic'] },

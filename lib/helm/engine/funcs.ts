@@ -1,7 +1,7 @@
 import { defineFunc, type FuncMap } from '../../go/func';
 import { GoError, type GoValue } from '../../go/value';
 import { sprigFuncMap } from '../../sprig/functions';
-import type { HelmVersion } from '../version';
+import { isHelm4, type HelmVersion } from '../version';
 import { helmEncodingFuncs } from './funcs-encoding';
 
 /** Helm wraps `required`/`fail` messages so the error cleanup can find them (engine.warnWrap). */
@@ -16,7 +16,8 @@ export const warnWrap = (msg: string): string => WARN_START + msg + WARN_END;
  * `include`, `tpl`, `required` and `fail` are bound per template set by the engine.
  */
 export function helmFuncMap(helmVersion?: HelmVersion): FuncMap {
-  const f: FuncMap = { ...sprigFuncMap(), ...helmEncodingFuncs(helmVersion) };
+  // Helm 4.1 links Masterminds/semver v3.4.0, Helm 3.17 v3.3.0.
+  const f: FuncMap = { ...sprigFuncMap({ semver: isHelm4(helmVersion) ? 'v3.4.0' : 'v3.3.0' }), ...helmEncodingFuncs(helmVersion) };
   delete f.env;
   delete f.expandenv;
   f.lookup = defineFunc('lookup', ['string', 'string', 'string', 'string'], () => new Map(), { returnsError: true });

@@ -69,12 +69,15 @@ export function readHeadAfter(prev: string, prevHead: SimpleHead, doc: string): 
 const heads = new Map<string, SimpleHead | Error>();
 const MAX_HEADS = 2000;
 
+/** Go's name of the struct heads decode into, in Helm 3 (Helm 4 moved it to package `util`). */
+export const SIMPLE_HEAD_TYPE = 'releaseutil.SimpleHead';
+
 /** The head through a full YAML parse (what Helm does for every document). */
 export function parseHead(doc: string): SimpleHead {
   const v = unmarshalYamlToStrings(doc, HEAD_STRINGS);
   const head: SimpleHead = { apiVersion: '', kind: '' };
   if (v === null || v === undefined) return head;
-  if (!(v instanceof Map)) throw jsonTypeError(v, 'Go value of type releaseutil.SimpleHead');
+  if (!(v instanceof Map)) throw jsonTypeError(v, `Go value of type ${SIMPLE_HEAD_TYPE}`);
   const apiVersion = field(v, 'apiVersion');
   const kind = field(v, 'kind');
   const metadata = field(v, 'metadata');

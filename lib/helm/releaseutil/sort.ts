@@ -1,10 +1,10 @@
 import { compareGoStrings } from '../../go/value';
 import { sortByKind } from './kind-order';
 import { hookFromManifest, type Hook } from './hooks';
-import { readHead, readHeadAfter, type Manifest, type SimpleHead } from './manifest';
+import { readHead, readHeadAfter, SIMPLE_HEAD_TYPE, type Manifest, type SimpleHead } from './manifest';
 import { splitManifests } from './split';
 import { goTrimSpace } from '../../go/strings';
-import type { HelmVersion } from '../version';
+import { isHelm4, type HelmVersion } from '../version';
 
 export interface SortedManifests {
   hooks: Hook[];
@@ -16,8 +16,11 @@ export class ManifestParseError extends Error {
   constructor(
     readonly path: string,
     readonly cause: Error,
+    helm?: HelmVersion,
   ) {
-    super(`YAML parse error on ${path}: ${cause.message}`);
+    // Heads are cached across versions; the struct's package name is the version's.
+    const msg = isHelm4(helm) ? cause.message.replace(`type ${SIMPLE_HEAD_TYPE}`, 'type util.SimpleHead') : cause.message;
+    super(`YAML parse error on ${path}: ${msg}`);
     this.name = 'ManifestParseError';
   }
 }
@@ -35,7 +38,7 @@ export function sortManifests(files: ReadonlyMap<string, string>, helm?: HelmVer
     const content = files.get(path)!;
     if (baseName(path).startsWith('_')) continue;
     if (goTrimSpace(content) === '') continue;
-    for (const [doc, head] of documentsOf(path, content)) {
+    for (const [doc, head] of documentsOf(path, content, helm)) {
       const hookEvents = head.metadata?.annotations?.['helm.sh/hook'];
       if (hookEvents === undefined) {
         manifests.push({ name: path, content: doc, head });
@@ -56,7 +59,7 @@ export function sortManifests(files: ReadonlyMap<string, string>, helm?: HelmVer
 const filesByPath = new Map<string, { content: string; docs: [string, SimpleHead][] }>();
 const MAX_FILES = 1000;
 
-function documentsOf(path: string, content: string): [string, SimpleHead][] {
+function documentsOf(path: string, content: string, helm: HelmVersion | undefined): [string, SimpleHead][] {
   const hit = filesByPath.get(path);
   if (hit !== undefined && hit.content === content) return hit.docs;
   const docs: [string, SimpleHead][] = [];
@@ -66,7 +69,7 @@ function documentsOf(path: string, content: string): [string, SimpleHead][] {
     try {
       docs.push([doc, before === undefined ? readHead(doc) : readHeadAfter(before[0], before[1], doc)]);
     } catch (e) {
-      throw new ManifestParseError(path, e as Error);
+      throw new ManifestParseError(path, e as Error, helm);
     }
   }
   if (filesByPath.size >= MAX_FILES) filesByPath.clear();
