@@ -50,11 +50,12 @@ export function rendersWithoutMissingDependencies(chart: Chart): boolean {
 
 /**
  * Whether a command line may name a chart that has to be fetched first: an `oci://` or URL
- * argument, `--repo`, a `repo/name` that is not on disk, or a bundled chart (its dependencies).
+ * argument, `--repo`, `--dependency-update`, a `repo/name` that is not on disk, or a bundled chart
+ * (its dependencies).
  * A cheap look at the words; the real decision parses the flags.
  */
 export function mayNeedFetching(argv: string[], locate?: (ref: string) => { kind: string } | undefined): boolean {
-  if (argv.some((a) => /^(oci|https?):\/\//.test(a) || a === '--repo' || a.startsWith('--repo='))) return true;
+  if (argv.some((a) => /^(oci|https?):\/\//.test(a) || a === '--repo' || a.startsWith('--repo=') || a === '--dependency-update')) return true;
   if (!locate) return false;
   return argv.some((a) => {
     if (a.startsWith('-') || a.includes('=')) return false;

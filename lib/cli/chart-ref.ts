@@ -84,6 +84,15 @@ export async function prepareChartReference(command: string, argv: string[], io:
         throw e;
       });
     }
+  } else if (flagBool(parsed, 'dependency-update') && io.disk?.locate(ref)?.kind === 'folder') {
+    try {
+      await updateMissingDependencies(io.disk.locate(ref)!.path, parsed, io);
+      return io;
+    } catch (e) {
+      return withChart(io, ref, () => {
+        throw e;
+      });
+    }
   } else if (io.disk?.locate(ref)?.kind === 'bundled') {
     chart = io.loadChart(ref);
     await addBundledDependencies(chart, parsed, io);
@@ -96,6 +105,20 @@ export function originOf(source: ChartSource): ChartOrigin {
   if (source.kind === 'oci') return { repository: source.location.slice(0, source.location.lastIndexOf('/')), digest: source.digest };
   if (source.kind === 'url') return { digest: source.digest };
   return { repository: source.location.replace(/\/+$/, ''), digest: source.digest };
+}
+
+/**
+ * `helm template --dependency-update`: when the folder lacks a dependency Chart.yaml names, the
+ * folder's dependencies are updated (printing what `helm dependency update` prints, before the
+ * manifests, as helm does) and the command then loads the updated folder. A failed update is
+ * the command's error.
+ */
+async function updateMissingDependencies(dir: string, parsed: ParsedArgs, io: CliIO): Promise<void> {
+  const chart = io.loadChart(dir);
+  const missing = (chart.metadata.dependencies ?? []).some((d) => d !== null && !chart.dependencies.some((c) => c.metadata.name === d.name));
+  if (!missing) return;
+  const { updateDependencies } = await import('./dependency-command');
+  await updateDependencies(dir, chart, parsed, io);
 }
 
 function withChart(io: CliIO, ref: string, load: () => Chart): CliIO {

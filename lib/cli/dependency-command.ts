@@ -7,9 +7,12 @@
 import { API_VERSION_V1, type Chart, type Dependency } from '../helm/chart/chart';
 import { loadChartArchive } from '../helm/chart/loader';
 import { saveChartArchive } from '../helm/chartutil/save';
-import { checkLock, fetchDependencies, hashReq, lockYaml, resolveDependencies, type DependencyEnv, type LocalDependency } from '../helm/downloader';
+import { checkLock, fetchDependencies, hashReq, lockYaml, resolveDependencies, resolveRepositoryNames, type DependencyEnv, type LocalDependency } from '../helm/downloader';
 import { parseConstraint, parseVersion, satisfies } from '../deps/semver';
-import { flagBool, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import { downloadIndex, findRepository } from '../helm/repo';
+import { isOci } from '../helm/registry/reference';
+import { isHelm4 } from '../helm/version';
+import { flagBool, flagHelmVersion, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { downloadEnv } from './chart-ref';
 import type { ChartDisk, CliIO, ExitCode } from './io';
 
@@ -47,7 +50,7 @@ export async function dependencyCommand(argv: string[], io: CliIO): Promise<Exit
         return 0;
       case 'update':
       case 'up':
-        await update(where.path, chart, io, downloadEnvFor(parsed, io, where.path));
+        await updateDependencies(where.path, chart, parsed, io);
         return 0;
       default:
         throw new UsageError(`unknown dependency command "${action}": use list, build or update`);
@@ -78,14 +81,58 @@ const requested = (c: Chart): Dependency[] => (c.metadata.dependencies ?? []).fi
 
 /** Manager.Build: from Chart.lock when there is one, else an update. */
 async function build(dir: string, chart: Chart, io: CliIO, env: DependencyEnv): Promise<void> {
-  if (!chart.lock) return update(dir, chart, io, env);
+  if (!chart.lock) return update(dir, chart, io, env, isHelm4(undefined));
   checkLock(chart.metadata.dependencies ?? [], chart.lock, env, chart.metadata.apiVersion === API_VERSION_V1);
   await downloadAll(dir, chart, chart.lock.dependencies ?? [], io, env);
 }
 
+/** `helm dependency update` of the chart folder `dir` (also what `template --dependency-update` runs). */
+export function updateDependencies(dir: string, chart: Chart, parsed: ReturnType<typeof parseArgs>, io: CliIO): Promise<void> {
+  // Helm 4 by default; `template --helm-version 3` updates as Helm 3 does.
+  return update(dir, chart, io, downloadEnvFor(parsed, io, dir), isHelm4(flagHelmVersion(parsed)));
+}
+
+/**
+ * Manager.Update's repository refresh, for its messages: the repositories.yaml entries, then the
+ * HTTP repositories the dependencies name that it lacks: Helm 3 refreshes one per dependency
+ * name, Helm 4 once per URL as written. helm refreshes them in parallel, so with several
+ * repositories its lines come in any order; these come in file and dependency order.
+ */
+async function refreshRepositories(req: (Dependency | null)[], io: CliIO, env: DependencyEnv, helm4: boolean): Promise<void> {
+  const refresh = async (url: string, name?: string) => {
+    const what = name ? `${JSON.stringify(name)} (${url})` : JSON.stringify(url);
+    try {
+      await downloadIndex(url, { fetch: env.fetch, signal: env.signal });
+      io.stdout(`...Successfully got an update from the ${what} chart repository\n`);
+    } catch (e) {
+      io.stdout(`...Unable to get an update from the ${name ? `${JSON.stringify(name)} (${url})` : what} chart repository:\n\t${(e as Error).message}\n`);
+    }
+  };
+  const known = env.repositories ?? [];
+  const seenNames = new Set<string>();
+  const unmanaged: string[] = [];
+  for (const d of req) {
+    if (!d || d.repository === '' || d.repository.startsWith('file://') || isOci(d.repository) || seenNames.has(d.name)) continue;
+    seenNames.add(d.name);
+    if (findRepository(d.repository, known)) continue;
+    if (!helm4 || !unmanaged.includes(d.repository)) unmanaged.push(d.repository);
+  }
+  if (unmanaged.length > 0) {
+    io.stdout('Getting updates for unmanaged Helm repositories...\n');
+    for (const url of unmanaged) await refresh(url);
+  }
+  if (known.length > 0) {
+    io.stdout('Hang tight while we grab the latest from your chart repositories...\n');
+    for (const r of known) await refresh(r.url, r.name);
+    io.stdout('Update Complete. ⎈Happy Helming!⎈\n');
+  }
+}
+
 /** Manager.Update: resolve, download, then write the lock unless its digest is unchanged. */
-async function update(dir: string, chart: Chart, io: CliIO, env: DependencyEnv): Promise<void> {
+async function update(dir: string, chart: Chart, io: CliIO, env: DependencyEnv, helm4: boolean): Promise<void> {
   if (chart.metadata.dependencies === undefined) return;
+  resolveRepositoryNames(chart.metadata.dependencies, env);
+  await refreshRepositories(chart.metadata.dependencies, io, env, helm4);
   const { lock, requested: req } = await resolveDependencies(chart.metadata.dependencies, env);
   await downloadAll(dir, chart, lock.dependencies ?? [], io, env);
   lock.digest = hashReq(req, lock.dependencies);

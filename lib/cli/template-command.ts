@@ -23,6 +23,7 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'skip-schema-validation', kind: 'bool', help: 'disable JSON schema validation' },
   HELM_VERSION_FLAG,
   ...CHART_REF_FLAGS,
+  { name: 'dependency-update', kind: 'bool', help: 'update dependencies if they are missing before installing the chart' },
   { name: 'render-subchart-notes', kind: 'bool', help: 'if set, render subchart notes along with the parent' },
   { name: 'debug', kind: 'bool', help: 'enable verbose output (prints the manifests of a failed render)' },
   { name: 'help', short: 'h', kind: 'bool', help: 'help for template' },
