@@ -71,6 +71,7 @@ const FAILING: string[] = [
   '{{ toRawJson (float64 "NaN") }}',
   '{{ mustToJson (float64 "+Inf") }}',
   '{{ mustToPrettyJson (list (float64 "NaN")) }}',
+  '{{ toToml .Values.missing }}',
 ];
 
 type Result = { ok: true; output: string } | { ok: false; error: string };

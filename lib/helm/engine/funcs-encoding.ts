@@ -85,6 +85,8 @@ export function helmFromJsonArray(s: string): GoValue[] {
 
 /** Helm's toToml: BurntSushi/toml's encoding, or the error text in its place. */
 export function helmToToml(v: GoValue): string {
+  // The encoder asks reflect for the type of a nil interface: a panic, so the call fails.
+  if (v === null || v === undefined) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
   try {
     return encodeToml(v);
   } catch (e) {
