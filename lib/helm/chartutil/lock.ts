@@ -31,6 +31,16 @@ export function hashReq(req: (Dependency | null)[] | undefined, locked: (Depende
   return `sha256:${hex.encode(sha256(new TextEncoder().encode(json)))}`;
 }
 
+/**
+ * resolver.HashV2Req: the digest Helm 2 wrote into requirements.lock, `sha256:` + hex SHA-256 of
+ * `json.Marshal(map[string][]*Dependency{"dependencies": req})`, of the requirements as written
+ * (before repository names are resolved).
+ */
+export function hashV2Req(req: (Dependency | null)[] | undefined): string {
+  const json = `{"dependencies":${listJson(req)}}`;
+  return `sha256:${hex.encode(sha256(new TextEncoder().encode(json)))}`;
+}
+
 /** A locked dependency: only name, repository and the exact version. */
 export function lockedDependency(name: string, repository: string, version: string): Dependency {
   return { name, repository, version, condition: '', enabled: false, alias: '' };

@@ -14,7 +14,7 @@ import { findRepository, repositoryHeaders, sameRepositoryUrl } from '../repo/re
 import { RegistryClient } from '../registry/client';
 import { isOci, parseOciReference } from '../registry/reference';
 import { downloadChart, DownloadError, type ChartSource, type DownloadEnv } from './chart-downloader';
-import { hashReq, lockedDependency } from '../chartutil/lock';
+import { hashReq, hashV2Req, lockedDependency } from '../chartutil/lock';
 
 /** A `file://` dependency's chart, read by the caller (the CLI reads the folder). */
 export interface LocalDependency {
@@ -163,8 +163,12 @@ export async function resolveDependencies(req: (Dependency | null)[], env: Depen
  * @throws DependencyError with helm's messages
  */
 export function checkLock(req: (Dependency | null)[], lock: Lock, env: DependencyEnv, legacy = false): void {
+  // An apiVersion v1 chart's requirements.lock may come from Helm 2, whose digest covers the requirements as written.
+  const v2Sum = legacy ? hashV2Req(req) : '';
   const requested = resolveRepositoryNames(req, env);
-  if (hashReq(requested, lock.dependencies) !== lock.digest) {
+  const v3Ok = hashReq(requested, lock.dependencies) === lock.digest;
+  if (!v3Ok && legacy) env.warn?.('warning: a valid Helm v3 hash was not found. Checking against Helm v2 hash...');
+  if (!v3Ok && !(legacy && v2Sum === lock.digest)) {
     throw new DependencyError(
       legacy
         ? 'the lock file (requirements.lock) is out of sync with the dependencies file (requirements.yaml). Please update the dependencies'
