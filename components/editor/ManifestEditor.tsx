@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { documentAtLine, documentBody, textChange, type ManifestDocument, type RenderedResource } from '@/lib/configurator';
+import { documentAtLine, documentBody, textChanges, type ManifestDocument, type RenderedResource } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
 import type { Monaco } from './use-monaco';
 
@@ -108,7 +108,14 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
         return old && next && old.name === next.name && old.doc?.startLine === next.doc?.startLine ? old : next;
       });
     follow();
-    const subs = [editor.onDidScrollChange(follow), editor.onDidChangeCursorPosition(follow), model.onDidChangeContent(follow)];
+    // After a re-render the toolbar may name another document; finding it reads every line of
+    // the stream, so it waits until the new text is on screen rather than delay it.
+    let later = 0;
+    const followLater = (): void => {
+      clearTimeout(later);
+      later = window.setTimeout(follow, 50);
+    };
+    const subs = [editor.onDidScrollChange(follow), editor.onDidChangeCursorPosition(follow), model.onDidChangeContent(followLater), { dispose: () => clearTimeout(later) }];
     editor.addAction({
       id: 'chartroom.copyResource',
       label: 'Copy this resource',
@@ -139,12 +146,16 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
       editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
       return;
     }
-    const change = textChange(before.text, text);
-    if (!change) return;
-    // Only the changed span: the view keeps its scroll position, folds and tokenized lines.
-    const from = model.getPositionAt(change.start);
-    const to = model.getPositionAt(change.end);
-    model.applyEdits([{ range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: change.text }]);
+    const changes = textChanges(before.text, text);
+    if (!changes.length) return;
+    // Only the changed lines: the view keeps its scroll position, folds and tokenized lines.
+    model.applyEdits(
+      changes.map((c) => {
+        const from = model.getPositionAt(c.start);
+        const to = model.getPositionAt(c.end);
+        return { range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: c.text };
+      }),
+    );
   }, [text, documentKey, monaco]);
 
   useEffect(() => {

@@ -31,3 +31,41 @@ const splitsPair = (s: string, at: number): boolean => isHighSurrogate(s.charCod
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * The replacements that turn a text into another, line by line where they can be: when the
+ * changed span has as many lines before as after (a value that appears in many resources, a
+ * label on every object), each run of changed lines is its own replacement, so an editor
+ * re-splits and re-tokenizes those lines only instead of everything between the first and the
+ * last change. Otherwise (lines added or removed, or most lines changed) the one span of
+ * textChange. Sorted, non-overlapping, in `before`'s offsets; apply them from the last.
+ */
+export function textChanges(before: string, after: string): TextChange[] {
+  const span = textChange(before, after);
+  if (!span) return [];
+  // The span widened to whole lines; what follows it is common to both texts.
+  const start = before.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = before.indexOf('\n', span.end);
+  const endBefore = lineEnd < 0 ? before.length : lineEnd;
+  const endAfter = after.length - (before.length - endBefore);
+  const linesBefore = before.slice(start, endBefore).split('\n');
+  const linesAfter = after.slice(start, endAfter).split('\n');
+  if (linesBefore.length !== linesAfter.length || linesBefore.length < 2) return [span];
+  const changes: TextChange[] = [];
+  let offset = start;
+  let changedLines = 0;
+  for (let i = 0; i < linesBefore.length; i++) {
+    const b = linesBefore[i];
+    if (b !== linesAfter[i]) {
+      changedLines++;
+      const last = changes[changes.length - 1];
+      // A run of changed lines is one replacement (its newlines are common to both texts).
+      if (last && last.end + 1 === offset) {
+        last.end = offset + b.length;
+        last.text += `\n${linesAfter[i]}`;
+      } else changes.push({ start: offset, end: offset + b.length, text: linesAfter[i] });
+    }
+    offset += b.length + 1;
+  }
+  return changedLines * 2 > linesBefore.length ? [span] : changes;
+}
