@@ -26,7 +26,7 @@ export function buildPrecache(): Precache {
   const publicFiles = files(PUBLIC_DIR).map((f) => `/${f}`);
   return precacheManifest({
     staticFiles: files(STATIC_DIR),
-    urls: ['/', '/configure/local', ...charts.flatMap((c) => [`/configure/${c}`, `/charts/${c}/files.json`]), ...publicFiles.sort()],
+    urls: ['/', '/configure/local', '/configure/remote', ...charts.flatMap((c) => [`/configure/${c}`, `/charts/${c}/files.json`]), ...publicFiles.sort()],
     contentKeys: [
       digest(readFileSync(WORKER_CODE_FILE)),
       ...charts.map((c) => digest(JSON.stringify(bundledChartFiles(c)))),

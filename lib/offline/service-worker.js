@@ -53,7 +53,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith(STATIC)) event.respondWith(cacheFirst(request, url));
-  else if (PAGES_AND_FILES.has(url.pathname) && !url.search && !request.headers.has('RSC')) event.respondWith(networkFirst(request, url));
+  // A page's query is read by its scripts (a repository chart's address), so any query opens the cached page.
+  else if (PAGES_AND_FILES.has(url.pathname) && (!url.search || request.mode === 'navigate') && !request.headers.has('RSC')) event.respondWith(networkFirst(request, url));
 });
 
 /**
