@@ -37,6 +37,23 @@ test('a schema-less chart: sections and descriptions from comments, search, edit
   await waitRendered(page);
   expect(await manifestStream(page)).toContain('imagePullPolicy: Always');
 
+  // A list of scalars is edited as chips: Enter adds, × and Backspace remove.
+  await form.getByRole('searchbox', { name: 'Search settings' }).fill('');
+  await form.getByRole('heading', { name: 'Networking', level: 2 }).click();
+  const hosts = form.getByRole('list', { name: 'Hosts entries' });
+  await expect(hosts.getByRole('listitem')).toHaveText(['example.com×', 'www.example.com×']);
+  const newHost = form.getByRole('textbox', { name: 'Add to Hosts' });
+  await newHost.fill('api.example.com');
+  await newHost.press('Enter');
+  await expect(newHost).toHaveValue('');
+  await expect.poll(() => editorText(page)).toMatch(/hosts:\n\s+- example\.com\n\s+- www\.example\.com\n\s+- api\.example\.com/);
+  await hosts.getByRole('button', { name: 'Remove example.com from Hosts' }).click();
+  await expect.poll(() => editorText(page)).not.toContain('- example.com\n');
+  await newHost.focus();
+  await newHost.press('Backspace');
+  await expect(hosts.getByRole('listitem')).toHaveText(['www.example.com×']);
+  await expect.poll(() => editorText(page)).toMatch(/hosts:\n\s+- www\.example\.com\n(?!\s+- )/);
+
   // The editor completes the chart's keys from the same schema.
   await waitForMonaco(page);
   const editor = page.getByRole('region', { name: 'values.yaml' });

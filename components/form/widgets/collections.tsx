@@ -18,47 +18,62 @@ function asList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(scalarToText) : [];
 }
 
-/** A list of scalars: one input per entry, add and remove. */
+/**
+ * A list of scalars as chips: typing and Enter adds an entry, × removes one, Backspace in the
+ * empty input removes the last. Entries keep the value they had (a number stays a number);
+ * changing one is removing it and typing it again.
+ */
 export function ListControl({ field, ownerId, value, onChange }: CollectionProps) {
   const { idPrefix, disabled } = useFormRuntime();
-  const { draft, setDraft, sent } = useDraft(value, asList);
+  const [text, setText] = useState('');
   const types = field.itemTypes ?? ['string'];
-  const previous = Array.isArray(value) ? value : [];
-  const commit = (rows: string[]) => {
-    setDraft(rows);
-    const next = rows.map((text, i) => parseScalarText(text, types, previous[i]));
-    sent(next);
-    onChange(next);
-  };
+  const items = Array.isArray(value) ? value : [];
   const groupId = domId(idPrefix, ownerId);
+  const inputId = `${groupId}-new`;
+  const add = () => {
+    if (text.trim() === '') return;
+    onChange([...items, parseScalarText(text, types, undefined)]);
+    setText('');
+  };
+  const remove = (i: number) => onChange(items.filter((_, j) => j !== i));
   return (
     <GroupShell field={field} groupId={groupId} ownerId={ownerId}>
-      <ul className={styles.rows}>
-        {draft.map((text, i) => {
-          const id = `${groupId}-${i}`;
-          const name = `${field.label} ${i + 1}`;
-          return (
-            <li key={i} className={styles.row}>
-              <label htmlFor={id} className={styles.visuallyHidden}>
-                {name}
-              </label>
-              <input
-                id={id}
-                className={styles.input}
-                value={text}
-                disabled={disabled}
-                onChange={(e) => commit(draft.map((t, j) => (j === i ? e.target.value : t)))}
-              />
-              <button type="button" className={styles.button} disabled={disabled} onClick={() => commit(draft.filter((_, j) => j !== i))}>
-                Remove<span className={styles.visuallyHidden}> {name}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <button type="button" className={styles.button} disabled={disabled} onClick={() => commit([...draft, ''])}>
-        Add<span className={styles.visuallyHidden}> to {field.label}</span>
-      </button>
+      {items.length > 0 && (
+        <ul className={styles.chips} aria-label={`${field.label} entries`}>
+          {items.map((item, i) => {
+            const shown = scalarToText(item);
+            return (
+              <li key={i} className={styles.chip}>
+                <span>{shown}</span>
+                <button type="button" className={styles.chipRemove} disabled={disabled} aria-label={`Remove ${shown} from ${field.label}`} onClick={() => remove(i)}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <label htmlFor={inputId} className={styles.visuallyHidden}>
+        Add to {field.label}
+      </label>
+      <input
+        id={inputId}
+        className={styles.input}
+        value={text}
+        disabled={disabled}
+        placeholder="Type an entry, then Enter"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            // Enter adds the entry; it must not submit anything around the form.
+            e.preventDefault();
+            add();
+          } else if (e.key === 'Backspace' && text === '' && items.length > 0) {
+            e.preventDefault();
+            remove(items.length - 1);
+          }
+        }}
+      />
     </GroupShell>
   );
 }
