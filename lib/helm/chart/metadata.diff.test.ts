@@ -1,12 +1,14 @@
 /**
- * Chart.yaml as helm 3.17.3 reads it: load errors, and what templates see of `.Chart`
- * (`%v`, `toJson`, single fields), compared with our decode + chartValueForTemplate.
+ * Chart.yaml as the reference helm reads it: load errors, and what templates see of `.Chart`
+ * (`%v`, `toJson`, single fields), compared with our decode + the `.Chart` value of the same
+ * Helm version (a struct in Helm 3, a map in Helm 4).
  */
 import { describe, expect, it } from 'vitest';
-import { removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
-import { chartValueForTemplate, metadataToGo } from './metadata-go';
+import { REFERENCE, REFERENCE_HELM_VERSION, removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
+import { chartMapForTemplate, chartValueForTemplate, metadataToGo } from './metadata-go';
+import { isHelm4 } from '../version';
 import { loadChartFiles } from './loader';
-import { formatValue } from '../../go/fmt/fmt';
+import { formatValue, sprintf } from '../../go/fmt/fmt';
 import { goJson } from './gojson.test-util';
 
 const PROBE = [
@@ -64,7 +66,7 @@ function ours(chartYaml: string): { ok: boolean; text: string } {
       { name: 'Chart.yaml', data: enc.encode(chartYaml) },
       { name: 'templates/probe.yaml', data: enc.encode(PROBE) },
     ]);
-    const v = chartValueForTemplate(c);
+    const v = isHelm4(REFERENCE.setting) ? chartMapForTemplate(c) : chartValueForTemplate(c);
     const md = c.metadata;
     const list = (x: string[] | undefined): string => `[${(x ?? []).join(' ')}]`;
     const ann = `map[${[...(md.annotations ?? new Map())].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${k}:${x}`).join(' ')}]`;
@@ -74,7 +76,7 @@ function ours(chartYaml: string): { ok: boolean; text: string } {
         `# V ${formatValue(v)}`,
         `# J ${goJson(v)}`,
         `# F ${md.name}|${md.version}|${md.appVersion}|${list(md.keywords)}|${ann}|true`,
-        `# T ${v.type.name}|[]string|[]*chart.Dependency`,
+        `# T ${v instanceof Map ? sprintf('%T|%T|%T', [v, v.get('Sources') ?? null, v.get('Dependencies') ?? null]) : `${v.type.name}|[]string|[]*chart.Dependency`}`,
       ].join('\n'),
     };
   } catch (e) {
@@ -82,7 +84,7 @@ function ours(chartYaml: string): { ok: boolean; text: string } {
   }
 }
 
-describe('Chart.yaml matches helm 3.17.3', () => {
+describe(`Chart.yaml matches helm ${REFERENCE_HELM_VERSION}`, () => {
   it.each(CHARTS)('.Chart for %j', async (y) => {
     const want = await helm(y);
     expect(want.ok).toBe(true);
