@@ -160,11 +160,22 @@ describe('aeterna: modes, secrets and errors', () => {
     const pullPolicies = [...labels(html).values()].filter((l) => l.endsWith('Pull policy'));
     expect(new Set(pullPolicies).size).toBe(pullPolicies.length);
     expect(pullPolicies.every((l) => l.includes(' › '))).toBe(true);
-    expect(controlLabelled(html, 'Topology keys 1')[0].attrs.value).toBe('topology.kubernetes.io/zone');
+    // Lists of scalars are chips: each entry with a remove button naming it, and one labelled input to add.
+    expect(chipsOf(html, 'Topology keys')).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+    expect(controlLabelled(html, 'Add to Topology keys')).toHaveLength(1);
     expect(controlLabelled(html, 'Hosts 1').length + controlLabelled(html, 'Host').length).toBeGreaterThan(0);
     expect(html).toContain('<summary');
   });
 });
+
+/** The entries a chip list shows, read from the remove buttons' labels ("Remove a from Args"). */
+function chipsOf(html: string, label: string): string[] {
+  const suffix = ` from ${label}`;
+  return tags(html, ['button'])
+    .map((t) => t.attrs['aria-label'] ?? '')
+    .filter((l) => l.startsWith('Remove ') && l.endsWith(suffix))
+    .map((l) => l.slice('Remove '.length, -suffix.length));
+}
 
 describe('a chart without hints', () => {
   const values = { replicaCount: 1, image: { repository: '' }, args: ['a'], podAnnotations: { x: 'y' }, ports: [{ port: 80 }] };
@@ -184,7 +195,8 @@ describe('a chart without hints', () => {
   });
 
   it('renders lists, maps and arrays of objects with labelled rows', () => {
-    expect(controlLabelled(html, 'Args 1')[0].attrs.value).toBe('a');
+    expect(chipsOf(html, 'Args')).toEqual(['a']);
+    expect(controlLabelled(html, 'Add to Args')[0].name).toBe('input');
     expect(controlLabelled(html, 'Pod annotations key 1')[0].attrs.value).toBe('x');
     expect(controlLabelled(html, 'Pod annotations value 1')[0].attrs.value).toBe('y');
     expect(controlLabelled(html, 'Port')[0].attrs.value).toBe('80');
