@@ -29,6 +29,7 @@ const HELM_4_SUITES = [
   'tests/diff/cli-binary.test.ts',
   'tests/diff/conformance-application-charts.diff.test.ts',
   'tests/diff/conformance-library-charts.diff.test.ts',
+  'tests/diff/conformance-monitoring-charts.diff.test.ts',
   'tests/diff/conformance-platform-charts.diff.test.ts',
   'tests/diff/conformance-service-charts.diff.test.ts',
   'tests/diff/seed-charts.diff.test.ts',

@@ -14,7 +14,8 @@ import { loadChartArchive } from '../helm/chart/loader';
 import { checkLock, downloadChart, fetchDependencies, resolveDependencies, type ChartSource, type DependencyEnv } from '../helm/downloader';
 import { parseRepositoriesFile, type RepoEntry } from '../helm/repo/repositories';
 import { isOci } from '../helm/registry/reference';
-import { flagBool, flagString, parseArgs, type FlagSpec, type ParsedArgs } from './args';
+import { flagBool, flagHelmVersion, flagString, parseArgs, type FlagSpec, type ParsedArgs } from './args';
+import type { HelmVersion } from '../helm/version';
 import type { CliIO } from './io';
 import { markMissingDependenciesReported, recordChartOrigin, type ChartOrigin } from './chart-ref-flags';
 
@@ -73,11 +74,17 @@ export async function prepareChartReference(command: string, argv: string[], io:
   if (flagBool(parsed, 'help')) return io;
   const ref = which(parsed.positionals);
   if (ref === undefined) return io;
+  let helmVersion: HelmVersion | undefined;
+  try {
+    helmVersion = flagHelmVersion(parsed);
+  } catch {
+    return io; // the command reports a bad --helm-version
+  }
   let chart: Chart;
   if (isRemoteRef(ref, parsed, io)) {
     try {
       const got = await downloadChart(ref, { repoUrl: flagString(parsed, 'repo'), version: flagString(parsed, 'version') }, downloadEnv(parsed, io));
-      chart = loadChartArchive(got.bytes);
+      chart = loadChartArchive(got.bytes, { helmVersion });
       recordChartOrigin(chart, originOf(got.source));
     } catch (e) {
       return withChart(io, ref, () => {
@@ -94,7 +101,7 @@ export async function prepareChartReference(command: string, argv: string[], io:
       });
     }
   } else if (io.disk?.locate(ref)?.kind === 'bundled') {
-    chart = io.loadChart(ref);
+    chart = io.loadChart(ref, helmVersion);
     await addBundledDependencies(chart, parsed, io);
   } else return io;
   return withChart(io, ref, () => chart);
@@ -122,7 +129,7 @@ async function updateMissingDependencies(dir: string, parsed: ParsedArgs, io: Cl
 }
 
 function withChart(io: CliIO, ref: string, load: () => Chart): CliIO {
-  return { ...io, loadChart: (r) => (r === ref ? load() : io.loadChart(r)) };
+  return { ...io, loadChart: (r, v) => (r === ref ? load() : io.loadChart(r, v)) };
 }
 
 const describe = (d: Dependency) => `${d.alias ? `${d.alias} (${d.name})` : d.name} ${d.version} from ${d.repository}`;

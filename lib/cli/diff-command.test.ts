@@ -11,7 +11,7 @@ async function run(args: string[]): Promise<{ status: number; stdout: string; st
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    loadChart: (ref) => loadChartFromDisk(ref, FIXTURE_DIR),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, FIXTURE_DIR, undefined, helmVersion),
     readFile: (p) => readFileSync(`${FIXTURE_DIR}/${p}`),
     writeFile: () => {},
     stdout: (t) => (stdout += t),

@@ -15,7 +15,7 @@ async function run(args: string[]): Promise<{ status: number; stdout: string; st
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    loadChart: (ref) => loadChartFromDisk(ref, FIXTURES),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, FIXTURES, undefined, helmVersion),
     readFile: () => new Uint8Array(),
     writeFile: () => {},
     stdout: (t) => (stdout += t),

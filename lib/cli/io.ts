@@ -1,10 +1,11 @@
 import type { Chart } from '../helm/chart/chart';
 import type { Fetch } from '../helm/getter/fetch';
+import type { HelmVersion } from '../helm/version';
 
 /** Everything a command needs from the outside world; Node implements it, tests can fake it. */
 export interface CliIO {
-  /** Loads a chart from a directory, a .tgz, or the name of a bundled chart. */
-  loadChart(ref: string): Chart;
+  /** Loads a chart from a directory, a .tgz, or the name of a bundled chart, read as `helmVersion` reads it. */
+  loadChart(ref: string, helmVersion?: HelmVersion): Chart;
   /** Reads a file (values files, --set-file); `-` is standard input. */
   readFile(path: string): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;

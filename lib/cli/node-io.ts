@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChartArchive, loadChartDirectory, type FolderFile } from '../helm/chart/loader';
 import type { Chart } from '../helm/chart/chart';
+import type { HelmVersion } from '../helm/version';
 import type { ChartDisk, ChartLocation, CliIO } from './io';
 
 /** The project root, where the bundled charts live in `charts/` (found upward: this module may run bundled). */
@@ -84,11 +85,11 @@ export function locateChart(ref: string, cwd = process.cwd()): ChartLocation | u
 }
 
 /** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. */
-export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}): Chart {
+export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}, helmVersion?: HelmVersion): Chart {
   const at = locateChart(ref, cwd);
   if (!at) throw new Error(missingChartMessage(ref.trim()));
-  if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice));
-  return loadChartArchive(readFileSync(at.path));
+  if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice), { helmVersion });
+  return loadChartArchive(readFileSync(at.path), { helmVersion });
 }
 
 /** What helm's LocateChart says for a reference that is not on disk. */
@@ -155,7 +156,7 @@ export function nodeIO(): CliIO {
   const io: CliIO = {
     fetch: globalThis.fetch,
     disk: nodeDisk,
-    loadChart: (ref) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${m}\n`)),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${m}\n`), helmVersion),
     readFile: (p) => (p === '-' ? readFileSync(0) : readFileSync(p)),
     writeFile: (p, data) => writeFileSync(p, data),
     stdout: (t) => process.stdout.write(t),

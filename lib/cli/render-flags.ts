@@ -14,7 +14,7 @@ const decoder = new TextDecoder();
  */
 export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult & { chart: Chart } {
   const helmVersion = flagHelmVersion(parsed);
-  const chart = io.loadChart(chartRef);
+  const chart = io.loadChart(chartRef, helmVersion);
   const values = mergeUserValues({
     helmVersion,
     valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),

@@ -17,7 +17,7 @@ export function chartroom(args: string[], cwd = CHARTS): { status: number; stdou
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    loadChart: (ref) => loadChartFromDisk(ref, cwd),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, cwd, undefined, helmVersion),
     readFile: (p) => readFileSync(resolve(cwd, p)),
     writeFile: () => {
       throw new Error('not used');

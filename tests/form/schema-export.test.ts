@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function exportSchema(chartDir: string, out: string): Promise<{ status: number; stderr: string }> {
   let stderr = '';
   const io: CliIO = {
-    loadChart: (ref) => loadChartFromDisk(ref),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, undefined, undefined, helmVersion),
     readFile: () => new Uint8Array(),
     writeFile: (p, data) => writeFileSync(p, data),
     stdout: () => {},

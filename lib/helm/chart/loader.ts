@@ -10,7 +10,9 @@ import { decodeLock, decodeMetadataInto, JsonDecodeError } from './decode';
 import { loadArchiveFiles, MAX_DECOMPRESSED_FILE_SIZE } from './archive';
 import { HELMIGNORE, parseIgnoreRules, type IgnoreRules } from './helmignore';
 import { validateChart } from './validate';
-import { parseYaml, unmarshalMap } from './yaml-doc';
+import { loadValuesDocuments, parseYaml, unmarshalMap } from './yaml-doc';
+import { mergeMaps } from '../chartutil/merge-values';
+import { isHelm4, type HelmVersion } from '../version';
 
 /** A loading failure, with Helm's message. */
 export class ChartLoadError extends Error {
@@ -26,6 +28,8 @@ export type Warn = (message: string) => void;
 export interface LoadOptions {
   /** Receives Helm's log warnings (requirements.yaml in a v2 chart). Default: dropped. */
   warn?: Warn;
+  /** Helm 4 reads values.yaml as YAML documents merged in order (loader.LoadValues). Default: Helm 4. */
+  helmVersion?: HelmVersion;
 }
 
 function wrap(prefix: string, e: unknown): ChartLoadError {
@@ -91,7 +95,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
     } else if (name === 'values.yaml') {
       let values: GoMap;
       try {
-        values = unmarshalMap(f.data);
+        values = isHelm4(opts.helmVersion) ? loadValuesDocuments(f.data, mergeMaps) : unmarshalMap(f.data);
       } catch (e) {
         throw wrap('cannot load values.yaml', e);
       }
