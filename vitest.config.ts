@@ -24,6 +24,7 @@ const HELM_4_SUITES = [
   'lib/sprig/crypto.test.ts',
   'lib/sprig/extra.diff.test.ts',
   'lib/sprig/sprig.diff.test.ts',
+  'lib/yaml/parser.diff.test.ts',
   'tests/diff/archives.diff.test.ts',
   'tests/diff/charts.diff.test.ts',
   'tests/diff/cli-binary.test.ts',

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_HELM_VERSION, removeChart, runHelm, writeChart, type HelmRun } from '../../tests/helm/reference';
+import { REFERENCE, REFERENCE_HELM_VERSION, removeChart, runHelm, writeChart, type HelmRun } from '../../tests/helm/reference';
 import { templateChart } from '../helm/action/template';
 import { loadChartDirectory } from '../helm/chart/loader';
 import { corruptions, HAND_PICKED, randomDocuments, readerCases } from './parser.diff.cases';
@@ -54,8 +54,8 @@ function describeRun(r: HelmRun): string {
 function ours(files: Record<string, string>): string {
   const enc = new TextEncoder();
   try {
-    const chart = loadChartDirectory(Object.entries(files).map(([path, text]) => ({ path, data: enc.encode(text) })));
-    return `OK\n${templateChart(chart).output}`;
+    const chart = loadChartDirectory(Object.entries(files).map(([path, text]) => ({ path, data: enc.encode(text) })), { helmVersion: REFERENCE.setting });
+    return `OK\n${templateChart(chart, { helmVersion: REFERENCE.setting }).output}`;
   } catch (e) {
     return `ERR ${(e as Error).message}`;
   }
