@@ -38,6 +38,7 @@ const HELM_4_SUITES = [
   'tests/export/bundle.test.ts',
   'tests/export/gitops.test.ts',
   'tests/fuzz/fuzz.diff.test.ts',
+  'tests/hostile/deep-values.diff.test.ts',
   'tests/upgrade/upgrade.diff.test.ts',
 ];
 
