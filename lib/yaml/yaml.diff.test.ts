@@ -19,7 +19,7 @@ import {
   helmToYamlPretty,
 } from '../helm/engine/funcs-encoding';
 import { sprigJsonFuncs } from '../sprig/json';
-import { unmarshalYaml, yamlToGo } from './index';
+import { yamlToGo } from './index';
 import { VALUES_FIXTURES } from './yaml.diff.fixtures';
 import { STRING_CASES, VALUES_FILE_CASES } from './yaml.diff.strings';
 
