@@ -1,7 +1,7 @@
 'use client';
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ValuesForm } from '@/components/form';
-import { exportableSchema, keywordsHelmIgnores, readableHelmErrors, type JsonSchema } from '@/lib/form';
+import { keywordsHelmIgnores, readableHelmErrors, type JsonSchema } from '@/lib/form';
 import { HELM_RELEASE, type HelmVersion } from '@/lib/helm/version';
 import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState, type PreviewStore, type SchemaProblem } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
@@ -64,7 +64,9 @@ const MemoForm = memo(ValuesForm);
 function SchemaNote({ info, helm }: { info: ChartInfo; helm: HelmVersion }) {
   const declared = schemaObject(info.schema);
   const ignored = useMemo(() => (declared ? keywordsHelmIgnores(declared, helm) : []), [declared, helm]);
-  const save = () => {
+  const save = async () => {
+    // Schema inference (with Helm's validators and ajv's drafts) loads only when the schema is saved.
+    const { exportableSchema } = await import('@/lib/form/infer');
     const text = `${JSON.stringify(exportableSchema(info.formSchema), null, 2)}\n`;
     download(new TextEncoder().encode(text), 'values.schema.json', 'application/schema+json');
   };
@@ -73,7 +75,7 @@ function SchemaNote({ info, helm }: { info: ChartInfo; helm: HelmVersion }) {
       {info.formSchemaOrigin === 'inferred'
         ? 'This chart has no values.schema.json: the form is inferred from values.yaml and its comments.'
         : 'The form follows the chart’s values.schema.json; values.yaml comments fill in descriptions.'}{' '}
-      <button type="button" className="link-button" onClick={save}>
+      <button type="button" className="link-button" onClick={() => void save()}>
         Download values.schema.json
       </button>
       {ignored.length > 0 && (

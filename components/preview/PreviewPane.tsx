@@ -1,4 +1,5 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { memo, useEffect, useState } from 'react';
 import { findResource, type ChartInfo, type ChartSource, type EngineProgress, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
 import { usePreviewState } from '@/lib/configurator/client/use-preview';
@@ -6,7 +7,6 @@ import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
 import { DependenciesView } from './DependenciesView';
 import { DiffTab } from './DiffTab';
-import { UpgradeTab } from './UpgradeTab';
 import type { UpgradeReport } from '@/lib/upgrade/types';
 import { FindingsPanel, findingsLabel } from './FindingsPanel';
 import { ManifestViewer } from './ManifestViewer';
@@ -15,6 +15,9 @@ import type { Preset } from '@/lib/validate';
 import { ReleaseBar } from './ReleaseBar';
 import { RenderErrorPanel } from './RenderErrorPanel';
 import { ResourceList } from './ResourceList';
+
+// The Upgrade tab (its worker client, the repository opener, the report view) loads when first opened.
+const UpgradeTab = dynamic(() => import('./UpgradeTab').then((m) => m.UpgradeTab), { ssr: false, loading: () => <p className="muted">Loading…</p> });
 
 type TabId = 'resources' | 'findings' | 'stream' | 'diff' | 'upgrade' | 'notes' | 'dependencies';
 
@@ -55,6 +58,9 @@ function useRenderMarks(store: PreviewStore | null, revision: number): void {
 export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText, onUpgradeReport, madeWith }: PreviewPaneProps) {
   const preview = usePreviewState(store);
   const [tab, setTab] = useState<TabId>('resources');
+  // Once opened, the Upgrade tab stays mounted so its comparison survives a switch to another tab.
+  const [upgradeOpened, setUpgradeOpened] = useState(false);
+  if (tab === 'upgrade' && !upgradeOpened) setUpgradeOpened(true);
   const [selected, setSelected] = useState<string | null>(null);
   // The line a finding points at, in the selected resource.
   const [selectedLine, setSelectedLine] = useState<number | undefined>(undefined);
@@ -157,9 +163,11 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
               <DiffTab current={shown} previous={previousGood} source={source} release={release} valuesText={valuesText} />
             </TabPanel>
           )}
-          <TabPanel idPrefix="preview" id="upgrade" hidden={tab !== 'upgrade'}>
-            <UpgradeTab info={info} source={source} release={release} valuesText={valuesText} onReport={onUpgradeReport} madeWith={madeWith} />
-          </TabPanel>
+          {upgradeOpened && (
+            <TabPanel idPrefix="preview" id="upgrade" hidden={tab !== 'upgrade'}>
+              <UpgradeTab info={info} source={source} release={release} valuesText={valuesText} onReport={onUpgradeReport} madeWith={madeWith} />
+            </TabPanel>
+          )}
           {tab === 'notes' && (
             <TabPanel idPrefix="preview" id="notes">
               {shown.notes.trim() ? <CodeBlock text={shown.notes} label="NOTES.txt, rendered" /> : <p className="muted">{info.name} has no NOTES.txt.</p>}
