@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { helmBin, removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
+import { helmBin, REFERENCE, removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
 import { toPlain } from '../../go/value';
 import { archiveFileProblem, loadArchiveFiles } from './archive';
 import { chartName } from './chart';
@@ -78,7 +78,7 @@ function oursOnArchive(bytes: Uint8Array, fileName: string): string {
   const problem = archiveFileProblem(fileName, bytes);
   if (problem) return problem;
   try {
-    loadChartArchive(bytes);
+    loadChartArchive(bytes, { helmVersion: REFERENCE.setting });
     return 'ok';
   } catch (e) {
     return (e as Error).message;
