@@ -18,6 +18,7 @@ const HELM_4_SUITES = [
   'lib/helm/action/install.test.ts',
   'lib/helm/chart/helmignore.test.ts',
   'lib/helm/chartutil/capabilities.test.ts',
+  'lib/helm/chart/metadata.diff.test.ts',
   'lib/helm/chartutil/schema.diff.test.ts',
   'lib/helm/engine/funcs-encoding.diff.test.ts',
   'lib/helm/engine/include-memo.test.ts',

@@ -10,6 +10,7 @@
 import { GoInt, type GoValue } from '../../go/value';
 import type { Dependency, Lock, Maintainer, Metadata } from './chart';
 import { formatFloat } from '../../go/strconv';
+import { isHelm4, type HelmVersion } from '../version';
 
 /** A decode error with encoding/json's text (`json: cannot unmarshal ...`). */
 export class JsonDecodeError extends Error {}
@@ -64,8 +65,8 @@ const GO_TYPE: Record<Kind, string> = {
   bool: 'bool',
   strings: '[]string',
   stringMap: 'map[string]string',
-  maintainers: '[]*chart.Maintainer',
-  dependencies: '[]*chart.Dependency',
+  maintainers: '[]*PKG.Maintainer',
+  dependencies: '[]*PKG.Dependency',
   anyList: '[]interface {}',
 };
 
@@ -82,10 +83,13 @@ function jsonKind(v: GoValue): string {
 class Decoder {
   first?: string;
 
+  /** The Go package of chart.Metadata in type names: `chart` in Helm 3, `v2` (pkg/chart/v2) in Helm 4. */
+  constructor(private readonly pkg: 'chart' | 'v2' = 'chart') {}
+
   fail(v: GoValue, struct: string | null, path: string[], goType: string): void {
     if (this.first) return;
     const where = struct ? `Go struct field ${struct}.${path.join('.')}` : 'Go value';
-    this.first = `json: cannot unmarshal ${jsonKind(v)} into ${where} of type ${goType}`;
+    this.first = `json: cannot unmarshal ${jsonKind(v)} into ${where} of type ${goType.replace('PKG.', `${this.pkg}.`)}`;
   }
 
   /** A scalar bound for a string field: sigs.k8s.io/yaml stringifies numbers and booleans. */
@@ -144,16 +148,16 @@ class Decoder {
         return v.map((x) => {
           if (x === null) return null;
           // A non-object element fails before the Maintainer struct is entered.
-          if (!(x instanceof Map)) return this.fail(x, struct, path, 'chart.Maintainer') ?? null;
+          if (!(x instanceof Map)) return this.fail(x, struct, path, 'PKG.Maintainer') ?? null;
           const m: Maintainer = { name: '', email: '', url: '' };
-          this.struct(x, MAINTAINER_FIELDS, m, 'Maintainer', 'chart.Maintainer', path);
+          this.struct(x, MAINTAINER_FIELDS, m, 'Maintainer', 'PKG.Maintainer', path);
           return m;
         });
       case 'dependencies':
         if (!Array.isArray(v)) return this.fail(v, struct, path, GO_TYPE[kind]);
         return v.map((x) => {
           if (x === null) return null;
-          if (!(x instanceof Map)) return this.fail(x, struct, path, 'chart.Dependency') ?? null;
+          if (!(x instanceof Map)) return this.fail(x, struct, path, 'PKG.Dependency') ?? null;
           return this.dependency(x, path);
         });
     }
@@ -161,7 +165,7 @@ class Decoder {
 
   dependency(v: GoValue, path: string[]): Dependency {
     const d = emptyDependency();
-    this.struct(v, DEPENDENCY_FIELDS, d, 'Dependency', 'chart.Dependency', path);
+    this.struct(v, DEPENDENCY_FIELDS, d, 'Dependency', 'PKG.Dependency', path);
     return d;
   }
 }
@@ -176,10 +180,12 @@ export function emptyDependency(): Dependency {
  * `*chart.Metadata` does: fields present in the document overwrite, others stay.
  * @throws JsonDecodeError with encoding/json's message
  */
-export function decodeMetadataInto(doc: GoValue, target: Metadata): void {
+export function decodeMetadataInto(doc: GoValue, target: Metadata, helmVersion?: HelmVersion): void {
   if (doc === null || doc === undefined) return;
-  const d = new Decoder();
-  d.struct(doc, METADATA_FIELDS, target, 'Metadata', 'chart.Metadata', []);
+  const d = new Decoder(isHelm4(helmVersion) ? 'v2' : 'chart');
+  // Helm 4's loader first reads Chart.yaml's apiVersion into its own chartBase struct.
+  if (isHelm4(helmVersion) && !(doc instanceof Map)) d.fail(doc, null, [], 'loader.chartBase');
+  d.struct(doc, METADATA_FIELDS, target, 'Metadata', 'PKG.Metadata', []);
   if (d.first) throw new JsonDecodeError(d.first);
 }
 
@@ -189,7 +195,7 @@ export function decodeLock(doc: GoValue): Lock {
   if (doc === null || doc === undefined) return lock;
   const d = new Decoder();
   if (!(doc instanceof Map)) {
-    d.fail(doc, null, [], 'chart.Lock');
+    d.fail(doc, null, [], 'PKG.Lock');
   } else {
     for (const [k, v] of doc) {
       const key = k.toLowerCase();

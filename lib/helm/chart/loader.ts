@@ -42,12 +42,12 @@ function jsonWrap(file: string, e: unknown): ChartLoadError {
   return wrap(`cannot load ${file}`, e);
 }
 
-function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: boolean): void {
+function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: boolean, helmVersion: HelmVersion | undefined): void {
   let doc;
   try {
     doc = parseYaml(f.data);
     if (!hasMetadata) c.metadata = emptyMetadata();
-    decodeMetadataInto(doc, c.metadata);
+    decodeMetadataInto(doc, c.metadata, helmVersion);
   } catch (e) {
     throw jsonWrap(label, e);
   }
@@ -82,7 +82,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
   for (const f of files) {
     c.raw.push({ name: f.name, data: f.data });
     if (f.name === 'Chart.yaml') {
-      decodeMetadataFile(c, f, 'Chart.yaml', hasMetadata);
+      decodeMetadataFile(c, f, 'Chart.yaml', hasMetadata, opts.helmVersion);
       hasMetadata = true;
       if (c.metadata.apiVersion === '') c.metadata.apiVersion = API_VERSION_V1;
     }
@@ -107,7 +107,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
       if (c.metadata.apiVersion !== API_VERSION_V1) {
         warn('Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.');
       }
-      decodeMetadataFile(c, f, 'requirements.yaml', true);
+      decodeMetadataFile(c, f, 'requirements.yaml', true, opts.helmVersion);
       hasMetadata = true;
       if (c.metadata.apiVersion === API_VERSION_V1) c.files.push({ name, data: f.data });
     } else if (name === 'requirements.lock') {

@@ -65,7 +65,7 @@ function ours(chartYaml: string): { ok: boolean; text: string } {
     const c = loadChartFiles([
       { name: 'Chart.yaml', data: enc.encode(chartYaml) },
       { name: 'templates/probe.yaml', data: enc.encode(PROBE) },
-    ]);
+    ], { helmVersion: REFERENCE.setting });
     const v = isHelm4(REFERENCE.setting) ? chartMapForTemplate(c) : chartValueForTemplate(c);
     const md = c.metadata;
     const list = (x: string[] | undefined): string => `[${(x ?? []).join(' ')}]`;
