@@ -12,7 +12,6 @@ import type { Chart, Dependency } from '../helm/chart/chart';
 import { addDependency } from '../helm/chart/chart';
 import { loadChartArchive } from '../helm/chart/loader';
 import { checkLock, downloadChart, fetchDependencies, resolveDependencies, type ChartSource, type DependencyEnv } from '../helm/downloader';
-import { parseRepositoriesFile, type RepoEntry } from '../helm/repo/repositories';
 import { isOci } from '../helm/registry/reference';
 import { flagBool, flagHelmVersion, flagString, parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import type { HelmVersion } from '../helm/version';
@@ -20,27 +19,10 @@ import type { CliIO } from './io';
 import { markMissingDependenciesReported, recordChartOrigin, type ChartOrigin } from './chart-ref-flags';
 
 export { CHART_REF_FLAGS } from './chart-ref-flags';
+import { downloadEnv } from './download-env';
 
 /** How long a bundled chart waits for its dependencies' repositories before rendering without them. */
 const BUNDLED_DEPENDENCY_TIMEOUT_MS = 15_000;
-
-/** The repositories helm knows about, from repositories.yaml (none when there is no file). */
-export function knownRepositories(io: CliIO, path?: string): RepoEntry[] {
-  const file = io.disk?.repositoriesFile(path);
-  return file ? parseRepositoriesFile(file.text, file.path) : [];
-}
-
-/** The network settings a command's flags give. @throws Error when there is no network */
-export function downloadEnv(parsed: ParsedArgs, io: CliIO, signal?: AbortSignal): DependencyEnv {
-  if (!io.fetch) throw new Error('charts from repositories need the network, which this chartroom has not got');
-  return {
-    fetch: io.fetch,
-    plainHttp: flagBool(parsed, 'plain-http'),
-    repositories: knownRepositories(io, flagString(parsed, 'repository-config')),
-    signal,
-    warn: (m) => io.stderr(`${m}\n`),
-  };
-}
 
 /** A reference that names a chart somewhere else than the disk. */
 export function isRemoteRef(ref: string, parsed: ParsedArgs, io: CliIO): boolean {

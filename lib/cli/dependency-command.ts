@@ -13,7 +13,7 @@ import { downloadIndex, findRepository } from '../helm/repo';
 import { isOci } from '../helm/registry/reference';
 import { isHelm4 } from '../helm/version';
 import { flagBool, flagHelmVersion, parseArgs, usage, UsageError, type FlagSpec } from './args';
-import { downloadEnv } from './chart-ref';
+import { downloadEnv } from './download-env';
 import type { ChartDisk, CliIO, ExitCode } from './io';
 
 const FLAGS: readonly FlagSpec[] = [

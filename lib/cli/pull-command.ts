@@ -6,7 +6,8 @@ import { loadArchiveFiles } from '../helm/chart/archive';
 import { loadChartArchive } from '../helm/chart/loader';
 import { downloadChart } from '../helm/downloader';
 import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
-import { CHART_REF_FLAGS, downloadEnv } from './chart-ref';
+import { CHART_REF_FLAGS } from './chart-ref';
+import { downloadEnv } from './download-env';
 import type { CliIO, ExitCode } from './io';
 
 export const PULL_FLAGS: readonly FlagSpec[] = [

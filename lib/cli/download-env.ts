@@ -1,0 +1,27 @@
+/**
+ * The network settings of a command that downloads charts: its fetch, `--plain-http` and the
+ * repositories helm knows from repositories.yaml. Kept apart from chart references so the
+ * dependency commands can use it without importing the reference resolver that calls them.
+ */
+import type { DependencyEnv } from '../helm/downloader';
+import { parseRepositoriesFile, type RepoEntry } from '../helm/repo/repositories';
+import { flagBool, flagString, type ParsedArgs } from './args';
+import type { CliIO } from './io';
+
+/** The repositories helm knows about, from repositories.yaml (none when there is no file). */
+export function knownRepositories(io: CliIO, path?: string): RepoEntry[] {
+  const file = io.disk?.repositoriesFile(path);
+  return file ? parseRepositoriesFile(file.text, file.path) : [];
+}
+
+/** The network settings a command's flags give. @throws Error when there is no network */
+export function downloadEnv(parsed: ParsedArgs, io: CliIO, signal?: AbortSignal): DependencyEnv {
+  if (!io.fetch) throw new Error('charts from repositories need the network, which this chartroom has not got');
+  return {
+    fetch: io.fetch,
+    plainHttp: flagBool(parsed, 'plain-http'),
+    repositories: knownRepositories(io, flagString(parsed, 'repository-config')),
+    signal,
+    warn: (m) => io.stderr(`${m}\n`),
+  };
+}
