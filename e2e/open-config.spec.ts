@@ -65,7 +65,7 @@ test('a GitOps zip brings its release, target and environments; its chartroom.js
   await openFile(page, { name: repo.fileName, mimeType: 'application/zip', buffer: Buffer.from(repo.zip) });
   await expect(banner(page)).toContainText('is open');
   await expect(page.getByLabel('Release name')).toHaveValue('shop');
-  await expect(page.getByLabel('Namespace')).toHaveValue('apps');
+  await expect(page.getByLabel('Namespace', { exact: true })).toHaveValue('apps');
   await expect(page.getByLabel('Kubernetes version')).toHaveValue('1.30.0');
   await waitRendered(page);
   await expect.poll(() => editorText(page)).toContain('replicas: 4');
