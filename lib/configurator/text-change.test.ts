@@ -67,6 +67,12 @@ describe('textChanges', () => {
     ]);
   });
 
+  it('a change at the very start after a leading newline keeps that newline', () => {
+    const before = '\na: 1\na: 1\na: 1\na: 1\na: 1\na: 1\na: 1';
+    const after = 'a: 1\na: 1\na: 1\na: 1\na: 1\na: 1\na: 2';
+    expect(applyAll(before, textChanges(before, after))).toBe(after);
+  });
+
   it('most lines changed: the one span', () => {
     expect(textChanges('a: 1\nb: 1\nc: 1', 'a: 2\nb: 2\nc: 2')).toEqual([textChange('a: 1\nb: 1\nc: 1', 'a: 2\nb: 2\nc: 2')]);
   });

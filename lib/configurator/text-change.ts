@@ -44,7 +44,8 @@ export function textChanges(before: string, after: string): TextChange[] {
   const span = textChange(before, after);
   if (!span) return [];
   // The span widened to whole lines; what follows it is common to both texts.
-  const start = before.lastIndexOf('\n', span.start - 1) + 1;
+  // lastIndexOf reads a negative position as 0, which would find a newline at 0 for a span at 0.
+  const start = span.start === 0 ? 0 : before.lastIndexOf('\n', span.start - 1) + 1;
   const lineEnd = before.indexOf('\n', span.end);
   const endBefore = lineEnd < 0 ? before.length : lineEnd;
   const endAfter = after.length - (before.length - endBefore);
