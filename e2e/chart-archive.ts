@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** A ustar header block for a regular file. */
-function tarHeader(name: string, size: number): Buffer {
+export function tarHeader(name: string, size: number): Buffer {
   const h = Buffer.alloc(512);
   h.write(name, 0);
   h.write('0000644\0', 100);

@@ -2,24 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { constants, createGzip } from 'node:zlib';
 import { editorText, manifestStream, openFresh, renderStatus, setEditorText, waitForMonaco, waitRendered } from './helpers';
-
-/** A ustar header block for a regular file. */
-function tarHeader(name: string, size: number): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0);
-  h.write('0000644\0', 100);
-  h.write('0000000\0', 108);
-  h.write('0000000\0', 116);
-  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  h.write('00000000000\0', 136);
-  h.write('        ', 148);
-  h.write('0', 156);
-  h.write('ustar\0' + '00', 257);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-  return h;
-}
+import { tarHeader } from './chart-archive';
 
 /** A packaged chart whose one template is `size` zero bytes: a few MB of gzip that inflate to `size`. */
 async function archiveBomb(size: number): Promise<Buffer> {
