@@ -1,9 +1,9 @@
-import { mergeUserValues } from '../helm/chartutil/merge-values';
 import { HelmError } from '../helm/action/errors';
 import { formatUpgradeReport } from '../upgrade/format';
 import { upgradeReport } from '../upgrade/upgrade';
 import { flagHelmVersion, flagList, flagString, flagBool, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
+import { valuesFromFlags } from './render-flags';
 
 const DIFF_UPGRADE_FLAGS: readonly FlagSpec[] = [
   { name: 'values', short: 'f', kind: 'slice', help: 'specify values in a YAML file (can specify multiple)' },
@@ -22,7 +22,6 @@ const DIFF_UPGRADE_FLAGS: readonly FlagSpec[] = [
 ];
 
 const USAGE = 'diff upgrade OLD_CHART NEW_CHART [-f values.yaml] [--set ...] [--format text|json]';
-const decoder = new TextDecoder();
 
 /**
  * `chartroom diff upgrade OLD_CHART NEW_CHART -f values.yaml`: what the upgrade changes for this
@@ -45,18 +44,9 @@ export function diffCommand(argv: string[], io: CliIO): ExitCode {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
     const helmVersion = flagHelmVersion(parsed);
     const [oldRef, newRef] = parsed.positionals;
-    const from = io.loadChart(oldRef);
-    const to = io.loadChart(newRef);
-    const values = mergeUserValues({
-      helmVersion,
-      valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
-      jsonValues: flagList(parsed, 'set-json'),
-      values: flagList(parsed, 'set'),
-      stringValues: flagList(parsed, 'set-string'),
-      fileValues: flagList(parsed, 'set-file'),
-      literalValues: flagList(parsed, 'set-literal'),
-      readFile: (p: string) => decoder.decode(io.readFile(p)),
-    });
+    const from = io.loadChart(oldRef, helmVersion);
+    const to = io.loadChart(newRef, helmVersion);
+    const values = valuesFromFlags(parsed, io, helmVersion);
     const report = upgradeReport({
       from: { chart: from, values },
       to: { chart: to, values },

@@ -3,19 +3,14 @@ import { templateChart, type TemplateOptions, type TemplateResult } from '../hel
 import { mergeUserValues } from '../helm/chartutil/merge-values';
 import { flagBool, flagHelmVersion, flagList, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
+import type { HelmVersion } from '../helm/version';
 import { rendersWithoutMissingDependencies } from './chart-ref-flags';
 
 const decoder = new TextDecoder();
 
-/**
- * Loads the chart and renders it from `helm template`'s flags (values files, every `--set` form,
- * release and capability settings), as the template and lint commands both do.
- * `overrides` replaces single settings (lint's default kube version, for instance).
- */
-export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult & { chart: Chart } {
-  const helmVersion = flagHelmVersion(parsed);
-  const chart = io.loadChart(chartRef, helmVersion);
-  const values = mergeUserValues({
+/** The user's values from `-f` and every `--set` form, merged as helm merges them. */
+export function valuesFromFlags(parsed: ParsedArgs, io: CliIO, helmVersion: HelmVersion) {
+  return mergeUserValues({
     helmVersion,
     valueFiles: flagList(parsed, 'values').map((f) => ({ name: f, data: io.readFile(f) })),
     jsonValues: flagList(parsed, 'set-json'),
@@ -25,6 +20,17 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
     literalValues: flagList(parsed, 'set-literal'),
     readFile: (p: string) => decoder.decode(io.readFile(p)),
   });
+}
+
+/**
+ * Loads the chart and renders it from `helm template`'s flags (values files, every `--set` form,
+ * release and capability settings), as the template and lint commands both do.
+ * `overrides` replaces single settings (lint's default kube version, for instance).
+ */
+export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult & { chart: Chart } {
+  const helmVersion = flagHelmVersion(parsed);
+  const chart = io.loadChart(chartRef, helmVersion);
+  const values = valuesFromFlags(parsed, io, helmVersion);
   const result = templateChart(chart, {
     releaseName,
     helmVersion,
