@@ -9,6 +9,7 @@ import { marshalYaml } from './marshal';
 import { yamlNativeToGo, yamlNativeToGoTargeted, type StringTarget, type UnmarshalTarget } from './tojson';
 
 export { YamlError } from './errors';
+export { composeFirstDocument as composeYaml, NODE as YAML_NODE, type YamlNode } from './composer';
 export type { StringTarget, UnmarshalTarget } from './tojson';
 
 /**
