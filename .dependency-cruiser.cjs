@@ -17,7 +17,7 @@ const RANK = {
   cli: 9,
 };
 
-const TESTS = '\\.test\\.tsx?$|\\.test-util\\.ts$|\\.diff\\.cases\\.ts$';
+const TESTS = '\\.test\\.tsx?$';
 const layers = Object.keys(RANK);
 
 const layerRules = layers.map((layer) => {

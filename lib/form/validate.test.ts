@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildFormModel, errorsByOwner, validateValues, type JsonSchema } from './index';
-import { hinted, plain, withRefs } from './fixtures/schemas';
+import { hinted, plain, withRefs } from '../../tests/form/schemas';
 
 const chartSchema = (chart: string) =>
   JSON.parse(readFileSync(`charts/${chart}/values.schema.json`, 'utf8')) as JsonSchema;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildFormModel, visibilityDependencies, visibleFields, type JsonSchema } from './index';
-import { hinted } from './fixtures/schemas';
+import { hinted } from '../../tests/form/schemas';
 
 const aeterna = JSON.parse(readFileSync('charts/aeterna/values.schema.json', 'utf8')) as JsonSchema;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceExecute } from '../../tests/helm/reference';
 import { evalArgsString, htmlEscapeString, jsEscapeString, urlQueryEscape } from './escape';
-import { evalAction } from '../go/fmt/testargs.test-util';
+import { evalAction } from '../../tests/go/fmt-testargs';
 
 const VALUES = 'm: {a: 1, b: "x"}\nl: [1, "two", null]\nf: 1000000\n';
 

@@ -15,7 +15,7 @@ import {
   HELPERS,
   HELPERS_PATH,
   OK_CASES,
-} from './exec.diff.cases';
+} from '../../tests/gotemplate/exec.diff.cases';
 import { Template, TemplateError } from './index';
 import { fromPlain, goMap } from '../go/value';
 

@@ -15,7 +15,7 @@ import { regexFuncs } from './regex';
 import { parseVersion, versionValue } from '../deps/semver';
 import { semverFuncs } from './semver';
 import { callOf, runCase, type Arg, type Case } from './testing/calls';
-import { runCase as runTemplate } from './sprig-harness';
+import { runCase as runTemplate } from '../../tests/sprig/sprig-harness';
 import { sprigFuncMap } from './functions';
 import { urlFuncs } from './url';
 

@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceExecute, REFERENCE, type ReferenceResult, type TemplateCase } from '../../tests/helm/reference';
 import { REFERENCE_STYLE } from '../../tests/helm/reference-style';
-import { DIFF_CASES, DIFF_VALUES } from './sprig.diff.cases';
-import { runCase, type CaseResult } from './sprig-harness';
+import { DIFF_CASES, DIFF_VALUES } from '../../tests/sprig/sprig.diff.cases';
+import { runCase, type CaseResult } from '../../tests/sprig/sprig-harness';
 import { sprigFuncMap } from './functions';
 
 interface Row {

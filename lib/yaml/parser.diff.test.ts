@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE, REFERENCE_HELM_VERSION, removeChart, runHelm, writeChart, type HelmRun } from '../../tests/helm/reference';
 import { templateChart } from '../helm/action/template';
 import { loadChartDirectory } from '../helm/chart/loader';
-import { corruptions, HAND_PICKED, randomDocuments, readerCases } from './parser.diff.cases';
+import { corruptions, HAND_PICKED, randomDocuments, readerCases } from '../../tests/yaml/parser.diff.cases';
 
 type Kind = 'values' | 'manifest';
 

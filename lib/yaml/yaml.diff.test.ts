@@ -20,8 +20,8 @@ import {
 } from '../helm/engine/funcs-encoding';
 import { sprigJsonFuncs } from '../sprig/json';
 import { yamlToGo } from './index';
-import { VALUES_FIXTURES } from './yaml.diff.fixtures';
-import { STRING_CASES, VALUES_FILE_CASES } from './yaml.diff.strings';
+import { VALUES_FIXTURES } from '../../tests/yaml/yaml.diff.fixtures';
+import { STRING_CASES, VALUES_FILE_CASES } from '../../tests/yaml/yaml.diff.strings';
 
 type Ours = { ok: true; output: string } | { ok: false };
 

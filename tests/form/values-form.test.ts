@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ValuesForm } from '@/components/form';
 import { validateValues, type JsonSchema } from '@/lib/form';
-import { plain } from '@/lib/form/fixtures/schemas';
+import { plain } from '@/tests/form/schemas';
 
 const schemaOf = (chart: string) => JSON.parse(readFileSync(`charts/${chart}/values.schema.json`, 'utf8')) as JsonSchema;
 const valuesOf = (chart: string) =>

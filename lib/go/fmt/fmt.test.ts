@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { referenceExecute } from '../../../tests/helm/reference';
-import { evalAction } from './testargs.test-util';
+import { evalAction } from '../../../tests/go/fmt-testargs';
 import { sprint, sprintf, sprintln } from './fmt';
 
 const VALUES = `

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { referenceExecute } from '../../../tests/helm/reference';
-import { evalAction } from './testargs.test-util';
+import { evalAction } from '../../../tests/go/fmt-testargs';
 import { sprintf } from './fmt';
 
 const VALUES = 'f: 2.5\nbig: 12345678\nneg: -0.125\nm: {k: 1, j: "v"}\nl: [1, "a", null]\n';

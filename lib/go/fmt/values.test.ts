@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceExecute } from '../../../tests/helm/reference';
 import { durationString } from '../time/duration';
 import { goTimeString as timeString } from '../time/gotime';
-import { type Fn, evalAction } from './testargs.test-util';
+import { type Fn, evalAction } from '../../../tests/go/fmt-testargs';
 import { sprint, sprintf } from './fmt';
 import { htmlEscapeString, evalArgsString } from '../../gotemplate/escape';
 import { GoInt, GoStruct, GoTime, type GoValue, goMap, stringSlice, withType } from '../value';

@@ -9,7 +9,7 @@ import { chartMapForTemplate, chartValueForTemplate, metadataToGo } from './meta
 import { isHelm4 } from '../version';
 import { loadChartFiles } from './loader';
 import { formatValue, sprintf } from '../../go/fmt/fmt';
-import { goJson } from './gojson.test-util';
+import { goJson } from '../../../tests/helm/gojson';
 
 const PROBE = [
   '# V {{ printf "%v" .Chart }}',

@@ -1,7 +1,7 @@
 /** `.Capabilities` and the kube-version flags against helm 3.17.3. */
 import { describe, expect, it } from 'vitest';
 import { removeChart, runHelm, writeChart, REFERENCE } from '../../../tests/helm/reference';
-import { goJson } from '../chart/gojson.test-util';
+import { goJson } from '../../../tests/helm/gojson';
 import { sprintf } from '../../go/fmt/fmt';
 import { loadChartFiles } from '../chart/loader';
 import { capabilitiesToGo, checkKubeVersion, templateCapabilities } from './capabilities';

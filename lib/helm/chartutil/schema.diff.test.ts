@@ -3,7 +3,7 @@
  * Lines are compared as a set: Go walks schema properties in map order.
  */
 import { describe, expect, it } from 'vitest';
-import { helmValues, ourValues } from './values-diff.test-util';
+import { helmValues, ourValues } from '../../../tests/helm/values-diff';
 
 const CHART = 'apiVersion: v2\nname: fixture\nversion: 0.1.0\n';
 

@@ -5,7 +5,7 @@
  * warnings as sets (Go iterates maps in random order).
  */
 import { describe, expect, it } from 'vitest';
-import { helmValues, ourValues, type ValuesCase } from './values-diff.test-util';
+import { helmValues, ourValues, type ValuesCase } from '../../../tests/helm/values-diff';
 import { helmLogLine } from './warnings';
 
 const chart = (name: string, extra = ''): string => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${extra}`;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GoInt, toPlain, typeName, type GoMap, type GoValue } from '../../go/value';
-import { helmValues, ourValues } from '../chartutil/values-diff.test-util';
+import { helmValues, ourValues } from '../../../tests/helm/values-diff';
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString } from './index';
 
 type Flag = '--set' | '--set-string' | '--set-json' | '--set-literal';

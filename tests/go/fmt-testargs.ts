@@ -4,8 +4,8 @@
  * can be compared against helm before the template executor exists.
  */
 import { parse as parseYaml } from 'yaml';
-import { parseFloat as goParseFloat, unquote } from '../strconv/index';
-import { GoInt, GoStruct, type GoValue, fromPlain, goMap } from '../value';
+import { parseFloat as goParseFloat, unquote } from '../../lib/go/strconv/index';
+import { GoInt, GoStruct, type GoValue, fromPlain, goMap } from '../../lib/go/value';
 
 /** Splits an action into tokens: strings, raw strings, chars, parens and words. */
 function tokenize(src: string): string[] {

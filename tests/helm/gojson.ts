@@ -1,7 +1,7 @@
 /** encoding/json output for the Go values Helm's structs hold, for comparing with helm's toJson. */
-import { GoInt, GoStruct, sortedKeys, type GoValue } from '../../go/value';
-import { isGoNil } from '../../go/value';
-import { structJsonFields } from './gostruct';
+import { GoInt, GoStruct, sortedKeys, type GoValue } from '../../lib/go/value';
+import { isGoNil } from '../../lib/go/value';
+import { structJsonFields } from '../../lib/helm/chart/gostruct';
 
 /** json.Marshal of strings, bools, numbers, lists, maps and structs built with makeStruct. */
 export function goJson(v: GoValue): string {

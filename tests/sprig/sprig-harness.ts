@@ -3,11 +3,11 @@
  * `define`d template named `caseN` in `fixture/templates/_caseN.tpl`, `.Values` from YAML),
  * so that outputs and error texts compare byte for byte.
  */
-import { Template } from '../gotemplate/template';
-import type { FuncMap } from '../go/func';
+import { Template } from '../../lib/gotemplate/template';
+import type { FuncMap } from '../../lib/go/func';
 import { parse as parseYaml } from 'yaml';
-import { fromPlain, goMap, withType, type GoMap } from '../go/value';
-import type { GoRelease } from '../gotemplate/exec';
+import { fromPlain, goMap, withType, type GoMap } from '../../lib/go/value';
+import type { GoRelease } from '../../lib/gotemplate/exec';
 
 export type CaseResult = { ok: true; output: string } | { ok: false; error: string };
 

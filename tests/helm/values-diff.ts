@@ -5,13 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeChart, runHelm, writeChart, REFERENCE, type ChartFiles } from '../../../tests/helm/reference';
-import { toPlain, typeName, type GoMap, type GoValue } from '../../go/value';
-import { loadChartDirectory } from '../chart/loader';
-import { processDependenciesWithMerge } from './dependencies';
-import { mergeUserValues, type ValueOptions } from './merge-values';
-import { templateCapabilities } from './capabilities';
-import { toRenderValues } from './values';
+import { removeChart, runHelm, writeChart, REFERENCE, type ChartFiles } from './reference';
+import { toPlain, typeName, type GoMap, type GoValue } from '../../lib/go/value';
+import { loadChartDirectory } from '../../lib/helm/chart/loader';
+import { processDependenciesWithMerge } from '../../lib/helm/chartutil/dependencies';
+import { mergeUserValues, type ValueOptions } from '../../lib/helm/chartutil/merge-values';
+import { templateCapabilities } from '../../lib/helm/chartutil/capabilities';
+import { toRenderValues } from '../../lib/helm/chartutil/values';
 
 export interface ValuesCase {
   name: string;
