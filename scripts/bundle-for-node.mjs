@@ -1,4 +1,4 @@
-// The one way TypeScript entry points become runnable Node modules (the CLI, the bench): bundled by
+// The one way TypeScript entry points become runnable Node modules (the CLI, the bench, the server): bundled by
 // esbuild into a single ES module, npm packages left as imports, as the shipped engine runs.
 import { build } from 'esbuild';
 

@@ -1,4 +1,5 @@
 /** Minimal DER (ASN.1) encoding/decoding and PEM framing, as Go's encoding/asn1 and encoding/pem emit them. */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
 
 /** A decoded TLV: tag byte, content bytes and (for constructed types) children. */
@@ -9,15 +10,6 @@ export interface Der {
   readonly raw: Uint8Array;
 }
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /** Encodes one TLV. */
 export function tlv(tag: number, content: Uint8Array): Uint8Array {

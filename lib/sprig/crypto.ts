@@ -8,6 +8,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { scrypt } from '@noble/hashes/scrypt.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { concatBytes } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
 import bcryptjs from 'bcryptjs';
 import { defineFunc, type FuncMap } from '../go/func';
@@ -69,16 +70,6 @@ const TEMPLATE_CHARACTERS: Record<string, string> = {
   x: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()',
 };
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 const u32be = (n: number): Uint8Array => Uint8Array.of((n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
 
 /** The Master Password algorithm (scrypt N=32768 r=8 p=2, HMAC-SHA256 seed) as Sprig implements it. */
@@ -88,8 +79,8 @@ export function derivePassword(counter: number, passwordType: string, password: 
   const seed = stringToBytes(MASTER_PASSWORD_SEED);
   const userBytes = stringToBytes(user);
   const siteBytes = stringToBytes(site);
-  const key = scrypt(stringToBytes(password), concat(seed, u32be(userBytes.length), userBytes), { N: 32768, r: 8, p: 2, dkLen: 64 });
-  const mac = hmac(sha256, key, concat(seed, u32be(siteBytes.length), siteBytes, u32be(counter)));
+  const key = scrypt(stringToBytes(password), concatBytes(seed, u32be(userBytes.length), userBytes), { N: 32768, r: 8, p: 2, dkLen: 64 });
+  const mac = hmac(sha256, key, concatBytes(seed, u32be(siteBytes.length), siteBytes, u32be(counter)));
   const template = templates[mac[0] % templates.length];
   let out = '';
   for (let i = 0; i < template.length; i++) {
@@ -110,7 +101,7 @@ export function encryptAES(password: string, plaintext: string): string {
   if (plaintext === '') return '';
   const iv = randomBytes(16);
   const sealed = cbc(aesKey(password), iv).encrypt(stringToBytes(plaintext));
-  return base64.encode(concat(iv, sealed));
+  return base64.encode(concatBytes(iv, sealed));
 }
 
 /** Sprig's `decryptAES`, including the Go runtime panics its unchecked slicing produces. */

@@ -2,6 +2,7 @@
  * Sprig's string functions. Go strings are UTF-8 bytes, so trunc, substr, abbrev, wrap and
  * friends count and cut bytes, as Helm does.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { defineFunc, type FuncMap } from '../go/func';
 import { quote as goQuote } from '../go/strconv/quote';
 import { goTrimSpace, MAX_STRING_LENGTH, tooLongMessage } from '../go/strings';
@@ -74,12 +75,6 @@ export function abbreviateFull(s: string, offset: number, maxWidth: number): str
 }
 
 const ELLIPSIS = new Uint8Array([0x2e, 0x2e, 0x2e]);
-const concatBytes = (a: Uint8Array, b: Uint8Array): Uint8Array => {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-};
 
 function abbreviateBytes(b: Uint8Array, offset: number, maxWidth: number): Uint8Array {
   const len = b.length;

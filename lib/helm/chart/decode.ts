@@ -8,6 +8,7 @@
  * untouched on `null`, and reports the first type mismatch in its own words.
  */
 import { GoInt, type GoValue } from '../../go/value';
+import { jsonKindOf } from './yaml-doc';
 import type { Dependency, Lock, Maintainer, Metadata } from './chart';
 import { formatFloat } from '../../go/strconv';
 import { isHelm4, type HelmVersion } from '../version';
@@ -70,15 +71,6 @@ const GO_TYPE: Record<Kind, string> = {
   anyList: '[]interface {}',
 };
 
-/** encoding/json's name for the JSON kind of a decoded value. */
-function jsonKind(v: GoValue): string {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number' || v instanceof GoInt) return 'number';
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof Map) return 'object';
-  return 'null';
-}
 
 class Decoder {
   first?: string;
@@ -89,7 +81,7 @@ class Decoder {
   fail(v: GoValue, struct: string | null, path: string[], goType: string): void {
     if (this.first) return;
     const where = struct ? `Go struct field ${struct}.${path.join('.')}` : 'Go value';
-    this.first = `json: cannot unmarshal ${jsonKind(v)} into ${where} of type ${goType.replace('PKG.', `${this.pkg}.`)}`;
+    this.first = `json: cannot unmarshal ${jsonKindOf(v)} into ${where} of type ${goType.replace('PKG.', `${this.pkg}.`)}`;
   }
 
   /** A scalar bound for a string field: sigs.k8s.io/yaml stringifies numbers and booleans. */
