@@ -181,6 +181,7 @@ export function evalCall(
     const at = args?.[0] ?? node;
     observer.call(name, { template: at.tree.parseName, pos: at.pos, line: lineAndByteCol(at.tree.text, at.pos).line }, argv);
   }
+  if (s.tracer !== undefined) s.tracer.call(name, args?.[0] ?? node);
   try {
     return calleeName ? callBuiltinCall(calleeName, argv) : fn.call(...argv);
   } catch (e) {

@@ -30,6 +30,7 @@ import {
 import { printableValue } from './escape';
 import { quote } from '../go/strconv';
 import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, methodOf, typeInfoOf, typeName } from '../go/value';
+import type { ExecTracer } from './tracer';
 
 /** How a missing map key evaluates (Go's missingkey option). */
 export const enum MissingKey {
@@ -64,6 +65,8 @@ export interface ExecOptions {
    * `incompatible types for comparison` (helm 4 is built with Go 1.25, helm 3.17 with 1.23).
    */
   go?: GoRelease;
+  /** Told which node wrote each piece of output (see tracer.ts); tracing renders only. */
+  tracer?: ExecTracer;
 }
 
 /** Where a function call is written: the template text it is in and its offset there. */
@@ -117,6 +120,7 @@ export class State {
   private readonly deadline: number;
   private readonly checkAbort?: () => boolean;
   readonly observer?: CallObserver;
+  readonly tracer?: ExecTracer;
   readonly go: GoRelease;
 
   constructor(
@@ -128,6 +132,7 @@ export class State {
     this.deadline = opts.deadlineMs === undefined ? Infinity : Date.now() + opts.deadlineMs;
     this.checkAbort = opts.checkAbort;
     this.observer = opts.observer;
+    this.tracer = opts.tracer;
     this.go = opts.go ?? '1.23';
   }
 
@@ -208,12 +213,19 @@ export class State {
     this.at(node);
     switch (node.type) {
       case NodeType.Text:
+        if (this.tracer !== undefined) this.tracer.text(node, this.out.length);
         this.write(node.text);
         return NONE;
       case NodeType.Action: {
+        const tracer = this.tracer;
+        if (tracer !== undefined) tracer.beginPipeline();
         // Declared variables persist to the enclosing {{end}}; a declaration prints nothing.
         const val = this.evalPipeline(dot, node.pipe);
-        if (node.pipe.decl.length === 0) this.printValue(node, val);
+        if (node.pipe.decl.length === 0) {
+          const start = this.out.length;
+          this.printValue(node, val);
+          if (tracer !== undefined) tracer.action(node, start, this.out.length);
+        }
         return NONE;
       }
       case NodeType.List: {
@@ -245,7 +257,10 @@ export class State {
 
   private walkIfOrWith(dot: GoValue, node: BranchNode): Signal {
     const mark = this.mark();
+    const tracer = this.tracer;
+    if (tracer !== undefined) tracer.beginPipeline();
     const val = this.evalPipeline(dot, node.pipe);
+    if (tracer !== undefined) tracer.enterBranch();
     let sig: Signal = NONE;
     if (isTrue(indirectInterface(val))) {
       if (node.type === NodeType.With) {
@@ -259,6 +274,7 @@ export class State {
     } else if (node.elseList) {
       sig = this.walk(dot, node.elseList);
     }
+    if (tracer !== undefined) tracer.leaveBranch();
     this.pop(mark);
     return sig;
   }
@@ -266,7 +282,10 @@ export class State {
   private walkRange(dot: GoValue, r: BranchNode): Signal {
     this.at(r);
     const outer = this.mark();
+    const tracer = this.tracer;
+    if (tracer !== undefined) tracer.beginPipeline();
     const val = this.evalPipeline(dot, r.pipe);
+    if (tracer !== undefined) tracer.enterBranch();
     const mark = this.mark();
     const decl = r.pipe.decl;
     let ran = false;
@@ -298,6 +317,7 @@ export class State {
       this.errorf(`range can't iterate over ${sprintf('%v', [val])}`);
     }
     if (!ran && r.elseList) this.walk(dot, r.elseList);
+    if (tracer !== undefined) tracer.leaveBranch();
     this.pop(outer);
     return NONE;
   }
@@ -339,9 +359,11 @@ export class State {
     this.push('$', newDot, false);
     this.dotIface = false;
     this.depth++;
+    if (this.tracer !== undefined) this.tracer.enterTemplate(t);
     try {
       this.walk(newDot, tmpl.root);
     } finally {
+      if (this.tracer !== undefined) this.tracer.leaveTemplate();
       this.depth--;
       this.tmpl = saved.tmpl;
       this.varBase = saved.base;
@@ -532,9 +554,13 @@ export function executeTree(tmpl: ExecTemplate, nilOrData: GoValue, opts?: ExecO
   const s = new State(tmpl, opts);
   s.push('$', data, false);
   if (!tmpl.root) s.errorf(`${quote(tmpl.name)} is an incomplete or empty template`);
+  const tracer = s.tracer;
+  if (tracer !== undefined) tracer.beginExec();
   try {
     s.walk(data, tmpl.root!);
+    if (tracer !== undefined) tracer.endExec(s.out);
   } catch (e) {
+    if (tracer !== undefined) tracer.abortExec();
     if (isStackExhaustion(e)) {
       s.errorf(`exceeded maximum template depth (${GO_MAX_EXEC_DEPTH})`);
     }

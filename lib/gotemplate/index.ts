@@ -6,6 +6,7 @@ export { Template } from './template';
 export { TemplateError, LimitError, isStackExhaustion, stackWasExhausted, type TemplateErrorKind } from './errors';
 export type { ExecOptions, CallObserver, CallSite } from './exec';
 export { GO_MAX_EXEC_DEPTH } from './exec';
+export type { ExecTracer } from './tracer';
 export { builtin, BUILTIN_NAMES } from './builtins';
 export { isTrue } from './exec-types';
 export { parse, Tree, type ParseOptions } from './parse/parse';

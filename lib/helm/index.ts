@@ -11,4 +11,5 @@ export type { ReleaseSettings } from './action/install';
 export { mergeUserValues } from './chartutil/merge-values';
 export { coalesceValues } from './chartutil/coalesce';
 export type { RenderLimits } from './engine/engine';
+export { ValuesReadRecorder, isPathRead, pathKeys, joinPath, type TemplateReads } from './engine/values-reads';
 export { sortManifests, splitManifests, INSTALL_ORDER, type Manifest, type Hook } from './releaseutil';

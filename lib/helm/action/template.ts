@@ -2,6 +2,7 @@ import type { Chart } from '../chart/chart';
 import type { GoMap } from '../../go/value';
 import { goTrimSpace } from '../../go/strings';
 import { renderChart, type RenderLimits, type RenderObserver } from '../engine/engine';
+import type { ValuesReadRecorder } from '../engine/values-reads';
 import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
 import { filepathMatch } from '../glob/filepath-match';
 import { HelmError } from './errors';
@@ -22,6 +23,8 @@ export interface TemplateOptions extends ReleaseSettings {
   limits?: RenderLimits;
   /** Watches calls of chosen functions while rendering (what varies between renders, `lookup`). */
   observer?: RenderObserver;
+  /** Records which values and objects each template file reads (engine/values-reads.ts). */
+  recordReads?: ValuesReadRecorder;
 }
 
 /** A CRD file printed with `--include-crds`. */
@@ -60,7 +63,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
   const release = prepareRelease(chart, opts);
   let files: Map<string, string>;
   try {
-    files = renderChart(release.chart, release.top, { limits: opts.limits, observer: opts.observer, helmVersion: opts.helmVersion });
+    files = renderChart(release.chart, release.top, { limits: opts.limits, observer: opts.observer, helmVersion: opts.helmVersion, recordReads: opts.recordReads });
   } catch (e) {
     throw new HelmError((e as Error).message, true);
   }

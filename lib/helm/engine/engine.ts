@@ -10,6 +10,9 @@ import { newFiles } from './files';
 import { helmFuncMap, WARN_END, WARN_START } from './funcs';
 import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
 import { traceExecError } from './exec-trace';
+import { activeRecorder, joinPath, ReadKind, type ValuesReadRecorder } from './values-reads';
+import type { ExecTracer } from '../../gotemplate/tracer';
+import type { TemplateNode } from '../../gotemplate/parse/node';
 
 /** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */
 export interface RenderLimits {
@@ -31,6 +34,8 @@ export interface RenderOptions {
   observer?: RenderObserver;
   /** Which helm's rules to follow (`.Chart`, error texts); default 4.1. */
   helmVersion?: HelmVersion;
+  /** Records which values (and other inputs) each template file reads (values-reads.ts). */
+  recordReads?: ValuesReadRecorder;
 }
 
 /** Helm's include depth limit per template name (engine.recursionMaxNums). */
@@ -62,7 +67,10 @@ export function renderChart(
   const reads = { memo: null as IncludeMemo | null };
   const valuesType = `${valuesPackage(opts.helmVersion)}.Values`;
   const chartValue = isHelm4(opts.helmVersion) ? chartMapForTemplate : chartValueForTemplate;
-  recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue });
+  const recorder = opts.recordReads;
+  recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue, recorder }, '');
+  const release = top.get('Release');
+  if (recorder !== undefined && release instanceof Map) recorder.trackObject(release, 'Release');
   const keys = sortTemplates([...tpls.keys()]);
   const set = templateSet(keys, tpls, opts.strict ?? false, opts.helmVersion);
   set.state.included.clear();
@@ -73,10 +81,12 @@ export function renderChart(
   set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
   set.state.observer = opts.observer;
   set.state.go = isHelm4(opts.helmVersion) ? '1.25' : '1.23';
+  set.state.tracer = recorder === undefined ? undefined : TEMPLATE_READS;
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
 
   const rendered = new Map<string, string>();
+  recorder?.start();
   try {
     for (let index = 0; index < keys.length; index++) {
       const filename = keys[index];
@@ -84,6 +94,7 @@ export function renderChart(
       const r = tpls.get(filename)!;
       set.state.memo.beginFile(index);
       opts.observer?.beginFile?.(filename);
+      recorder?.beginFile(filename);
       r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: valuesType }));
       let out: string;
       try {
@@ -96,6 +107,8 @@ export function renderChart(
   } finally {
     // Parsed sets are shared between renders: the next one brings its own observer.
     set.state.observer = undefined;
+    set.state.tracer = undefined;
+    recorder?.stop();
   }
   return rendered;
 }
@@ -104,10 +117,11 @@ export function renderChart(
 interface ObjectStyle {
   valuesType: string;
   chartValue: (c: Chart) => GoValue;
+  recorder?: ValuesReadRecorder;
 }
 
 /** recAllTpls: each chart's templates with the values scoped to that chart. */
-function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, onTemplateRead: () => void, style: ObjectStyle): GoMap {
+function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, onTemplateRead: () => void, style: ObjectStyle, valuesPath: string): GoMap {
   const subcharts: GoMap = new Map();
   // Helm builds this as a map[string]interface{} but hands it to templates as its Values type,
   // the type `$` shows in errors and typeOf (`.Subcharts` entries show it too, where helm says map).
@@ -133,7 +147,11 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, o
     // sees a map[string]interface{} there (which `dig` insists on), so the typed view is a copy.
     if (own instanceof Map) next.set('Values', withType(new Map(own), { name: style.valuesType }));
   }
-  for (const child of c.dependencies) subcharts.set(child.metadata.name, recAllTpls(child, templates, next, onTemplateRead, style));
+  const values = next.get('Values');
+  if (style.recorder !== undefined && values instanceof Map) style.recorder.trackChartValues(values, valuesPath);
+  for (const child of c.dependencies) {
+    subcharts.set(child.metadata.name, recAllTpls(child, templates, next, onTemplateRead, style, joinPath(valuesPath, child.metadata.name)));
+  }
 
   const parentId = chartFullPath(c);
   const library = c.metadata.type === "library";
@@ -164,6 +182,7 @@ interface RenderState {
   deadline?: number;
   maxOutputBytes?: number;
   observer?: CallObserver;
+  tracer?: ExecTracer;
   /** The Go release of the helm being followed (its text/template messages). */
   go?: GoRelease;
   memo: IncludeMemo;
@@ -244,9 +263,12 @@ const NO_LIMITS: ExecOptions = Object.freeze({});
 const GO_125: ExecOptions = Object.freeze({ go: '1.25' });
 
 function execOptions(state: RenderState): ExecOptions {
-  if (state.deadline === undefined && state.maxOutputBytes === undefined && state.observer === undefined) return state.go === '1.25' ? GO_125 : NO_LIMITS;
+  if (state.deadline === undefined && state.maxOutputBytes === undefined && state.observer === undefined && state.tracer === undefined) {
+    return state.go === '1.25' ? GO_125 : NO_LIMITS;
+  }
   return {
     go: state.go,
+    tracer: state.tracer,
     deadlineMs: state.deadline === undefined ? undefined : Math.max(0, state.deadline - Date.now()),
     maxOutputBytes: state.maxOutputBytes,
     observer: state.observer,
@@ -268,6 +290,7 @@ function bindRenderFuncs(
       ["string", "interface {}"],
       (name: string, data: GoValue) =>
         state.memo.run(results, name, data, () => {
+          activeRecorder()?.add(ReadKind.Template, name);
           const n = state.included.get(name);
           if (n !== undefined && n > RECURSION_MAX) {
             throw new GoError(
@@ -287,6 +310,7 @@ function bindRenderFuncs(
       "tpl",
       ["string", "interface {}"],
       (text: string, vals: GoValue) => {
+        activeRecorder()?.add(ReadKind.Tpl, '');
         let parsed = tplClones.get(text);
         if (parsed === undefined) {
           const clone = t.clone();
@@ -317,6 +341,22 @@ function bindRenderFuncs(
   };
   t.funcs(funcs);
 }
+
+/** Logs the named templates `{{template}}` runs; a recording render's only use of the tracer hooks. */
+const NOTHING = (): void => {};
+const TEMPLATE_READS: ExecTracer = {
+  beginExec: NOTHING,
+  endExec: NOTHING,
+  abortExec: NOTHING,
+  beginPipeline: NOTHING,
+  text: NOTHING,
+  action: NOTHING,
+  enterBranch: NOTHING,
+  leaveBranch: NOTHING,
+  enterTemplate: (node: TemplateNode) => activeRecorder()?.add(ReadKind.Template, node.name),
+  leaveTemplate: NOTHING,
+  call: NOTHING,
+};
 
 /** Helm's cleanupParseError: `parse error at (FILE:LINE): MESSAGE`. */
 function cleanupParseError(filename: string, e: unknown): Error {

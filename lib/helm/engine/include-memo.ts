@@ -17,6 +17,7 @@
 import { GoInt, typeInfoOf, type GoFunc, type GoValue } from '../../go/value';
 import type { FuncMap } from '../../go/func';
 import { MUTATING, NON_DETERMINISTIC } from '../../sprig/functions';
+import { activeRecorder, ReadKind } from './values-reads';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
 const MAX_RELATIVE_DEPTH = 64;
@@ -44,6 +45,9 @@ interface Entry {
   /** The file it was made in when it read `.Template`, else -1. */
   file: number;
   depth: number;
+  /** The values reads it made, as a range of the recording render's log (none when not recording). */
+  readsFrom: number;
+  readsTo: number;
 }
 
 /** One render's reuse state, shared by a template set and the clones `tpl` makes of it. */
@@ -109,8 +113,10 @@ export class IncludeMemo {
       key = contentsKey(name, data);
       hit = key === undefined ? undefined : table.byContents(key);
     }
+    const recorder = activeRecorder();
     if (hit && hit.epoch === this.epoch && (hit.file < 0 || hit.file === this.file) && depth + hit.depth < MAX_TOTAL_DEPTH) {
       if (hit.file >= 0) this.templateRead();
+      if (recorder !== undefined) recorder.replay(hit.readsFrom, hit.readsTo);
       for (const f of this.frames) if (f.deepest < depth + hit.depth) f.deepest = depth + hit.depth;
       this.hits++;
       return hit.out;
@@ -119,16 +125,18 @@ export class IncludeMemo {
     for (const f of this.frames) if (f.deepest < depth + 1) f.deepest = depth + 1;
     this.frames.push(frame);
     const epoch = this.epoch;
+    const readsFrom = recorder === undefined ? 0 : recorder.length;
     let out: string;
     try {
       out = compute();
     } finally {
       this.frames.pop();
     }
+    const readsTo = recorder === undefined ? 0 : recorder.length;
     const relative = frame.deepest - depth;
     if (frame.pure && epoch === this.epoch && relative <= MAX_RELATIVE_DEPTH) {
       if (table.size >= MAX_ENTRIES) table.clear();
-      table.store(name, data, key === null ? contentsKey(name, data) : key, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative });
+      table.store(name, data, key === null ? contentsKey(name, data) : key, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative, readsFrom, readsTo });
     }
     return out;
   }
@@ -231,10 +239,14 @@ export class TopLevelObject extends Map<string, GoValue> {
   }
   override get(key: string): GoValue | undefined {
     if (key === 'Template') this.onTemplateRead();
+    const recorder = activeRecorder();
+    if (recorder !== undefined && key !== 'Values') recorder.add(ReadKind.Object, key);
     return super.get(key);
   }
   override has(key: string): boolean {
     if (key === 'Template') this.onTemplateRead();
+    const recorder = activeRecorder();
+    if (recorder !== undefined && key !== 'Values') recorder.add(ReadKind.Object, key);
     return super.has(key);
   }
   override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {

@@ -1,0 +1,289 @@
+/**
+ * Which inputs a render read, per template file: `.Values` paths (with the chart's own values,
+ * user-set or default), the other top-level objects (`.Release`, `.Capabilities`, `.Files`,
+ * `.Chart`, `.Template`, `.Subcharts`) and the named templates it ran. Recorded only when a
+ * render is given a {@link ValuesReadRecorder}; a render without one runs on plain maps and pays
+ * nothing.
+ *
+ * How: for the duration of the render, the maps of the values tree become {@link ReadTrackingMap}s
+ * (their prototype is swapped, so every function that reads a map, `index`, `dig`, `get`,
+ * `hasKey`, `default`, `toYaml`, `range`, `keys`..., is seen without being changed) and each knows
+ * its path. A key fetched or tested is a read of that path; walking a map's entries (ranging over
+ * it, `toYaml`, `keys`, copying it) is a read of its whole subtree. After the render the maps are
+ * plain again.
+ *
+ * Paths are relative to the top chart's `.Values`, keys joined by `.`, a `.` inside a key written
+ * `\.` (as `--set` writes it): a subchart's `.Values.x` is `<subchart>.x` (aliases by their alias),
+ * and `global` under any chart is the top chart's `global`, which Helm copies down.
+ *
+ * Reads are kept as an append-only log (so a tracing render can ask which reads happened between
+ * two points, see provenance.ts); `include` results reused within a render replay the reads made
+ * when they were computed.
+ */
+import type { GoMap, GoValue } from '../../go/value';
+
+/** What one template file (or a whole render) read. */
+export interface TemplateReads {
+  /** Values paths fetched or tested (`.Values.a.b`, `index`, `get`, `hasKey`, `dig`...), present or not. */
+  readonly values: ReadonlySet<string>;
+  /** Values paths whose whole subtree was read (range over a map, `toYaml`, `keys`...); `''` is all of `.Values`. */
+  readonly subtrees: ReadonlySet<string>;
+  /** Values paths changed by the template (`set`, `unset`, `merge` into values). */
+  readonly writes: ReadonlySet<string>;
+  /** Other top-level objects read: `Release`, `Release.Name`, `Capabilities`, `Chart`, `Files`, `Template`, `Subcharts`. */
+  readonly objects: ReadonlySet<string>;
+  /** Named templates run, through `include` or `{{template}}`, directly or not. */
+  readonly templates: ReadonlySet<string>;
+  /** Whether it called `tpl` (whose text may read anything the values string says). */
+  readonly tpl: boolean;
+}
+
+export const enum ReadKind {
+  Value,
+  Subtree,
+  Write,
+  Object,
+  Template,
+  Tpl,
+}
+
+const TAG = Symbol('chartroom.readPath');
+
+interface PathTag {
+  readonly path: string;
+  /** A top-level object other than Values (`Release`): its reads are object reads. */
+  readonly object: boolean;
+  /** A chart's own `.Values`: its `global` is the top chart's. */
+  readonly chartRoot: boolean;
+}
+
+let active: ValuesReadRecorder | undefined;
+
+/** A values key as a path segment: `.` and `\` escaped as `--set` expects them. */
+export function escapeKey(key: string): string {
+  return key.includes('.') || key.includes('\\') ? key.replace(/[\\.]/g, (c) => `\\${c}`) : key;
+}
+
+/** The keys of a path made by {@link escapeKey} and `.` joins. */
+export function pathKeys(path: string): string[] {
+  if (path === '') return [];
+  const keys: string[] = [];
+  let cur = '';
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    if (c === '\\' && i + 1 < path.length) cur += path[++i];
+    else if (c === '.') {
+      keys.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  keys.push(cur);
+  return keys;
+}
+
+export function joinPath(parent: string, key: string): string {
+  return parent === '' ? escapeKey(key) : `${parent}.${escapeKey(key)}`;
+}
+
+function tagOf(m: Map<string, GoValue>): PathTag | undefined {
+  return (m as unknown as Record<symbol, PathTag | undefined>)[TAG];
+}
+
+function childTag(t: PathTag, key: string): PathTag {
+  if (t.chartRoot && key === 'global') return { path: 'global', object: false, chartRoot: false };
+  return { path: joinPath(t.path, key), object: t.object, chartRoot: false };
+}
+
+/** Values maps while a recording render runs: reads are logged, children tagged as reached. */
+class ReadTrackingMap extends Map<string, GoValue> {
+  override get(key: string): GoValue | undefined {
+    const v = super.get(key);
+    const t = tagOf(this);
+    if (active !== undefined && t !== undefined) {
+      const child = childTag(t, key);
+      active.add(t.object ? ReadKind.Object : ReadKind.Value, child.path);
+      if (v instanceof Map) active.track(v, child);
+    }
+    return v;
+  }
+  override has(key: string): boolean {
+    const t = tagOf(this);
+    if (active !== undefined && t !== undefined) active.add(t.object ? ReadKind.Object : ReadKind.Value, childTag(t, key).path);
+    return super.has(key);
+  }
+  override set(key: string, value: GoValue): this {
+    const t = tagOf(this);
+    if (active !== undefined && t !== undefined && !t.object) active.add(ReadKind.Write, childTag(t, key).path);
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    const t = tagOf(this);
+    if (active !== undefined && t !== undefined && !t.object) active.add(ReadKind.Write, childTag(t, key).path);
+    return super.delete(key);
+  }
+  override clear(): void {
+    const t = tagOf(this);
+    if (active !== undefined && t !== undefined && !t.object) active.add(ReadKind.Write, t.path);
+    super.clear();
+  }
+  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {
+    this.walked();
+    super.forEach(cb, thisArg);
+  }
+  override entries(): MapIterator<[string, GoValue]> {
+    this.walked();
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    this.walked();
+    return super.keys();
+  }
+  override values(): MapIterator<GoValue> {
+    this.walked();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
+    this.walked();
+    return super[Symbol.iterator]();
+  }
+  /** All entries are about to be seen: the subtree is read, and maps met later keep their paths. */
+  private walked(): void {
+    const t = tagOf(this);
+    if (active === undefined || t === undefined) return;
+    active.add(t.object ? ReadKind.Object : ReadKind.Subtree, t.path);
+    const rec = active;
+    super.forEach((v, k) => {
+      if (v instanceof Map) rec.track(v, childTag(t, k));
+    });
+  }
+}
+
+/**
+ * Records what a render reads. Give one to `templateChart` (`recordReads`) or `renderChart`;
+ * afterwards {@link byTemplate} has each rendered file's reads and {@link total} the render's.
+ * One recorder serves one render.
+ */
+export class ValuesReadRecorder {
+  private readonly kinds: ReadKind[] = [];
+  private readonly paths: string[] = [];
+  /** Log positions where each rendered file begins, in render order. */
+  private readonly files: { file: string; start: number }[] = [];
+  private readonly tracked: Map<string, GoValue>[] = [];
+
+  /** Number of reads logged so far (a position for {@link between}). */
+  get length(): number {
+    return this.kinds.length;
+  }
+
+  add(kind: ReadKind, path: string): void {
+    this.kinds.push(kind);
+    this.paths.push(path);
+  }
+
+  /** Logs again the reads logged in [from, to) (an `include` result reused). */
+  replay(from: number, to: number): void {
+    for (let i = from; i < to; i++) this.add(this.kinds[i], this.paths[i]);
+  }
+
+  /** Makes a map (a plain one; others are left alone) report reads under `tag`'s path. */
+  track(m: Map<string, GoValue>, tag: PathTag): void {
+    if (tagOf(m) !== undefined || Object.getPrototypeOf(m) !== Map.prototype) return;
+    Object.defineProperty(m, TAG, { value: tag, configurable: true, enumerable: false, writable: false });
+    Object.setPrototypeOf(m, ReadTrackingMap.prototype);
+    this.tracked.push(m);
+  }
+
+  /** A chart's `.Values` (the top chart's at `''`, a subchart's at its name under its parent's). */
+  trackChartValues(values: GoMap, path: string): void {
+    this.track(values, { path, object: false, chartRoot: true });
+  }
+
+  /** A top-level object of the render, e.g. `Release`, whose keys are object reads. */
+  trackObject(m: GoMap, name: string): void {
+    this.track(m, { path: name, object: true, chartRoot: false });
+  }
+
+  /** Starts logging (the render's templates execute until {@link stop}). */
+  start(): void {
+    active = this;
+  }
+
+  /** Stops logging and makes every tracked map plain again. */
+  stop(): void {
+    if (active === this) active = undefined;
+    for (const m of this.tracked) {
+      Object.setPrototypeOf(m, Map.prototype);
+      delete (m as unknown as Record<symbol, unknown>)[TAG];
+    }
+    this.tracked.length = 0;
+  }
+
+  /** The engine begins rendering a template file. */
+  beginFile(file: string): void {
+    this.files.push({ file, start: this.length });
+  }
+
+  /** The reads logged in [from, to). */
+  between(from: number, to: number): TemplateReads {
+    const values = new Set<string>();
+    const subtrees = new Set<string>();
+    const writes = new Set<string>();
+    const objects = new Set<string>();
+    const templates = new Set<string>();
+    let tpl = false;
+    for (let i = from; i < to; i++) {
+      const p = this.paths[i];
+      switch (this.kinds[i]) {
+        case ReadKind.Value:
+          values.add(p);
+          break;
+        case ReadKind.Subtree:
+          subtrees.add(p);
+          break;
+        case ReadKind.Write:
+          writes.add(p);
+          break;
+        case ReadKind.Object:
+          objects.add(p);
+          break;
+        case ReadKind.Template:
+          templates.add(p);
+          break;
+        case ReadKind.Tpl:
+          tpl = true;
+          break;
+      }
+    }
+    return { values, subtrees, writes, objects, templates, tpl };
+  }
+
+  /** Each rendered file's reads (partials are read by the files that include them). */
+  byTemplate(): Map<string, TemplateReads> {
+    const out = new Map<string, TemplateReads>();
+    for (let i = 0; i < this.files.length; i++) {
+      const end = i + 1 < this.files.length ? this.files[i + 1].start : this.length;
+      out.set(this.files[i].file, this.between(this.files[i].start, end));
+    }
+    return out;
+  }
+
+  /** Everything the render read. */
+  total(): TemplateReads {
+    return this.between(0, this.length);
+  }
+}
+
+/** The recorder of the render running now, if it records (the engine's hooks ask). */
+export function activeRecorder(): ValuesReadRecorder | undefined {
+  return active;
+}
+
+/** Whether `path` (a values path, see the module comment) was read: itself, or a subtree holding it. */
+export function isPathRead(reads: TemplateReads, path: string): boolean {
+  if (reads.values.has(path) || reads.subtrees.has(path) || reads.subtrees.has('')) return true;
+  for (let end = path.lastIndexOf('.'); end > 0; end = path.lastIndexOf('.', end - 1)) {
+    if (path[end - 1] === '\\') continue;
+    if (reads.subtrees.has(path.slice(0, end))) return true;
+  }
+  return false;
+}
