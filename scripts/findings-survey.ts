@@ -23,17 +23,16 @@ if (!roots.length) {
   process.exit(2);
 }
 
-function lint(dir: string, valuesFile?: string): Finding[] | string {
+async function lint(dir: string, valuesFile?: string): Promise<Finding[] | string> {
   let out = '';
   let err = '';
-  const code = runCli(['lint', dir, ...(valuesFile ? ['-f', valuesFile] : []), '--format', 'json'], {
+  await runCli(['lint', dir, ...(valuesFile ? ['-f', valuesFile] : []), '--format', 'json'], {
     loadChart: (ref) => loadChartFromDisk(ref),
     readFile: (p) => new Uint8Array(readFileSync(p)),
     writeFile: () => {},
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
   });
-  if (typeof code !== 'number') throw new Error('lint is synchronous');
   if (!out) return err.split('\n')[0];
   return (JSON.parse(out) as { findings: Finding[] }).findings;
 }
@@ -63,7 +62,7 @@ for (const found of findCharts(roots)) {
   const files = existsSync(ci) ? readdirSync(ci).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(ci, f)) : [];
   for (const file of [undefined, ...files]) {
     cases++;
-    const r = lint(prepared.dir, file);
+    const r = await lint(prepared.dir, file);
     if (typeof r === 'string') {
       failed++;
       continue;

@@ -5,18 +5,10 @@
  */
 import { renderFromFlags } from './render-flags';
 import { HelmError } from '../helm/action/errors';
-import { checkRender, decideCalls, gitopsCallRecorder, manifestDocs, provideKubeSchema, RULES, summarize, type Finding, type Preset } from '../validate';
-import kube129 from '../validate/schemas/kube-1.29';
-import kube130 from '../validate/schemas/kube-1.30';
-import kube131 from '../validate/schemas/kube-1.31';
-import kube132 from '../validate/schemas/kube-1.32';
-import kube133 from '../validate/schemas/kube-1.33';
+import { checkRender, decideCalls, gitopsCallRecorder, loadKubeSchema, manifestDocs, RULES, summarize, type Finding, type Preset } from '../validate';
 import { flagBool, flagList, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 import { TEMPLATE_FLAGS } from './template-command';
-
-// The CLI validates synchronously, so it bundles every version instead of loading one lazily.
-for (const s of [kube129, kube130, kube131, kube132, kube133]) provideKubeSchema(s);
 
 const SHARED = new Set(['values', 'set', 'set-string', 'set-json', 'set-file', 'set-literal', 'namespace', 'api-versions', 'include-crds', 'skip-tests', 'no-hooks', 'is-upgrade', 'skip-schema-validation', 'helm-version', 'repo', 'version', 'plain-http', 'repository-config']);
 
@@ -33,8 +25,8 @@ export const LINT_FLAGS: readonly FlagSpec[] = [
 
 const USAGE = 'lint [NAME] CHART [flags]';
 
-/** `chartroom lint [NAME] CHART [flags]`. */
-export function lintCommand(argv: string[], io: CliIO): ExitCode {
+/** `chartroom lint [NAME] CHART [flags]`: loads the schema of the one Kubernetes version it checks against. */
+export async function lintCommand(argv: string[], io: CliIO): Promise<ExitCode> {
   let parsed;
   try {
     parsed = parseArgs(argv, LINT_FLAGS);
@@ -61,6 +53,7 @@ export function lintCommand(argv: string[], io: CliIO): ExitCode {
     // lint has no --show-only: it checks every manifest.
     const recorder = gitopsCallRecorder();
     const result = renderFromFlags(parsed, releaseName, chartRef, io, { kubeVersion, showOnly: [], observer: recorder.observer });
+    await loadKubeSchema(kubeVersion);
     const docs = manifestDocs(result);
     const disable = flagList(parsed, 'disable');
     const calls = decideCalls(result.chart, recorder.calls, result.values);

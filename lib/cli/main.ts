@@ -1,22 +1,25 @@
 import type { CliIO, ExitCode } from './io';
 import type { FlagSpec } from './args';
 import { templateCommand, TEMPLATE_FLAGS } from './template-command';
-import { lintCommand, LINT_FLAGS } from './lint-command';
 import { mayNeedFetching } from './chart-ref-flags';
 
 /** A command; those that write archives or use the network finish asynchronously. */
 type Command = (argv: string[], io: CliIO) => ExitCode | Promise<ExitCode>;
 
 /**
- * Every command, with what loads it. `template` and `lint` are loaded with this module: they are
- * what CI pipelines call, and they stay synchronous for local charts. The others load on first
- * use, so a render does not pay for initialising archive, share-link, network and crypto code it
- * never runs. `chartFlags` marks a command that takes a chart reference: a remote chart (or a
+ * Every command, with what loads it. `template` is loaded with this module: it is what CI
+ * pipelines call most, and it stays synchronous for local charts. The others load on first use,
+ * so a render does not pay for initialising validation, Kubernetes schemas, archive, share-link
+ * and network code it never runs. `chartFlags` marks a command that takes a chart reference: a remote chart (or a
  * bundled chart's dependencies) is fetched before it runs.
  */
 const COMMANDS: Record<string, { summary: string; load: () => Command | Promise<Command>; chartFlags?: () => readonly FlagSpec[] | Promise<readonly FlagSpec[]> }> = {
   template: { summary: 'render chart templates locally, exactly as helm template does', load: () => templateCommand, chartFlags: () => TEMPLATE_FLAGS },
-  lint: { summary: 'check rendered manifests against the Kubernetes schema and production rules', load: () => lintCommand, chartFlags: () => LINT_FLAGS },
+  lint: {
+    summary: 'check rendered manifests against the Kubernetes schema and production rules',
+    load: () => import('./lint-command').then((m) => m.lintCommand),
+    chartFlags: () => import('./lint-command').then((m) => m.LINT_FLAGS),
+  },
   bundle: {
     summary: 'write a values bundle (values, Secret skeletons, install.sh, README) as a zip',
     load: () => import('./bundle-command').then((m) => m.bundleCommand),
@@ -55,7 +58,7 @@ function help(): string {
 
 /**
  * Runs `chartroom ARGS...` against the given IO and returns the exit code: synchronously for
- * `template` and `lint` on local charts, as a promise for the commands loaded on demand and for
+ * `template` on local charts, as a promise for the commands loaded on demand and for
  * charts that are fetched first.
  */
 export function runCli(argv: string[], io: CliIO): ExitCode | Promise<ExitCode> {

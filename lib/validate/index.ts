@@ -11,7 +11,7 @@ export { KUBE_VERSIONS } from './types';
 export { validateManifests, validateManifestsAsync, summarize, sortFindings } from './validate';
 export { checkRender } from './check';
 export { manifestDocs, lineOf, clearParsedManifests, type RenderedManifests } from './docs';
-export { loadKubeSchema, loadedKubeSchema, provideKubeSchema, schemaVersionFor } from './schema/load';
+export { loadKubeSchema, loadedKubeSchema, schemaVersionFor } from './schema/load';
 export { RULES, type RuleId, type Rule } from './rules';
 export { API_CHANGES } from './apis';
 export type { KubeSchemaData } from './schema/format';

@@ -11,7 +11,7 @@ import { computeFindings } from '../../lib/configurator/findings-job';
 import { DEFAULT_RELEASE, type ReleaseOptions } from '../../lib/configurator/release-options';
 import { renderConfiguration } from '../../lib/configurator/render-job';
 import type { Finding, Preset } from '../../lib/validate';
-import { chartroom } from '../diff/chartroom-cli';
+import { chartroom } from '../repo/cli-helpers';
 import { removeStandins, withStandins } from '../charts/standins';
 
 const ROOT = resolve(__dirname, '../..');
@@ -37,10 +37,10 @@ async function pageFindings(dir: string, valuesText: string, preset: Preset): Pr
   return res.findings;
 }
 
-function cliFindings(dir: string, valuesFile: string | undefined, preset: Preset): Finding[] {
+async function cliFindings(dir: string, valuesFile: string | undefined, preset: Preset): Promise<Finding[]> {
   const args = ['lint', RELEASE.releaseName, dir, '--namespace', RELEASE.namespace, '--kube-version', RELEASE.kubeVersion, '--helm-version', RELEASE.helmVersion, '--preset', preset, '--format', 'json'];
   if (valuesFile) args.push('-f', join(dir, valuesFile));
-  const r = chartroom(args, dir);
+  const r = await chartroom(args);
   return (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
 }
 
@@ -49,7 +49,7 @@ describe('findings: the page and chartroom lint agree', () => {
     const dir = withStandins(join(ROOT, 'charts', chart));
     try {
       const valuesText = values ? readFileSync(join(dir, values), 'utf8') : '';
-      const cli = cliFindings(dir, values, preset);
+      const cli = await cliFindings(dir, values, preset);
       expect(cli.length).toBeGreaterThan(0);
       expect(await pageFindings(dir, valuesText, preset)).toEqual(cli);
     } finally {

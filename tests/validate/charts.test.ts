@@ -77,11 +77,11 @@ describe('development presets carry only documented warnings', () => {
 });
 
 describe('chartroom lint on broken configurations', () => {
-  const run = (args: string[]) => {
+  const run = async (args: string[]) => {
     let out = '';
     let err = '';
     const io = { ...nodeIO(), stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t) };
-    const code = runCli(['lint', ...args], io);
+    const code = await runCli(['lint', ...args], io);
     return { code, out, err, json: () => JSON.parse(out) as { findings: Finding[]; summary: { errors: number; warnings: number } } };
   };
   let aeterna: string;
@@ -90,31 +90,31 @@ describe('chartroom lint on broken configurations', () => {
     return () => removeStandins(aeterna);
   });
 
-  it('an invalid port is an error at the Service port, traced to service.port', () => {
-    const r = run([aeterna, '--set', 'service.port=70000', '--skip-schema-validation', '--format', 'json']);
+  it('an invalid port is an error at the Service port, traced to service.port', async () => {
+    const r = await run([aeterna, '--set', 'service.port=70000', '--skip-schema-validation', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.json().findings).toContainEqual(expect.objectContaining({ id: 'schema/value', path: 'spec.ports[0].port', valuesPath: 'service.port', resource: expect.objectContaining({ kind: 'Service' }) }));
   });
-  it('an external PostgreSQL without host fails rendering with the chart\'s own message', () => {
-    const r = run([aeterna, '--set', 'postgresql.enabled=false', '--skip-schema-validation', '--format', 'json']);
+  it('an external PostgreSQL without host fails rendering with the chart\'s own message', async () => {
+    const r = await run([aeterna, '--set', 'postgresql.enabled=false', '--skip-schema-validation', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.json().findings).toEqual([expect.objectContaining({ id: 'render/error', message: 'postgresql.external.host is required when postgresql.enabled=false', resource: expect.objectContaining({ template: 'aeterna/templates/deployment.yaml' }) })]);
   });
-  it('a removed API is an error only from the Kubernetes version that removed it', () => {
+  it('a removed API is an error only from the Kubernetes version that removed it', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'chartroom-lint-')), 'old');
     mkdirSync(join(dir, 'templates'), { recursive: true });
     writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: old\nversion: 0.1.0\n');
     writeFileSync(join(dir, 'templates', 'flow.yaml'), 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  priorityLevelConfiguration:\n    name: global-default\n');
-    const at31 = run([dir, '--kube-version', '1.31', '--format', 'json']);
+    const at31 = await run([dir, '--kube-version', '1.31', '--format', 'json']);
     expect(at31.code).toBe(0);
     expect(at31.json().findings.map((f) => f.id)).toEqual(['api/deprecated']);
-    expect(run([dir, '--kube-version', '1.31', '--strict']).code).toBe(1);
-    const at32 = run([dir, '--kube-version', '1.32', '--format', 'json']);
+    expect((await run([dir, '--kube-version', '1.31', '--strict'])).code).toBe(1);
+    const at32 = await run([dir, '--kube-version', '1.32', '--format', 'json']);
     expect(at32.code).toBe(1);
     expect(at32.json().findings).toEqual([expect.objectContaining({ id: 'api/removed', severity: 'error', line: 1, message: expect.stringContaining('flowcontrol.apiserver.k8s.io/v1') })]);
   });
-  it('Aeterna\'s generated AETERNA_LOCAL_KMS_KEY is reported for GitOps, with the values that avoid it', () => {
-    const r = run([aeterna, '--format', 'json']);
+  it('Aeterna\'s generated AETERNA_LOCAL_KMS_KEY is reported for GitOps, with the values that avoid it', async () => {
+    const r = await run([aeterna, '--format', 'json']);
     const gitops = r.json().findings.filter((f) => f.id.startsWith('gitops/'));
     expect(gitops.map((f) => `${f.id} ${f.source?.template}:${f.source?.line}`)).toEqual([
       'gitops/lookup aeterna/templates/kms-secret.yaml:10',
@@ -122,11 +122,11 @@ describe('chartroom lint on broken configurations', () => {
     ]);
     expect(gitops[1].message).toContain('calls randBytes');
     for (const f of gitops) expect(f.message).toMatch(/`secrets\.existingSecret`.*`secrets\.localKmsKey`/);
-    const keyed = run([aeterna, '--set', 'secrets.localKmsKey=AAAA', '--format', 'json']);
+    const keyed = await run([aeterna, '--set', 'secrets.localKmsKey=AAAA', '--format', 'json']);
     expect(keyed.json().findings.filter((f) => f.id.startsWith('gitops/'))).toEqual([]);
   });
-  it('text output names the template line, the path and why', () => {
-    const r = run([aeterna, '--set', 'service.port=70000', '--skip-schema-validation']);
+  it('text output names the template line, the path and why', async () => {
+    const r = await run([aeterna, '--set', 'service.port=70000', '--skip-schema-validation']);
     expect(r.out).toMatch(/^ERROR \[schema\/value\] aeterna\/templates\/service\.yaml:\d+ Service\/release-name-aeterna: port 70000 is not between 1 and 65535\n {4}at spec\.ports\[0\]\.port \(values: service\.port\)\n {4}why: /m);
     expect(r.out).toMatch(/\n1 error\(s\), \d+ warning\(s\), \d+ info\(s\)\n$/);
   });

@@ -45,8 +45,3 @@ export async function loadKubeSchema(v: string): Promise<KubeSchemaData> {
 export function loadedKubeSchema(v: string): KubeSchemaData | undefined {
   return loaded.get(schemaVersionFor(v));
 }
-
-/** Makes a schema available without a dynamic import (the CLI bundles every version). */
-export function provideKubeSchema(data: KubeSchemaData): void {
-  loaded.set(schemaVersionFor(data.version), data);
-}
