@@ -34,6 +34,7 @@ const HELM_4_SUITES = [
   'tests/diff/conformance-monitoring-charts.diff.test.ts',
   'tests/diff/conformance-platform-charts.diff.test.ts',
   'tests/diff/conformance-service-charts.diff.test.ts',
+  'tests/diff/error-fields.diff.test.ts',
   'tests/diff/seed-charts.diff.test.ts',
   'tests/diff/seed-charts.property.test.ts',
   'tests/export/bundle.test.ts',

@@ -4,6 +4,7 @@
  * `template: NAME:LINE:COL: executing "NAME" at <NODE>: msg`.
  */
 import { quote } from '../go/strconv';
+import { CodedError, type ErrorWhere } from '../errors';
 
 export type TemplateErrorKind = 'parse' | 'exec';
 
@@ -24,8 +25,14 @@ export interface TemplateErrorInit {
   cause?: unknown;
 }
 
+/** Where Go's text puts the error: `NAME:LINE:COL`; without a line Go names a template, not a place. */
+function templateWhere(init: TemplateErrorInit): ErrorWhere {
+  if (init.line === 0) return {};
+  return init.kind === 'exec' ? { file: init.templateName, line: init.line, column: init.col } : { file: init.templateName, line: init.line };
+}
+
 /** A parse or execution error with Go's message text and its location as fields. */
-export class TemplateError extends Error {
+export class TemplateError extends CodedError {
   readonly kind: TemplateErrorKind;
   readonly templateName: string;
   readonly line: number;
@@ -35,7 +42,7 @@ export class TemplateError extends Error {
   readonly detail: string;
 
   constructor(init: TemplateErrorInit, message: string) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(init.kind === 'parse' ? 'template-parse' : 'template-exec', message, templateWhere(init), { cause: init.cause });
     this.name = 'TemplateError';
     this.kind = init.kind;
     this.templateName = init.templateName;
@@ -93,9 +100,9 @@ export function execError(
 }
 
 /** Raised when an execution limit (depth of JS stack aside: output size, time, abort) is hit. */
-export class LimitError extends Error {
+export class LimitError extends CodedError {
   constructor(message: string) {
-    super(message);
+    super('render-limit', message);
     this.name = 'LimitError';
   }
 }

@@ -3,6 +3,7 @@
  * scanner error names the 1-based line of the problem, a parser error the 0-based line of the
  * offending token (go-yaml's own quirk), and either is omitted when it would be 0.
  */
+import type { ErrorWhere, Located } from '../errors';
 
 /** A position in the source as go-yaml counts it: characters, 0-based line and column. */
 export interface Mark {
@@ -11,8 +12,12 @@ export interface Mark {
   column: number;
 }
 
-/** A YAML or YAML→JSON conversion error; `message` is Go's `err.Error()` text after the prefix. */
-export class YamlError extends Error {
+/**
+ * A YAML or YAML→JSON conversion error; `message` is Go's `err.Error()` text after the prefix.
+ * Its `where` is the problem's position in the document; the layer that read the document adds
+ * which file it was (lib/errors' `whereOf`).
+ */
+export class YamlError extends Error implements Located {
   /** 1-based line of the problem in the source, when known. */
   line?: number;
   /** 1-based column of the problem in the source, when known. */
@@ -26,6 +31,10 @@ export class YamlError extends Error {
     super(message);
     this.name = 'YamlError';
     if (pos) [this.line, this.column] = [pos.line, pos.column];
+  }
+
+  get where(): ErrorWhere {
+    return this.line === undefined ? {} : { line: this.line, column: this.column };
   }
 }
 

@@ -54,12 +54,13 @@ export interface PreparedRelease {
  */
 export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRelease {
   const type = source.metadata.type;
-  if (type !== '' && type !== 'application') throw new HelmError(`${type} charts are not installable`);
+  if (type !== '' && type !== 'application') throw new HelmError('release', `${type} charts are not installable`, { where: { chart: source.metadata.name, file: 'Chart.yaml' } });
   if (!opts.onMissingDependencies) checkDependenciesPresent(source, opts.helmVersion);
 
   const name = opts.releaseName ?? 'release-name';
   if (!isReleaseName(name)) {
     throw new HelmError(
+      'release',
       `${isHelm4(opts.helmVersion) ? 'release name check failed: ' : ''}release name "${name}": invalid release name, must match regex ${RELEASE_NAME.source} and the length must not be longer than ${RELEASE_NAME_MAX_LENGTH}`,
     );
   }
@@ -69,7 +70,7 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
   try {
     processDependenciesWithMerge(chart, vals, opts.warn);
   } catch (e) {
-    throw new HelmError((e as Error).message);
+    throw HelmError.from(e, 'chart-dependencies');
   }
 
   if (opts.onMissingDependencies) {
@@ -82,7 +83,7 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
   try {
     caps = templateCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions, helmVersion: opts.helmVersion });
   } catch (e) {
-    throw new HelmError((e as Error).message);
+    throw HelmError.from(e, 'release');
   }
 
   const isUpgrade = opts.isUpgrade ?? false;
@@ -96,12 +97,12 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
       { skipSchemaValidation: opts.skipSchemaValidation, warn: opts.warn },
     );
   } catch (e) {
-    throw new HelmError((e as Error).message);
+    throw HelmError.from(e, 'values-schema');
   }
   try {
     checkKubeVersion(chart, caps);
   } catch (e) {
-    throw new HelmError((e as Error).message, true);
+    throw HelmError.from(e, 'release', { afterRender: true });
   }
   return { chart, top, values: top.get('Values') as GoMap };
 }
@@ -115,9 +116,11 @@ function checkDependenciesPresent(c: Chart, helmVersion: HelmVersion | undefined
   }
   if (missing.length > 0) {
     throw new HelmError(
+      'chart-dependencies',
       `${isHelm4(helmVersion) ? 'a' : 'A'}n error occurred while checking for chart dependencies.` +
         ' You may need to run `helm dependency build` to fetch missing dependencies: ' +
         `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
+      { where: { chart: c.metadata.name, file: 'Chart.yaml' } },
     );
   }
 }

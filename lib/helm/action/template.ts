@@ -65,7 +65,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
   try {
     files = renderChart(release.chart, release.top, { limits: opts.limits, observer: opts.observer, helmVersion: opts.helmVersion, recordReads: opts.recordReads });
   } catch (e) {
-    throw new HelmError((e as Error).message, true);
+    throw HelmError.from(e, 'template-exec', { afterRender: true });
   }
 
   const notes: string[] = [];
@@ -80,7 +80,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
   try {
     sorted = sortManifests(files, opts.helmVersion);
   } catch (e) {
-    if (e instanceof ManifestParseError) throw new HelmError(e.message, true, renderedFilesDoc(files));
+    if (e instanceof ManifestParseError) throw HelmError.from(e, 'manifest-yaml', { afterRender: true, manifest: renderedFilesDoc(files) });
     throw e;
   }
 
@@ -142,7 +142,7 @@ function selectShown(all: string, patterns: string[]): string {
       chosen.push(doc);
       missing = false;
     }
-    if (missing) throw new HelmError(`could not find template ${pattern} in chart`);
+    if (missing) throw new HelmError('show-only', `could not find template ${pattern} in chart`);
   }
   return chosen.map((d) => `---\n${d}\n`).join('');
 }

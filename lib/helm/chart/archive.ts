@@ -2,6 +2,7 @@
  * loader.LoadArchiveFiles: gunzip, read the tar (ustar, GNU long names, pax headers), drop the
  * top folder, and apply Helm's path-safety checks and size limits with its messages.
  */
+import { CodedError } from '../../errors';
 import { Gunzip } from 'fflate';
 import type { ChartFile } from './chart';
 
@@ -11,7 +12,11 @@ export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
 export const MAX_DECOMPRESSED_FILE_SIZE = 5 * 1024 * 1024;
 
 /** An archive that can't be read, with Go's or Helm's message. */
-export class ArchiveError extends Error {}
+export class ArchiveError extends CodedError {
+  constructor(message: string) {
+    super('chart-load', message);
+  }
+}
 
 const latin = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');

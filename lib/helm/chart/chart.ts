@@ -132,6 +132,14 @@ export function chartFullPath(c: Chart): string {
   return c.parent ? `${chartFullPath(c.parent)}/charts/${chartName(c)}` : chartName(c);
 }
 
+/** The chart a rendered file belongs to, by its Helm path: `a/charts/b/templates/x.yaml` → `b`. */
+export function chartOfTemplate(path: string): string {
+  const parts = path.split('/');
+  let chart = parts[0];
+  for (let i = 1; i + 1 < parts.length; i++) if (parts[i] === 'charts') chart = parts[++i];
+  return chart;
+}
+
 /** Chart.AddDependency(). */
 export function addDependency(c: Chart, ...subcharts: Chart[]): void {
   for (const s of subcharts) {

@@ -5,6 +5,7 @@
  * `cannot load values.yaml: ...`, `error unpacking sub in parent: ...`).
  */
 import type { GoMap } from '../../go/value';
+import { CodedError, whereOf, type ErrorWhere } from '../../errors';
 import { API_VERSION_V1, addDependency, emptyMetadata, newChart, type Chart, type ChartFile } from './chart';
 import { decodeLock, decodeMetadataInto, JsonDecodeError } from './decode';
 import { loadArchiveFiles, MAX_DECOMPRESSED_FILE_SIZE } from './archive';
@@ -14,10 +15,15 @@ import { loadValuesDocuments, parseYaml, unmarshalMap } from './yaml-doc';
 import { mergeMaps } from '../chartutil/merge-values';
 import { isHelm4, type HelmVersion } from '../version';
 
-/** A loading failure, with Helm's message. */
-export class ChartLoadError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A loading failure, with Helm's message. Its `file` is named from the root of the chart being
+ * loaded (`charts/sub/values.yaml`; a file inside a subchart archive through the archive,
+ * `charts/sub-1.0.0.tgz/Chart.yaml`), its `chart` is the chart holding that file when its
+ * Chart.yaml was read.
+ */
+export class ChartLoadError extends CodedError {
+  constructor(message: string, where: ErrorWhere = {}, cause?: unknown) {
+    super('chart-load', message, where, { cause });
     this.name = 'ChartLoadError';
   }
 }
@@ -32,14 +38,20 @@ export interface LoadOptions {
   helmVersion?: HelmVersion;
 }
 
-function wrap(prefix: string, e: unknown): ChartLoadError {
+function wrap(prefix: string, e: unknown, where: ErrorWhere): ChartLoadError {
   const msg = e instanceof Error ? e.message : String(e);
-  return new ChartLoadError(`${prefix}: ${msg}`);
+  return new ChartLoadError(`${prefix}: ${msg}`, whereOf(e, where), e);
 }
 
 function jsonWrap(file: string, e: unknown): ChartLoadError {
-  if (e instanceof JsonDecodeError) return new ChartLoadError(`cannot load ${file}: error unmarshaling JSON: while decoding JSON: ${e.message}`);
-  return wrap(`cannot load ${file}`, e);
+  if (e instanceof JsonDecodeError) return new ChartLoadError(`cannot load ${file}: error unmarshaling JSON: while decoding JSON: ${e.message}`, { file }, e);
+  return wrap(`cannot load ${file}`, e, { file });
+}
+
+/** A subchart's loading error, its file named from the parent's root. */
+function subchartWhere(e: unknown, dir: string, parent: string): ErrorWhere {
+  const inner = whereOf(e);
+  return { ...inner, chart: inner.chart ?? parent, file: inner.file === undefined ? dir : `${dir}/${inner.file}` };
 }
 
 function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: boolean, helmVersion: HelmVersion | undefined): void {
@@ -97,7 +109,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
       try {
         values = isHelm4(opts.helmVersion) ? loadValuesDocuments(f.data, mergeMaps) : unmarshalMap(f.data);
       } catch (e) {
-        throw wrap('cannot load values.yaml', e);
+        throw wrap('cannot load values.yaml', e, { chart: c.metadata.name, file: 'values.yaml' });
       }
       c.values = values;
     } else if (name === 'values.schema.json') {
@@ -135,15 +147,19 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
     }
   }
 
-  if (!hasMetadata) throw new ChartLoadError('Chart.yaml file is missing');
-  validateChart(c);
+  if (!hasMetadata) throw new ChartLoadError('Chart.yaml file is missing', { file: 'Chart.yaml' });
+  try {
+    validateChart(c);
+  } catch (e) {
+    throw new ChartLoadError((e as Error).message, whereOf(e, { chart: c.metadata.name || undefined }), e);
+  }
 
   for (const n of [...subcharts.keys()].sort()) {
     const subFiles = subcharts.get(n)!;
     if (n.startsWith('_') || n.startsWith('.')) continue;
     const isArchive = extOf(n) === '.tgz';
     if (isArchive && subFiles[0].name !== n) {
-      throw new ChartLoadError(`error unpacking tar in ${c.metadata.name}: expected ${n}, got ${subFiles[0].name}`);
+      throw new ChartLoadError(`error unpacking tar in ${c.metadata.name}: expected ${n}, got ${subFiles[0].name}`, { chart: c.metadata.name, file: `charts/${subFiles[0].name}` });
     }
     let sc: Chart;
     try {
@@ -159,7 +175,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
         sc = loadChartFiles(buff, opts);
       }
     } catch (e) {
-      throw wrap(`error unpacking subchart ${n} in ${c.metadata.name}`, e);
+      throw new ChartLoadError(`error unpacking subchart ${n} in ${c.metadata.name}: ${e instanceof Error ? e.message : String(e)}`, subchartWhere(e, `charts/${n}`, c.metadata.name), e);
     }
     addDependency(c, sc);
   }
@@ -199,7 +215,7 @@ function readFolderFile(entry: FolderFile): Uint8Array {
   try {
     return entry.read();
   } catch (e) {
-    throw new ChartLoadError(e instanceof Error ? e.message : String(e));
+    throw new ChartLoadError(e instanceof Error ? e.message : String(e), { file: entry.path }, e);
   }
 }
 
@@ -216,7 +232,7 @@ export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}
   try {
     rules = parseIgnoreRules(ignoreFile ? readFolderFile(ignoreFile) : '');
   } catch (e) {
-    throw new ChartLoadError(e instanceof Error ? e.message : String(e));
+    throw new ChartLoadError(e instanceof Error ? e.message : String(e), whereOf(e, { file: HELMIGNORE }), e);
   }
   rules.addDefaults();
 
@@ -238,7 +254,7 @@ export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}
     const entry = byPath.get(path)!;
     if (('data' in entry ? entry.data.length : entry.size) > MAX_DECOMPRESSED_FILE_SIZE) {
       const base = path.slice(slash + 1);
-      throw new ChartLoadError(`chart file ${JSON.stringify(base)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`);
+      throw new ChartLoadError(`chart file ${JSON.stringify(base)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`, { file: path });
     }
     files.push({ name: path, data: trimBom(readFolderFile(entry)) });
   }

@@ -3,12 +3,13 @@
  * first problem as a {@link ValidationError} (`validation: chart.metadata.name is required`).
  */
 import { parseVersion } from '../../deps/semver';
+import { CodedError } from '../../errors';
 import type { Chart, Dependency, Maintainer, Metadata } from './chart';
 
-/** chart.ValidationError: its text is prefixed with `validation: `. */
-export class ValidationError extends Error {
+/** chart.ValidationError: its text is prefixed with `validation: `; it is about the chart's Chart.yaml. */
+export class ValidationError extends CodedError {
   constructor(message: string) {
-    super(`validation: ${message}`);
+    super('chart-load', `validation: ${message}`, { file: 'Chart.yaml' });
     this.name = 'ValidationError';
   }
 }

@@ -4,6 +4,7 @@
  */
 import { GoInt, type GoMap, type GoValue } from '../../go/value';
 import { yamlToGo } from '../../yaml';
+import { CodedError, whereOf } from '../../errors';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -48,28 +49,35 @@ export function unmarshalMap(data: Uint8Array | string, goType = 'map[string]int
  * Helm 4's loader.LoadValues: the data split into YAML documents as Kubernetes' YAMLReader
  * splits them (a line starting with `---`, only a comment allowed after it), each read as a map,
  * the maps merged in order.
- * @throws Error `error reading yaml document: ...` or `cannot unmarshal yaml document: ...`
+ * @throws CodedError `values-yaml`: `error reading yaml document: ...` or `cannot unmarshal yaml document: ...`
  */
 export function loadValuesDocuments(data: Uint8Array | string, merge: (a: GoMap, b: GoMap) => GoMap): GoMap {
   const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
   let values: GoMap = new Map();
   let doc = '';
+  // Lines before the current document, so a problem's line counts in the whole text.
+  let lineNo = 0;
+  let docStart = 0;
   const flush = () => {
     if (doc === '') return;
     let current: GoMap;
     try {
       current = unmarshalMap(doc);
     } catch (e) {
-      throw new Error(`cannot unmarshal yaml document: ${(e as Error).message}`);
+      const inDoc = whereOf(e);
+      const where = inDoc.line === undefined ? {} : { line: inDoc.line + docStart, column: inDoc.column };
+      throw new CodedError('values-yaml', `cannot unmarshal yaml document: ${(e as Error).message}`, whereOf(undefined, where), { cause: e });
     }
     values = merge(values, current);
     doc = '';
   };
   for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+    lineNo++;
     if (line.startsWith('---')) {
       const rest = line.slice(3).trim();
-      if (rest.length > 0 && rest[0] !== '#') throw new Error(`error reading yaml document: invalid Yaml document separator: ${rest}`);
+      if (rest.length > 0 && rest[0] !== '#') throw new CodedError('values-yaml', `error reading yaml document: invalid Yaml document separator: ${rest}`, { line: lineNo });
       flush();
+      docStart = lineNo;
       continue;
     }
     doc += line;

@@ -4,6 +4,7 @@
  * flag in the order given. Pure: file contents are passed in.
  */
 import type { GoMap } from '../../go/value';
+import { CodedError, whereOf } from '../../errors';
 import { loadValuesDocuments, unmarshalMap } from '../chart/yaml-doc';
 import { isHelm4, type HelmVersion } from '../version';
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString } from '../strvals';
@@ -51,7 +52,7 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 
 /**
  * The user-supplied values map `helm template` passes on with the chart.
- * @throws Error with Helm's text (`failed to parse x.yaml: ...`, `failed parsing --set data: ...`)
+ * @throws CodedError `values-yaml` with Helm's text (`failed to parse x.yaml: ...`, `failed parsing --set data: ...`)
  */
 export function mergeUserValues(opts: ValueOptions): GoMap {
   let base: GoMap = new Map();
@@ -60,15 +61,15 @@ export function mergeUserValues(opts: ValueOptions): GoMap {
     try {
       current = isHelm4(opts.helmVersion) ? loadValuesDocuments(f.data, mergeMaps) : unmarshalMap(f.data);
     } catch (e) {
-      throw new Error(`failed to parse ${f.name}: ${message(e)}`);
+      throw new CodedError('values-yaml', `failed to parse ${f.name}: ${message(e)}`, whereOf(e, { file: f.name }), { cause: e });
     }
     base = mergeMaps(base, current);
   }
   for (const value of opts.jsonValues ?? []) {
     try {
       parseSetJson(value, base);
-    } catch {
-      throw new Error(`failed parsing --set-json data ${value}`);
+    } catch (e) {
+      throw new CodedError('values-yaml', `failed parsing --set-json data ${value}`, {}, { cause: e });
     }
   }
   const each = (list: string[] | undefined, flag: string, parse: (line: string) => void): void => {
@@ -76,7 +77,7 @@ export function mergeUserValues(opts: ValueOptions): GoMap {
       try {
         parse(value);
       } catch (e) {
-        throw new Error(`failed parsing ${flag} data: ${message(e)}`);
+        throw new CodedError('values-yaml', `failed parsing ${flag} data: ${message(e)}`, {}, { cause: e });
       }
     }
   };

@@ -9,7 +9,8 @@ import type { Json } from './jsonschema/json';
 import { Validator } from './jsonschema/validator';
 import { toPlain } from '../../go/value';
 import { isHelm4, type HelmVersion } from '../version';
-import { formatV6, SchemaCompileError, V6Schema, validateV6 } from './jsonschema/v6';
+import { formatV6, problemsV6, SchemaCompileError, V6Schema, validateV6 } from './jsonschema/v6';
+import type { SchemaProblem } from '../../errors';
 
 /**
  * The values as the validator sees them: Helm marshals them to YAML and back to JSON, so
@@ -57,21 +58,34 @@ function validatorForBytes(bytes: Uint8Array): Validator | Error {
   return v;
 }
 
+/** One chart's schema problems: Helm's text for them, and each problem as a values path and message. */
+interface SingleCheck {
+  text: string;
+  problems: { path: string; message: string }[];
+}
+
+const VALID: SingleCheck = { text: '', problems: [] };
+/** A problem with the schema itself: Helm prints its text alone (no `- ` and no newline), and names no value. */
+const unusable = (message: string): SingleCheck => ({ text: message, problems: [] });
+
+function checkSingle(values: GoMap, schema: Uint8Array | string): SingleCheck {
+  const validator = typeof schema === 'string' ? validatorFor(schema) : validatorForBytes(schema);
+  if (validator instanceof Error) return unusable(validator.message);
+  let errors;
+  try {
+    errors = validator.validate(valuesAsJson(values));
+  } catch (e) {
+    return unusable((e as Error).message);
+  }
+  return { text: errors.map((e) => `- ${e.field}: ${e.description}\n`).join(''), problems: errors.map((e) => ({ path: e.field, message: e.description })) };
+}
+
 /**
  * ValidateAgainstSingleSchema: `- FIELD: DESCRIPTION\n` per problem, or '' when valid.
  * A schema that is not JSON yields the parse error's text, as Helm reports it.
  */
 export function validateAgainstSingleSchema(values: GoMap, schema: Uint8Array | string): string {
-  // Problems with the schema itself come back bare (no `- ` and no newline), as in Helm.
-  const validator = typeof schema === 'string' ? validatorFor(schema) : validatorForBytes(schema);
-  if (validator instanceof Error) return validator.message;
-  let errors;
-  try {
-    errors = validator.validate(valuesAsJson(values));
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return errors.map((e) => `- ${e.field}: ${e.description}\n`).join('');
+  return checkSingle(values, schema).text;
 }
 
 /** Compiled v6 schemas by text, or the error compiling gave. */
@@ -91,16 +105,24 @@ function v6SchemaFor(text: string): V6Schema | Error {
   return v;
 }
 
-/** Helm 4's ValidateAgainstSingleSchema: v6's error tree and a newline, or a bare compile error. */
-export function validateAgainstSingleSchemaV6(values: GoMap, schema: Uint8Array | string): string {
+/** gojsonschema's name for a place in the values, which Helm 4's problems are given too: `(root)`, `a.b`. */
+const fieldName = (tokens: string[]): string => (tokens.length === 0 ? '(root)' : tokens.join('.'));
+
+function checkSingleV6(values: GoMap, schema: Uint8Array | string): SingleCheck {
   const compiled = v6SchemaFor(typeof schema === 'string' ? schema : new TextDecoder().decode(schema));
-  if (compiled instanceof Error) return compiled.message;
+  if (compiled instanceof Error) return unusable(compiled.message);
   try {
     const err = validateV6(compiled, valuesAsJson(values));
-    return err ? `${formatV6(err)}\n` : '';
+    if (!err) return VALID;
+    return { text: `${formatV6(err)}\n`, problems: problemsV6(err).map((p) => ({ path: fieldName(p.path), message: p.message })) };
   } catch (e) {
-    return (e as Error).message;
+    return unusable((e as Error).message);
   }
+}
+
+/** Helm 4's ValidateAgainstSingleSchema: v6's error tree and a newline, or a bare compile error. */
+export function validateAgainstSingleSchemaV6(values: GoMap, schema: Uint8Array | string): string {
+  return checkSingleV6(values, schema).text;
 }
 
 /** Go's %T of a values entry that should have been a map. */
@@ -112,30 +134,56 @@ function goTypeName(v: unknown): string {
   return 'int64';
 }
 
-/**
- * ValidateAgainstSchema: every failing chart as `NAME:\n- ...\n`, parents first, or '' when
- * the values fit every schema.
- */
-export function validateAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersion): string {
+/** A problem of {@link checkAgainstSchema}, with its values path from the top chart (`sub.image.tag`, '' for the top's root). */
+export type LocatedSchemaProblem = SchemaProblem & { valuesPath: string };
+
+/** The outcome of checking values against every schema of a chart tree. */
+export interface SchemaCheck {
+  /** Helm's text: every failing chart as `NAME:\n- ...\n`, parents first; '' when the values fit. */
+  text: string;
+  /** Each problem with the chart whose schema it breaks, in the text's order. */
+  problems: LocatedSchemaProblem[];
+}
+
+/** ValidateAgainstSchema, with the problems as data as well as Helm's text. */
+export function checkAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersion, valuesPrefix: string[] = []): SchemaCheck {
   const h4 = isHelm4(helm);
-  let out = '';
+  const out: SchemaCheck = { text: '', problems: [] };
   if (chart.schema) {
-    const problems = h4 ? validateAgainstSingleSchemaV6(values, chart.schema) : validateAgainstSingleSchema(values, chart.schema);
-    if (problems) out += `${chartName(chart)}:\n${problems}`;
+    const single = h4 ? checkSingleV6(values, chart.schema) : checkSingle(values, chart.schema);
+    if (single.text) {
+      out.text += `${chartName(chart)}:\n${single.text}`;
+      for (const p of single.problems) {
+        const valuesPath = [...valuesPrefix, ...(p.path === '(root)' ? [] : [p.path])].join('.');
+        out.problems.push({ chart: chartName(chart), ...p, valuesPath });
+      }
+    }
   }
+  const add = (sub: SchemaCheck) => {
+    out.text += sub.text;
+    out.problems.push(...sub.problems);
+  };
   for (const sub of chart.dependencies) {
     const subValues = values.get(chartName(sub));
     if (!h4) {
-      out += validateAgainstSchema(sub, subValues instanceof Map ? subValues : new Map(), helm);
+      add(checkAgainstSchema(sub, subValues instanceof Map ? subValues : new Map(), helm, [...valuesPrefix, chartName(sub)]));
       continue;
     }
     // Helm 4 checks a subchart only when the parent's values have its section.
     if (subValues === undefined || subValues === null) continue;
     if (!(subValues instanceof Map)) {
-      out += `${chartName(sub)}:\ninvalid type for values: expected object (map), got ${goTypeName(subValues)}\n`;
+      out.text += `${chartName(sub)}:\ninvalid type for values: expected object (map), got ${goTypeName(subValues)}\n`;
       continue;
     }
-    out += validateAgainstSchema(sub, subValues, helm);
+    add(checkAgainstSchema(sub, subValues, helm, [...valuesPrefix, chartName(sub)]));
   }
   return out;
+}
+
+/**
+ * ValidateAgainstSchema: every failing chart as `NAME:\n- ...\n`, parents first, or '' when
+ * the values fit every schema.
+ */
+export function validateAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersion): string {
+  return checkAgainstSchema(chart, values, helm).text;
 }

@@ -13,7 +13,8 @@ import { coalesceValues, type Warn } from './coalesce';
 import { deepCopy } from '../../go/copy';
 
 export { deepCopy };
-import { validateAgainstSchema } from './schema';
+import { checkAgainstSchema } from './schema';
+import { CodedError } from '../../errors';
 import { isHelm4, valuesPackage, type HelmVersion } from '../version';
 
 /** The values key shared with every subchart. */
@@ -121,7 +122,7 @@ export interface RenderValuesOptions {
  * values.schema.json in the chart tree. The engine completes the object per chart and template:
  * it replaces `Chart` with {@link chartValueForTemplate}, scopes `Values` to the subchart, and
  * adds `Files`, `Subcharts` and `Template` (`{Name, BasePath}`).
- * @throws Error `values don't meet the specifications of the schema(s) in the following chart(s):\n...`
+ * @throws CodedError `values-schema`: `values don't meet the specifications of the schema(s) in the following chart(s):\n...`
  */
 export function toRenderValues(
   chart: Chart,
@@ -148,8 +149,13 @@ export function toRenderValues(
   );
   const vals = coalesceValues(chart, chrtVals, opts.warn);
   if (!opts.skipSchemaValidation) {
-    const problem = validateAgainstSchema(chart, vals, caps.helm);
-    if (problem) throw new Error(`values don't meet the specifications of the schema(s) in the following chart(s):\n${problem}`);
+    const check = checkAgainstSchema(chart, vals, caps.helm);
+    if (check.text) {
+      const first = check.problems[0];
+      throw new CodedError('values-schema', `values don't meet the specifications of the schema(s) in the following chart(s):\n${check.text}`, first ? { chart: first.chart, ...(first.valuesPath ? { valuesPath: first.valuesPath } : {}) } : {}, {
+        schemaProblems: check.problems.map(({ chart: c, path, message }) => ({ chart: c, path, message })),
+      });
+    }
   }
   top.set('Values', asValuesType(vals, caps.helm));
   return top;

@@ -3,7 +3,8 @@ import type { GoRelease } from '../../gotemplate/exec';
 import { defineFunc, type FuncMap } from '../../go/func';
 import { quote } from '../../go/strconv/quote';
 import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../go/value';
-import { chartFullPath, isRoot, type Chart } from '../chart/chart';
+import { chartFullPath, chartOfTemplate, isRoot, type Chart } from '../chart/chart';
+import { rethrown, whereOf, type CodedError, type ErrorCode } from '../../errors';
 import { chartMapForTemplate, chartValueForTemplate } from '../chart/metadata-go';
 import { isHelm4, valuesPackage, type HelmVersion } from '../version';
 import { newFiles } from './files';
@@ -362,11 +363,8 @@ const TEMPLATE_READS: ExecTracer = {
 function cleanupParseError(filename: string, e: unknown): Error {
   const msg = (e as Error).message;
   const tokens = msg.split(": ");
-  if (tokens.length === 1)
-    return new Error(`parse error in (${filename}): ${msg}`);
-  return new Error(
-    `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`,
-  );
+  const text = tokens.length === 1 ? `parse error in (${filename}): ${msg}` : `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`;
+  return templateFailure(e, text, 'template-parse', filename);
 }
 
 /** Helm's cleanupExecError: `execution error at (FILE:LINE:COL): MESSAGE` for required/fail. */
@@ -374,19 +372,28 @@ function cleanupExecError(filename: string, e: unknown, helm: HelmVersion | unde
   if (!(e instanceof TemplateError) || e.kind !== 'exec') {
     if (e instanceof RangeError) {
       isStackExhaustion(e);
-      return new Error(`rendering template failed: ${e.message}`);
+      return templateFailure(e, `rendering template failed: ${e.message}`, 'template-exec', filename);
     }
     return e as Error;
   }
   const msg = e.message;
   const first = msg.indexOf(": ");
   const second = first < 0 ? -1 : msg.indexOf(": ", first + 2);
-  if (second < 0) return new Error(`execution error in (${filename}): ${msg}`);
+  if (second < 0) return templateFailure(e, `execution error in (${filename}): ${msg}`, 'template-exec', filename);
   const location = msg.slice(first + 2, second);
   const parts = WARN_PATTERN.exec(msg.slice(second + 2));
-  if (parts) return new Error(`execution error at (${location}): ${parts[1]}`);
-  if (isHelm4(helm)) return new Error(traceExecError(e) ?? msg);
-  return new Error(msg);
+  if (parts) return templateFailure(e, `execution error at (${location}): ${parts[1]}`, 'template-exec', filename, parts[1]);
+  if (isHelm4(helm)) return templateFailure(e, traceExecError(e) ?? msg, 'template-exec', filename);
+  return templateFailure(e, msg, 'template-exec', filename);
+}
+
+/**
+ * A template's error as Helm words it, at the place the template error names (the outermost
+ * call's file, line and column), or at the file being rendered when Go named none.
+ */
+function templateFailure(e: unknown, message: string, code: ErrorCode, filename: string, detail?: string): CodedError {
+  const where = whereOf(e, { file: filename });
+  return rethrown(e, message, code, { ...where, chart: chartOfTemplate(where.file ?? filename) }, detail);
 }
 
 function baseName(p: string): string {

@@ -1,4 +1,6 @@
 import { compareGoStrings } from '../../go/value';
+import { CodedError, whereOf } from '../../errors';
+import { chartOfTemplate } from '../chart/chart';
 import { sortByKind } from './kind-order';
 import { hookFromManifest, type Hook } from './hooks';
 import { readHead, readHeadAfter, SIMPLE_HEAD_TYPE, type Manifest, type SimpleHead } from './manifest';
@@ -11,16 +13,23 @@ export interface SortedManifests {
   manifests: Manifest[];
 }
 
-/** A document Helm could not read while sorting, with the file it came from. */
-export class ManifestParseError extends Error {
+/**
+ * A document Helm could not read while sorting, with the file it came from; a YAML problem's line
+ * and column count in that rendered file.
+ */
+export class ManifestParseError extends CodedError {
   constructor(
     readonly path: string,
     readonly cause: Error,
     helm?: HelmVersion,
+    /** Lines of the file before the document. */
+    linesBefore = 0,
   ) {
     // Heads are cached across versions; the struct's package name is the version's.
     const msg = isHelm4(helm) ? cause.message.replace(`type ${SIMPLE_HEAD_TYPE}`, 'type util.SimpleHead') : cause.message;
-    super(`YAML parse error on ${path}: ${msg}`);
+    const inDocument = whereOf(cause);
+    const where = inDocument.line === undefined ? {} : { line: inDocument.line + linesBefore, column: inDocument.column };
+    super('manifest-yaml', `YAML parse error on ${path}: ${msg}`, whereOf(undefined, { ...where, chart: chartOfTemplate(path), file: path }), { cause });
     this.name = 'ManifestParseError';
   }
 }
@@ -69,12 +78,22 @@ function documentsOf(path: string, content: string, helm: HelmVersion | undefine
     try {
       docs.push([doc, before === undefined ? readHead(doc) : readHeadAfter(before[0], before[1], doc)]);
     } catch (e) {
-      throw new ManifestParseError(path, e as Error, helm);
+      throw new ManifestParseError(path, e as Error, helm, linesBefore(content, docs.map(([d]) => d), doc));
     }
   }
   if (filesByPath.size >= MAX_FILES) filesByPath.clear();
   filesByPath.set(path, { content, docs });
   return docs;
+}
+
+/** How many lines of `content` come before `doc`, the document after `earlier` (split trims them). */
+function linesBefore(content: string, earlier: string[], doc: string): number {
+  let from = 0;
+  for (const d of earlier) from = content.indexOf(d, from) + d.length;
+  const at = content.indexOf(doc, from);
+  let lines = 0;
+  for (let i = content.indexOf('\n'); i >= 0 && i < at; i = content.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 function baseName(p: string): string {

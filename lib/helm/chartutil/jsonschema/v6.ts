@@ -25,6 +25,8 @@ export interface V6Error {
   reference?: boolean;
   /** Several errors of one schema (`validation failed`), unwrapped at the top. */
   group?: boolean;
+  /** An `anyOf` or `oneOf` that failed: each cause describes one option only. */
+  choice?: boolean;
   causes: V6Error[];
 }
 
@@ -326,7 +328,11 @@ function validate(ctx: Ctx, s: Json, v: Json, at: string[]): V6Error | null {
   if (!isObj(s)) return null;
   const draft = ctx.doc.draft;
   const errors: V6Error[] = [];
-  const add = (message: string, causes: V6Error[] = []) => errors.push(node(at, message, causes));
+  const add = (message: string, causes: V6Error[] = []) => {
+    const n = node(at, message, causes);
+    errors.push(n);
+    return n;
+  };
   const addErr = (e: V6Error | null) => e && errors.push(e);
   const sub = (schema: Json, value: Json, tok: string | null, boolOnly = ctx.boolOnly) =>
     validate(boolOnly === ctx.boolOnly ? ctx : { ...ctx, boolOnly }, schema, value, tok === null ? at : [...at, tok]);
@@ -368,7 +374,7 @@ function validate(ctx: Ctx, s: Json, v: Json, at: string[]): V6Error | null {
   return { instance: at, message: 'validation failed', group: true, causes: errors };
 }
 
-type Add = (message: string, causes?: V6Error[]) => void;
+type Add = (message: string, causes?: V6Error[]) => V6Error;
 type AddErr = (e: V6Error | null) => void;
 type Sub = (schema: Json, value: Json, tok: string | null, boolOnly?: boolean) => V6Error | null;
 
@@ -539,7 +545,7 @@ function condValidate(s: Obj, add: Add, addErr: AddErr, self: Self): void {
         break;
       }
     }
-    if (!matched) add("'anyOf' failed", errs);
+    if (!matched) add("'anyOf' failed", errs).choice = true;
   }
   if (Array.isArray(s.oneOf)) {
     let matched = -1;
@@ -550,11 +556,11 @@ function condValidate(s: Obj, add: Add, addErr: AddErr, self: Self): void {
         if (matched === -1) errs.push(e);
       } else if (matched === -1) matched = i;
       else {
-        add(`'oneOf' failed, subschemas ${grouped(matched)}, ${grouped(i)} matched`);
+        add(`'oneOf' failed, subschemas ${grouped(matched)}, ${grouped(i)} matched`).choice = true;
         break;
       }
     }
-    if (matched === -1) add("'oneOf' failed, none matched", errs);
+    if (matched === -1) add("'oneOf' failed, none matched", errs).choice = true;
   }
   if (s.if !== undefined) {
     if (self(s.if, true) === null) {
@@ -585,5 +591,24 @@ export function formatV6(top: V6Error): string {
     for (const c of e.causes) show(c, indent + 1);
   };
   for (const c of causes) show(c, 0);
+  return out;
+}
+
+/**
+ * The problems formatV6 prints, as values paths and messages: the innermost lines say what is
+ * wrong (a group line above them only says that its causes failed), except that a choice keeps its
+ * own line too, since each cause below it describes one option only.
+ */
+export function problemsV6(top: V6Error): { path: string[]; message: string }[] {
+  const out: { path: string[]; message: string }[] = [];
+  const visit = (e: V6Error) => {
+    if (e.reference && e.causes.length === 1) {
+      visit(e.causes[0]);
+      return;
+    }
+    if (e.causes.length === 0 || e.choice) out.push({ path: e.instance, message: e.message });
+    for (const c of e.causes) visit(c);
+  };
+  for (const c of top.group ? top.causes : [top]) visit(c);
   return out;
 }
