@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { deferredPackages } from './deferred-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = join(root, '.cache', 'cli', 'chartroom.cjs');
@@ -32,6 +33,7 @@ export async function buildCli() {
     // node-io finds the bundled charts from its own location.
     define: { 'import.meta.url': '__chartroomModuleUrl' },
     banner: { js: 'const __chartroomModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [deferredPackages()],
     logLevel: 'error',
   });
 }
