@@ -16,7 +16,7 @@ export function LocalConfigurator() {
   const [link, setLink] = useState<ReadConfig | null>(null);
   useEffect(() => {
     setChart(readLocalChart(sessionStorage));
-    setLink(peekShareLink());
+    void peekShareLink().then(setLink);
   }, []);
   if (chart === undefined) return <p className="page-message">Opening your chart…</p>;
   if (chart === null) {

@@ -27,15 +27,16 @@ export function RemoteConfigurator() {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    const shared = peekShareLink();
-    setLink(shared);
-    const fromLink = shared?.ok && shared.config.chart.repository ? { repository: shared.config.chart.repository, name: shared.config.chart.name, version: shared.config.chart.version } : null;
-    const ref = remoteChartFromSearch(location.search) ?? fromLink;
-    if (!ref) return setState({ phase: 'none' });
-    setState({ phase: 'opening', ref });
     let cancelled = false;
     const offline: string[] = [];
     void (async () => {
+      const shared = await peekShareLink();
+      if (cancelled) return;
+      setLink(shared);
+      const fromLink = shared?.ok && shared.config.chart.repository ? { repository: shared.config.chart.repository, name: shared.config.chart.name, version: shared.config.chart.version } : null;
+      const ref = remoteChartFromSearch(location.search) ?? fromLink;
+      if (!ref) return setState({ phase: 'none' });
+      setState({ phase: 'opening', ref });
       try {
         const [{ openRemoteChart }, { pageEnv }] = await Promise.all([import('@/lib/remote-chart/open-remote'), import('@/lib/remote-chart/page-env')]);
         const opened = await openRemoteChart(ref, pageEnv((url) => offline.push(url)));

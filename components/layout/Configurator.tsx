@@ -107,18 +107,25 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
 
   // A file opened on the catalog page, or a share link in the fragment, is opened once, over
   // the restored autosave; so is a link pasted into the address bar of this page later.
+  // Both are taken out of their place before the checker loads, so what they held is applied by
+  // the latest `restore` even if this effect has run again meanwhile.
+  const latestRestore = useRef(restore);
+  latestRestore.current = restore;
   useEffect(() => {
     if (!info || !config.restored) return;
-    const pending = takePendingConfig(sessionStorage, info.name);
-    if (pending) restore({ ok: true, config: pending.config }, { kind: 'file', fileName: pending.fileName });
-    const openLink = (): void => {
-      const link = shareLinkInFragment();
-      if (link) restore(link, { kind: 'link' });
+    const openLink = async (): Promise<void> => {
+      const link = await shareLinkInFragment();
+      if (link) latestRestore.current(link, { kind: 'link' });
     };
-    if (!pending) openLink();
-    window.addEventListener('hashchange', openLink);
-    return () => window.removeEventListener('hashchange', openLink);
-  }, [info, config.restored, restore]);
+    void (async () => {
+      const pending = await takePendingConfig(sessionStorage, info.name);
+      if (pending) latestRestore.current({ ok: true, config: pending.config }, { kind: 'file', fileName: pending.fileName });
+      else await openLink();
+    })();
+    const onHashChange = (): void => void openLink();
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [info, config.restored]);
 
   // The latest upgrade preview goes into the values bundle with the configuration.
   const [upgradeReport, setUpgradeReport] = useState<UpgradeReport | null>(null);

@@ -1,7 +1,7 @@
 'use client';
 import { useRef, useState } from 'react';
 import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
-import { encodeShareLink, type ChartroomEnvironment } from '@/lib/share';
+import type { ChartroomEnvironment } from '@/lib/share';
 import type { GitopsRepo } from '@/lib/export';
 import { DNS1123_LABEL } from '@/lib/kube/names';
 import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
@@ -117,6 +117,8 @@ export function ExportMenu({ info, source, origin, configuration, environments, 
     run('Copying the link', async () => {
       // A chart from the user's disk is not on any server: the link names it so it can be opened again.
       const digest = origin || source.kind === 'url' ? undefined : (await import('@/lib/configurator/chart-digest')).localChartDigest(source);
+      // The encoder (and the configuration checker it carries) loads with the first link.
+      const { encodeShareLink } = await import('@/lib/share/link');
       const link = encodeShareLink(configurationToShare(configuration, info, envs, origin ? from : { digest }), {
         schema: info.schema ?? undefined,
         baseUrl: `${location.origin}${location.pathname}`,

@@ -11,22 +11,22 @@ function memory(): KeyValueStorage & { map: Map<string, string> } {
 const config: ChartroomConfig = { format: 1, chart: { name: 'aeterna', version: '0.1.0' }, release: { name: 'shop', namespace: 'apps' }, values: 'a: 1\n' };
 
 describe('pending configuration', () => {
-  it('is taken once, by the configurator of its chart', () => {
+  it('is taken once, by the configurator of its chart', async () => {
     const s = memory();
     expect(storePendingConfig(s, { fileName: 'chartroom.json', config })).toBe(true);
-    expect(takePendingConfig(s, 'aeterna')).toEqual({ fileName: 'chartroom.json', config });
-    expect(takePendingConfig(s, 'aeterna')).toBeNull();
+    expect(await takePendingConfig(s, 'aeterna')).toEqual({ fileName: 'chartroom.json', config });
+    expect(await takePendingConfig(s, 'aeterna')).toBeNull();
   });
 
-  it('is dropped when it is for another chart or no longer a valid configuration', () => {
+  it('is dropped when it is for another chart or no longer a valid configuration', async () => {
     const s = memory();
     storePendingConfig(s, { fileName: 'x.json', config });
-    expect(takePendingConfig(s, 'verta')).toBeNull();
+    expect(await takePendingConfig(s, 'verta')).toBeNull();
     expect(s.map.size).toBe(0);
     s.setItem('chartroom:pending-config', JSON.stringify({ fileName: 'x.json', config: { ...config, release: { name: 'Bad Name', namespace: 'a' } } }));
-    expect(takePendingConfig(s, 'aeterna')).toBeNull();
+    expect(await takePendingConfig(s, 'aeterna')).toBeNull();
     s.setItem('chartroom:pending-config', '{not json');
-    expect(takePendingConfig(s, 'aeterna')).toBeNull();
+    expect(await takePendingConfig(s, 'aeterna')).toBeNull();
   });
 
   it('reports a storage that refuses it', () => {

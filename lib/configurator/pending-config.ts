@@ -3,7 +3,7 @@
  * the tab's sessionStorage (too large and too private for the URL). Taken once: a reload
  * shows the autosaved work, not the file again.
  */
-import { validateConfig, type ChartroomConfig } from '../share';
+import type { ChartroomConfig } from '../share';
 import type { KeyValueStorage } from './autosave';
 
 const KEY = 'chartroom:pending-config';
@@ -23,8 +23,12 @@ export function storePendingConfig(storage: KeyValueStorage, pending: PendingCon
   }
 }
 
-/** The configuration left for this chart, if any; checked again, since anything on the page can write the storage. */
-export function takePendingConfig(storage: KeyValueStorage, chartName: string): PendingConfig | null {
+/**
+ * The configuration left for this chart, if any; checked again, since anything on the page can
+ * write the storage. The storage is emptied at once; the checker (zod) loads only when there is
+ * something to check.
+ */
+export async function takePendingConfig(storage: KeyValueStorage, chartName: string): Promise<PendingConfig | null> {
   let raw: unknown;
   try {
     const text = storage.getItem(KEY);
@@ -37,6 +41,7 @@ export function takePendingConfig(storage: KeyValueStorage, chartName: string): 
   }
   const pending = raw as Partial<PendingConfig> | null;
   if (!pending || typeof pending.fileName !== 'string') return null;
+  const { validateConfig } = await import('../share/config');
   const checked = validateConfig(pending.config);
   if (!checked.ok || checked.config.chart.name !== chartName) return null;
   return { fileName: pending.fileName, config: checked.config };

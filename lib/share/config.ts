@@ -22,20 +22,16 @@
  *   (`-f values.yaml -f values-<name>.yaml`), with an optional target namespace.
  */
 import { z } from 'zod';
-import type { HelmVersion } from '../helm/version';
 import { DNS1123_LABEL, DNS1123_LABEL_MAX_LENGTH, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube/names';
+import { CONFIG_FORMAT, MAX_VALUES_TEXT } from './format';
+
+export { CONFIG_FORMAT, MAX_VALUES_TEXT, configHelmVersion } from './format';
 
 // The page's Content-Security-Policy forbids eval; without this zod probes `new Function` once,
 // which the browser reports as a policy violation even though zod catches the refusal.
 z.config({ jitless: true });
 
-/** The current format version; links and files carry it so later formats can read older ones. */
-export const CONFIG_FORMAT = 1;
-
 // Environment names go into file and object names (`values-<env>.yaml`, `<release>-<env>`): DNS labels.
-
-/** Upper bound on any values text, so a crafted link or file can't make us parse megabytes. */
-export const MAX_VALUES_TEXT = 128 * 1024;
 
 const valuesText = z.string().max(MAX_VALUES_TEXT, 'values text is larger than 128 KiB');
 
@@ -82,11 +78,6 @@ export const chartroomConfigSchema = z
 export type ChartroomConfig = z.infer<typeof chartroomConfigSchema>;
 /** One environment overlay of a configuration. */
 export type ChartroomEnvironment = z.infer<typeof environmentSchema>;
-
-/** The Helm a configuration renders as: one without a version predates Helm 4 support (3.17). */
-export function configHelmVersion(c: Pick<ChartroomConfig, 'helmVersion'>): HelmVersion {
-  return c.helmVersion ?? '3.17';
-}
 
 /** Outcome of reading untrusted input: the configuration, or sentences saying what is wrong. */
 export type ConfigResult = { ok: true; config: ChartroomConfig } | { ok: false; message: string; issues: string[] };

@@ -7,9 +7,9 @@ import { Inflate, deflateSync } from 'fflate';
 import { base64urlnopad } from '@scure/base';
 import { normalizeConfig, validateConfig, type ChartroomConfig } from './config';
 import { schemaSecretFields, stripSecretsFromText, type SecretField } from './secrets';
+import { LINK_PREFIX } from './format';
 
-/** Fragment prefix of format-1 links. */
-export const LINK_PREFIX = 'cr1.';
+export { LINK_PREFIX } from './format';
 /** Longest fragment payload we try to read (a configuration this large belongs in a file). */
 export const MAX_PAYLOAD_CHARS = 64 * 1024;
 /** Largest inflated JSON we accept; inflation stops as soon as it is exceeded. */
