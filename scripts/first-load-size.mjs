@@ -15,7 +15,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 300;
+const BUDGET_KB = 250;
 const args = process.argv.slice(2);
 const urlAt = args.indexOf('--url');
 const given = urlAt >= 0 ? args.splice(urlAt, 2)[1] : null;
