@@ -1,32 +1,44 @@
 /**
- * `npm run bench`: chartroom's render speed next to helm's, measured in one run on this machine.
- * For each bundled chart (with test stand-ins for its remote dependencies, as helm needs them):
+ * `npm run bench [-- DIR...]`: chartroom's render speed next to helm's, measured in one run on this
+ * machine. Without arguments it measures the bundled charts (with test stand-ins for their remote
+ * dependencies, as helm needs them); each DIR is a chart or a folder searched for charts (`file://`
+ * dependencies vendored as the conformance run does, charts missing a remote dependency skipped).
+ * For each chart:
  * - cold: load the chart files, parse every template and render once (what a first preview costs);
- * - warm: re-render after a values change (what each keystroke costs), median of many runs after
- *   a warm-up;
- * - helm: `helm template` as a process, median of several runs.
- * Then the CLI as CI pipelines call it: `node bin/chartroom.mjs template` as a process against
- * `helm template` as a process, in turn, median of CLI_RUNS each after a warm-up of each.
+ * - warm: re-render after a one-leaf change of the values (what a keystroke costs): each render
+ *   toggles one scalar of values.yaml, taken from leaves spread over the file; median of many
+ *   renders after a warm-up;
+ * - helm and CLI: `helm template` and `node bin/chartroom.mjs template` as processes, in turn,
+ *   median of several runs each after a warm-up of each (how CI pipelines call them).
  * Ratios, not absolute thresholds: shared machines make absolute timings noisy.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { yamlToGo } from '../lib/yaml';
-import type { GoMap } from '../lib/go/value';
+import type { GoMap, GoValue } from '../lib/go/value';
 import { readTree } from '../lib/cli/node-io';
-import { loadChartDirectory, templateChart } from '../lib/helm';
+import { loadChartDirectory, templateChart, type Chart } from '../lib/helm';
 import { clearParsedTemplates } from '../lib/helm/engine/engine';
-import { helmBin } from '../tests/helm/reference';
+import { helmBin, REFERENCE_HELM_VERSION } from '../tests/helm/reference';
 import { removeStandins, withStandins } from '../tests/charts/standins';
+import { findCharts } from '../tests/conformance/discover';
+import { prepareChart } from '../tests/conformance/vendor';
+import { edited, leafAt, scalarLeaves, spread, withLeaf, type LeafPath } from '../tests/perf/leaf-edits';
 
-/** Each chart with the values it needs to render (Verta requires its database URL and token). */
-const CHARTS: { name: string; valuesFile?: string }[] = [{ name: 'aeterna' }, { name: 'verta', valuesFile: 'ci/default-values.yaml' }];
-/** Renders before measuring: an editing session re-renders hundreds of times, with the JIT settled. */
-const WARM_UP = 200;
-const WARM_RUNS = 500;
-const HELM_RUNS = 7;
-const CLI_RUNS = 11;
+interface BenchCase {
+  label: string;
+  dir: string;
+  /** Values files given to both (`-f`), also the values the in-process renders start from. */
+  valuesFile?: string;
+}
+
+/** Renders per chart: an editing session re-renders hundreds of times, with the JIT settled. */
+const RUNS = { bundled: { cold: 5, warmUp: 200, warm: 500, processes: 11 }, corpus: { cold: 3, warmUp: 60, warm: 150, processes: 5 } };
+/** Leaves tried per chart; those whose edit makes the chart fail (an enum, a format) are dropped. */
+const LEAVES_TRIED = 16;
+const LEAVES_USED = 8;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,61 +51,140 @@ function time(fn: () => void): number {
   return performance.now() - t0;
 }
 
-const rows: string[][] = [];
-const cliRows: string[][] = [];
-for (const { name, valuesFile } of CHARTS) {
-  const dir = withStandins(join(process.cwd(), 'charts', name));
-  const base = valuesFile ? (yamlToGo(readFileSync(join(dir, valuesFile), 'utf8')) as GoMap) : new Map();
-  const helmArgs = valuesFile ? ['-f', join(dir, valuesFile)] : [];
+function renders(chart: Chart, values: GoMap): boolean {
   try {
-    const entries = readTree(dir);
-    const colds: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      clearParsedTemplates();
-      colds.push(time(() => templateChart(loadChartDirectory(entries), { values: base })));
-    }
-    const chart = loadChartDirectory(entries);
-    for (let i = 0; i < WARM_UP; i++) templateChart(chart, { values: new Map([...base, ['nameOverride', `warm-up-${i % 7}`]]) });
-    const warms: number[] = [];
-    for (let i = 0; i < WARM_RUNS; i++) {
-      const values: GoMap = new Map([...base, ['nameOverride', `bench-${i % 7}`]]);
-      warms.push(time(() => templateChart(chart, { values })));
-    }
-    const helms: number[] = [];
-    for (let i = 0; i < HELM_RUNS; i++) {
-      helms.push(time(() => execFileSync(helmBin(), ['template', 'bench', dir, ...helmArgs], { stdio: 'pipe' })));
-    }
-    const [cold, warm, helm] = [median(colds), median(warms), median(helms)];
-    rows.push([name, warm.toFixed(2), cold.toFixed(2), helm.toFixed(1), `${(helm / warm).toFixed(0)}x`, `${(helm / cold).toFixed(1)}x`]);
-
-    const cliArgs = ['template', 'bench', dir, ...helmArgs];
-    const cli = () => execFileSync(process.execPath, [join(process.cwd(), 'bin', 'chartroom.mjs'), ...cliArgs], { stdio: 'pipe' });
-    const helmProcess = () => execFileSync(helmBin(), cliArgs, { stdio: 'pipe' });
-    cli();
-    helmProcess();
-    const [clis, helmsInTurn]: number[][] = [[], []];
-    for (let i = 0; i < CLI_RUNS; i++) {
-      clis.push(time(cli));
-      helmsInTurn.push(time(helmProcess));
-    }
-    const [cliMs, helmMs] = [median(clis), median(helmsInTurn)];
-    cliRows.push([name, cliMs.toFixed(1), helmMs.toFixed(1), `${(cliMs / helmMs).toFixed(2)}x`]);
-  } finally {
-    removeStandins(dir);
+    templateChart(chart, { values });
+    return true;
+  } catch {
+    return false;
   }
 }
 
-function printTable(header: string[], body: string[][], note = ''): void {
+/** The leaves whose one-character edit still renders, with the value each starts from. */
+function editableLeaves(chart: Chart, base: GoMap): { path: LeafPath; from: GoValue }[] {
+  const out: { path: LeafPath; from: GoValue }[] = [];
+  for (const path of spread(scalarLeaves(chart.values), LEAVES_TRIED)) {
+    const from = leafAt(base, path) ?? leafAt(chart.values, path);
+    if (renders(chart, withLeaf(base, path, edited(from)))) out.push({ path, from });
+    if (out.length === LEAVES_USED) break;
+  }
+  return out;
+}
+
+type Row = string[];
+
+function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
+  const base = c.valuesFile ? (yamlToGo(readFileSync(c.valuesFile, 'utf8')) as GoMap) : new Map();
+  const entries = readTree(c.dir);
+  const colds: number[] = [];
+  for (let i = 0; i < runs.cold; i++) {
+    clearParsedTemplates();
+    colds.push(time(() => templateChart(loadChartDirectory(entries), { values: base })));
+  }
+  const chart = loadChartDirectory(entries);
+  const leaves = editableLeaves(chart, base);
+  // Each render toggles one leaf between its value and its edit: consecutive renders differ in one leaf.
+  let state = base;
+  const toggled = new Set<number>();
+  const step = (i: number): GoMap => {
+    const k = i % leaves.length;
+    const { path, from } = leaves[k];
+    if (toggled.has(k)) toggled.delete(k);
+    else toggled.add(k);
+    state = withLeaf(state, path, toggled.has(k) ? edited(from) : from);
+    return state;
+  };
+  const warms: number[] = [];
+  if (leaves.length > 0) {
+    for (let i = 0; i < runs.warmUp; i++) templateChart(chart, { values: step(i) });
+    for (let i = 0; i < runs.warm; i++) {
+      const values = step(i);
+      warms.push(time(() => templateChart(chart, { values })));
+    }
+  }
+
+  const args = ['template', 'bench', c.dir, ...(c.valuesFile ? ['-f', c.valuesFile] : [])];
+  const cli = () => execFileSync(process.execPath, [join(process.cwd(), 'bin', 'chartroom.mjs'), ...args], { stdio: 'pipe' });
+  const helm = () => execFileSync(helmBin(), args, { stdio: 'pipe' });
+  cli();
+  helm();
+  const [clis, helms]: number[][] = [[], []];
+  for (let i = 0; i < runs.processes; i++) {
+    clis.push(time(cli));
+    helms.push(time(helm));
+  }
+  const [cold, cliMs, helmMs] = [median(colds), median(clis), median(helms)];
+  const warm = warms.length ? median(warms) : NaN;
+  return [
+    c.label,
+    String(chart.templates.length + chart.dependencies.reduce((n, d) => n + d.templates.length, 0)),
+    cold.toFixed(1),
+    warms.length ? warm.toFixed(2) : '-',
+    helmMs.toFixed(1),
+    warms.length ? `${(helmMs / warm).toFixed(0)}x` : '-',
+    cliMs.toFixed(1),
+    `${(cliMs / helmMs).toFixed(2)}x`,
+    String(leaves.length),
+  ];
+}
+
+function printTable(header: string[], body: Row[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
-  console.log(`${line(header)}${note}`);
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
   for (const r of body) console.log(line(r));
 }
 
-printTable(['chart', 'warm ms', 'cold ms', 'helm ms', 'helm/warm', 'helm/cold'], rows);
-console.log('');
-printTable(['chart', 'CLI ms', 'helm ms', 'CLI/helm'], cliRows, `   (template as a process, median of ${CLI_RUNS} runs each, in turn)`);
+const HEADER = ['chart', 'templates', 'cold ms', 'warm ms', 'helm ms', 'helm/warm', 'CLI ms', 'CLI/helm', 'leaves'];
+const roots = process.argv.slice(2).map((a) => resolve(a));
+const rows: Row[] = [];
+const skipped: string[] = [];
 
-// Findings: validating the production renders (scripts/bench-findings.ts).
-console.log('');
-await import('./bench-findings');
+if (roots.length === 0) {
+  /** Each bundled chart with the values it needs to render (Verta requires its database URL and token). */
+  const bundled: { name: string; valuesFile?: string }[] = [{ name: 'aeterna' }, { name: 'verta', valuesFile: 'ci/default-values.yaml' }];
+  for (const { name, valuesFile } of bundled) {
+    const dir = withStandins(join(process.cwd(), 'charts', name));
+    try {
+      rows.push(measure({ label: name, dir, valuesFile: valuesFile && join(dir, valuesFile) }, RUNS.bundled));
+    } finally {
+      removeStandins(dir);
+    }
+  }
+} else {
+  const workDir = mkdtempSync(join(tmpdir(), 'chartroom-bench-'));
+  try {
+    for (const found of findCharts(roots)) {
+      const root = roots.find((r) => found.dir === r || found.dir.startsWith(`${r}/`))!;
+      const label = relative(resolve(root, '..'), found.dir);
+      if (found.kind === 'not-a-chart') {
+        skipped.push(`${label}: ${found.cause}`);
+        continue;
+      }
+      const prepared = await prepareChart(found.dir, found.dependencies, { helmVersion: REFERENCE_HELM_VERSION, workDir });
+      if (!prepared.ok) {
+        skipped.push(`${label}: ${prepared.cause}`);
+        continue;
+      }
+      try {
+        rows.push(measure({ label, dir: prepared.dir }, RUNS.corpus));
+        console.error(`measured ${label}`);
+      } catch (e) {
+        // Charts that need values to render (or that helm refuses) have no figures to compare.
+        skipped.push(`${label}: does not render with its defaults: ${((e as Error).message ?? String(e)).split('\n')[0].slice(0, 160)}`);
+      }
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`helm ${REFERENCE_HELM_VERSION}; warm: one-leaf edit re-render (median); helm and CLI: template as a process, in turn (median)`);
+printTable(HEADER, rows);
+if (skipped.length) console.log(`\nskipped (${skipped.length}):\n${skipped.map((s) => `  ${s}`).join('\n')}`);
+
+if (roots.length === 0) {
+  // Findings: validating the production renders (scripts/bench-findings.ts).
+  console.log('');
+  await import('./bench-findings');
+}
