@@ -224,7 +224,7 @@ export class State {
         if (node.pipe.decl.length === 0) {
           const start = this.out.length;
           this.printValue(node, val);
-          if (tracer !== undefined) tracer.action(node, start, this.out.length);
+          if (tracer !== undefined) tracer.action(node, start, this.out.length, this.out);
         }
         return NONE;
       }

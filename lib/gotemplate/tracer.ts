@@ -18,8 +18,8 @@ export interface ExecTracer {
   beginPipeline(): void;
   /** A text node's text was written at `start` of the execution's output. */
   text(node: TextNode, start: number): void;
-  /** An action printed its value to [start, end) of the execution's output. */
-  action(node: ActionNode, start: number, end: number): void;
+  /** An action printed its value to [start, end) of the execution's output `out`. */
+  action(node: ActionNode, start: number, end: number, out: string): void;
   /** An if/with/range pipeline was evaluated and its branch (or iterations) run next. */
   enterBranch(): void;
   /** The branch entered last is done. */

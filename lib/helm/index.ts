@@ -12,4 +12,5 @@ export { mergeUserValues } from './chartutil/merge-values';
 export { coalesceValues } from './chartutil/coalesce';
 export type { RenderLimits } from './engine/engine';
 export { ValuesReadRecorder, isPathRead, pathKeys, joinPath, type TemplateReads } from './engine/values-reads';
+export type { OutputTrace, TraceLine, TraceOrigin, TraceCallSite, TracePosition } from './action/output-trace';
 export { sortManifests, splitManifests, INSTALL_ORDER, type Manifest, type Hook } from './releaseutil';

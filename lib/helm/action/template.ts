@@ -2,7 +2,9 @@ import type { Chart } from '../chart/chart';
 import type { GoMap } from '../../go/value';
 import { goTrimSpace } from '../../go/strings';
 import { renderChart, type RenderLimits, type RenderObserver } from '../engine/engine';
-import type { ValuesReadRecorder } from '../engine/values-reads';
+import { ValuesReadRecorder } from '../engine/values-reads';
+import { ProvenanceTracer, type TracedText } from '../engine/provenance';
+import { traceOutput, type OutputTrace } from './output-trace';
 import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
 import { filepathMatch } from '../glob/filepath-match';
 import { HelmError } from './errors';
@@ -25,6 +27,8 @@ export interface TemplateOptions extends ReleaseSettings {
   observer?: RenderObserver;
   /** Records which values and objects each template file reads (engine/values-reads.ts). */
   recordReads?: ValuesReadRecorder;
+  /** A tracing render: the result's `trace` maps each output line to the template text and values that wrote it. */
+  trace?: boolean;
 }
 
 /** A CRD file printed with `--include-crds`. */
@@ -50,6 +54,8 @@ export interface TemplateResult {
   values: GoMap;
   /** The chart as rendered: only the dependencies these values enable, aliased ones renamed. */
   chart: Chart;
+  /** With `trace`: where each line of `output` came from. */
+  trace?: OutputTrace;
 }
 
 const NOTES_SUFFIX = 'NOTES.txt';
@@ -62,8 +68,15 @@ const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 export function templateChart(chart: Chart, opts: TemplateOptions = {}): TemplateResult {
   const release = prepareRelease(chart, opts);
   let files: Map<string, string>;
+  const tracing = opts.trace ? { tracer: new ProvenanceTracer(opts.recordReads ?? new ValuesReadRecorder()), files: new Map<string, TracedText>() } : undefined;
   try {
-    files = renderChart(release.chart, release.top, { limits: opts.limits, observer: opts.observer, helmVersion: opts.helmVersion, recordReads: opts.recordReads });
+    files = renderChart(release.chart, release.top, {
+      limits: opts.limits,
+      observer: opts.observer,
+      helmVersion: opts.helmVersion,
+      recordReads: opts.recordReads,
+      trace: tracing,
+    });
   } catch (e) {
     throw HelmError.from(e, 'template-exec', { afterRender: true });
   }
@@ -97,6 +110,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
 
   return {
     output: out,
+    trace: tracing && traceOutput(out, tracing.files, crds, tracing.tracer.reads),
     manifests: sorted.manifests,
     hooks,
     crds,

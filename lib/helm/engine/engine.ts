@@ -14,6 +14,7 @@ import { traceExecError } from './exec-trace';
 import { activeRecorder, joinPath, ReadKind, type ValuesReadRecorder } from './values-reads';
 import type { ExecTracer } from '../../gotemplate/tracer';
 import type { TemplateNode } from '../../gotemplate/parse/node';
+import { removeAll, type ProvenanceTracer, type TracedText } from './provenance';
 
 /** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */
 export interface RenderLimits {
@@ -37,6 +38,11 @@ export interface RenderOptions {
   helmVersion?: HelmVersion;
   /** Records which values (and other inputs) each template file reads (values-reads.ts). */
   recordReads?: ValuesReadRecorder;
+  /**
+   * A tracing render (provenance.ts): each rendered file's text with the spans that wrote it, by
+   * file; reads are recorded in the tracer's recorder.
+   */
+  trace?: { tracer: ProvenanceTracer; files: Map<string, TracedText> };
 }
 
 /** Helm's include depth limit per template name (engine.recursionMaxNums). */
@@ -68,7 +74,8 @@ export function renderChart(
   const reads = { memo: null as IncludeMemo | null };
   const valuesType = `${valuesPackage(opts.helmVersion)}.Values`;
   const chartValue = isHelm4(opts.helmVersion) ? chartMapForTemplate : chartValueForTemplate;
-  const recorder = opts.recordReads;
+  const provenance = opts.trace?.tracer;
+  const recorder = provenance?.reads ?? opts.recordReads;
   recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue, recorder }, '');
   const release = top.get('Release');
   if (recorder !== undefined && release instanceof Map) recorder.trackObject(release, 'Release');
@@ -82,7 +89,10 @@ export function renderChart(
   set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
   set.state.observer = opts.observer;
   set.state.go = isHelm4(opts.helmVersion) ? '1.25' : '1.23';
-  set.state.tracer = recorder === undefined ? undefined : TEMPLATE_READS;
+  set.state.tracer = provenance ?? (recorder === undefined ? undefined : TEMPLATE_READS);
+  set.state.provenance = provenance;
+  // Reused include results carry no spans.
+  set.state.memo.bypass = provenance !== undefined;
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
 
@@ -104,11 +114,14 @@ export function renderChart(
         throw cleanupExecError(filename, e, opts.helmVersion);
       }
       rendered.set(filename, out.replaceAll("<no value>", ""));
+      if (provenance !== undefined) opts.trace!.files.set(filename, removeAll(provenance.takeFile(), '<no value>'));
     }
   } finally {
     // Parsed sets are shared between renders: the next one brings its own observer.
     set.state.observer = undefined;
     set.state.tracer = undefined;
+    set.state.provenance = undefined;
+    set.state.memo.bypass = false;
     recorder?.stop();
   }
   return rendered;
@@ -184,6 +197,8 @@ interface RenderState {
   maxOutputBytes?: number;
   observer?: CallObserver;
   tracer?: ExecTracer;
+  /** The tracer again when it keeps provenance (include and tpl report their calls to it). */
+  provenance?: ProvenanceTracer;
   /** The Go release of the helm being followed (its text/template messages). */
   go?: GoRelease;
   memo: IncludeMemo;
@@ -299,9 +314,11 @@ function bindRenderFuncs(
             );
           }
           state.included.set(name, (n ?? 0) + 1);
+          state.provenance?.enterCall('include', name);
           try {
             return t.executeTemplate(name, data, execOptions(state));
           } finally {
+            state.provenance?.leaveCall();
             state.included.set(name, state.included.get(name)! - 1);
           }
         }),
@@ -328,12 +345,15 @@ function bindRenderFuncs(
           tplClones.set(text, parsed);
         }
         let out: string;
+        state.provenance?.enterCall('tpl', '');
         try {
           out = parsed.execute(vals, execOptions(state));
         } catch (e) {
           throw new GoError(
             `error during tpl function execution for ${quote(text)}: ${(e as Error).message}`,
           );
+        } finally {
+          state.provenance?.leaveCall();
         }
         return out.replaceAll("<no value>", "");
       },

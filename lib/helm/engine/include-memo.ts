@@ -58,6 +58,8 @@ export class IncludeMemo {
   private readonly frames: Frame[] = [];
   /** How many results were reused in the current render (for tests). */
   hits = 0;
+  /** Set while a render needs every include executed (a tracing render). */
+  bypass = false;
 
   /** Starts a render: nothing made before is valid any more. */
   beginRender(): void {
@@ -103,7 +105,7 @@ export class IncludeMemo {
 
   /** Runs `compute` for (name, data) or returns its reusable earlier result. */
   run(table: IncludeTable, name: string, data: GoValue, compute: () => string): string {
-    if (!reuseEnabled) return compute();
+    if (!reuseEnabled || this.bypass) return compute();
     table.startRender(this.render);
     const depth = this.frames.length;
     // The contents key is built at most once per call, and only when identity finds nothing.
