@@ -1,13 +1,12 @@
 'use client';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Tabs } from '../ui/Tabs';
 import { useMediaQuery } from '../ui/use-media-query';
+import { onShowPane, type PaneId } from './navigate';
 
 /** Below this width three panes side by side are too narrow to use: they become tabs. */
 export const NARROW_QUERY = '(max-width: 899px)';
-
-type PaneId = 'form' | 'editor' | 'preview';
 
 const TABS: { id: PaneId; label: string }[] = [
   { id: 'form', label: 'Form' },
@@ -50,6 +49,8 @@ function SkipLinks({ onSkip }: { onSkip: (id: PaneId) => void }) {
 export function PaneLayout({ form, editor, preview }: Record<PaneId, ReactNode>) {
   const narrow = useMediaQuery(NARROW_QUERY);
   const [tab, setTab] = useState<PaneId>('form');
+  // A link from one pane to another (a field, a line of values.yaml) shows its pane's tab.
+  useEffect(() => onShowPane(setTab), []);
   const skip = (id: PaneId): void => {
     setTab(id);
     // After the tab (if any) is shown.

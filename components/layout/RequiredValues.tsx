@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { placeholderValue, withPlaceholders, type ChartInfo, type SchemaProblem } from '@/lib/configurator';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
-import { revealField } from '@/components/form/reveal';
+import { focusField } from './navigate';
 
 /** Problems about one value (not a whole object's `if`/`then`), for this chart. */
 function valueProblems(problems: readonly SchemaProblem[], chart: string): { path: string; messages: string[] }[] {
@@ -12,13 +12,6 @@ function valueProblems(problems: readonly SchemaProblem[], chart: string): { pat
     byPath.set(p.path, [...(byPath.get(p.path) ?? []), p.message]);
   }
   return [...byPath].map(([path, messages]) => ({ path, messages }));
-}
-
-async function focusField(path: string): Promise<void> {
-  await revealField(path);
-  const field = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
-  field?.scrollIntoView({ block: 'center' });
-  field?.querySelector<HTMLElement>('input, select, textarea')?.focus();
 }
 
 /**

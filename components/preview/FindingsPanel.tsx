@@ -1,8 +1,7 @@
 'use client';
 import type { RenderedResource } from '@/lib/configurator';
 import type { Finding, Preset } from '@/lib/validate';
-import { domId } from '../form/context';
-import { revealField } from '@/components/form/reveal';
+import { focusField } from '../layout/navigate';
 
 interface FindingsPanelProps {
   findings: Finding[] | null;
@@ -13,23 +12,6 @@ interface FindingsPanelProps {
   kubeVersion: string;
   /** Opens a resource, at the finding's line when it has one. */
   onSelectResource: (id: string, line?: number) => void;
-}
-
-/** The form field for a values path, if the form shows one (form ids end with the path, escaped). */
-function formFieldFor(valuesPath: string): HTMLElement | null {
-  const suffix = domId('', valuesPath).slice(1);
-  const candidates = document.querySelectorAll<HTMLElement>('.form-pane [id]');
-  for (const el of candidates) if (el.id.endsWith(suffix) && el.matches('input, select, textarea, button, fieldset')) return el;
-  return null;
-}
-
-async function focusField(valuesPath: string): Promise<boolean> {
-  await revealField(valuesPath);
-  const el = formFieldFor(valuesPath);
-  if (!el) return false;
-  el.scrollIntoView({ block: 'center' });
-  (el.matches('fieldset') ? (el.querySelector<HTMLElement>('input, select, textarea') ?? el) : el).focus();
-  return true;
 }
 
 /** Counts by severity for the tab label. */

@@ -1,0 +1,54 @@
+/**
+ * Links between the panes: to a form field, to a pane. On a narrow screen the panes are tabs, so each link first shows the pane it goes to.
+ */
+import { revealField } from '@/components/form/reveal';
+import type { ValuePath } from '@/lib/configurator';
+import { domId } from '../form/context';
+
+export type PaneId = 'form' | 'editor' | 'preview';
+
+const SHOW_PANE = 'chartroom:show-pane';
+
+/** Brings a pane into view (selects its tab when the panes are tabs). */
+export function showPane(id: PaneId): void {
+  window.dispatchEvent(new CustomEvent<PaneId>(SHOW_PANE, { detail: id }));
+}
+
+export function onShowPane(show: (id: PaneId) => void): () => void {
+  const listener = (e: Event): void => show((e as CustomEvent<PaneId>).detail);
+  window.addEventListener(SHOW_PANE, listener);
+  return () => window.removeEventListener(SHOW_PANE, listener);
+}
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+/** The form's element for a field id: its `data-field` wrapper, or a control whose DOM id ends with it. */
+function fieldElement(id: string): HTMLElement | null {
+  const wrapper = document.querySelector<HTMLElement>(`.form-pane [data-field="${CSS.escape(id)}"]`);
+  if (wrapper) return wrapper;
+  const suffix = domId('', id).slice(1);
+  for (const el of document.querySelectorAll<HTMLElement>('.form-pane [id]')) if (el.id.endsWith(suffix) && el.matches('input, select, textarea, button, fieldset')) return el;
+  return null;
+}
+
+/**
+ * Shows the form field of a values path and focuses its control; a path the form has no field
+ * for goes to the nearest field holding it (a YAML field for a whole map). Returns the id of the
+ * field shown, or null when the form shows none of it.
+ */
+export async function focusField(path: ValuePath | string): Promise<string | null> {
+  const segments = typeof path === 'string' ? path.split('.') : path.map(String);
+  showPane('form');
+  await nextFrame();
+  await revealField(segments.join('.'));
+  for (let n = segments.length; n > 0; n--) {
+    const id = segments.slice(0, n).join('.');
+    const el = fieldElement(id);
+    if (!el) continue;
+    el.scrollIntoView({ block: 'center' });
+    const control = el.matches('input, select, textarea, button') ? el : (el.querySelector<HTMLElement>('input, select, textarea') ?? el.querySelector<HTMLElement>('button'));
+    (control ?? el).focus();
+    return id;
+  }
+  return null;
+}
