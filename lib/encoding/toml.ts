@@ -5,6 +5,7 @@
 import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeName, type GoValue } from '../go/value';
 import { formatFloat } from '../go/strconv';
 import { rfc3339Nano } from './json';
+import type { TomlRelease } from './toml-lex';
 
 /** An encoding error; `message` is BurntSushi's error text. */
 export class TomlError extends Error {
@@ -107,7 +108,10 @@ class Encoder {
   out = '';
   private written = false;
   private readonly steps: Step[] = [];
-  constructor(private readonly indent = '  ') {}
+  constructor(
+    private readonly release: TomlRelease,
+    private readonly indent = '  ',
+  ) {}
 
   run(first: Step): void {
     this.steps.push(first);
@@ -206,8 +210,9 @@ class Encoder {
     if (typeof v === 'number') {
       if (Number.isNaN(v)) return this.wf('nan');
       if (!Number.isFinite(v)) return this.wf(v < 0 ? '-inf' : 'inf');
-      const s = formatFloat(v, 'f', -1);
-      return this.wf(s.includes('.') ? s : s + '.0');
+      // v1.6.0 writes the shortest form (`1e+06`); an exponent is a float without a `.0` too.
+      const s = formatFloat(v, this.release === 'v1.4.0' ? 'f' : 'g', -1);
+      return this.wf(/[.e]/.test(s) ? s : s + '.0');
     }
     if (Array.isArray(v) || v instanceof Uint8Array) {
       const items = Array.from(v as ArrayLike<GoValue>, (x) => (v instanceof Uint8Array ? new GoInt(x as number, 'uint8') : x));
@@ -221,9 +226,9 @@ class Encoder {
   }
 }
 
-/** `toml.NewEncoder(w).Encode(v)`: the TOML text; throws {@link TomlError}. */
-export function encodeToml(v: GoValue): string {
-  const e = new Encoder();
+/** `toml.NewEncoder(w).Encode(v)` of a BurntSushi/toml release: the TOML text; throws {@link TomlError}. */
+export function encodeToml(v: GoValue, release: TomlRelease): string {
+  const e = new Encoder(release);
   e.run(() => e.encode([], v));
   return e.out;
 }

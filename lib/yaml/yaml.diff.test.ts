@@ -1,8 +1,8 @@
 /**
- * Differential test of the YAML/JSON/TOML codecs against helm 3.17.3: each fixture is helm's
- * values.yaml, and each template prints it through an encoding function. Our side parses the
- * same text with yamlToGo and calls our implementations directly, so the parser and the
- * marshallers are checked together.
+ * Differential test of the YAML/JSON/TOML codecs against the reference helm (4.1.4 or 3.17.3):
+ * each fixture is helm's values.yaml, and each template prints it through an encoding function.
+ * Our side loads the same text as the chart loader does and calls our implementations directly,
+ * so the parser and the marshallers are checked together.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE, referenceExecute, firstDifference, type ReferenceResult } from '../../tests/helm/reference';
@@ -19,7 +19,6 @@ import {
   helmToYamlPretty,
 } from '../helm/engine/funcs-encoding';
 import { sprigJsonFuncs } from '../sprig/json';
-import { yamlToGo } from './index';
 import { VALUES_FIXTURES } from '../../tests/yaml/yaml.diff.fixtures';
 import { STRING_CASES, VALUES_FILE_CASES } from '../../tests/yaml/yaml.diff.strings';
 
@@ -30,7 +29,7 @@ const OPS: Record<string, { template: string; ours: (values: GoValue) => string 
   toJson: { template: '{{ .Values | toJson }}', ours: helmToJson },
   toPrettyJson: { template: '{{ toPrettyJson .Values }}', ours: (v) => sprigJsonFuncs.toPrettyJson.call(v) as string },
   toRawJson: { template: '{{ toRawJson .Values }}', ours: (v) => sprigJsonFuncs.toRawJson.call(v) as string },
-  toToml: { template: '{{ toToml .Values }}', ours: helmToToml },
+  toToml: { template: '{{ toToml .Values }}', ours: (v) => helmToToml(v, REFERENCE.setting) },
   toYamlPretty: { template: '{{ toYamlPretty .Values }}', ours: helmToYamlPretty },
   roundTrip: {
     template: '{{ toYaml .Values | fromYaml | toJson }}',
@@ -54,11 +53,16 @@ function run(f: () => string): Ours {
   }
 }
 
+const enc = new TextEncoder();
+const CHART_YAML = enc.encode('apiVersion: v2\nname: fixture\nversion: 0.1.0\n');
+/** A values.yaml as the reference helm loads it (an empty document is an empty map; Helm 4 merges a stream of documents). */
+const loadValues = (values: string): GoValue =>
+  loadChartFiles([{ name: 'Chart.yaml', data: CHART_YAML }, { name: 'values.yaml', data: enc.encode(values) }], { helmVersion: REFERENCE.setting }).values;
+
 const rows: Row[] = [];
 for (const [fixture, values] of Object.entries(VALUES_FIXTURES)) {
   for (const [op, { template, ours }] of Object.entries(OPS)) {
-    // chartutil.ReadValues turns an empty document into an empty map.
-    rows.push({ group: fixture, name: op, template, values, ours: run(() => ours(yamlToGo(values) ?? new Map())) });
+    rows.push({ group: fixture, name: op, template, values, ours: run(() => ours(loadValues(values))) });
   }
 }
 
@@ -75,14 +79,12 @@ for (const [op, inputs] of Object.entries(STRING_CASES)) {
   }
 }
 
-const enc = new TextEncoder();
-
 // Values files as helm loads them (into a map); a load error is compared with helm's whole message.
 VALUES_FILE_CASES.forEach((v, i) => {
   const values = `${v}\n# values case ${i}\n`;
   let ours: Ours;
   try {
-    loadChartFiles([{ name: 'Chart.yaml', data: enc.encode('apiVersion: v2\nname: fixture\nversion: 0.1.0\n') }, { name: 'values.yaml', data: enc.encode(values) }], { helmVersion: REFERENCE.setting });
+    loadValues(values);
     ours = { ok: true, output: 'loaded' };
   } catch (e) {
     ours = { ok: true, output: (e as Error).message };
@@ -99,7 +101,7 @@ beforeAll(async () => {
   );
 }, 600_000);
 
-describe('encodings match helm 3.17.3', () => {
+describe(`encodings match helm ${REFERENCE.release}`, () => {
   it('has at least 120 cases', () => expect(rows.length).toBeGreaterThanOrEqual(120));
   const groups = [...new Set(rows.map((r) => r.group))];
   for (const group of groups) {

@@ -60,6 +60,8 @@ export const SCENARIOS: Scenario[] = [
   { name: 'schema: missing required and wrong type', args: ['template', 'r', 'schema', '--set', 'name=null', '--set-string', 'port=80'] },
   { name: 'schema: skipped', args: ['template', 'r', 'schema', '--set', 'port=0', '--skip-schema-validation'] },
 
+  { name: 'encodings: toToml floats and a values.yaml of several documents', args: ['template', 'r', 'encodings'] },
+
   { name: 'failures: none', args: ['template', 'r', 'failures'] },
   ...failureModes.map((m) => ({ name: `failures: ${m}`, args: ['template', 'r', 'failures', '--set', `mode=${m}`] })),
 ];

@@ -83,20 +83,20 @@ export function helmFromJsonArray(s: string): GoValue[] {
   return Array.isArray(r.value) ? r.value : markNil([]);
 }
 
+/** The BurntSushi/toml release each helm vendors: its TOML dialect, float format and error texts differ. */
+const tomlRelease = (v: HelmVersion | undefined): TomlRelease => (isHelm4(v) ? 'v1.6.0' : 'v1.4.0');
+
 /** Helm's toToml: BurntSushi/toml's encoding, or the error text in its place. */
-export function helmToToml(v: GoValue): string {
+export function helmToToml(v: GoValue, helmVersion?: HelmVersion): string {
   // The encoder asks reflect for the type of a nil interface: a panic, so the call fails.
   if (v === null || v === undefined) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
   try {
-    return encodeToml(v);
+    return encodeToml(v, tomlRelease(helmVersion));
   } catch (e) {
     if (isInternalFailure(e)) throw e;
     return errorText(e);
   }
 }
-
-/** The BurntSushi/toml release each helm vendors: its TOML dialect and error texts differ. */
-const tomlRelease = (v: HelmVersion | undefined): TomlRelease => (isHelm4(v) ? 'v1.6.0' : 'v1.4.0');
 
 /** Helm's fromToml: the decoded map, or a map holding only `Error`; a library panic fails the call. */
 export function helmFromToml(s: string, helmVersion?: HelmVersion): GoMap {
@@ -118,6 +118,6 @@ export const helmEncodingFuncs = (helmVersion?: HelmVersion): FuncMap => ({
   toJson: defineFunc('toJson', ['interface {}'], helmToJson),
   fromJson: defineFunc('fromJson', ['string'], helmFromJson),
   fromJsonArray: defineFunc('fromJsonArray', ['string'], helmFromJsonArray),
-  toToml: defineFunc('toToml', ['interface {}'], helmToToml),
+  toToml: defineFunc('toToml', ['interface {}'], (v: GoValue) => helmToToml(v, helmVersion)),
   fromToml: defineFunc('fromToml', ['string'], (s: string) => helmFromToml(s, helmVersion)),
 });
