@@ -1,6 +1,7 @@
 import type { Chart } from '../helm/chart/chart';
 import { templateChart, type TemplateOptions, type TemplateResult } from '../helm/action/template';
 import { mergeUserValues } from '../helm/chartutil/merge-values';
+import { cliWarningLine } from '../helm/chartutil/warnings';
 import { flagBool, flagHelmVersion, flagList, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 import type { HelmVersion } from '../helm/version';
@@ -45,7 +46,7 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
     showOnly: flagList(parsed, 'show-only'),
     skipSchemaValidation: flagBool(parsed, 'skip-schema-validation'),
     renderSubchartNotes: flagBool(parsed, 'render-subchart-notes'),
-    warn: (msg) => io.stderr(`${msg}\n`),
+    warn: (msg) => io.stderr(`${cliWarningLine(msg, helmVersion)}\n`),
     // Already reported when the dependencies could not be fetched; the chart renders as the page renders it.
     ...(rendersWithoutMissingDependencies(chart) ? { onMissingDependencies: () => {} } : {}),
     ...overrides,

@@ -91,7 +91,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
 
   let sorted;
   try {
-    sorted = sortManifests(files, opts.helmVersion);
+    sorted = sortManifests(files, opts.helmVersion, opts.warn);
   } catch (e) {
     if (e instanceof ManifestParseError) throw HelmError.from(e, 'manifest-yaml', { afterRender: true, manifest: renderedFilesDoc(files) });
     throw e;

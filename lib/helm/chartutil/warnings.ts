@@ -1,8 +1,13 @@
 /**
- * Where helm 3.17.3 logs each warning from: Go's log package prefixes the line with
- * `file.go:LINE: `. Warn sinks receive the bare message; a CLI that wants helm's exact stderr
- * can put the source back with {@link helmLogLine}.
+ * How helm writes each warning to stderr. Helm 3.17.3 logs through Go's log package, which
+ * prefixes the line with `file.go:LINE: `; Helm 4.1.4 logs through log/slog: Go log calls become
+ * `level=INFO msg="..."` records, and the dependency warnings became structured records with their
+ * own words (`level=WARN msg="returned non-bool value" path=a.enabled chart=a`). Warn sinks receive
+ * Helm 3's bare message; {@link helmLogLine} writes the line the chosen helm writes.
  */
+import { slogLine } from '../../go/slog';
+import { unquote } from '../../go/strconv/quote';
+import { isHelm4, type HelmVersion } from '../version';
 
 const SOURCES: [prefix: string, source: string][] = [
   ['warning: skipping globals because destination', 'coalesce.go:138'],
@@ -19,15 +24,42 @@ const SOURCES: [prefix: string, source: string][] = [
   ['Warning: ImportValues missing table:', 'dependencies.go:286'],
   ['Warning: Dependencies are handled in Chart.yaml', 'load.go:120'],
   ['Warning: Dependency locking is handled in Chart.lock', 'load.go:138'],
+  ['info: skipping unknown hook: ', 'manifest_sorter.go:190'],
 ];
 
-/** The `file.go:LINE` helm logs a warning from, if known. */
+/** Helm 4's slog records for the warnings that stopped being log.Printf calls. */
+const STRUCTURED: [pattern: RegExp, line: (m: RegExpExecArray) => string][] = [
+  [/^Warning: Condition path '(.*)' for chart (.*) returned non-bool value$/s, (m) => slogLine('WARN', 'returned non-bool value', [['path', m[1]], ['chart', m[2]]])],
+  [/^Warning: PathValue returned error (.*)$/s, (m) => slogLine('WARN', 'the method PathValue returned error', [['error', m[1]]])],
+  [/^Warning: Tag '(.*)' for chart (.*) returned non-bool value$/s, (m) => slogLine('WARN', 'returned non-bool value', [['tag', m[1]], ['chart', m[2]]])],
+  [/^Warning: ImportValues missing table from chart (.*?): (.*)$/s, (m) => slogLine('WARN', 'ImportValues missing table from chart', [['chart', m[1]], ['error', m[2]]])],
+  [/^Warning: ImportValues missing table: (.*)$/s, (m) => slogLine('WARN', 'ImportValues missing table', [['error', m[1]]])],
+  [/^info: skipping unknown hook: (".*")$/s, (m) => slogLine('INFO', 'skipping unknown hooks', [['hookTypes', unquote(m[1])]])],
+  [
+    /^found symbolic link in path: (.*) resolves to (.*)\. Contents of linked file included and used$/s,
+    (m) => slogLine('INFO', 'found symbolic link in path. Contents of linked file included and used', [['path', m[1]], ['resolved', m[2]]]),
+  ],
+];
+
+/** The `file.go:LINE` helm 3.17.3 logs a warning from, if known. */
 export function warningSource(message: string): string | undefined {
   return SOURCES.find(([p]) => message.startsWith(p))?.[1];
 }
 
-/** A warning as helm writes it to stderr (`coalesce.go:237: warning: ...`). */
-export function helmLogLine(message: string): string {
+/** A warning as the given helm writes it to stderr (`coalesce.go:237: warning: ...`, `level=INFO msg="warning: ..."`). */
+export function helmLogLine(message: string, helmVersion: HelmVersion): string {
+  if (isHelm4(helmVersion)) {
+    for (const [pattern, line] of STRUCTURED) {
+      const m = pattern.exec(message);
+      if (m) return line(m);
+    }
+    return slogLine('INFO', message);
+  }
   const source = warningSource(message);
   return source ? `${source}: ${message}` : message;
+}
+
+/** A warning as the CLI prints it: Helm 4's line as is; Helm 3's without the Go source position, which would name helm's files. */
+export function cliWarningLine(message: string, helmVersion: HelmVersion): string {
+  return isHelm4(helmVersion) ? helmLogLine(message, helmVersion) : message;
 }

@@ -6,6 +6,7 @@ import { hookFromManifest, type Hook } from './hooks';
 import { readHead, readHeadAfter, SIMPLE_HEAD_TYPE, type Manifest, type SimpleHead } from './manifest';
 import { splitManifests } from './split';
 import { goTrimSpace } from '../../go/strings';
+import { quote } from '../../go/strconv/quote';
 import { isHelm4, type HelmVersion } from '../version';
 
 export interface SortedManifests {
@@ -37,9 +38,9 @@ export class ManifestParseError extends CodedError {
 /**
  * Helm's releaseutil.SortManifests: files in path order (partials and blank files skipped), each
  * split into documents, hooks separated by their annotation, then both stably sorted by kind in
- * install order. Unknown hook events drop the document, as Helm does.
+ * install order. Unknown hook events drop the document, as Helm does, with its log line to `warn`.
  */
-export function sortManifests(files: ReadonlyMap<string, string>, helm?: HelmVersion): SortedManifests {
+export function sortManifests(files: ReadonlyMap<string, string>, helm?: HelmVersion, warn: (message: string) => void = () => {}): SortedManifests {
   const hooks: Hook[] = [];
   const manifests: Manifest[] = [];
   const paths = [...files.keys()].sort(compareGoStrings);
@@ -55,6 +56,7 @@ export function sortManifests(files: ReadonlyMap<string, string>, helm?: HelmVer
       }
       const hook = hookFromManifest(path, doc, head, hookEvents);
       if (hook) hooks.push(hook);
+      else warn(`info: skipping unknown hook: ${quote(hookEvents)}`);
     }
   }
   return { hooks: sortByKind(hooks, (h) => h.kind, helm), manifests: sortByKind(manifests, (m) => m.head.kind, helm) };
