@@ -4,11 +4,12 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChartArchive, loadChartDirectory, type FolderFile } from '../helm/chart/loader';
 import type { Chart } from '../helm/chart/chart';
-import type { HelmVersion } from '../helm/version';
+import { DEFAULT_HELM_VERSION, type HelmVersion } from '../helm/version';
+import { cliWarningLine } from '../helm/chartutil/warnings';
 import type { ChartDisk, ChartLocation, CliIO } from './io';
 
 /** The project root, where the bundled charts live in `charts/` (found upward: this module may run bundled). */
@@ -67,12 +68,28 @@ function brokenLinkReason(link: string, e: unknown): string {
     try {
       st = lstatSync(p);
     } catch {
-      return `lstat ${p}: no such file or directory`;
+      return `lstat ${firstMissing(p)}: no such file or directory`;
     }
     if (!st.isSymbolicLink()) break;
     p = resolve(dirname(p), readlinkSync(p));
   }
   return (e as Error).message;
+}
+
+/** EvalSymlinks reads a path one name at a time (following links on the way) and names the first that is not there. */
+function firstMissing(path: string): string {
+  let at = parse(path).root;
+  for (const name of path.slice(at.length).split(sep).filter(Boolean)) {
+    const next = join(at, name);
+    let st: Stats;
+    try {
+      st = lstatSync(next);
+    } catch {
+      return next;
+    }
+    at = st.isSymbolicLink() ? resolve(at, readlinkSync(next)) : next;
+  }
+  return path;
 }
 
 /** Where a chart reference is: a folder or archive path, else a bundled chart's name. */
@@ -88,7 +105,7 @@ export function locateChart(ref: string, cwd = process.cwd()): ChartLocation | u
 export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}, helmVersion?: HelmVersion): Chart {
   const at = locateChart(ref, cwd);
   if (!at) throw new Error(missingChartMessage(ref.trim()));
-  if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice), { helmVersion });
+  if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice), { helmVersion, folder: at.path });
   return loadChartArchive(readFileSync(at.path), { helmVersion });
 }
 
@@ -156,7 +173,7 @@ export function nodeIO(): CliIO {
   const io: CliIO = {
     fetch: globalThis.fetch,
     disk: nodeDisk,
-    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${m}\n`), helmVersion),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${cliWarningLine(m, helmVersion ?? DEFAULT_HELM_VERSION)}\n`), helmVersion),
     readFile: (p) => (p === '-' ? readFileSync(0) : readFileSync(p)),
     writeFile: (p, data) => writeFileSync(p, data),
     stdout: (t) => process.stdout.write(t),

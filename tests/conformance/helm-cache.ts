@@ -5,7 +5,7 @@
  * render (the measure of helm's randomness) stays a separate run of helm.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HelmRun } from '../helm/reference';
@@ -18,8 +18,10 @@ export function treeHash(dir: string): string {
   const walk = (d: string, rel: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p, `${rel}${name}/`);
+      // A link that leads nowhere (helm refuses the chart) is keyed by where it points.
+      const st = existsSync(p) ? statSync(p) : null;
+      if (!st) h.update(`${rel}${name}\0->${readlinkSync(p)}\0`);
+      else if (st.isDirectory()) walk(p, `${rel}${name}/`);
       else if (st.isFile()) h.update(`${rel}${name}\0${st.size}\0`).update(readFileSync(p));
     }
   };

@@ -5,6 +5,7 @@
 import { CodedError } from '../../errors';
 import { Gunzip } from 'fflate';
 import type { ChartFile } from './chart';
+import { isHelm4, type HelmVersion } from '../version';
 
 /** The largest total a chart may unpack to (loader.MaxDecompressedChartSize). */
 export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
@@ -234,7 +235,9 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * The files of a chart archive, named relative to the chart (the top folder is removed).
  * @throws ArchiveError with Helm's messages (`chart illegally references parent directory`, ...)
  */
-export function loadArchiveFiles(tgz: Uint8Array): ChartFile[] {
+export function loadArchiveFiles(tgz: Uint8Array, helmVersion?: HelmVersion): ChartFile[] {
+  // Helm 4 dropped the word "file" from the whole-chart limit's message.
+  const tooLarge = `decompressed chart is larger than the maximum ${isHelm4(helmVersion) ? '' : 'file '}size ${MAX_DECOMPRESSED_CHART_SIZE}`;
   const tar = new TarReader(gunzipStream(tgz));
   const files: ChartFile[] = [];
   let remaining = MAX_DECOMPRESSED_CHART_SIZE;
@@ -249,16 +252,14 @@ export function loadArchiveFiles(tgz: Uint8Array): ChartFile[] {
     if (n.startsWith('..')) throw new ArchiveError('chart illegally references parent directory');
     if (/^[a-zA-Z]:\//.test(n)) throw new ArchiveError('chart contains illegally named files');
     if (parts[0] === 'Chart.yaml') throw new ArchiveError('chart yaml not in base directory');
-    if (hd.size > remaining) throw new ArchiveError(`decompressed chart is larger than the maximum file size ${MAX_DECOMPRESSED_CHART_SIZE}`);
+    if (hd.size > remaining) throw new ArchiveError(tooLarge);
     if (hd.size > MAX_DECOMPRESSED_FILE_SIZE) {
       throw new ArchiveError(`decompressed chart file ${JSON.stringify(hd.name)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`);
     }
     // Sizes were checked above, so reading the whole entry stays within the limits.
     let data = tar.read(hd.size);
     remaining -= data.length;
-    if (remaining <= 0) {
-      throw new ArchiveError(`decompressed chart is larger than the maximum file size ${MAX_DECOMPRESSED_CHART_SIZE}`);
-    }
+    if (remaining <= 0) throw new ArchiveError(tooLarge);
     if (data.length >= 3 && UTF8_BOM.every((b, i) => data[i] === b)) data = data.subarray(3);
     files.push({ name: n, data });
   }

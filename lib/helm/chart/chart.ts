@@ -66,6 +66,8 @@ export interface Metadata {
 
 export const API_VERSION_V1 = 'v1';
 export const API_VERSION_V2 = 'v2';
+/** Helm 4's chart API v3 (not yet installable by helm 4.1). */
+export const API_VERSION_V3 = 'v3';
 
 /** chart.Chart. `parent` and `dependencies` are kept in sync by {@link addDependency}. */
 export interface Chart {

@@ -6,7 +6,7 @@
  */
 import type { GoMap } from '../../go/value';
 import { CodedError, whereOf, type ErrorWhere } from '../../errors';
-import { API_VERSION_V1, addDependency, emptyMetadata, newChart, type Chart, type ChartFile } from './chart';
+import { API_VERSION_V1, API_VERSION_V2, API_VERSION_V3, addDependency, emptyMetadata, newChart, type Chart, type ChartFile } from './chart';
 import { decodeLock, decodeMetadataInto, JsonDecodeError } from './decode';
 import { loadArchiveFiles, MAX_DECOMPRESSED_FILE_SIZE } from './archive';
 import { HELMIGNORE, parseIgnoreRules, type IgnoreRules } from './helmignore';
@@ -36,6 +36,8 @@ export interface LoadOptions {
   warn?: Warn;
   /** Helm 4 reads values.yaml as YAML documents merged in order (loader.LoadValues). Default: Helm 4. */
   helmVersion?: HelmVersion;
+  /** Where a chart folder is (an absolute path), for Helm 4's error about a folder without Chart.yaml. */
+  folder?: string;
 }
 
 function wrap(prefix: string, e: unknown, where: ErrorWhere): ChartLoadError {
@@ -164,7 +166,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
     let sc: Chart;
     try {
       if (isArchive) {
-        sc = loadChartArchive(subFiles[0].data, opts);
+        sc = loadChartFiles(loadArchiveFiles(subFiles[0].data, opts.helmVersion), opts);
       } else {
         const buff: ChartFile[] = [];
         for (const f of subFiles) {
@@ -182,9 +184,41 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
   return c;
 }
 
-/** loader.LoadArchive: a gzipped tar whose top folder is the chart. @throws ChartLoadError */
+/**
+ * A chart archive as `helm template chart.tgz` loads it (loader.LoadFile): a gzipped tar whose
+ * top folder is the chart. Helm 4 reads the archive once to learn Chart.yaml's apiVersion, and
+ * words a broken archive as `unable to load chart archive` without the cause. @throws ChartLoadError
+ */
 export function loadChartArchive(tgz: Uint8Array, opts: LoadOptions = {}): Chart {
-  return loadChartFiles(loadArchiveFiles(tgz), opts);
+  if (!isHelm4(opts.helmVersion)) return loadChartFiles(loadArchiveFiles(tgz, opts.helmVersion), opts);
+  let files: ChartFile[];
+  try {
+    files = loadArchiveFiles(tgz, opts.helmVersion);
+  } catch (e) {
+    if ((e as Error).message === 'gzip: invalid header') throw e;
+    throw new ChartLoadError('unable to load chart archive', whereOf(e, {}), e);
+  }
+  const chartYaml = files.find((f) => f.name === 'Chart.yaml');
+  if (!chartYaml) throw new ChartLoadError('unable to detect chart version, no Chart.yaml found', { file: 'Chart.yaml' });
+  checkChartApiVersion(chartYaml.data);
+  return loadChartFiles(files, opts);
+}
+
+/**
+ * Helm 4's loaders choose a chart API by Chart.yaml's apiVersion: v1 and v2 (or none) load as
+ * Helm 3 did; v3 charts load but `helm template` cannot install them; anything else is refused.
+ * A Chart.yaml that does not decode is left to the v2 loader, whose errors name loader.chartBase.
+ */
+function checkChartApiVersion(chartYaml: Uint8Array): void {
+  let doc;
+  try {
+    doc = parseYaml(chartYaml);
+  } catch {
+    return;
+  }
+  const apiVersion = doc instanceof Map ? (doc.get('apiVersion') ?? '') : '';
+  if (typeof apiVersion !== 'string' || [API_VERSION_V1, API_VERSION_V2, ''].includes(apiVersion)) return;
+  throw new ChartLoadError(apiVersion === API_VERSION_V3 ? 'invalid chart apiVersion' : 'unsupported chart version', { file: 'Chart.yaml' });
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -227,6 +261,15 @@ function readFolderFile(entry: FolderFile): Uint8Array {
  */
 export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}): Chart {
   const byPath = new Map(entries.map((e) => [e.path.replace(/^\.\//, ''), e]));
+  if (isHelm4(opts.helmVersion)) {
+    // loader.LoadDir reads Chart.yaml before anything else, .helmignore or not.
+    const chartYaml = byPath.get('Chart.yaml');
+    if (!chartYaml) {
+      const path = `${opts.folder ?? '.'}/Chart.yaml`;
+      throw new ChartLoadError(`unable to detect chart at ${path}: open ${path}: no such file or directory`, { file: 'Chart.yaml' });
+    }
+    checkChartApiVersion(readFolderFile(chartYaml));
+  }
   let rules: IgnoreRules;
   const ignoreFile = byPath.get(HELMIGNORE);
   try {
