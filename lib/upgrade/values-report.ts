@@ -111,7 +111,7 @@ function goAt(values: GoMap, path: Path): GoValue {
 
 /** Helm's own schema check of the values as helm checks them (defaults coalesced), problem by problem. */
 function schemaErrors(chart: Chart, user: GoMap, helmVersion: HelmVersion | undefined): { path: string; message: string }[] {
-  const message = validateAgainstSchema(chart, coalesceValues(chart, user), helmVersion);
+  const message = validateAgainstSchema(chart, coalesceValues(chart, user, undefined, helmVersion), helmVersion);
   if (!message) return [];
   // Problems of a subchart's schema are about its section of the values.
   return schemaProblems(`${SCHEMA_HEADER}\n${message}`).map((p) => ({ path: p.chart && p.chart !== chart.metadata.name ? `${p.chart}.${p.path}` : p.path, message: p.message }));
@@ -166,9 +166,9 @@ export function suggestRename(path: Path, userValue: PlainValue, oldDefaults: Pl
  */
 export function valuesReport(user: GoMap, from: ValuesSide, to: ValuesSide, helmVersion?: HelmVersion): ValuesReport {
   const userPlain = plainMap(user);
-  const oldDefaults = plainMap(coalesceValues(from.chart, null));
-  const newDefaults = plainMap(coalesceValues(to.chart, null));
-  const oldGoDefaults = coalesceValues(from.chart, null);
+  const oldDefaults = plainMap(coalesceValues(from.chart, null, undefined, helmVersion));
+  const newDefaults = plainMap(coalesceValues(to.chart, null, undefined, helmVersion));
+  const oldGoDefaults = coalesceValues(from.chart, null, undefined, helmVersion);
   const oldSchema = chartSchema(from.chart);
   const newSchema = chartSchema(to.chart);
   const oldErrors = schemaErrors(from.chart, user, helmVersion);

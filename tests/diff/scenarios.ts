@@ -62,6 +62,8 @@ export const SCENARIOS: Scenario[] = [
 
   { name: 'encodings: toToml floats and a values.yaml of several documents', args: ['template', 'r', 'encodings'] },
 
+  { name: 'import-nulls: nulls through import-values, a non-bool condition', args: ['template', 'r', 'import-nulls'] },
+
   { name: 'failures: none', args: ['template', 'r', 'failures'] },
   ...failureModes.map((m) => ({ name: `failures: ${m}`, args: ['template', 'r', 'failures', '--set', `mode=${m}`] })),
 ];

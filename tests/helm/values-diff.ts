@@ -116,7 +116,7 @@ export function ourValues(c: ValuesCase): ValuesOutcome {
     const entries = Object.entries(c.chart).map(([path, data]) => ({ path, data: typeof data === 'string' ? enc.encode(data) : data }));
     const chart = loadChartDirectory(entries, { warn, helmVersion: REFERENCE.setting });
     const caps = templateCapabilities({ kubeVersion: flagValues(args, '--kube-version')[0], apiVersions: flagValues(args, '--api-versions'), helmVersion: REFERENCE.setting });
-    processDependenciesWithMerge(chart, vals, warn);
+    processDependenciesWithMerge(chart, vals, warn, REFERENCE.setting);
     const top = toRenderValues(chart, vals, { name: 'release-name', namespace: 'default', revision: 1, isInstall: true, isUpgrade: false }, caps, { warn });
     const values = top.get('Values') as GoMap;
     return {

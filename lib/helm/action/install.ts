@@ -68,7 +68,7 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
   const chart = copyChartTree(source);
   const vals = deepCopy(opts.values ?? new Map()) as GoMap;
   try {
-    processDependenciesWithMerge(chart, vals, opts.warn);
+    processDependenciesWithMerge(chart, vals, opts.warn, opts.helmVersion);
   } catch (e) {
     throw HelmError.from(e, 'chart-dependencies');
   }

@@ -1,5 +1,5 @@
 /**
- * chartutil's CoalesceValues / MergeValues (Helm 3.17): a chart's defaults under the user's
+ * chartutil's CoalesceValues / MergeValues: a chart's defaults under the user's
  * values, subchart sections scoped by name, `global` handed down to every subchart.
  *
  * Coalescing deletes keys set to null (so `--set x=null` removes a default); merging keeps the
@@ -13,9 +13,17 @@ import { chartName, type Chart } from '../chart/chart';
 import { formatValue } from '../../go/fmt/fmt';
 import { formatFloat } from '../../go/strconv';
 import { deepCopy } from '../../go/copy';
+import { isHelm4, type HelmVersion } from '../version';
 
 /** Receives Helm's log lines (warnings), without the `coalesce.go:NNN: ` prefix. */
 export type Warn = (message: string) => void;
+
+/** What a coalesce reports to and which helm's null rule it follows. */
+interface Rules {
+  warn: Warn;
+  helm4: boolean;
+}
+const rules = (warn: Warn, helmVersion: HelmVersion | undefined): Rules => ({ warn, helm4: isHelm4(helmVersion) });
 
 const GLOBAL = 'global';
 const noop: Warn = () => {};
@@ -45,42 +53,42 @@ function formatT(v: GoValue): string {
  * CoalesceValues: the chart's (and its subcharts') defaults under `vals`, nulls deleted.
  * `vals` is not modified. @throws Error `type mismatch on SUB: ...` when a subchart's key is not a map
  */
-export function coalesceValues(chart: Chart, vals: GoMap | null | undefined, warn: Warn = noop): GoMap {
-  return coalesce(warn, chart, deepCopy(vals ?? new Map()), '', false);
+export function coalesceValues(chart: Chart, vals: GoMap | null | undefined, warn: Warn = noop, helmVersion?: HelmVersion): GoMap {
+  return coalesce(rules(warn, helmVersion), chart, deepCopy(vals ?? new Map()), '', false);
 }
 
 /** MergeValues: like {@link coalesceValues} but nulls are kept. */
-export function mergeValues(chart: Chart, vals: GoMap | null | undefined, warn: Warn = noop): GoMap {
-  return coalesce(warn, chart, deepCopy(vals ?? new Map()), '', true);
+export function mergeValues(chart: Chart, vals: GoMap | null | undefined, warn: Warn = noop, helmVersion?: HelmVersion): GoMap {
+  return coalesce(rules(warn, helmVersion), chart, deepCopy(vals ?? new Map()), '', true);
 }
 
-function coalesce(warn: Warn, ch: Chart, dest: GoMap, prefix: string, merge: boolean): GoMap {
-  coalesceChartValues(warn, ch, dest, prefix, merge);
-  return coalesceDeps(warn, ch, dest, prefix, merge);
+function coalesce(ctx: Rules, ch: Chart, dest: GoMap, prefix: string, merge: boolean): GoMap {
+  coalesceChartValues(ctx, ch, dest, prefix, merge);
+  return coalesceDeps(ctx, ch, dest, prefix, merge);
 }
 
-function coalesceDeps(warn: Warn, chart: Chart, dest: GoMap, prefix: string, merge: boolean): GoMap {
+function coalesceDeps(ctx: Rules, chart: Chart, dest: GoMap, prefix: string, merge: boolean): GoMap {
   for (const sub of chart.dependencies) {
     const name = chartName(sub);
     if (!dest.has(name)) dest.set(name, new Map());
     else if (!isTable(dest.get(name))) throw new Error(`type mismatch on ${name}: ${formatT(dest.get(name))}`);
     const dvmap = dest.get(name) as GoMap;
     const subPrefix = concatPrefix(prefix, chartName(chart));
-    coalesceGlobals(warn, dvmap, dest, subPrefix);
-    dest.set(name, coalesce(warn, sub, dvmap, subPrefix, merge));
+    coalesceGlobals(ctx, dvmap, dest, subPrefix);
+    dest.set(name, coalesce(ctx, sub, dvmap, subPrefix, merge));
   }
   return dest;
 }
 
 /** Copies the globals of `src` into `dest`'s globals (parent's win, tables merged top-down). */
-function coalesceGlobals(warn: Warn, dest: GoMap, src: GoMap, prefix: string): void {
+function coalesceGlobals(ctx: Rules, dest: GoMap, src: GoMap, prefix: string): void {
   let dg: GoMap;
   let sg: GoMap;
   if (!dest.has(GLOBAL)) dg = new Map();
   else {
     const g = dest.get(GLOBAL);
     if (!isTable(g)) {
-      warn(`warning: skipping globals because destination ${GLOBAL} is not a table.`);
+      ctx.warn(`warning: skipping globals because destination ${GLOBAL} is not a table.`);
       return;
     }
     dg = g;
@@ -89,7 +97,7 @@ function coalesceGlobals(warn: Warn, dest: GoMap, src: GoMap, prefix: string): v
   else {
     const g = src.get(GLOBAL);
     if (!isTable(g)) {
-      warn(`warning: skipping globals because source ${GLOBAL} is not a table.`);
+      ctx.warn(`warning: skipping globals because source ${GLOBAL} is not a table.`);
       return;
     }
     sg = g;
@@ -103,14 +111,14 @@ function coalesceGlobals(warn: Warn, dest: GoMap, src: GoMap, prefix: string): v
       } else {
         const destv = dg.get(key);
         if (!isTable(destv)) {
-          warn(`Conflict: cannot merge map onto non-map for ${JSON.stringify(key)}. Skipping.`);
+          ctx.warn(`Conflict: cannot merge map onto non-map for ${JSON.stringify(key)}. Skipping.`);
         } else {
-          coalesceTablesFullKey(warn, vv, destv, concatPrefix(prefix, key), true);
+          coalesceTablesFullKey(ctx, vv, destv, concatPrefix(prefix, key), true);
           dg.set(key, vv);
         }
       }
     } else if (dg.has(key) && isTable(dg.get(key))) {
-      warn(`key ${key} is table. Skipping`);
+      ctx.warn(`key ${key} is table. Skipping`);
     } else {
       dg.set(key, val);
     }
@@ -123,7 +131,7 @@ function childChartMerge(chart: Chart, key: string, merge: boolean): boolean {
   return chart.dependencies.some((d) => chartName(d) === key) || merge;
 }
 
-function coalesceChartValues(warn: Warn, c: Chart, v: GoMap, prefix: string, merge: boolean): void {
+function coalesceChartValues(ctx: Rules, c: Chart, v: GoMap, prefix: string, merge: boolean): void {
   const subPrefix = concatPrefix(prefix, chartName(c));
   const vc = deepCopy(c.values);
   for (const [key, val] of vc) {
@@ -133,9 +141,9 @@ function coalesceChartValues(warn: Warn, c: Chart, v: GoMap, prefix: string, mer
         v.delete(key);
       } else if (isTable(value)) {
         if (!isTable(val)) {
-          if (val !== null) warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
+          if (val !== null) ctx.warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
         } else {
-          coalesceTablesFullKey(warn, value, val, concatPrefix(subPrefix, key), childChartMerge(c, key, merge));
+          coalesceTablesFullKey(ctx, value, val, concatPrefix(subPrefix, key), childChartMerge(c, key, merge));
         }
       }
     } else {
@@ -145,31 +153,35 @@ function coalesceChartValues(warn: Warn, c: Chart, v: GoMap, prefix: string, mer
 }
 
 /** CoalesceTables: merges `src` into `dst` (dst wins; null in dst deletes). Returns dst. */
-export function coalesceTables(dst: GoMap | null, src: GoMap | null, warn: Warn = noop): GoMap | null {
-  return coalesceTablesFullKey(warn, dst, src, '', false);
+export function coalesceTables(dst: GoMap | null, src: GoMap | null, warn: Warn = noop, helmVersion?: HelmVersion): GoMap | null {
+  return coalesceTablesFullKey(rules(warn, helmVersion), dst, src, '', false);
 }
 
 /** MergeTables: like {@link coalesceTables} but nulls in dst are kept. */
-export function mergeTables(dst: GoMap | null, src: GoMap | null, warn: Warn = noop): GoMap | null {
-  return coalesceTablesFullKey(warn, dst, src, '', true);
+export function mergeTables(dst: GoMap | null, src: GoMap | null, warn: Warn = noop, helmVersion?: HelmVersion): GoMap | null {
+  return coalesceTablesFullKey(rules(warn, helmVersion), dst, src, '', true);
 }
 
-function coalesceTablesFullKey(warn: Warn, dst: GoMap | null, src: GoMap | null, prefix: string, merge: boolean): GoMap | null {
+function coalesceTablesFullKey(ctx: Rules, dst: GoMap | null, src: GoMap | null, prefix: string, merge: boolean): GoMap | null {
   if (src === null) return dst;
   if (dst === null) return src;
+  // Helm 4 deletes a key that is null in dst only when src had a value for it, and marks dst's
+  // nulls in src as it goes (src is the caller's map, as in Go).
+  const srcHadValue = ctx.helm4 ? new Set([...src].filter(([, v]) => v !== null).map(([k]) => k)) : null;
+  if (ctx.helm4) for (const [key, val] of dst) if (val === null) src.set(key, null);
   for (const [key, val] of src) {
     const fullkey = concatPrefix(prefix, key);
     const ok = dst.has(key);
     const dv = dst.get(key);
-    if (ok && !merge && dv === null) {
+    if (ok && !merge && dv === null && (srcHadValue === null || srcHadValue.has(key))) {
       dst.delete(key);
     } else if (!ok) {
       dst.set(key, val);
     } else if (isTable(val)) {
-      if (isTable(dv)) coalesceTablesFullKey(warn, dv, val, fullkey, merge);
-      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
+      if (isTable(dv)) coalesceTablesFullKey(ctx, dv, val, fullkey, merge);
+      else ctx.warn(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
     } else if (isTable(dv) && val !== null) {
-      warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`);
+      ctx.warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`);
     }
   }
   return dst;

@@ -1,5 +1,5 @@
 /**
- * chartutil.ProcessDependenciesWithMerge (Helm 3.17): decides which subcharts are enabled
+ * chartutil.ProcessDependenciesWithMerge: decides which subcharts are enabled
  * (tags, then conditions; aliases become copies of the chart), then imports child values into
  * parents (`import-values`). It changes the chart in place, as Helm does: the dependency list,
  * Chart.yaml's dependency entries (names become aliases, import-values are normalised) and each
@@ -9,6 +9,7 @@ import { withType, type GoMap, type GoValue } from '../../go/value';
 import { isCompatibleRange } from './compatible';
 import { chartName, copyChartWithMetadata, setDependencies, type Chart, type Dependency } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type Warn } from './coalesce';
+import type { HelmVersion } from '../version';
 import { deepCopy, ErrNoValue, pathValue, table, tableOrMissingKey } from './values';
 
 const noop: Warn = () => {};
@@ -65,7 +66,7 @@ function getAliasDependency(charts: Chart[], dep: Dependency): Chart | undefined
   return undefined;
 }
 
-function processDependencyEnabled(c: Chart, v: GoMap, path: string, warn: Warn): void {
+function processDependencyEnabled(c: Chart, v: GoMap, path: string, warn: Warn, helmVersion: HelmVersion | undefined): void {
   if (c.metadata.dependencies === undefined) return;
   const reqs = c.metadata.dependencies;
   const chartDependencies: Chart[] = [];
@@ -85,14 +86,14 @@ function processDependencyEnabled(c: Chart, v: GoMap, path: string, warn: Warn):
 
   const live = reqs.filter((r): r is Dependency => r !== null);
   for (const r of live) r.enabled = true;
-  const cvals = coalesceValues(c, v, warn);
+  const cvals = coalesceValues(c, v, warn, helmVersion);
   processDependencyTags(live, cvals, warn);
   processDependencyConditions(live, cvals, path, warn);
 
   const rm = new Set(live.filter((r) => !r.enabled).map((r) => r.name));
   const cd = c.dependencies.filter((n) => !rm.has(n.metadata.name));
   const cdMetadata = reqs.filter((n) => n === null || !rm.has(n.name));
-  for (const t of cd) processDependencyEnabled(t, cvals, `${path}${t.metadata.name}.`, warn);
+  for (const t of cd) processDependencyEnabled(t, cvals, `${path}${t.metadata.name}.`, warn, helmVersion);
   // append(nil, empty...) is nil in Go: with every dependency disabled the list becomes nil.
   c.metadata.dependencies = cdMetadata.length ? cdMetadata : undefined;
   setDependencies(c, ...cd);
@@ -116,12 +117,12 @@ function importPair(child: string, parent: string): GoMap {
   );
 }
 
-function processImportValues(c: Chart, merge: boolean, warn: Warn): void {
+function processImportValues(c: Chart, merge: boolean, warn: Warn, helmVersion: HelmVersion | undefined): void {
   if (c.metadata.dependencies === undefined) return;
-  const cvals = merge ? mergeValues(c, null, warn) : coalesceValues(c, null, warn);
+  const cvals = merge ? mergeValues(c, null, warn, helmVersion) : coalesceValues(c, null, warn, helmVersion);
   let b: GoMap = new Map();
   const combine = (src: GoMap): void => {
-    b = (merge ? mergeTables(b, src, warn) : coalesceTables(b, src, warn))!;
+    b = (merge ? mergeTables(b, src, warn, helmVersion) : coalesceTables(b, src, warn, helmVersion))!;
   };
   for (const r of c.metadata.dependencies) {
     if (r === null) continue;
@@ -158,8 +159,8 @@ function processImportValues(c: Chart, merge: boolean, warn: Warn): void {
     r.importValues = outiv;
   }
   // Imported values rank below the parent's own: b goes under cvals.
-  if (merge) c.values = mergeTables(deepCopy(cvals), b, warn)!;
-  else c.values = coalesceTables(trimNilValues(cvals), b, warn)!;
+  if (merge) c.values = mergeTables(deepCopy(cvals), b, warn, helmVersion)!;
+  else c.values = coalesceTables(trimNilValues(cvals), b, warn, helmVersion)!;
 }
 
 function trimNilValues(vals: GoMap): GoMap {
@@ -171,15 +172,15 @@ function trimNilValues(vals: GoMap): GoMap {
   return copy;
 }
 
-function processDependencyImportValues(c: Chart, merge: boolean, warn: Warn): void {
-  for (const d of c.dependencies) processDependencyImportValues(d, merge, warn);
-  processImportValues(c, merge, warn);
+function processDependencyImportValues(c: Chart, merge: boolean, warn: Warn, helmVersion: HelmVersion | undefined): void {
+  for (const d of c.dependencies) processDependencyImportValues(d, merge, warn, helmVersion);
+  processImportValues(c, merge, warn, helmVersion);
 }
 
 /** chartutil.ProcessDependencies (coalescing: nulls are dropped during imports). */
-export function processDependencies(c: Chart, vals: GoMap, warn: Warn = noop): void {
-  processDependencyEnabled(c, vals, '', warn);
-  processDependencyImportValues(c, false, warn);
+export function processDependencies(c: Chart, vals: GoMap, warn: Warn = noop, helmVersion?: HelmVersion): void {
+  processDependencyEnabled(c, vals, '', warn, helmVersion);
+  processDependencyImportValues(c, false, warn, helmVersion);
 }
 
 /**
@@ -187,7 +188,7 @@ export function processDependencies(c: Chart, vals: GoMap, warn: Warn = noop): v
  * enabled/disabled subcharts from tags and conditions against `vals`, then import-values.
  * Mutates `c`. @throws Error when a subchart's values key is not a map
  */
-export function processDependenciesWithMerge(c: Chart, vals: GoMap, warn: Warn = noop): void {
-  processDependencyEnabled(c, vals, '', warn);
-  processDependencyImportValues(c, true, warn);
+export function processDependenciesWithMerge(c: Chart, vals: GoMap, warn: Warn = noop, helmVersion?: HelmVersion): void {
+  processDependencyEnabled(c, vals, '', warn, helmVersion);
+  processDependencyImportValues(c, true, warn, helmVersion);
 }

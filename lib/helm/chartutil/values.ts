@@ -147,7 +147,7 @@ export function toRenderValues(
     ]),
     caps.helm,
   );
-  const vals = coalesceValues(chart, chrtVals, opts.warn);
+  const vals = coalesceValues(chart, chrtVals, opts.warn, caps.helm);
   if (!opts.skipSchemaValidation) {
     const check = checkAgainstSchema(chart, vals, caps.helm);
     if (check.text) {
