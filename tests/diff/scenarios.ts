@@ -63,6 +63,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'encodings: toToml floats and a values.yaml of several documents', args: ['template', 'r', 'encodings'] },
 
   { name: 'import-nulls: nulls through import-values, a non-bool condition', args: ['template', 'r', 'import-nulls'] },
+  { name: 'api-v3: a chart of apiVersion v3', args: ['template', 'r', 'api-v3'] },
 
   { name: 'failures: none', args: ['template', 'r', 'failures'] },
   ...failureModes.map((m) => ({ name: `failures: ${m}`, args: ['template', 'r', 'failures', '--set', `mode=${m}`] })),
