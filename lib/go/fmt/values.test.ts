@@ -3,7 +3,11 @@
  * slices and maps, `[]byte` (`.Files`), Stringers (semver, time.Time) and time.Duration.
  */
 import { describe, expect, it } from 'vitest';
-import { referenceExecute } from '../../../tests/helm/reference';
+import { REFERENCE, referenceExecute } from '../../../tests/helm/reference';
+import { loadChartFiles } from '../../helm/chart/loader';
+import { chartMapForTemplate, chartValueForTemplate } from '../../helm/chart/metadata-go';
+import { capabilitiesToGo, defaultCapabilities } from '../../helm/chartutil/capabilities';
+import { isHelm4 } from '../../helm/version';
 import { durationString } from '../time/duration';
 import { goTimeString as timeString } from '../time/gotime';
 import { type Fn, evalAction } from '../../../tests/go/fmt-testargs';
@@ -11,37 +15,15 @@ import { sprint, sprintf } from './fmt';
 import { htmlEscapeString, evalArgsString } from '../../gotemplate/escape';
 import { GoInt, GoStruct, GoTime, type GoValue, goMap, stringSlice, withType } from '../value';
 
-const typed = (name: string, items: GoValue[] = []) => withType(items, { name });
-const metadata = new GoStruct(
-  { name: 'chart.Metadata' },
-  [
-    ['Name', 'fixture'],
-    ['Home', ''],
-    ['Sources', typed('[]string')],
-    ['Version', '0.1.0'],
-    ['Description', ''],
-    ['Keywords', typed('[]string')],
-    ['Maintainers', typed('[]*chart.Maintainer')],
-    ['Icon', ''],
-    ['APIVersion', 'v2'],
-    ['Condition', ''],
-    ['Tags', ''],
-    ['AppVersion', '1.0'],
-    ['Deprecated', false],
-    ['Annotations', withType(goMap(), { name: 'map[string]string' })],
-    ['KubeVersion', ''],
-    ['Dependencies', typed('[]*chart.Dependency')],
-    ['Type', ''],
-  ],
-  false,
-);
+/** `.Chart` and `.Capabilities` as the engine builds them for the reference helm (a struct in Helm 3, a map in Helm 4). */
+const fixtureChart = loadChartFiles([{ name: 'Chart.yaml', data: new TextEncoder().encode('apiVersion: v2\nname: fixture\nversion: 0.1.0\nappVersion: "1.0"\n') }], {
+  helmVersion: REFERENCE.setting,
+});
 const OBJECTS: Record<string, GoValue> = {
-  Chart: new GoStruct({ name: 'struct { chart.Metadata; IsRoot bool }' }, [['Metadata', metadata], ['IsRoot', true]], false),
+  Chart: isHelm4(REFERENCE.setting) ? chartMapForTemplate(fixtureChart) : chartValueForTemplate(fixtureChart),
   Files: withType(goMap([['files/a.txt', Uint8Array.from([104, 105])]]), { name: 'engine.files' }),
   Release: goMap({ Name: 'release-name', Namespace: 'default', IsUpgrade: false, IsInstall: true, Revision: new GoInt(1), Service: 'Helm' }),
-  Capabilities: new GoStruct({ name: '*chartutil.Capabilities' }, [
-    ['KubeVersion', new GoStruct({ name: 'chartutil.KubeVersion' }, [['Version', 'v1.32.0'], ['Major', '1'], ['Minor', '32']], false)],
-  ]),
+  Capabilities: capabilitiesToGo(defaultCapabilities(REFERENCE.setting)),
 };
 const FUNCS: Record<string, Fn> = {
   '.Files.GetBytes': () => Uint8Array.from([104, 105]),
