@@ -62,7 +62,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['tests/setup/global.ts'],
-    // Helm's include depth limit (1000) needs a deeper stack than V8's default; see bin/chartroom.mjs.
+    // Helm's include depth limit (1000) needs a deeper stack than V8's default; see bin/chartroom.cjs.
     pool: 'forks',
     poolOptions: { forks: { execArgv: ['--stack-size=4000'] } },
     projects: [

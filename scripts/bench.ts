@@ -8,7 +8,7 @@
  * - warm: re-render after a one-leaf change of the values (what a keystroke costs): each render
  *   toggles one scalar of values.yaml, taken from leaves spread over the file; median of many
  *   renders after a warm-up;
- * - helm and CLI: `helm template` and `node bin/chartroom.mjs template` as processes, in turn,
+ * - helm and CLI: `helm template` and `node bin/chartroom.cjs template` as processes, in turn,
  *   median of several runs each after a warm-up of each (how CI pipelines call them).
  * Ratios, not absolute thresholds: shared machines make absolute timings noisy.
  */
@@ -104,7 +104,7 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
   }
 
   const args = ['template', 'bench', c.dir, ...(c.valuesFile ? ['-f', c.valuesFile] : [])];
-  const cli = () => execFileSync(process.execPath, [join(process.cwd(), 'bin', 'chartroom.mjs'), ...args], { stdio: 'pipe' });
+  const cli = () => execFileSync(process.execPath, [join(process.cwd(), 'bin', 'chartroom.cjs'), ...args], { stdio: 'pipe' });
   const helm = () => execFileSync(helmBin(), args, { stdio: 'pipe' });
   cli();
   helm();

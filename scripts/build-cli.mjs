@@ -1,7 +1,7 @@
-// Builds what bin/chartroom.mjs runs: lib/cli/node-main.ts and everything it imports, npm packages
+// Builds what bin/chartroom.cjs runs: lib/cli/node-main.ts and everything it imports, npm packages
 // included, as one CommonJS file in the ignored .cache/cli/ (one file to read and compile, no
 // module resolution at start-up). Run by `npm run build`, on `npm install` (prepare) and before the
-// test suites; bin/chartroom.mjs builds it only when it is missing, or when CHARTROOM_DEV=1 and a
+// test suites; bin/chartroom.cjs builds it only when it is missing, or when CHARTROOM_DEV=1 and a
 // source file is newer.
 //
 // Run as a script, it then renders a bundled chart once through the CLI, which leaves V8's code
@@ -17,7 +17,7 @@ import { deferredPackages } from './deferred-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = join(root, '.cache', 'cli', 'chartroom.cjs');
-/** V8's code cache for CLI_BUNDLE, written by bin/chartroom.mjs when it is missing or rejected. */
+/** V8's code cache for CLI_BUNDLE, written by bin/chartroom.cjs when it is missing or rejected. */
 export const CLI_CODE_CACHE = `${CLI_BUNDLE}.v8-cache`;
 
 /** Bundles the CLI; the old code cache goes with the old bundle (V8 checks its length, not its text). */
@@ -64,7 +64,7 @@ function seedCodeCache() {
     chart.delete('dependencies');
     writeFileSync(join(dir, 'Chart.yaml'), chart.toString());
     rmSync(join(dir, 'Chart.lock'), { force: true });
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'chartroom.mjs'), 'template', 'seed', dir], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'chartroom.cjs'), 'template', 'seed', dir], { encoding: 'utf8' });
     if (r.status !== 0) console.warn(`build-cli: the code cache was not seeded (the CLI writes it on its first run): ${r.stderr.trim()}`);
   } finally {
     rmSync(dirname(dir), { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /**
- * The `chartroom` command as Node runs it (bin/chartroom.mjs loads this module bundled).
+ * The `chartroom` command as Node runs it (bin/chartroom.cjs loads this module bundled).
  *
  * Helm allows 1000 nested `include`s; Go's stacks grow as needed, V8's main-thread stack is fixed
  * when Node starts and holds less than that. Starting every run

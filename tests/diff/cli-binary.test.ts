@@ -35,7 +35,7 @@ describe('npx --no-install chartroom', () => {
   });
 });
 
-describe('node bin/chartroom.mjs with recursion deeper than the main thread holds', () => {
+describe('node bin/chartroom.cjs with recursion deeper than the main thread holds', () => {
   // 990 nested includes (helm allows 1000) exhaust V8's default stack: the CLI renders them again
   // on a thread with a bigger stack and prints only that render.
   const files = {
@@ -45,7 +45,7 @@ describe('node bin/chartroom.mjs with recursion deeper than the main thread hold
   };
   const node = (args: string[]): Promise<{ status: number; stdout: string; stderr: string }> =>
     new Promise((res) => {
-      execFile(process.execPath, [resolve(ROOT, 'bin/chartroom.mjs'), ...args, '--helm-version', REFERENCE.setting], { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      execFile(process.execPath, [resolve(ROOT, 'bin/chartroom.cjs'), ...args, '--helm-version', REFERENCE.setting], { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
         res({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr });
       });
     });

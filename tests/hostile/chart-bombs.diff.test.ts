@@ -33,7 +33,7 @@ function chartroomChild(args: string[]): Promise<Run> {
   const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}`);
   const started = performance.now();
   return new Promise((res) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(work, 'peak-rss.mjs')).href, join(ROOT, 'bin/chartroom.mjs'), ...args], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(work, 'peak-rss.mjs')).href, join(ROOT, 'bin/chartroom.cjs'), ...args], {
       cwd: work,
       env: { ...process.env, PEAK_RSS_FILE: rssFile },
     });
