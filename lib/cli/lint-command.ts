@@ -9,6 +9,8 @@ import { checkRender, decideCalls, gitopsCallRecorder, loadKubeSchema, manifestD
 import { flagBool, flagList, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 import { TEMPLATE_FLAGS } from './template-command';
+import { ValuesReadRecorder } from '../helm/engine/values-reads';
+import { renderReadSet, userValuePaths } from '../helm/action/values-read-set';
 
 const SHARED = new Set(['values', 'set', 'set-string', 'set-json', 'set-file', 'set-literal', 'namespace', 'api-versions', 'include-crds', 'skip-tests', 'no-hooks', 'is-upgrade', 'skip-schema-validation', 'helm-version', 'repo', 'version', 'plain-http', 'repository-config']);
 
@@ -52,12 +54,14 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<ExitCode> 
     if (format !== 'text' && format !== 'json') throw new UsageError(`invalid format "${format}": use text or json`);
     // lint has no --show-only: it checks every manifest.
     const recorder = gitopsCallRecorder();
-    const result = renderFromFlags(parsed, releaseName, chartRef, io, { kubeVersion, showOnly: [], observer: recorder.observer });
+    const reads = new ValuesReadRecorder();
+    const result = renderFromFlags(parsed, releaseName, chartRef, io, { kubeVersion, showOnly: [], observer: recorder.observer, recordReads: reads });
     await loadKubeSchema(kubeVersion);
     const docs = manifestDocs(result);
     const disable = flagList(parsed, 'disable');
     const calls = decideCalls(result.chart, recorder.calls, result.values);
-    const findings = checkRender(docs, calls, { kubeVersion, preset, values: result.values, external: flagList(parsed, 'external'), disable });
+    const valuesUse = { set: userValuePaths(result.userValues), read: renderReadSet(reads, result.chart, result.rendered) };
+    const findings = checkRender(docs, calls, { kubeVersion, preset, values: result.values, external: flagList(parsed, 'external'), disable, valuesUse });
     const summary = summarize(findings);
     io.stdout(format === 'json' ? `${JSON.stringify({ summary, findings }, null, 2)}\n` : formatText(findings, summary));
     return summary.errors > 0 || (flagBool(parsed, 'strict') && summary.warnings > 0) ? 1 : 0;

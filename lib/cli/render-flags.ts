@@ -5,6 +5,7 @@ import { cliWarningLine } from '../helm/chartutil/warnings';
 import { flagBool, flagHelmVersion, flagList, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 import type { HelmVersion } from '../helm/version';
+import type { GoMap } from '../go/value';
 import { rendersWithoutMissingDependencies } from './chart-ref-flags';
 
 const decoder = new TextDecoder();
@@ -28,7 +29,13 @@ export function valuesFromFlags(parsed: ParsedArgs, io: CliIO, helmVersion: Helm
  * release and capability settings), as the template and lint commands both do.
  * `overrides` replaces single settings (lint's default kube version, for instance).
  */
-export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRef: string, io: CliIO, overrides: Partial<TemplateOptions> = {}): TemplateResult & { chart: Chart } {
+export function renderFromFlags(
+  parsed: ParsedArgs,
+  releaseName: string,
+  chartRef: string,
+  io: CliIO,
+  overrides: Partial<TemplateOptions> = {},
+): TemplateResult & { chart: Chart; rendered: Chart; userValues: GoMap } {
   const helmVersion = flagHelmVersion(parsed);
   const chart = io.loadChart(chartRef, helmVersion);
   const values = valuesFromFlags(parsed, io, helmVersion);
@@ -51,5 +58,5 @@ export function renderFromFlags(parsed: ParsedArgs, releaseName: string, chartRe
     ...(rendersWithoutMissingDependencies(chart) ? { onMissingDependencies: () => {} } : {}),
     ...overrides,
   });
-  return { ...result, chart };
+  return { ...result, chart, rendered: result.chart, userValues: values };
 }

@@ -14,6 +14,7 @@ export interface FindingsRequest {
   preset: Preset;
   /** Helm's coalesced values the render used (rules quote the values that decide a finding). */
   values: unknown;
+  valuesUse?: RenderSuccess['valuesUse'];
 }
 
 export type FindingsResponse = { id: number; ok: true; findings: Finding[] } | { id: number; ok: false; message: string };
@@ -31,7 +32,7 @@ export async function computeFindings(req: FindingsRequest): Promise<FindingsRes
     const v = await import('../validate');
     await v.loadKubeSchema(req.kubeVersion);
     const docs = docsOf(req.resources, v.manifestDocs);
-    const findings = v.checkRender(docs, req.gitopsCalls, { kubeVersion: req.kubeVersion, preset: req.preset, values: req.values });
+    const findings = v.checkRender(docs, req.gitopsCalls, { kubeVersion: req.kubeVersion, preset: req.preset, values: req.values, valuesUse: req.valuesUse });
     return { id: req.id, ok: true, findings };
   } catch (e) {
     return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };

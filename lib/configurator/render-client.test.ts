@@ -29,7 +29,7 @@ function loadedOn(w: FakeWorker): void {
   w.answer({ type: 'loaded', id: load.id, info: { name: 'x' } as ChartInfo });
 }
 
-const ok: RenderOutcome = { ok: true, output: '', resources: [], notes: '', remoteDependencies: [], gitopsCalls: [], values: new Map(), vendoredDependencies: [], elapsedMs: 1 };
+const ok: RenderOutcome = { ok: true, output: '', resources: [], notes: '', remoteDependencies: [], gitopsCalls: [], values: new Map(), valuesUse: { set: [], read: { values: [], subtrees: [], defaults: [] } }, vendoredDependencies: [], elapsedMs: 1 };
 const req = (valuesText: string) => ({ valuesText, release: DEFAULT_RELEASE, budget: { deadlineMs: 1000, maxOutputBytes: 1000 } });
 
 describe('RenderClient', () => {

@@ -8,6 +8,8 @@ import type { RenderObserver } from '../helm/engine/engine';
 import { goToYaml } from '../yaml';
 import { combineObservers, StableSession } from '../helm/engine/stable-session';
 import { decideCalls, gitopsCallRecorder } from '../validate/gitops';
+import { ValuesReadRecorder } from '../helm/engine/values-reads';
+import { renderReadSet, userValuePaths } from '../helm/action/values-read-set';
 import type { GoMap, GoValue } from '../go/value';
 import { decodeChartFiles } from './chart-files';
 import { locateRenderError, schemaProblems } from './render-errors';
@@ -39,6 +41,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
   let missing: Dependency[] = [];
   try {
     const recorder = gitopsCallRecorder();
+    const reads = new ValuesReadRecorder();
     const render = (observer: RenderObserver) =>
       templateChart(chart, {
         helmVersion: request.release.helmVersion,
@@ -49,6 +52,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
         values,
         limits: request.budget,
         observer,
+        recordReads: reads,
         onMissingDependencies: (deps) => {
           missing = deps;
         },
@@ -79,6 +83,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
       vendoredDependencies: vendoredDependencies(chart, result.chart, result.values),
       gitopsCalls: decideCalls(chart, recorder.calls, result.values),
       values: result.values,
+      valuesUse: { set: userValuePaths(values), read: renderReadSet(reads, chart, result.chart) },
       elapsedMs: now() - started,
     };
   } catch (e) {

@@ -1,4 +1,5 @@
 /** Messages between the page and the render worker. Everything here is structured-clonable. */
+import type { ValuesUse } from '../validate/unused-overrides';
 import type { ChartInfo } from './chart-info';
 import type { EncodedChartFile } from './chart-files';
 import type { ReleaseOptions } from './release-options';
@@ -95,6 +96,8 @@ export interface RenderSuccess {
    * Maps of Go values in the worker; on the page (structured clone) Go ints arrive as `{v, kind}`.
    */
   values: unknown;
+  /** The values the user set and what the render read, for `values/unused-override`. */
+  valuesUse: ValuesUse;
   /** Engine time in the worker. */
   elapsedMs: number;
 }

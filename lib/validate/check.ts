@@ -7,8 +7,14 @@ import type { DecidedCall } from './gitops';
 import { decidedCallFindings } from './gitops';
 import type { Finding, ManifestDoc, ValidateOptions } from './types';
 import { sortFindings, validateManifests } from './validate';
+import { unusedOverrideFindings } from './unused-overrides';
+import { isRuleDisabled } from './rules';
 
-/** Sorted findings of the documents a render produced and the calls it made (the Kubernetes schema must be loaded). */
+/**
+ * Sorted findings of the documents a render produced, the calls it made and, given what values
+ * it read, the user's values it ignored (the Kubernetes schema must be loaded).
+ */
 export function checkRender(docs: ManifestDoc[], calls: readonly DecidedCall[], opts: ValidateOptions): Finding[] {
-  return sortFindings([...validateManifests(docs, opts), ...decidedCallFindings(calls, docs, opts.disable)]);
+  const unused = opts.valuesUse && !isRuleDisabled('values/unused-override', opts.disable) ? unusedOverrideFindings(opts.valuesUse) : [];
+  return sortFindings([...validateManifests(docs, opts), ...decidedCallFindings(calls, docs, opts.disable), ...unused]);
 }

@@ -8,7 +8,7 @@ import type { CallSite } from '../gotemplate';
 import type { Chart } from '../helm/chart/chart';
 import type { RenderObserver } from '../helm/engine/engine';
 import { functionsWith } from '../sprig/functions';
-import { RULES } from './rules';
+import { isRuleDisabled, RULES } from './rules';
 import { decidingValues, defaultGuards } from './template-conditions';
 import type { Finding, ManifestDoc } from './types';
 import { asObj, asStr } from './workloads';
@@ -107,7 +107,7 @@ export function gitopsFindings(chart: Chart, calls: readonly TemplateCall[], val
 /** {@link gitopsFindings} for calls whose deciding values are known already. */
 export function decidedCallFindings(calls: readonly DecidedCall[], docs: readonly ManifestDoc[], disable: readonly string[] = []): Finding[] {
   const out: Finding[] = [];
-  const off = (id: string) => disable.some((d) => id === d || (d.endsWith('/') && id.startsWith(d)));
+  const off = (id: string) => isRuleDisabled(id, disable);
   for (const c of calls) {
     const lookup = c.function === 'lookup';
     const id = lookup ? 'gitops/lookup' : 'gitops/nondeterministic';

@@ -10,6 +10,7 @@ export type { Finding, FindingSummary, ManifestDoc, Preset, ResourceRef, Severit
 export { KUBE_VERSIONS } from './types';
 export { validateManifests, validateManifestsAsync, summarize, sortFindings } from './validate';
 export { checkRender } from './check';
+export { unusedOverrideFindings, type ValuesUse } from './unused-overrides';
 export { manifestDocs, lineOf, clearParsedManifests, type RenderedManifests } from './docs';
 export { loadKubeSchema, loadedKubeSchema, schemaVersionFor } from './schema/load';
 export { RULES, type RuleId, type Rule } from './rules';

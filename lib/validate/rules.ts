@@ -50,6 +50,12 @@ export const RULES = {
   'gitops/nondeterministic': { severity: 'warning', why: 'Argo CD and Flux render the chart with helm template at every sync: a random value, key or timestamp changes each time, so the application never stays in sync and generated secrets are replaced.' },
   'gitops/lookup': { severity: 'warning', why: 'lookup returns nothing under helm template, which is how Argo CD and Flux render: whatever the chart reads from the live cluster is missing there.' },
   'xref/pdb-selector': { severity: 'warning', why: 'A PodDisruptionBudget that selects no pod template protects nothing.' },
+  'values/unused-override': { severity: 'warning', why: 'Helm ignores a value that no template reads: a misspelt key or one placed under the wrong parent silently deploys the default.' },
 } satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;
+
+/** Whether `--disable` entries (rule ids, or prefixes ending in `/`) turn a rule off. */
+export function isRuleDisabled(id: string, disable: readonly string[] = []): boolean {
+  return disable.some((d) => id === d || (d.endsWith('/') && id.startsWith(d)));
+}

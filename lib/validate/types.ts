@@ -63,6 +63,8 @@ export interface ValidateOptions {
   values?: unknown;
   /** Rule ids (or id prefixes ending in `/`) to leave out. */
   disable?: string[];
+  /** The values the user set and what the render read (for `values/unused-override`). */
+  valuesUse?: import('./unused-overrides').ValuesUse;
 }
 
 /** Counts per severity, for badges and exit codes. */

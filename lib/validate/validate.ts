@@ -8,7 +8,7 @@ import { kindOf, nameOf, type Draft, type RuleContext } from './context';
 import { lineOf } from './docs';
 import { objectRules } from './objects';
 import { podRules } from './prod';
-import { RULES, type Rule } from './rules';
+import { isRuleDisabled, RULES, type Rule } from './rules';
 import { checkObject, TOP_LEVEL_FIELDS } from './schema/check';
 import { CRD_SCHEMAS } from './schema/crds';
 import type { KubeSchemaData } from './schema/format';
@@ -80,7 +80,7 @@ function schemaDrafts(doc: ManifestDoc, apiVersion: string, kind: string, schema
 }
 
 function finish(drafts: Draft[], opts: ValidateOptions): Finding[] {
-  const disabled = (id: string) => (opts.disable ?? []).some((d) => id === d || (d.endsWith('/') && id.startsWith(d)));
+  const disabled = (id: string) => isRuleDisabled(id, opts.disable);
   const index = opts.values !== undefined ? indexValues(opts.values) : undefined;
   const findings: Finding[] = [];
   for (const d of drafts) {

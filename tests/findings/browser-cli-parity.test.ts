@@ -3,7 +3,7 @@
  * (render worker → structured clone to the page and on to the findings worker → findings) and
  * the CLI's give the same findings for the same chart, values and release.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadChartFromDisk } from '../../lib/cli/node-io';
@@ -32,7 +32,7 @@ async function pageFindings(dir: string, valuesText: string, preset: Preset): Pr
   if (!out.ok) throw new Error(out.message);
   // What crosses from the render worker to the page, and from the page to the findings worker.
   const shown = structuredClone(structuredClone(out));
-  const res = await computeFindings({ id: 1, resources: shown.resources, gitopsCalls: shown.gitopsCalls, kubeVersion: RELEASE.kubeVersion, preset, values: shown.values });
+  const res = await computeFindings({ id: 1, resources: shown.resources, gitopsCalls: shown.gitopsCalls, kubeVersion: RELEASE.kubeVersion, preset, values: shown.values, valuesUse: shown.valuesUse });
   if (!res.ok) throw new Error(res.message);
   return res.findings;
 }
@@ -52,6 +52,33 @@ describe('findings: the page and chartroom lint agree', () => {
       const cli = await cliFindings(dir, values, preset);
       expect(cli.length).toBeGreaterThan(0);
       expect(await pageFindings(dir, valuesText, preset)).toEqual(cli);
+    } finally {
+      removeStandins(dir);
+    }
+  }, 60_000);
+});
+
+describe('values/unused-override: the page and chartroom lint report a misspelt value with the path meant', () => {
+  const TYPO = 'aeterna:\n  replica: 3\n';
+  const MESSAGE = 'aeterna.replica is set but no template reads it; did you mean aeterna.replicas?';
+  test('json and the page', async () => {
+    const dir = withStandins(join(ROOT, 'charts', 'aeterna'));
+    try {
+      writeFileSync(join(dir, 'typo-values.yaml'), TYPO);
+      const cli = await cliFindings(dir, 'typo-values.yaml', 'development');
+      expect(cli.filter((f) => f.id === 'values/unused-override').map((f) => [f.message, f.valuesPath])).toEqual([[MESSAGE, 'aeterna.replica']]);
+      expect(await pageFindings(dir, TYPO, 'development')).toEqual(cli);
+    } finally {
+      removeStandins(dir);
+    }
+  }, 60_000);
+
+  test('text', async () => {
+    const dir = withStandins(join(ROOT, 'charts', 'aeterna'));
+    try {
+      writeFileSync(join(dir, 'typo-values.yaml'), TYPO);
+      const r = await chartroom(['lint', dir, '-f', join(dir, 'typo-values.yaml')]);
+      expect(r.stdout).toContain(`WARNING [values/unused-override] values.yaml Values/aeterna.replica: ${MESSAGE}`);
     } finally {
       removeStandins(dir);
     }

@@ -48,7 +48,7 @@ export function useFindings(render: RenderSuccess | null, kubeVersion: string, p
           worker.current = null;
         };
       }
-      const request: FindingsRequest = { id: ++latest.current, resources: render.resources, gitopsCalls: render.gitopsCalls, kubeVersion, preset, values: render.values };
+      const request: FindingsRequest = { id: ++latest.current, resources: render.resources, gitopsCalls: render.gitopsCalls, kubeVersion, preset, values: render.values, valuesUse: render.valuesUse };
       worker.current.postMessage(request);
     }, FINDINGS_DEBOUNCE_MS);
     return () => {

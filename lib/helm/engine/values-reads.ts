@@ -279,7 +279,7 @@ export function activeRecorder(): ValuesReadRecorder | undefined {
 }
 
 /** Whether `path` (a values path, see the module comment) was read: itself, or a subtree holding it. */
-export function isPathRead(reads: TemplateReads, path: string): boolean {
+export function isPathRead(reads: Pick<TemplateReads, 'values' | 'subtrees'>, path: string): boolean {
   if (reads.values.has(path) || reads.subtrees.has(path) || reads.subtrees.has('')) return true;
   for (let end = path.lastIndexOf('.'); end > 0; end = path.lastIndexOf('.', end - 1)) {
     if (path[end - 1] === '\\') continue;
