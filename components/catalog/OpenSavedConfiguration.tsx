@@ -1,9 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { storePendingConfig } from '@/lib/configurator';
+import { readConfigFile, storePendingConfig } from '@/lib/configurator';
 import { CONFIG_FILE_ACCEPT } from '../layout/OpenConfigButton';
-import { readConfigFile } from '../layout/read-config-file';
 import { DropZone } from '../ui/DropZone';
 import { FilePickerButton } from '../ui/FilePickerButton';
 import { remoteChartHref } from './remote-chart-href';

@@ -1,7 +1,6 @@
 'use client';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { mergedValuesText, secretRanges, type ChartInfo } from '@/lib/configurator';
-import { schemaSecretFields } from '@/lib/share';
+import { mergedValuesText, schemaSecretFields, secretRanges, type ChartInfo } from '@/lib/configurator';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 import { ValuesEditor } from './ValuesEditor';
 

@@ -1,8 +1,21 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { planRestore, schemaForOverrides, takePendingConfig, type ChartInfo, type ChartSource, type Configuration, type ReadConfig, type ReleaseOptions, type RestoreMessage, type RestoreOrigin } from '@/lib/configurator';
-import { schemaSecretFields, type ChartroomEnvironment } from '@/lib/share';
+import {
+  readConfigFile,
+  restoreOver,
+  schemaForOverrides,
+  schemaSecretFields,
+  takePendingConfig,
+  type ChartInfo,
+  type ChartroomEnvironment,
+  type ChartSource,
+  type Configuration,
+  type ReadConfig,
+  type RestoreMessage,
+  type RestoreOrigin,
+  type SavedWork,
+} from '@/lib/configurator';
 import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
 import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
@@ -11,7 +24,6 @@ import { PreviewPane } from '../preview/PreviewPane';
 import { ExportMenu } from './ExportMenu';
 import { FormPane } from './FormPane';
 import { OpenConfigButton } from './OpenConfigButton';
-import { readConfigFile } from './read-config-file';
 import { ShareLinkBanner } from './ShareLinkBanner';
 import { useConfigDrop } from './use-config-drop';
 import { PaneLayout } from './PaneLayout';
@@ -70,27 +82,23 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
   const [madeWith, setMadeWith] = useState<string | null>(null);
   const [environments, setEnvironments] = useState<ChartroomEnvironment[]>([]);
   // What was there before a link or file replaced it: one click brings it back.
-  const [previous, setPrevious] = useState<{ valuesText: string; release: ReleaseOptions; environments: ChartroomEnvironment[] } | null>(null);
+  const [previous, setPrevious] = useState<SavedWork | null>(null);
   const latestEnvironments = useRef(environments);
   latestEnvironments.current = environments;
   const { replaceText, setRelease } = config;
   const restore = useCallback(
     (read: ReadConfig, origin: RestoreOrigin) => {
       if (!info) return;
-      const plan = planRestore(read, info, origin);
-      // Made with another version of this chart: the Upgrade tab offers to compare with it.
-      if (plan.apply && read.ok) setMadeWith(read.config.chart.version !== info.version ? `${read.config.chart.name} ${read.config.chart.version}` : null);
-      if (plan.apply) {
-        const before = latestConfiguration.current;
-        const changes = before.valuesText !== plan.apply.valuesText || JSON.stringify(before.release) !== JSON.stringify(plan.apply.release);
-        setPrevious(changes && before.valuesText.trim() !== '' ? { valuesText: before.valuesText, release: before.release, environments: latestEnvironments.current } : null);
-        replaceText(plan.apply.valuesText);
-        setRelease(plan.apply.release);
-        setEnvironments(plan.apply.environments);
-      } else {
-        setPrevious(null);
+      const current = latestConfiguration.current;
+      const step = restoreOver({ valuesText: current.valuesText, release: current.release, environments: latestEnvironments.current }, read, info, origin);
+      if (step.madeWith !== undefined) setMadeWith(step.madeWith);
+      setPrevious(step.previous);
+      if (step.apply) {
+        replaceText(step.apply.valuesText);
+        setRelease(step.apply.release);
+        setEnvironments(step.apply.environments);
       }
-      setRestoreMessage(plan.message);
+      setRestoreMessage(step.message);
     },
     [info, replaceText, setRelease],
   );

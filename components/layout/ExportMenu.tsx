@@ -1,9 +1,21 @@
 'use client';
 import { useRef, useState } from 'react';
-import { configurationToShare, type ChartInfo, type ChartSource, type Configuration } from '@/lib/configurator';
-import type { ChartroomEnvironment } from '@/lib/share';
+import {
+  defaultDeployFrom,
+  exportEnvironments,
+  exportGitopsRepo,
+  exportShareLink,
+  exportValuesBundle,
+  gitopsOutcome,
+  type ChartInfo,
+  type ChartroomEnvironment,
+  type ChartSource,
+  type Configuration,
+  type DeployFrom,
+  type ExportOutcome,
+  type Exporters,
+} from '@/lib/configurator';
 import type { GitopsRepo } from '@/lib/export';
-import { DNS1123_LABEL } from '@/lib/kube/names';
 import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
 import type { UpgradeReport } from '@/lib/upgrade/types';
 import { useDismiss } from '../ui/use-dismiss';
@@ -21,36 +33,27 @@ interface ExportMenuProps {
   upgradeReport: UpgradeReport | null;
 }
 
-type ChartFrom = 'vendored' | 'helm-repo' | 'oci';
-
-
 /**
- * The chart loaded on the page for an export. The Helm engine comes with it, so it is fetched
- * only when an export starts: the page itself renders through the worker.
+ * The chart loaded on the page for an export, and lib/export's builders. The Helm engine comes
+ * with the chart, so both are fetched only when an export starts: the page itself renders
+ * through the worker.
  */
-async function chartOnPage(source: ChartSource) {
-  const { loadChartOnPage } = await import('@/lib/configurator/client/load-chart');
-  return loadChartOnPage(source);
-}
-
-/** Environment names typed as `dev, prod`, keeping the values of environments that already existed. */
-function environmentsFrom(text: string, known: ChartroomEnvironment[]): ChartroomEnvironment[] {
-  const names = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
-  return names.map((name) => known.find((e) => e.name === name) ?? { name, values: '' });
+async function exportTools(source: ChartSource) {
+  const [{ loadChartOnPage }, exporters] = await Promise.all([import('@/lib/configurator/client/load-chart'), import('@/lib/export')]);
+  return [await loadChartOnPage(source), exporters satisfies Exporters] as const;
 }
 
 /** The configurator's Export menu: values bundle, GitOps repository, share link. */
 export function ExportMenu({ info, source, origin, configuration, environments, upgradeReport }: ExportMenuProps) {
-  const from = origin ? { repository: origin.repository, digest: origin.digest } : {};
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ text: string; removed: string[]; warnings: string[]; error?: boolean } | null>(null);
+  const [result, setResult] = useState<(ExportOutcome & { error?: boolean }) | null>(null);
   const [tool, setTool] = useState<'argocd' | 'flux'>('argocd');
   const [envText, setEnvText] = useState(environments.map((e) => e.name).join(', '));
   const [repoUrl, setRepoUrl] = useState('');
   const [branch, setBranch] = useState('main');
   // A chart opened from a repository is deployed from there unless the user says otherwise.
-  const [chartFrom, setChartFrom] = useState<ChartFrom>(origin ? (origin.repository.startsWith('oci://') ? 'oci' : 'helm-repo') : 'vendored');
+  const [chartFrom, setChartFrom] = useState<DeployFrom>(defaultDeployFrom(origin));
   const [chartUrl, setChartUrl] = useState(origin?.repository ?? '');
   const [progress, setProgress] = useState<number | null>(null);
   /** A GitOps repository built but held back: its output changes at every sync (findings to confirm). */
@@ -60,15 +63,17 @@ export function ExportMenu({ info, source, origin, configuration, environments, 
   const buttonRef = useRef<HTMLButtonElement>(null);
   useDismiss(open, menuRef, buttonRef, () => setOpen(false));
 
-  const envs = environmentsFrom(envText, environments);
-  const badEnv = envs.find((e) => !DNS1123_LABEL.test(e.name));
+  const { environments: envs, invalid: badEnv } = exportEnvironments(envText, environments);
+  const subject = { info, source, origin, configuration, environments: envs };
 
-  async function run(what: string, job: () => Promise<{ text: string; removed: string[]; warnings: string[] } | null>) {
+  async function run(what: string, job: () => Promise<ExportOutcome | null>) {
     setBusy(true);
     setResult(null);
     setHeldBack(null);
     try {
-      setResult(await job());
+      const outcome = await job();
+      if (outcome?.file) download(outcome.file.bytes, outcome.file.fileName, 'application/zip');
+      setResult(outcome);
     } catch (e) {
       setResult({ text: `${what} failed: ${e instanceof Error ? e.message : String(e)}`, removed: [], warnings: [], error: true });
     } finally {
@@ -79,55 +84,31 @@ export function ExportMenu({ info, source, origin, configuration, environments, 
 
   const bundle = () =>
     run('The values bundle', async () => {
-      const [chart, { buildValuesBundle }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
-      const b = await buildValuesBundle(chart, configurationToShare(configuration, info, envs, from), { upgradeReport: upgradeReport ?? undefined }, setProgress);
-      download(b.zip, b.fileName, 'application/zip');
-      return { text: `Downloaded ${b.fileName}.`, removed: b.removed, warnings: b.warnings };
+      const [chart, exporters] = await exportTools(source);
+      return exportValuesBundle(subject, chart, exporters, upgradeReport, setProgress);
     });
-
-  const downloaded = (r: GitopsRepo) => ({ text: `Downloaded ${r.fileName}.`, removed: r.removed, warnings: r.warnings });
 
   const gitops = () =>
     run('The GitOps repository', async () => {
-      const [chart, { buildGitopsRepo }] = await Promise.all([chartOnPage(source), import('@/lib/export')]);
-      const chartSource = chartFrom === 'vendored' ? { type: 'vendored' as const } : { type: chartFrom, url: chartUrl.trim() };
-      if (chartSource.type !== 'vendored' && !chartSource.url) throw new Error(`give the ${chartFrom === 'oci' ? 'OCI registry' : 'Helm repository'} URL`);
-      const r = await buildGitopsRepo(
-        chart,
-        configurationToShare(configuration, info, envs, from),
-        { tool, repoUrl: repoUrl.trim() || undefined, branch: branch.trim() || undefined, chartSource },
-        setProgress,
-      );
-      // Output that changes at every sync is worth a second look before it goes into Git.
-      if (r.gitops.length) {
-        setHeldBack(r);
-        return null;
-      }
-      download(r.zip, r.fileName, 'application/zip');
-      return downloaded(r);
+      const [chart, exporters] = await exportTools(source);
+      const r = await exportGitopsRepo(subject, chart, exporters, { tool, repoUrl, branch, deployFrom: chartFrom, chartUrl }, setProgress);
+      if (!('heldBack' in r)) return r;
+      setHeldBack(r.heldBack);
+      return null;
     });
 
   const downloadAnyway = (r: GitopsRepo) => {
+    const outcome = gitopsOutcome(r);
     download(r.zip, r.fileName, 'application/zip');
     setHeldBack(null);
-    setResult(downloaded(r));
+    setResult(outcome);
   };
 
   const copyLink = () =>
     run('Copying the link', async () => {
-      // A chart from the user's disk is not on any server: the link names it so it can be opened again.
-      const digest = origin || source.kind === 'url' ? undefined : (await import('@/lib/configurator/chart-digest')).localChartDigest(source);
-      // The encoder (and the configuration checker it carries) loads with the first link.
-      const { encodeShareLink } = await import('@/lib/share/link');
-      const link = encodeShareLink(configurationToShare(configuration, info, envs, origin ? from : { digest }), {
-        schema: info.schema ?? undefined,
-        baseUrl: `${location.origin}${location.pathname}`,
-      });
+      const link = await exportShareLink(subject, `${location.origin}${location.pathname}`);
       await navigator.clipboard.writeText(link.url);
-      const warnings = digest
-        ? [`${info.name} ${info.version} was opened from your disk, and the link does not contain it: whoever opens the link is asked for the same chart file (${digest.slice(0, 19)}…).`]
-        : [];
-      return { text: `Link copied (${link.url.length} characters).`, removed: link.removed, warnings };
+      return link;
     });
 
   return (
@@ -166,7 +147,7 @@ export function ExportMenu({ info, source, origin, configuration, environments, 
             </label>
             <label>
               Chart source{' '}
-              <select value={chartFrom} onChange={(e) => setChartFrom(e.target.value as ChartFrom)}>
+              <select value={chartFrom} onChange={(e) => setChartFrom(e.target.value as DeployFrom)}>
                 <option value="vendored">Vendored in the repository</option>
                 <option value="helm-repo">Helm repository</option>
                 <option value="oci">OCI registry</option>

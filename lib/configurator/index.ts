@@ -26,3 +26,7 @@ export * from './secret-ranges';
 export * from './placeholders';
 export * from './manifest-lines';
 export * from './text-change';
+export * from './export-actions';
+export * from './read-config';
+// What the page needs of share links and chartroom.json beyond the configurator's own actions.
+export { schemaSecretFields, type ChartroomEnvironment, type SecretField } from '../share';

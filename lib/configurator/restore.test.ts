@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadChartFromDisk } from '../cli/node-io';
 import type { ChartroomConfig } from '../share';
 import { chartInfoFromChart } from './chart-info';
-import { NO_HELM_VERSION, planRestore } from './restore';
+import { NO_HELM_VERSION, planRestore, restoreOver } from './restore';
+import { DEFAULT_RELEASE } from './release-options';
 
 const info = chartInfoFromChart(loadChartFromDisk(resolve(__dirname, '../../charts/aeterna')));
 const config: ChartroomConfig = {
@@ -58,5 +59,34 @@ describe('planRestore', () => {
     });
     const zip = planRestore({ ok: false, message: 'shop.zip holds no chartroom.json.' }, info, file);
     expect(zip.message.text).toBe('shop.zip holds no chartroom.json. Your configuration was not changed.');
+  });
+});
+
+describe('restoreOver', () => {
+  const current = { valuesText: 'aeterna:\n  replicas: 1\n', release: { ...DEFAULT_RELEASE }, environments: [] };
+
+  it('applies the configuration and keeps the work it replaces, to bring back', () => {
+    const step = restoreOver(current, { ok: true, config }, info, file);
+    expect(step.apply).toEqual(planRestore({ ok: true, config }, info, file).apply);
+    expect(step.previous).toBe(current);
+    expect(step.madeWith).toBeNull();
+  });
+
+  it('keeps nothing to bring back when the editor was empty or nothing changes', () => {
+    expect(restoreOver({ ...current, valuesText: '  \n' }, { ok: true, config }, info, file).previous).toBeNull();
+    const same = { valuesText: config.values, release: planRestore({ ok: true, config }, info, file).apply!.release, environments: [] };
+    expect(restoreOver(same, { ok: true, config }, info, file).previous).toBeNull();
+  });
+
+  it('names the chart version a configuration was made with when it is another', () => {
+    const older = { ...config, chart: { ...config.chart, version: '0.0.1' } };
+    expect(restoreOver(current, { ok: true, config: older }, info, file).madeWith).toBe('aeterna 0.0.1');
+  });
+
+  it('changes nothing for a configuration that does not apply', () => {
+    const other = { ...config, chart: { ...config.chart, name: 'verta' } };
+    const step = restoreOver(current, { ok: true, config: other }, info, { kind: 'link' });
+    expect(step).toEqual({ message: expect.objectContaining({ kind: 'broken', text: expect.stringContaining('This share link is for another chart.') }), previous: null });
+    expect(restoreOver(current, { ok: false, message: 'bad' }, info, file).apply).toBeUndefined();
   });
 });

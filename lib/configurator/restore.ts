@@ -56,3 +56,37 @@ export function planRestore(read: ReadConfig, info: ChartInfo, origin: RestoreOr
 
 /** Configurations made before chartroom knew Helm 4 keep the Helm they were checked with. */
 export const NO_HELM_VERSION = 'This configuration names no Helm version (it predates Helm 4 support), so it opens as Helm 3.17; choose Helm 4.1 in the release bar to render it as Helm 4.';
+
+/** The work a restore replaces or brings back: values, release options, environments. */
+export interface SavedWork {
+  valuesText: string;
+  release: ReleaseOptions;
+  environments: ChartroomEnvironment[];
+}
+
+/** Opening a configuration over the work on screen. */
+export interface RestoreStep {
+  message: RestoreMessage;
+  /** The new work, when the configuration applies. */
+  apply?: SavedWork;
+  /** The work it replaced, when there was some and it changes (one click brings it back); null otherwise. */
+  previous: SavedWork | null;
+  /**
+   * When it applies: the chart version it was made with if not the open one (the Upgrade tab
+   * offers to compare with it), else null. Undefined when nothing applies.
+   */
+  madeWith?: string | null;
+}
+
+/** What opening `read` over `current` does; never throws. */
+export function restoreOver(current: SavedWork, read: ReadConfig, info: ChartInfo, origin: RestoreOrigin): RestoreStep {
+  const plan = planRestore(read, info, origin);
+  if (!plan.apply || !read.ok) return { message: plan.message, previous: null };
+  const changes = current.valuesText !== plan.apply.valuesText || JSON.stringify(current.release) !== JSON.stringify(plan.apply.release);
+  return {
+    message: plan.message,
+    apply: plan.apply,
+    previous: changes && current.valuesText.trim() !== '' ? current : null,
+    madeWith: read.config.chart.version !== info.version ? `${read.config.chart.name} ${read.config.chart.version}` : null,
+  };
+}
