@@ -1,7 +1,7 @@
 import { HelmError } from '../helm/action/errors';
 import { failedReleaseOutput } from '../helm/action/template';
 import { renderFromFlags } from './render-flags';
-import { flagBool, flagList, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
+import { flagBool, flagList, flagString, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 import { CHART_REF_FLAGS } from './chart-ref-flags';
 
@@ -26,6 +26,7 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'dependency-update', kind: 'bool', help: 'update dependencies if they are missing before installing the chart' },
   { name: 'render-subchart-notes', kind: 'bool', help: 'if set, render subchart notes along with the parent' },
   { name: 'debug', kind: 'bool', help: 'enable verbose output (prints the manifests of a failed render)' },
+  { name: 'trace', kind: 'string', help: 'write where each output line came from (template line, include chain, values read) to this JSON file' },
   { name: 'help', short: 'h', kind: 'bool', help: 'help for template' },
 ];
 
@@ -54,7 +55,10 @@ export function templateCommand(argv: string[], io: CliIO): ExitCode {
   }
   const [releaseName, chartRef] = pos.length === 2 ? pos : ['release-name', pos[0]];
   try {
-    const result = renderFromFlags(parsed, releaseName, chartRef, io);
+    const traceFile = flagString(parsed, 'trace');
+    const result = renderFromFlags(parsed, releaseName, chartRef, io, traceFile === undefined ? {} : { trace: true });
+    // The map first: a file that cannot be written is an error before anything is printed.
+    if (traceFile !== undefined) io.writeFile(traceFile, new TextEncoder().encode(`${JSON.stringify(result.trace)}\n`));
     io.stdout(result.output);
     return 0;
   } catch (e) {
