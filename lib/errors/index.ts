@@ -50,6 +50,9 @@ export interface ErrorWhere {
   valuesPath?: string;
 }
 
+/** A JSON Schema keyword that combines subschemas or chooses between them. */
+export type CombiningKeyword = 'allOf' | 'anyOf' | 'oneOf' | 'not' | 'then' | 'else';
+
 /** One violation of a values.schema.json. */
 export interface SchemaProblem {
   /** The chart whose schema it breaks, as Helm names it in its message. */
@@ -57,6 +60,11 @@ export interface SchemaProblem {
   /** The values path inside that chart's values (`image.tag`), `(root)` for the whole document. */
   path: string;
   message: string;
+  /**
+   * Set when the problem is a combining keyword's verdict on the whole value (`anyOf` failed): the
+   * problems listed with it, if any, say which part is wrong.
+   */
+  keyword?: CombiningKeyword;
 }
 
 /** An error as plain data (structured-clonable: the worker posts it, `--format json` prints it). */
@@ -95,6 +103,11 @@ export class CodedError extends Error implements Located {
     this.name = 'CodedError';
     this.schemaProblems = options.schemaProblems ?? [];
     if (options.detail !== undefined) this.detail = options.detail;
+  }
+
+  /** An error again from its plain form (received from another thread). */
+  static fromReport(r: ErrorReport): CodedError {
+    return new CodedError(r.code, r.message, r.where, { schemaProblems: r.schemaProblems, detail: r.detail });
   }
 
   /** The plain form, for messages between threads and JSON output. */

@@ -80,7 +80,7 @@ export type ChartroomConfig = z.infer<typeof chartroomConfigSchema>;
 export type ChartroomEnvironment = z.infer<typeof environmentSchema>;
 
 /** Outcome of reading untrusted input: the configuration, or sentences saying what is wrong. */
-export type ConfigResult = { ok: true; config: ChartroomConfig } | { ok: false; message: string; issues: string[] };
+export type ConfigResult = { ok: true; config: ChartroomConfig } | { ok: false; message: string; issues: string[]; newerFormat?: true };
 
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
@@ -90,14 +90,10 @@ function describeIssues(error: z.ZodError): string[] {
 export function validateConfig(raw: unknown): ConfigResult {
   if (typeof raw === 'object' && raw !== null && 'format' in raw && (raw as { format: unknown }).format !== CONFIG_FORMAT) {
     const f = (raw as { format: unknown }).format;
-    const newer = typeof f === 'number' && f > CONFIG_FORMAT;
-    return {
-      ok: false,
-      message: newer
-        ? `This configuration uses format ${f}, made by a newer chartroom; this one reads format ${CONFIG_FORMAT}.`
-        : `Unknown configuration format ${JSON.stringify(f)}.`,
-      issues: [],
-    };
+    if (typeof f === 'number' && f > CONFIG_FORMAT) {
+      return { ok: false, message: `This configuration uses format ${f}, made by a newer chartroom; this one reads format ${CONFIG_FORMAT}.`, issues: [], newerFormat: true };
+    }
+    return { ok: false, message: `Unknown configuration format ${JSON.stringify(f)}.`, issues: [] };
   }
   const parsed = chartroomConfigSchema.safeParse(raw);
   if (parsed.success) return { ok: true, config: parsed.data };

@@ -138,7 +138,7 @@ export function decodeShareLink(input: string): DecodeResult {
     return fail('corrupt', 'This link is damaged: its data is not a configuration. Copy the whole link and try again.');
   }
   const checked = validateConfig(raw);
-  if (!checked.ok) return fail(/newer chartroom/.test(checked.message) ? 'newer-format' : 'invalid', `This link's configuration can't be used. ${checked.message}`);
+  if (!checked.ok) return fail(checked.newerFormat ? 'newer-format' : 'invalid', `This link's configuration can't be used. ${checked.message}`);
   return { ok: true, config: checked.config };
 }
 

@@ -37,7 +37,6 @@ export class UpgradeRenderError extends Error {
 }
 
 const label = (c: Chart) => `${c.metadata.name} ${c.metadata.version}`;
-const SCHEMA_FAILURE = "values don't meet the specifications";
 
 /**
  * Both renders of one side with different random seeds, the first with its generated values
@@ -51,7 +50,7 @@ function renderMasked(which: 'from' | 'to', side: UpgradeSide, release: UpgradeR
     first = render(1, false);
   } catch (e) {
     const message = (e as Error).message;
-    if (!(e instanceof HelmError) || !message.includes(SCHEMA_FAILURE)) throw new UpgradeRenderError(which, label(side.chart), message);
+    if (!(e instanceof HelmError) || e.code !== 'values-schema') throw new UpgradeRenderError(which, label(side.chart), message);
     risks.push({ kind: 'schema-rejected', message: `helm refuses these values for ${label(side.chart)}: ${message}` });
     skipSchema = true;
     try {

@@ -10,8 +10,7 @@ import { deepCopy } from '../go/copy';
 import { toPlain, type GoMap, type GoValue } from '../go/value';
 import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator/plain-values';
 import { resolveNode, type JsonSchema } from '../form/schema';
-import { validateAgainstSchema } from '../helm/chartutil/schema';
-import { SCHEMA_HEADER, schemaProblems } from '../configurator/render-errors';
+import { checkAgainstSchema } from '../helm/chartutil/schema';
 import type { HelmVersion } from '../helm/version';
 import type { DefaultChange, OverrideReport, ValuesReport } from './types';
 
@@ -111,10 +110,8 @@ function goAt(values: GoMap, path: Path): GoValue {
 
 /** Helm's own schema check of the values as helm checks them (defaults coalesced), problem by problem. */
 function schemaErrors(chart: Chart, user: GoMap, helmVersion: HelmVersion | undefined): { path: string; message: string }[] {
-  const message = validateAgainstSchema(chart, coalesceValues(chart, user, undefined, helmVersion), helmVersion);
-  if (!message) return [];
   // Problems of a subchart's schema are about its section of the values.
-  return schemaProblems(`${SCHEMA_HEADER}\n${message}`).map((p) => ({ path: p.chart && p.chart !== chart.metadata.name ? `${p.chart}.${p.path}` : p.path, message: p.message }));
+  return checkAgainstSchema(chart, coalesceValues(chart, user, undefined, helmVersion), helmVersion).problems.map((p) => ({ path: p.chart && p.chart !== chart.metadata.name ? `${p.chart}.${p.path}` : p.path, message: p.message }));
 }
 
 /**

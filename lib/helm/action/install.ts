@@ -97,7 +97,7 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
       { skipSchemaValidation: opts.skipSchemaValidation, warn: opts.warn },
     );
   } catch (e) {
-    throw HelmError.from(e, 'values-schema');
+    throw HelmError.from(e, 'internal');
   }
   try {
     checkKubeVersion(chart, caps);

@@ -10,7 +10,7 @@ import { Validator } from './jsonschema/validator';
 import { toPlain } from '../../go/value';
 import { isHelm4, type HelmVersion } from '../version';
 import { formatV6, problemsV6, SchemaCompileError, V6Schema, validateV6 } from './jsonschema/v6';
-import type { SchemaProblem } from '../../errors';
+import type { CombiningKeyword, SchemaProblem } from '../../errors';
 
 /**
  * The values as the validator sees them: Helm marshals them to YAML and back to JSON, so
@@ -61,7 +61,7 @@ function validatorForBytes(bytes: Uint8Array): Validator | Error {
 /** One chart's schema problems: Helm's text for them, and each problem as a values path and message. */
 interface SingleCheck {
   text: string;
-  problems: { path: string; message: string }[];
+  problems: { path: string; message: string; keyword?: CombiningKeyword }[];
 }
 
 const VALID: SingleCheck = { text: '', problems: [] };
@@ -77,7 +77,10 @@ function checkSingle(values: GoMap, schema: Uint8Array | string): SingleCheck {
   } catch (e) {
     return unusable((e as Error).message);
   }
-  return { text: errors.map((e) => `- ${e.field}: ${e.description}\n`).join(''), problems: errors.map((e) => ({ path: e.field, message: e.description })) };
+  return {
+    text: errors.map((e) => `- ${e.field}: ${e.description}\n`).join(''),
+    problems: errors.map((e) => (e.keyword ? { path: e.field, message: e.description, keyword: e.keyword } : { path: e.field, message: e.description })),
+  };
 }
 
 /**
@@ -114,7 +117,7 @@ function checkSingleV6(values: GoMap, schema: Uint8Array | string): SingleCheck 
   try {
     const err = validateV6(compiled, valuesAsJson(values));
     if (!err) return VALID;
-    return { text: `${formatV6(err)}\n`, problems: problemsV6(err).map((p) => ({ path: fieldName(p.path), message: p.message })) };
+    return { text: `${formatV6(err)}\n`, problems: problemsV6(err).map((p) => ({ ...p, path: fieldName(p.path) })) };
   } catch (e) {
     return unusable((e as Error).message);
   }

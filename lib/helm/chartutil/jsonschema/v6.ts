@@ -26,7 +26,7 @@ export interface V6Error {
   /** Several errors of one schema (`validation failed`), unwrapped at the top. */
   group?: boolean;
   /** An `anyOf` or `oneOf` that failed: each cause describes one option only. */
-  choice?: boolean;
+  choice?: 'anyOf' | 'oneOf';
   causes: V6Error[];
 }
 
@@ -545,7 +545,7 @@ function condValidate(s: Obj, add: Add, addErr: AddErr, self: Self): void {
         break;
       }
     }
-    if (!matched) add("'anyOf' failed", errs).choice = true;
+    if (!matched) add("'anyOf' failed", errs).choice = 'anyOf';
   }
   if (Array.isArray(s.oneOf)) {
     let matched = -1;
@@ -556,11 +556,11 @@ function condValidate(s: Obj, add: Add, addErr: AddErr, self: Self): void {
         if (matched === -1) errs.push(e);
       } else if (matched === -1) matched = i;
       else {
-        add(`'oneOf' failed, subschemas ${grouped(matched)}, ${grouped(i)} matched`).choice = true;
+        add(`'oneOf' failed, subschemas ${grouped(matched)}, ${grouped(i)} matched`).choice = 'oneOf';
         break;
       }
     }
-    if (matched === -1) add("'oneOf' failed, none matched", errs).choice = true;
+    if (matched === -1) add("'oneOf' failed, none matched", errs).choice = 'oneOf';
   }
   if (s.if !== undefined) {
     if (self(s.if, true) === null) {
@@ -599,14 +599,15 @@ export function formatV6(top: V6Error): string {
  * wrong (a group line above them only says that its causes failed), except that a choice keeps its
  * own line too, since each cause below it describes one option only.
  */
-export function problemsV6(top: V6Error): { path: string[]; message: string }[] {
-  const out: { path: string[]; message: string }[] = [];
+export function problemsV6(top: V6Error): { path: string[]; message: string; keyword?: 'anyOf' | 'oneOf' }[] {
+  const out: { path: string[]; message: string; keyword?: 'anyOf' | 'oneOf' }[] = [];
   const visit = (e: V6Error) => {
     if (e.reference && e.causes.length === 1) {
       visit(e.causes[0]);
       return;
     }
-    if (e.causes.length === 0 || e.choice) out.push({ path: e.instance, message: e.message });
+    if (e.choice) out.push({ path: e.instance, message: e.message, keyword: e.choice });
+    else if (e.causes.length === 0) out.push({ path: e.instance, message: e.message });
     for (const c of e.causes) visit(c);
   };
   for (const c of top.group ? top.causes : [top]) visit(c);

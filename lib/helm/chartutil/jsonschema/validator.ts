@@ -9,11 +9,14 @@ import { goRegexp } from './go-regexp';
 import { checkFormat } from './formats';
 import { formatFloat } from '../../../go/strconv';
 import { canonicalJson, isMultipleOf, type Json } from './json';
+import type { CombiningKeyword } from '../../../errors';
 
 export interface SchemaError {
   /** Path without the `(root).` prefix; `(root)` at the top. */
   field: string;
   description: string;
+  /** The combining keyword this is the verdict of, when it is one. */
+  keyword?: CombiningKeyword;
 }
 
 type Schema = Json;
@@ -171,8 +174,8 @@ export class Validator {
     return cur;
   }
 
-  private add(r: Result, ctx: Path, description: string): void {
-    r.errors.push({ field: fieldOf(ctx), description });
+  private add(r: Result, ctx: Path, description: string, keyword?: CombiningKeyword): void {
+    r.errors.push(keyword ? { field: fieldOf(ctx), description, keyword } : { field: fieldOf(ctx), description });
     r.score -= 2;
   }
 
@@ -245,7 +248,7 @@ export class Validator {
         if (!best || res.score > best.score) best = res;
       }
       if (!valid) {
-        this.add(r, ctx, 'Must validate at least one schema (anyOf)');
+        this.add(r, ctx, 'Must validate at least one schema (anyOf)', 'anyOf');
         if (best) this.merge(r, best);
       }
     }
@@ -258,7 +261,7 @@ export class Validator {
         else if (n === 0 && (!best || res.score > best.score)) best = res;
       }
       if (n !== 1) {
-        this.add(r, ctx, 'Must validate one and only one schema (oneOf)');
+        this.add(r, ctx, 'Must validate one and only one schema (oneOf)', 'oneOf');
         if (n === 0 && best) this.merge(r, best);
       }
     }
@@ -269,10 +272,10 @@ export class Validator {
         if (res.errors.length === 0) n++;
         this.merge(r, res);
       }
-      if (n !== s.allOf.length) this.add(r, ctx, 'Must validate all the schemas (allOf)');
+      if (n !== s.allOf.length) this.add(r, ctx, 'Must validate all the schemas (allOf)', 'allOf');
     }
     if (s.not !== undefined && this.sub(s.not, value, ctx).errors.length === 0) {
-      this.add(r, ctx, 'Must not validate the schema (not)');
+      this.add(r, ctx, 'Must not validate the schema (not)', 'not');
     }
     if (isObj(s.dependencies) && isObj(value)) {
       for (const [k, dep] of Object.entries(s.dependencies)) {
@@ -289,14 +292,14 @@ export class Validator {
       if (ifOk && s.then !== undefined) {
         const res = this.sub(s.then, value, ctx);
         if (res.errors.length) {
-          this.add(r, ctx, 'Must validate "then" as "if" was valid');
+          this.add(r, ctx, 'Must validate "then" as "if" was valid', 'then');
           this.merge(r, res);
         }
       }
       if (!ifOk && s.else !== undefined) {
         const res = this.sub(s.else, value, ctx);
         if (res.errors.length) {
-          this.add(r, ctx, 'Must validate "else" as "if" was not valid');
+          this.add(r, ctx, 'Must validate "else" as "if" was not valid', 'else');
           this.merge(r, res);
         }
       }
