@@ -1,6 +1,7 @@
 'use client';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { mergedValuesText, schemaSecretFields, secretRanges, type ChartInfo } from '@/lib/configurator';
+import { mergedValuesText, schemaSecretFields, secretRanges, valuesErrorMarkers, type ChartInfo, type PreviewStore } from '@/lib/configurator';
+import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 import { ValuesEditor } from './ValuesEditor';
 
@@ -9,15 +10,22 @@ interface EditorPaneProps {
   config: ConfigurationHandle;
   /** The chart schema without `required` (the document holds only overrides). */
   schema: unknown;
+  /** The preview, whose failures to read these values are marked in the editor. */
+  store: PreviewStore | null;
 }
 
 /** values.yaml: the user's overrides (editable), or the full merged values (read-only). */
-export function EditorPane({ info, config, schema }: EditorPaneProps) {
+export function EditorPane({ info, config, schema, store }: EditorPaneProps) {
   const [full, setFull] = useState(false);
   const { configuration } = config;
   const fullText = useMemo(() => (full ? mergedValuesText(info.defaultsText, configuration.overrides) : ''), [full, info.defaultsText, configuration.overrides]);
   const problems = configuration.parsed.ok ? [] : configuration.parsed.problems;
-  const aliasProblems = useMemo(() => problems.filter((p) => p.code === 'ALIAS'), [problems]);
+  const latest = usePreviewSelector(store, (s) => s.latest);
+  // The editor's own parser marks what it refuses (monaco-yaml); helm's reading adds what only helm refuses.
+  const markers = useMemo(
+    () => [...problems.filter((p) => p.code === 'ALIAS'), ...(configuration.parsed.ok ? valuesErrorMarkers(latest, configuration.valuesText) : [])],
+    [problems, configuration.parsed.ok, latest, configuration.valuesText],
+  );
   const [revealed, setRevealed] = useState(false);
   const secretFields = useMemo(() => schemaSecretFields(info.schema), [info.schema]);
   // Masks follow the text a moment later: typing never waits for them.
@@ -53,7 +61,7 @@ export function EditorPane({ info, config, schema }: EditorPaneProps) {
         {full ? (
           <ValuesEditor key="full" text={fullText} schema={info.formSchema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" masked={revealed ? undefined : fullSecrets} />
         ) : (
-          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={aliasProblems} masked={revealed ? undefined : secrets} />
+          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={markers} masked={revealed ? undefined : secrets} />
         )}
       </div>
       {problems.length > 0 && (

@@ -20,6 +20,7 @@ import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/u
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
 import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
 import { EditorPane } from '../editor/EditorPane';
+import { ErrorPlace } from '../preview/ErrorPlace';
 import { PreviewPane } from '../preview/PreviewPane';
 import { ExportMenu } from './ExportMenu';
 import { FormPane } from './FormPane';
@@ -145,7 +146,8 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
       <main className="page-message">
         <div role="alert">
           <h1>This chart could not be loaded</h1>
-          <pre className="helm-message">{loadError}</pre>
+          <pre className="helm-message">{loadError.message}</pre>
+          <ErrorPlace where={loadError.where} />
         </div>
         <p className="row">
           <button type="button" onClick={() => store?.retryLoad()}>
@@ -185,7 +187,7 @@ export function Configurator({ chartKey, info: givenInfo, source, origin }: Conf
       )}
       <PaneLayout
         form={<FormPane info={info} config={config} store={store} />}
-        editor={<EditorPane info={info} config={config} schema={editorSchema} />}
+        editor={<EditorPane info={info} config={config} schema={editorSchema} store={store} />}
         preview={<PreviewPane info={info} store={store} release={config.configuration.release} setRelease={config.setRelease} source={stableSource} valuesText={currentValuesText} onUpgradeReport={setUpgradeReport} madeWith={madeWith} />}
       />
     </main>

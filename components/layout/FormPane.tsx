@@ -15,7 +15,7 @@ interface FormPaneProps {
   store: PreviewStore | null;
 }
 
-const schemaProblemsOf = (s: PreviewState): SchemaProblem[] | null => (s.latest && !s.latest.ok && s.latest.kind === 'schema' ? s.latest.schemaProblems : null);
+const schemaProblemsOf = (s: PreviewState): SchemaProblem[] | null => (s.latest && !s.latest.ok && s.latest.code === 'values-schema' ? s.latest.schemaProblems : null);
 
 function toPath(path: string | readonly (string | number)[]): (string | number)[] {
   return typeof path === 'string' ? path.split('.').filter((p) => p !== '') : [...path];

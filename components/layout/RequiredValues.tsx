@@ -4,11 +4,11 @@ import { placeholderValue, withPlaceholders, type ChartInfo, type SchemaProblem 
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 import { focusField } from './navigate';
 
-/** Problems about one value (not a whole object's `if`/`then`), for this chart. */
+/** Problems about one value (not a combination's verdict on a whole object, such as `if`/`then`), for this chart. */
 function valueProblems(problems: readonly SchemaProblem[], chart: string): { path: string; messages: string[] }[] {
   const byPath = new Map<string, string[]>();
   for (const p of problems) {
-    if (p.chart !== chart || p.path === '(root)' || /^Must validate/.test(p.message)) continue;
+    if (p.chart !== chart || p.path === '(root)' || (p.keyword && p.keyword !== 'not')) continue;
     byPath.set(p.path, [...(byPath.get(p.path) ?? []), p.message]);
   }
   return [...byPath].map(([path, messages]) => ({ path, messages }));

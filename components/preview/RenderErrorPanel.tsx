@@ -1,6 +1,6 @@
 'use client';
-import { useEffect, useState } from 'react';
-import { chartRelativePath, type PreviewStore, type RenderFailure } from '@/lib/configurator';
+import { useEffect, useMemo, useState } from 'react';
+import { chartRelativePath, type ErrorCode, type PreviewStore, type RenderFailure } from '@/lib/configurator';
 import { CodeBlock } from './CodeBlock';
 
 const HEADINGS: Record<RenderFailure['kind'], string> = {
@@ -12,11 +12,23 @@ const HEADINGS: Record<RenderFailure['kind'], string> = {
   chart: 'The chart is not loaded',
 };
 
+/** Errors that point into the chart's files: a template, or the file a template rendered. */
+const IN_TEMPLATE = new Set<ErrorCode>(['template-parse', 'template-exec']);
+
+/** Where the failure points in the chart, from its fields: a template's source, or a rendered file. */
+function chartPlace(failure: RenderFailure): { file: string; line: number; column?: number; inRenderedOutput: boolean } | null {
+  const { file, line, column } = failure.where;
+  if (file === undefined || line === undefined) return null;
+  if (IN_TEMPLATE.has(failure.code)) return { file, line, column, inRenderedOutput: false };
+  if (failure.code === 'manifest-yaml') return { file, line, column, inRenderedOutput: true };
+  return null;
+}
+
 /** Helm's message verbatim, where it points in the chart, and that template's source. */
 export function RenderErrorPanel({ failure, store }: { failure: RenderFailure; store: PreviewStore | null }) {
   const [source, setSource] = useState<{ file: string; text: string | null } | null>(null);
   const [showSource, setShowSource] = useState(false);
-  const loc = failure.location;
+  const loc = useMemo(() => chartPlace(failure), [failure]);
 
   useEffect(() => {
     if (!showSource || !loc || loc.inRenderedOutput || !store) return;

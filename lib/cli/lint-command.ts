@@ -3,6 +3,7 @@
  * the target Kubernetes version, removed APIs, production readiness, cross-object consistency).
  * Exits 1 on errors, and on warnings too with --strict.
  */
+import type { ErrorReport } from '../errors';
 import { renderFromFlags } from './render-flags';
 import { HelmError } from '../helm/action/errors';
 import { checkRender, decideCalls, gitopsCallRecorder, loadKubeSchema, manifestDocs, RULES, summarize, type Finding, type Preset } from '../validate';
@@ -67,7 +68,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<ExitCode> 
     return summary.errors > 0 || (flagBool(parsed, 'strict') && summary.warnings > 0) ? 1 : 0;
   } catch (e) {
     if (e instanceof HelmError && format === 'json') {
-      const findings = [renderErrorFinding(e.message)];
+      const findings = [renderErrorFinding(e.report())];
       io.stdout(`${JSON.stringify({ summary: summarize(findings), findings }, null, 2)}\n`);
     } else if (e instanceof HelmError) io.stderr(`${e.cliMessage}\n`);
     else io.stderr(`Error: ${(e as Error).message}\n`);
@@ -75,16 +76,19 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<ExitCode> 
   }
 }
 
-/** A render failure as a finding, located at the template helm names (`execution error at (t.yaml:1:4): ...`). */
-export function renderErrorFinding(message: string): Finding {
-  const m = /\(([^():]+):(\d+):\d+\): ([^]*)$/.exec(message);
+/**
+ * A render failure as a finding, located at the template helm names (`execution error at
+ * (t.yaml:1:4): ...`), with the template's own words (`fail`'s message) when helm gives them apart.
+ */
+export function renderErrorFinding(error: ErrorReport): Finding {
+  const located = error.detail !== undefined && error.where.file !== undefined && error.where.line !== undefined;
   return {
     id: 'render/error',
     severity: 'error',
-    message: m ? m[3] : message,
+    message: located ? error.detail! : error.message,
     why: RULES['render/error'].why,
-    resource: { kind: 'Chart', name: m ? m[1].split('/')[0] : '', template: m ? m[1] : '' },
-    ...(m ? { line: Number(m[2]) } : {}),
+    resource: { kind: 'Chart', name: located ? error.where.file!.split('/')[0] : '', template: located ? error.where.file! : '' },
+    ...(located ? { line: error.where.line } : {}),
   };
 }
 

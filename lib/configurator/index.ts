@@ -30,3 +30,4 @@ export * from './export-actions';
 export * from './read-config';
 // What the page needs of share links and chartroom.json beyond the configurator's own actions.
 export { schemaSecretFields, type ChartroomEnvironment, type SecretField } from '../share';
+export * from './error-markers';

@@ -7,7 +7,8 @@
 import type { ChartInfo } from './chart-info';
 import { LatencyTracker } from './latency';
 import { RenderClient, type WorkerLike } from './render-client';
-import type { ChartSource, EngineProgress, RenderOutcome, RenderRequest, RenderSuccess, StableRandom } from './render-protocol';
+import { renderFailure, type ChartSource, type EngineProgress, type RenderOutcome, type RenderRequest, type RenderSuccess, type StableRandom } from './render-protocol';
+import { errorReport, type ErrorReport } from '../errors';
 import type { YamlProblem } from './values-document';
 
 /**
@@ -21,7 +22,7 @@ const EDITING_SESSION: StableRandom = {
 
 export interface PreviewState {
   info: ChartInfo | null;
-  loadError: string | null;
+  loadError: ErrorReport | null;
   /** Loading the engine's code, then the chart; `ready` once renders can run. */
   engine: EngineProgress;
   /** The newest outcome and the edit revision it was rendered for. */
@@ -59,7 +60,7 @@ export class PreviewStore {
   private load(): void {
     this.client.load(this.source).then(
       (info) => this.set({ info }),
-      (e: unknown) => this.set({ loadError: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => this.set({ loadError: errorReport(e) }),
     );
   }
 
@@ -83,7 +84,9 @@ export class PreviewStore {
   valuesBroken(revision: number, problems: readonly YamlProblem[]): void {
     this.set({ requestedRevision: Math.max(revision, this.state.requestedRevision) });
     const message = problems.map((p) => `Line ${p.line}, column ${p.column}: ${p.message}`).join('\n');
-    this.rendered(revision, { ok: false, kind: 'values', message: `values.yaml does not parse; it was not rendered.\n${message}`, location: null, schemaProblems: [], elapsedMs: 0 });
+    const first = problems[0];
+    const where = first ? { file: 'values.yaml', line: first.line, column: first.column } : { file: 'values.yaml' };
+    this.rendered(revision, renderFailure({ code: 'values-yaml', message: `values.yaml does not parse; it was not rendered.\n${message}`, where, schemaProblems: [] }, 0));
   }
 
   /** A chart file's text, for the template source view. */

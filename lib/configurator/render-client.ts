@@ -5,7 +5,8 @@
  * pathological template never freezes the page.
  */
 import type { ChartInfo } from './chart-info';
-import type { ChartSource, EngineProgress, RenderOutcome, RenderRequest, WorkerRequest, WorkerResponse } from './render-protocol';
+import { renderFailure, type ChartSource, type EngineProgress, type RenderOutcome, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
+import { CodedError, type ErrorReport } from '../errors';
 
 /** The part of the Worker API used here (injectable for tests). */
 export interface WorkerLike {
@@ -85,7 +86,7 @@ export class RenderClient {
       { type: 'load', id: this.nextId++, source },
       (msg) => {
         if (msg.type === 'loaded') return msg.info;
-        throw new Error(msg.type === 'load-failed' ? msg.message : `the loader answered ${msg.type}`);
+        throw msg.type === 'load-failed' ? CodedError.fromReport(msg.error) : new Error(`the loader answered ${msg.type}`);
       },
       (reason) => `The loader stopped: ${reason}. The chart, or its archive once unpacked, is probably too large for this tab.`,
     );
@@ -191,7 +192,8 @@ export class RenderClient {
     if (this.source && this.loaded) void this.load(this.source).catch(() => undefined);
     if (f) {
       const elapsedMs = f.request.budget.deadlineMs + (this.opts.watchdogGraceMs ?? 1500);
-      this.opts.onRendered(f.revision, { ok: false, kind, message, location: null, schemaProblems: [], elapsedMs: kind === 'timeout' ? elapsedMs : 0 });
+      const error: ErrorReport = { code: kind === 'timeout' ? 'render-limit' : 'internal', message, where: {}, schemaProblems: [] };
+      this.opts.onRendered(f.revision, renderFailure(error, kind === 'timeout' ? elapsedMs : 0, kind));
     }
     this.pump();
   }

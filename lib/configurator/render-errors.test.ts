@@ -1,45 +1,82 @@
+/**
+ * What the page receives when a render fails: the worker's failure carries the error's code and
+ * where it points (file, line, column, values path), for both helm versions, and the form's
+ * errors are built from its schema problems.
+ */
 import { describe, expect, it } from 'vitest';
-import { locateRenderError, schemaErrorsByPath, schemaProblems } from './render-errors';
+import { loadChartDirectory } from '../helm';
+import type { HelmVersion } from '../helm/version';
+import { valuesErrorMarkers } from './error-markers';
+import { schemaErrorsByPath } from './render-errors';
+import { renderConfiguration } from './render-job';
+import { DEFAULT_RELEASE } from './release-options';
+import type { RenderFailure } from './render-protocol';
 
-describe('locateRenderError', () => {
-  const rows: { msg: string; want: ReturnType<typeof locateRenderError> }[] = [
-    { msg: 'execution error at (aeterna/templates/_validation.tpl:12:4): postgresql.external.host is required', want: { file: 'aeterna/templates/_validation.tpl', line: 12, column: 4 } },
-    { msg: 'template: t/templates/a.yaml:1:10: executing "t/templates/a.yaml" at <.Values.x.y>: nil pointer', want: { file: 't/templates/a.yaml', line: 1, column: 10 } },
-    { msg: 'parse error at (t/templates/a.yaml:7): missing value for if', want: { file: 't/templates/a.yaml', line: 7 } },
-    { msg: 'YAML parse error on t/templates/a.yaml: error converting YAML to JSON: yaml: line 2: mapping values are not allowed', want: { file: 't/templates/a.yaml', line: 2, inRenderedOutput: true } },
-    { msg: 'failed to parse values.yaml: error converting YAML to JSON', want: null },
-    {
-      msg: 't/templates/a.yaml:3:7\n  executing "t/templates/a.yaml" at <include "x" .>:\n    error calling include:\nt/templates/_h.tpl:1:20\n  executing "x" at <.Values.a.b>:\n    nil pointer evaluating interface {}.b',
-      want: { file: 't/templates/a.yaml', line: 3, column: 7 },
-    },
-  ];
-  for (const r of rows) it(r.msg.slice(0, 40), () => expect(locateRenderError(r.msg)).toEqual(r.want));
+const enc = new TextEncoder();
+const chartOf = (files: Record<string, string>) =>
+  loadChartDirectory([['Chart.yaml', 'apiVersion: v2\nname: t\nversion: 0.1.0\n'], ...Object.entries(files)].map(([path, text]) => ({ path, data: enc.encode(text) })));
+
+function fail(files: Record<string, string>, valuesText: string, helmVersion: HelmVersion): RenderFailure {
+  const out = renderConfiguration(chartOf(files), { valuesText, release: { ...DEFAULT_RELEASE, helmVersion }, budget: { deadlineMs: 5000, maxOutputBytes: 10_000_000 } });
+  if (out.ok) throw new Error('rendered');
+  return out;
+}
+
+describe.each(['3.17', '4.1'] as HelmVersion[])('render failures as fields, helm %s', (helm) => {
+  it('fail in an include: the template helm names, its line and column, and the words of fail', () => {
+    const out = fail({ 'templates/_validation.tpl': '{{- define "t.validate" -}}\n{{- fail "postgresql.external.host is required" -}}\n{{- end -}}\n', 'templates/a.yaml': 'a: 1\n{{ include "t.validate" . }}\n' }, '', helm);
+    expect(out).toMatchObject({ kind: 'template', code: 'template-exec', where: { chart: 't', file: 't/templates/a.yaml', line: 2, column: 3 }, detail: 'postgresql.external.host is required' });
+    expect(out.message).toBe('execution error at (t/templates/a.yaml:2:3): postgresql.external.host is required');
+  });
+  it('an execution error: file, line and column as the message gives them', () => {
+    const out = fail({ 'templates/a.yaml': '{{ .Values.x.y }}\n' }, '', helm);
+    expect(out).toMatchObject({ kind: 'template', code: 'template-exec', where: { file: 't/templates/a.yaml', line: 1, column: 10 } });
+    expect(out.message).toContain(helm === '4.1' ? 't/templates/a.yaml:1:10\n  executing' : 'template: t/templates/a.yaml:1:10: executing');
+  });
+  it('a parse error: file and line', () => {
+    const out = fail({ 'templates/a.yaml': 'a: 1\n\n\n\n\n\n{{ if }}\n{{ end }}\n' }, '', helm);
+    expect(out).toMatchObject({ kind: 'template', code: 'template-parse', where: { file: 't/templates/a.yaml', line: 7 } });
+    expect(out.message).toBe('parse error at (t/templates/a.yaml:7): missing value for if');
+  });
+  it('a rendered manifest that is not YAML: the line in the rendered file', () => {
+    const out = fail({ 'templates/a.yaml': 'a: 1\nconfig: logLevel: debug\n' }, '', helm);
+    expect(out).toMatchObject({ kind: 'template', code: 'manifest-yaml', where: { file: 't/templates/a.yaml', line: 2 } });
+    expect(out.message).toContain('YAML parse error on t/templates/a.yaml: error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context');
+  });
+  it("values helm cannot read: values.yaml's line, marked in the editor", () => {
+    const valuesText = 'a: 1\nb: [1,\n';
+    const out = fail({ 'templates/a.yaml': 'a: 1\n' }, valuesText, helm);
+    expect(out).toMatchObject({ kind: 'values', code: 'values-yaml', where: { file: 'values.yaml', line: 3 } });
+    expect(valuesErrorMarkers(out, valuesText)).toEqual([{ message: out.message, code: 'HELM', line: 3, column: 1, endLine: 3, endColumn: 2 }]);
+  });
+  it('an include chain: the outermost call is the place', () => {
+    const out = fail({ 'templates/_h.tpl': '{{- define "x" -}}{{ .Values.a.b }}{{- end -}}\n', 'templates/a.yaml': 'a: 1\n\n{{ include "x" . }}\n' }, '', helm);
+    expect(out.where).toEqual({ chart: 't', file: 't/templates/a.yaml', line: 3, column: 3 });
+    if (helm === '4.1') expect(out.message.startsWith('t/templates/a.yaml:3:3\n  executing')).toBe(true);
+  });
+  it('schema problems: the values path, and the form errors by path', () => {
+    const schema = JSON.stringify({ properties: { db: { properties: { port: { type: 'integer', maximum: 65535 } } } } });
+    const out = fail({ 'values.schema.json': schema, 'templates/a.yaml': 'a: 1\n' }, 'db:\n  port: 70000\n', helm);
+    expect(out).toMatchObject({ kind: 'schema', code: 'values-schema', where: { chart: 't', valuesPath: 'db.port' } });
+    const message = helm === '4.1' ? 'maximum: got 70,000, want 65,535' : 'Must be less than or equal to 65535';
+    expect(out.schemaProblems).toEqual([{ chart: 't', path: 'db.port', message }]);
+    expect(schemaErrorsByPath(out.schemaProblems, 't')).toEqual({ 'db.port': [message] });
+  });
+  it('other failures list no schema problems', () => {
+    expect(fail({ 'templates/a.yaml': '{{ fail "x" }}\n' }, '', helm).schemaProblems).toEqual([]);
+  });
 });
 
-describe('schemaProblems', () => {
-  const msg = "values don't meet the specifications of the schema(s) in the following chart(s):\naeterna:\n- postgresql.external.port: Must be less than or equal to 65535\n- (root): Additional property x is not allowed\nsub:\n- a: Invalid type\n";
-  it('lists every problem with its chart', () =>
-    expect(schemaProblems(msg)).toEqual([
-      { chart: 'aeterna', path: 'postgresql.external.port', message: 'Must be less than or equal to 65535' },
-      { chart: 'aeterna', path: '(root)', message: 'Additional property x is not allowed' },
-      { chart: 'sub', path: 'a', message: 'Invalid type' },
-    ]));
+describe('schemaErrorsByPath', () => {
+  const problems = [
+    { chart: 'aeterna', path: 'postgresql.external.port', message: 'Must be less than or equal to 65535' },
+    { chart: 'aeterna', path: '(root)', message: 'Additional property x is not allowed' },
+    { chart: 'sub', path: 'a', message: 'Invalid type' },
+  ];
   it('maps them to values paths', () =>
-    expect(schemaErrorsByPath(schemaProblems(msg), 'aeterna')).toEqual({
+    expect(schemaErrorsByPath(problems, 'aeterna')).toEqual({
       'postgresql.external.port': ['Must be less than or equal to 65535'],
       '': ['Additional property x is not allowed'],
       'sub.a': ['Invalid type'],
     }));
-  it('ignores other messages', () => expect(schemaProblems('template: x')).toEqual([]));
-  it("reads Helm 4's trees: the innermost problems, at values paths", () => {
-    const v6 =
-      "values don't meet the specifications of the schema(s) in the following chart(s):\naeterna:\n- at '/port': maximum: got 70,000, want 65,535\n- at '/name': validation failed\n  - at '/name': minLength: got 1, want 2\n  - at '/name': 'X' does not match pattern '^[a-z]+$'\n- at '': missing property 'image'\n- at '/a~1b/c': got string, want object\n";
-    expect(schemaProblems(v6)).toEqual([
-      { chart: 'aeterna', path: 'port', message: 'maximum: got 70,000, want 65,535' },
-      { chart: 'aeterna', path: 'name', message: 'minLength: got 1, want 2' },
-      { chart: 'aeterna', path: 'name', message: "'X' does not match pattern '^[a-z]+$'" },
-      { chart: 'aeterna', path: '(root)', message: "missing property 'image'" },
-      { chart: 'aeterna', path: 'a/b.c', message: 'got string, want object' },
-    ]);
-  });
 });

@@ -3,7 +3,7 @@
  * Pure (no worker APIs), so it runs in tests too.
  */
 import { loadArchiveFiles } from '../helm/chart/archive';
-import { HelmError, loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency } from '../helm';
+import { loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency } from '../helm';
 import type { RenderObserver } from '../helm/engine/engine';
 import { goToYaml } from '../yaml';
 import { combineObservers, StableSession } from '../helm/engine/stable-session';
@@ -12,8 +12,8 @@ import { ValuesReadRecorder } from '../helm/engine/values-reads';
 import { renderReadSet, userValuePaths } from '../helm/action/values-read-set';
 import type { GoMap, GoValue } from '../go/value';
 import { decodeChartFiles } from './chart-files';
-import { locateRenderError, schemaProblems } from './render-errors';
-import type { ChartSource, RemoteDependency, RenderedResource, RenderFailure, RenderOutcome, RenderRequest, VendoredDependency } from './render-protocol';
+import { errorReport } from '../errors';
+import { renderFailure, type ChartSource, type RemoteDependency, type RenderedResource, type RenderFailure, type RenderOutcome, type RenderRequest, type VendoredDependency } from './render-protocol';
 
 /** Loads a chart from files or a .tgz (a `url` source is fetched by the caller first). @throws ChartLoadError */
 export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>): Chart {
@@ -23,8 +23,8 @@ export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>): 
   return loadChartDirectory([...decodeChartFiles(source.files), ...subcharts]);
 }
 
-function failure(kind: RenderFailure['kind'], message: string, started: number): RenderFailure {
-  return { ok: false, kind, message, location: locateRenderError(message), schemaProblems: schemaProblems(message), elapsedMs: now() - started };
+function failure(e: unknown, started: number): RenderFailure {
+  return renderFailure(errorReport(e), now() - started);
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -36,7 +36,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
   try {
     values = mergeUserValues({ helmVersion: request.release.helmVersion, valueFiles: [{ name: 'values.yaml', data: request.valuesText }] });
   } catch (e) {
-    return failure('values', (e as Error).message, started);
+    return failure(e, started);
   }
   let missing: Dependency[] = [];
   try {
@@ -87,16 +87,9 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
       elapsedMs: now() - started,
     };
   } catch (e) {
-    if (e instanceof HelmError) {
-      const kind = e.message.startsWith("values don't meet") ? 'schema' : LIMIT_HIT.test(e.message) ? 'timeout' : 'template';
-      return failure(kind, e.message, started);
-    }
-    return failure('template', e instanceof Error ? e.message : String(e), started);
+    return failure(e, started);
   }
 }
-
-// The engine's own limits (RenderLimits): the render was stopped, not broken.
-const LIMIT_HIT = /exceeded its time budget|template output exceeds the limit/;
 
 function apiVersionOf(manifest: string): string {
   return /^apiVersion:\s*(\S+)/m.exec(manifest)?.[1] ?? '';

@@ -3,7 +3,7 @@ import type { ValuesUse } from '../validate/unused-overrides';
 import type { ChartInfo } from './chart-info';
 import type { EncodedChartFile } from './chart-files';
 import type { ReleaseOptions } from './release-options';
-import type { SchemaProblem, SourceLocation } from './render-errors';
+import type { ErrorCode, ErrorReport } from '../errors';
 import type { DecidedCall } from '../validate/gitops';
 
 /** A dependency archive fetched from its repository, added to the chart's charts/ folder. */
@@ -102,16 +102,25 @@ export interface RenderSuccess {
   elapsedMs: number;
 }
 
+/** What the page says happened: the error's code, or what happened to the worker. */
 export type RenderFailureKind = 'values' | 'schema' | 'template' | 'timeout' | 'crash' | 'chart';
 
-export interface RenderFailure {
+/**
+ * A render that failed: the error as the engine reported it (its code, Helm's message verbatim, or
+ * ours for timeouts and crashes, and where it points) and what the page calls it.
+ */
+export interface RenderFailure extends ErrorReport {
   ok: false;
   kind: RenderFailureKind;
-  /** Helm's message, verbatim (or ours for timeouts and crashes). */
-  message: string;
-  location: SourceLocation | null;
-  schemaProblems: SchemaProblem[];
   elapsedMs: number;
+}
+
+/** The page's name for a failure of the engine, by the error's code. */
+const KINDS: Partial<Record<ErrorCode, RenderFailureKind>> = { 'values-yaml': 'values', 'values-schema': 'schema', 'render-limit': 'timeout', 'chart-load': 'chart' };
+
+/** A failure from an error report; `kind` overrides the one its code gives (a worker's watchdog, a crash). */
+export function renderFailure(error: ErrorReport, elapsedMs: number, kind: RenderFailureKind = KINDS[error.code] ?? 'template'): RenderFailure {
+  return { ok: false, kind, ...error, elapsedMs };
 }
 
 export type RenderOutcome = RenderSuccess | RenderFailure;
@@ -127,6 +136,6 @@ export type EngineProgress = { phase: 'engine' } | { phase: 'chart'; percent: nu
 export type WorkerResponse =
   | { type: 'progress'; progress: EngineProgress }
   | { type: 'loaded'; id: number; info: ChartInfo }
-  | { type: 'load-failed'; id: number; message: string }
+  | { type: 'load-failed'; id: number; error: ErrorReport }
   | { type: 'rendered'; id: number; outcome: RenderOutcome }
   | { type: 'source'; id: number; file: string; text: string | null };

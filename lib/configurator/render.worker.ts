@@ -6,7 +6,8 @@
 import type { Chart } from '../helm';
 import { chartInfoFromChart } from './chart-info';
 import { chartFileText, loadChartSource, renderConfiguration } from './render-job';
-import type { ChartSource, RenderRequest, WorkerRequest, WorkerResponse } from './render-protocol';
+import { renderFailure, type ChartSource, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
+import { errorReport } from '../errors';
 
 declare const self: DedicatedWorkerGlobalScope;
 // Renders that arrive while the chart is still loading wait for it.
@@ -73,13 +74,13 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
         reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(await chart) });
       } catch (e) {
         chart = null;
-        reply({ type: 'load-failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+        reply({ type: 'load-failed', id: msg.id, error: errorReport(e) });
       }
       break;
     case 'render': {
       const loaded = chart && (await chart.catch(() => null));
       if (!loaded) {
-        reply({ type: 'rendered', id: msg.id, outcome: { ok: false, kind: 'chart', message: 'The chart could not be loaded.', location: null, schemaProblems: [], elapsedMs: 0 } });
+        reply({ type: 'rendered', id: msg.id, outcome: renderFailure({ code: 'chart-load', message: 'The chart could not be loaded.', where: {}, schemaProblems: [] }, 0) });
         break;
       }
       const outcome = renderConfiguration(loaded, msg.request);

@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cachedHelmTemplate, type ChartFiles } from '../../tests/helm/reference';
-import { schemaErrorsByPath, schemaProblems } from '../configurator/render-errors';
-import { HELM_RELEASE } from '../helm/version';
+import { errorText } from '../../tests/diff/chartroom-cli';
+import { schemaErrorsByPath } from '../configurator/render-errors';
+import { errorReport } from '../errors';
+import { loadChartFiles, templateChart } from '../helm';
+import { HELM_RELEASE, type HelmVersion } from '../helm/version';
 import { readableHelmErrors } from './helm-messages';
 import type { JsonSchema } from './schema';
 
@@ -35,11 +38,24 @@ function chart(values: string): ChartFiles {
   };
 }
 
-/** What the form shows for these values under the given helm. */
-async function formErrors(helm: string, values: string) {
-  const run = await cachedHelmTemplate(chart(values), [], { version: helm });
+/** chartroom's error for the chart, as the render worker reports it. */
+function chartroomError(files: ChartFiles, helmVersion: HelmVersion) {
+  const enc = new TextEncoder();
+  try {
+    templateChart(loadChartFiles(Object.entries(files).map(([name, text]) => ({ name, data: typeof text === 'string' ? enc.encode(text) : text })), { helmVersion }), { helmVersion });
+  } catch (e) {
+    return errorReport(e);
+  }
+  throw new Error('rendered without an error');
+}
+
+/** What the form shows for these values under the given helm, whose text chartroom's error must be. */
+async function formErrors(helmVersion: HelmVersion, values: string) {
+  const run = await cachedHelmTemplate(chart(values), [], { version: HELM_RELEASE[helmVersion] });
   expect(run.status, run.stderr).not.toBe(0);
-  return readableHelmErrors(schema, schemaErrorsByPath(schemaProblems(run.stderr.replace(/^Error: /, '')), 'messages'));
+  const ours = chartroomError(chart(values), helmVersion);
+  expect(errorText(`Error: ${ours.message}`)).toBe(errorText(run.stderr));
+  return readableHelmErrors(schema, schemaErrorsByPath(ours.schemaProblems, 'messages'));
 }
 
 const cases: [string, string, Record<string, string[]>][] = [
@@ -52,7 +68,7 @@ const cases: [string, string, Record<string, string[]>][] = [
   ['not', 'never: text\n', { never: ['Must not be string.'] }],
 ];
 
-describe.each(Object.values(HELM_RELEASE))('schema messages in words, helm %s', (helm) => {
+describe.each(Object.keys(HELM_RELEASE) as HelmVersion[])('schema messages in words, helm %s', (helm) => {
   it.each(cases)('%s', async (_name, values, want) => {
     expect(await formErrors(helm, values)).toEqual(want);
   });
