@@ -8,6 +8,7 @@
  * - warm: re-render after a one-leaf change of the values (what a keystroke costs): each render
  *   toggles one scalar of values.yaml, taken from leaves spread over the file; median of many
  *   renders after a warm-up;
+ * - trace/warm: a tracing render (`template --trace`) of every fifth of those states, against warm;
  * - helm and CLI: `helm template` and `node bin/chartroom.cjs template` as processes, in turn,
  *   median of several runs each after a warm-up of each (how CI pipelines call them).
  * Ratios, not absolute thresholds: shared machines make absolute timings noisy.
@@ -95,11 +96,15 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
     return state;
   };
   const warms: number[] = [];
+  // Tracing renders (`template --trace`, where did this line come from) of every fifth state, in
+  // turn with the normal ones so that both see the same load.
+  const traces: number[] = [];
   if (leaves.length > 0) {
-    for (let i = 0; i < runs.warmUp; i++) templateChart(chart, { values: step(i) });
+    for (let i = 0; i < runs.warmUp; i++) templateChart(chart, { values: step(i), trace: i % 5 === 0 });
     for (let i = 0; i < runs.warm; i++) {
       const values = step(i);
       warms.push(time(() => templateChart(chart, { values })));
+      if (i % 5 === 0) traces.push(time(() => templateChart(chart, { values, trace: true })));
     }
   }
 
@@ -115,6 +120,7 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
   }
   const [cold, cliMs, helmMs] = [median(colds), median(clis), median(helms)];
   const warm = warms.length ? median(warms) : NaN;
+  const traced = traces.length ? median(traces) : NaN;
   return [
     c.label,
     String(chart.templates.length + chart.dependencies.reduce((n, d) => n + d.templates.length, 0)),
@@ -122,6 +128,7 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
     warms.length ? warm.toFixed(2) : '-',
     helmMs.toFixed(1),
     warms.length ? `${(helmMs / warm).toFixed(0)}x` : '-',
+    traces.length ? `${(traced / warm).toFixed(1)}x` : '-',
     cliMs.toFixed(1),
     `${(cliMs / helmMs).toFixed(2)}x`,
     String(leaves.length),
@@ -135,7 +142,7 @@ function printTable(header: string[], body: Row[]): void {
   for (const r of body) console.log(line(r));
 }
 
-const HEADER = ['chart', 'templates', 'cold ms', 'warm ms', 'helm ms', 'helm/warm', 'CLI ms', 'CLI/helm', 'leaves'];
+const HEADER = ['chart', 'templates', 'cold ms', 'warm ms', 'helm ms', 'helm/warm', 'trace/warm', 'CLI ms', 'CLI/helm', 'leaves'];
 const roots = process.argv.slice(2).map((a) => resolve(a));
 const rows: Row[] = [];
 const skipped: string[] = [];
@@ -179,7 +186,9 @@ if (roots.length === 0) {
   }
 }
 
-console.log(`helm ${REFERENCE_HELM_VERSION}; warm: one-leaf edit re-render (median); helm and CLI: template as a process, in turn (median)`);
+console.log(
+  `helm ${REFERENCE_HELM_VERSION}; warm: one-leaf edit re-render (median); trace: the same with trace: true (median, every fifth state); helm and CLI: template as a process, in turn (median)`,
+);
 printTable(HEADER, rows);
 if (skipped.length) console.log(`\nskipped (${skipped.length}):\n${skipped.map((s) => `  ${s}`).join('\n')}`);
 

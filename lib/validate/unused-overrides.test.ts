@@ -86,6 +86,7 @@ describe('values/unused-override', () => {
   it('suggests nothing when nothing read is close', () => {
     expect(closest('completely.different', ['replicas', 'image.tag'])).toBeUndefined();
     expect(closest('replica', ['replicas', 'image.tag'])).toBe('replicas');
+    expect(closest('securityAgent.compliance.enabled', ['datadog.securityAgent.compliance.enabled', 'datadog.enabled'])).toBe('datadog.securityAgent.compliance.enabled');
   });
 });
 

@@ -44,8 +44,8 @@ export function unusedOverrideFindings(use: ValuesUse): Finding[] {
 
 /**
  * The read path nearest to `path`: fewest edits over the whole path, within a bound that grows
- * with the path's last key; failing that, a read path ending in the same key (a value placed
- * under the wrong parent).
+ * with the path's last key; failing that, the one read path that is this path under a parent
+ * (placed too high), or the one ending in the same key (placed under the wrong parent).
  */
 export function closest(path: string, candidates: readonly string[]): string | undefined {
   const keys = pathKeys(path);
@@ -62,6 +62,9 @@ export function closest(path: string, candidates: readonly string[]): string | u
     }
   }
   if (best !== undefined) return best;
+  // The same path one or more levels deeper (`securityAgent.x` for `datadog.securityAgent.x`).
+  const deeper = candidates.filter((c) => c.endsWith(`.${path}`));
+  if (deeper.length === 1) return deeper[0];
   const sameKey = candidates.filter((c) => {
     const k = pathKeys(c);
     return k[k.length - 1] === last;
