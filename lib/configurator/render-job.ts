@@ -53,6 +53,8 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
         limits: request.budget,
         observer,
         recordReads: reads,
+        // Each keystroke re-executes only the templates that read what it changed.
+        incremental: true,
         onMissingDependencies: (deps) => {
           missing = deps;
         },

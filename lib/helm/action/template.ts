@@ -29,6 +29,8 @@ export interface TemplateOptions extends ReleaseSettings {
   recordReads?: ValuesReadRecorder;
   /** A tracing render: the result's `trace` maps each output line to the template text and values that wrote it. */
   trace?: boolean;
+  /** Re-execute only the template files whose inputs changed since the last render (engine/incremental.ts). */
+  incremental?: boolean;
 }
 
 /** A CRD file printed with `--include-crds`. */
@@ -76,6 +78,7 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
       helmVersion: opts.helmVersion,
       recordReads: opts.recordReads,
       trace: tracing,
+      incremental: opts.incremental,
     });
   } catch (e) {
     throw HelmError.from(e, 'template-exec', { afterRender: true });

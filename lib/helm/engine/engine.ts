@@ -11,7 +11,8 @@ import { newFiles } from './files';
 import { helmFuncMap, WARN_END, WARN_START } from './funcs';
 import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
 import { traceExecError } from './exec-trace';
-import { activeRecorder, joinPath, ReadKind, type ValuesReadRecorder } from './values-reads';
+import { activeRecorder, joinPath, pathKeys, ReadKind, ValuesReadRecorder } from './values-reads';
+import { IncrementalState, renderContext, type ValuesRoots } from './incremental';
 import type { ExecTracer } from '../../gotemplate/tracer';
 import type { TemplateNode } from '../../gotemplate/parse/node';
 import { removeAll, type ProvenanceTracer, type TracedText } from './provenance';
@@ -43,6 +44,11 @@ export interface RenderOptions {
    * file; reads are recorded in the tracer's recorder.
    */
   trace?: { tracer: ProvenanceTracer; files: Map<string, TracedText> };
+  /**
+   * Re-execute only the files whose inputs changed since the last render of the same templates
+   * (incremental.ts); for interactive re-rendering. A tracing render executes every file.
+   */
+  incremental?: boolean;
 }
 
 /** Helm's include depth limit per template name (engine.recursionMaxNums). */
@@ -57,6 +63,8 @@ interface Renderable {
   text: string;
   vals: GoMap;
   basePath: string;
+  /** Where the chart's `.Values` sits in the top chart's (values-reads.ts paths). */
+  valuesPath: string;
 }
 
 /**
@@ -75,8 +83,10 @@ export function renderChart(
   const valuesType = `${valuesPackage(opts.helmVersion)}.Values`;
   const chartValue = isHelm4(opts.helmVersion) ? chartMapForTemplate : chartValueForTemplate;
   const provenance = opts.trace?.tracer;
-  const recorder = provenance?.reads ?? opts.recordReads;
-  recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue, recorder }, '');
+  const incremental = opts.incremental === true && provenance === undefined;
+  const recorder = provenance?.reads ?? opts.recordReads ?? (incremental ? new ValuesReadRecorder() : undefined);
+  const roots: ValuesRoots = [];
+  recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue, recorder, roots }, '');
   const release = top.get('Release');
   if (recorder !== undefined && release instanceof Map) recorder.trackObject(release, 'Release');
   const keys = sortTemplates([...tpls.keys()]);
@@ -87,16 +97,28 @@ export function renderChart(
       ? Date.now() + opts.limits.deadlineMs
       : undefined;
   set.state.maxOutputBytes = opts.limits?.maxOutputBytes;
-  set.state.observer = opts.observer;
   set.state.go = isHelm4(opts.helmVersion) ? '1.25' : '1.23';
-  set.state.tracer = provenance ?? (recorder === undefined ? undefined : TEMPLATE_READS);
+  // {{template}} names are logged for a caller's recorder; incremental renders need only values reads.
+  set.state.tracer = provenance ?? (recorder === undefined || (incremental && opts.recordReads === undefined) ? undefined : TEMPLATE_READS);
   set.state.provenance = provenance;
   // Reused include results carry no spans.
   set.state.memo.bypass = provenance !== undefined;
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
+  const inc = incremental ? (set.state.incremental ??= new IncrementalState()) : undefined;
+  // A call the observer watches (lookup, calls that vary under GitOps) is made again at every render.
+  let observed = false;
+  const observer = opts.observer;
+  set.state.observer = inc === undefined || observer === undefined ? observer : { names: observer.names, call: (...a) => ((observed = true), observer.call(...a)) };
+  if (inc !== undefined) {
+    inc.begin(renderContext(chart, top), roots);
+    set.state.memo.onMutation = () => inc.mutated();
+  }
 
   const rendered = new Map<string, string>();
+  const reused: string[] = [];
+  lastReused = reused;
+  let finished = false;
   recorder?.start();
   try {
     for (let index = 0; index < keys.length; index++) {
@@ -105,6 +127,21 @@ export function renderChart(
       const r = tpls.get(filename)!;
       set.state.memo.beginFile(index);
       opts.observer?.beginFile?.(filename);
+      if (inc !== undefined) {
+        const kept = inc.reuse(filename);
+        if (kept !== undefined) {
+          rendered.set(filename, kept.out);
+          reused.push(filename);
+          // A caller's recorder learns what the file read when it last ran (the same, as it is reused).
+          if (opts.recordReads !== undefined) {
+            opts.recordReads.beginFile(filename);
+            opts.recordReads.addReads(kept.reads);
+          }
+          continue;
+        }
+        observed = false;
+      }
+      const from = recorder?.length ?? 0;
       recorder?.beginFile(filename);
       r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: valuesType }));
       let out: string;
@@ -113,18 +150,34 @@ export function renderChart(
       } catch (e) {
         throw cleanupExecError(filename, e, opts.helmVersion);
       }
-      rendered.set(filename, out.replaceAll("<no value>", ""));
+      const text = out.replaceAll("<no value>", "");
+      rendered.set(filename, text);
       if (provenance !== undefined) opts.trace!.files.set(filename, removeAll(provenance.takeFile(), '<no value>'));
+      if (inc !== undefined) {
+        const { volatile, mutating } = set.state.memo.fileEffects();
+        inc.executed(filename, text, recorder!.between(from, recorder!.length), !volatile && !mutating && !observed, r.valuesPath);
+      }
     }
+    finished = true;
   } finally {
     // Parsed sets are shared between renders: the next one brings its own observer.
     set.state.observer = undefined;
     set.state.tracer = undefined;
     set.state.provenance = undefined;
     set.state.memo.bypass = false;
+    set.state.memo.onMutation = undefined;
     recorder?.stop();
+    if (finished) inc?.finish();
+    else inc?.abandon();
   }
   return rendered;
+}
+
+let lastReused: readonly string[] = [];
+
+/** The files the latest incremental render reused instead of executing (tests and the bench ask). */
+export function reusedInLastRender(): readonly string[] {
+  return lastReused;
 }
 
 /** How the engine of a helm version presents `.Chart` and `.Values`. */
@@ -132,6 +185,8 @@ interface ObjectStyle {
   valuesType: string;
   chartValue: (c: Chart) => GoValue;
   recorder?: ValuesReadRecorder;
+  /** Collects each chart's `.Values` with its path (what incremental renders compare). */
+  roots?: ValuesRoots;
 }
 
 /** recAllTpls: each chart's templates with the values scoped to that chart. */
@@ -163,6 +218,7 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, o
   }
   const values = next.get('Values');
   if (style.recorder !== undefined && values instanceof Map) style.recorder.trackChartValues(values, valuesPath);
+  if (style.roots !== undefined && values instanceof Map) style.roots.push({ path: valuesPath, keys: pathKeys(valuesPath), values });
   for (const child of c.dependencies) {
     subcharts.set(child.metadata.name, recAllTpls(child, templates, next, onTemplateRead, style, joinPath(valuesPath, child.metadata.name)));
   }
@@ -175,6 +231,7 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, o
       text: textOf(t.data),
       vals: next,
       basePath: `${parentId}/templates`,
+      valuesPath,
     });
   }
   return next;
@@ -202,6 +259,8 @@ interface RenderState {
   /** The Go release of the helm being followed (its text/template messages). */
   go?: GoRelease;
   memo: IncludeMemo;
+  /** The last render's outputs and reads, for incremental renders of this set. */
+  incremental?: IncrementalState;
 }
 
 interface TemplateSet {

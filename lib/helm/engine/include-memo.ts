@@ -69,9 +69,20 @@ export class IncludeMemo {
     this.hits = 0;
   }
 
+  /** Told of every mutating call (incremental renders compare values again after one). */
+  onMutation: (() => void) | undefined;
+  /** Whether the file being rendered made a call with effects or varying results, or a mutating one. */
+  private effects = { volatile: false, mutating: false };
+
   /** The engine moves on to another top-level template (and changes `.Template`). */
   beginFile(index: number): void {
     this.file = index;
+    this.effects = { volatile: false, mutating: false };
+  }
+
+  /** What the current file's calls did so far (reused include results made no such calls). */
+  fileEffects(): { readonly volatile: boolean; readonly mutating: boolean } {
+    return this.effects;
   }
 
   /** `.Template` of a top-level object was read. */
@@ -80,12 +91,15 @@ export class IncludeMemo {
   }
 
   private impure(): void {
+    this.effects.volatile = true;
     for (const f of this.frames) f.pure = false;
   }
 
   private mutated(): void {
     this.epoch++;
-    this.impure();
+    for (const f of this.frames) f.pure = false;
+    this.effects.mutating = true;
+    this.onMutation?.();
   }
 
   /** The set's functions with impure and mutating ones reporting their calls here. */

@@ -180,6 +180,16 @@ export class ValuesReadRecorder {
     this.paths.push(path);
   }
 
+  /** Logs the reads of a file rendered earlier (an incremental render reusing its output). */
+  addReads(reads: TemplateReads): void {
+    for (const p of reads.values) this.add(ReadKind.Value, p);
+    for (const p of reads.subtrees) this.add(ReadKind.Subtree, p);
+    for (const p of reads.writes) this.add(ReadKind.Write, p);
+    for (const p of reads.objects) this.add(ReadKind.Object, p);
+    for (const p of reads.templates) this.add(ReadKind.Template, p);
+    if (reads.tpl) this.add(ReadKind.Tpl, '');
+  }
+
   /** Logs again the reads logged in [from, to) (an `include` result reused). */
   replay(from: number, to: number): void {
     for (let i = from; i < to; i++) this.add(this.kinds[i], this.paths[i]);

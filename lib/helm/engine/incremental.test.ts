@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadChartFiles } from '../chart/loader';
+import { templateChart } from '../action/template';
+import { reusedInLastRender } from './engine';
+import { yamlToGo } from '../../yaml';
+import type { GoMap } from '../../go/value';
+
+const enc = new TextEncoder();
+const CHART_YAML = 'apiVersion: v2\nname: top\nversion: 0.1.0\n';
+
+/** A chart of ConfigMaps, one per template text, each named after its file. */
+function chart(templates: Record<string, string>) {
+  const files = { 'Chart.yaml': CHART_YAML, 'values.yaml': 'a: 1\nb: x\nlist: [1, 2]\nm: {k: v}\n', ...Object.fromEntries(Object.entries(templates).map(([f, t]) => [`templates/${f}`, `kind: ConfigMap\nmetadata: {name: ${f.replace('.yaml', '')}}\ndata:\n  v: ${t}\n`])) };
+  return loadChartFiles(Object.entries(files).map(([name, text]) => ({ name, data: enc.encode(text) })));
+}
+
+/** Renders incrementally after each values text and checks each output against a full render; returns what was reused each time. */
+function reuseAfter(c: ReturnType<typeof chart>, ...valuesTexts: string[]): string[][] {
+  return valuesTexts.map((text) => {
+    const values = yamlToGo(text) as GoMap;
+    const incremental = templateChart(c, { values, incremental: true }).output;
+    const reused = [...reusedInLastRender()].map((f) => f.replace('top/templates/', '')).sort();
+    expect(incremental).toBe(templateChart(c, { values }).output);
+    return reused;
+  });
+}
+
+describe('incremental renders reuse a file only while what it read is unchanged', () => {
+  it.each([
+    ['a scalar', { 'a.yaml': '{{ .Values.a | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['a: 2', 'a: 2', 'a: 2\nb: y'], [['b.yaml'], ['a.yaml', 'b.yaml'], ['a.yaml']]],
+    ['a walked subtree', { 'm.yaml': '{{ toJson .Values.m | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['m: {k: w}', 'm: {k: w, j: 1}', 'm: {k: w, j: 1}\nb: y'], [['b.yaml'], ['b.yaml'], ['m.yaml']]],
+    ['a list, compared entry by entry', { 'l.yaml': '{{ index .Values.list 1 | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['list: [1, 3]', 'list: [1, 3]'], [['b.yaml'], ['b.yaml', 'l.yaml']]],
+    ['a fetched map by its size', { 'm.yaml': '{{ len .Values.m }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['m: {k: w}', 'm: {k: w, j: 1}'], [['b.yaml', 'm.yaml'], ['b.yaml']]],
+    // Whether a file looked at its chart's `.Values` as a whole is not recorded: a new top-level key re-executes them all.
+    ['the values root by its size', { 'r.yaml': '{{ len .Values }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['a: 1', 'extra: 1'], [['b.yaml', 'r.yaml'], []]],
+  ] as const)('%s', (_name, templates, edits, reused) => {
+    const c = chart(templates);
+    reuseAfter(c, '');
+    expect(reuseAfter(c, ...edits)).toEqual(reused);
+  });
+
+  it('never reuses a file with random values, the clock or a mutating call', () => {
+    const c = chart({ 'r.yaml': '{{ randAlphaNum 4 | len }}', 'n.yaml': '{{ now | date "2006" | len }}', 's.yaml': '{{ $d := dict }}{{ $_ := set $d "k" .Values.b }}{{ $d.k | quote }}', 'b.yaml': '{{ .Values.a }}' });
+    expect(reuseAfter(c, '', 'a: 1', 'a: 1')).toEqual([[], ['b.yaml'], ['b.yaml']]);
+  });
+
+  it('a mutation of the values by one file is seen by the files after it', () => {
+    // Files render deepest path first, then in reverse order: z.yaml before a.yaml.
+    const c = chart({ 'z.yaml': '{{ $_ := set .Values "b" (printf "%v-set" .Values.a) }}{{ .Values.a }}', 'a.yaml': '{{ .Values.b | quote }}' });
+    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'a: 2\nb: other')).toEqual([[], [], ['a.yaml'], ['a.yaml']]);
+  });
+
+  it('a release setting re-executes every file', () => {
+    const c = chart({ 'a.yaml': '{{ .Values.a }}', 'n.yaml': '{{ .Release.Name }}' });
+    const values = new Map() as GoMap;
+    templateChart(c, { values, incremental: true });
+    templateChart(c, { values, incremental: true, releaseName: 'other' });
+    expect(reusedInLastRender()).toEqual([]);
+    templateChart(c, { values, incremental: true, releaseName: 'other' });
+    expect(reusedInLastRender()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Incremental re-rendering: a template file whose inputs are what they were at the previous
+ * render of the same template set keeps its output without executing again.
+ *
+ * A file's inputs are the values it read (values-reads.ts records them: paths fetched or tested,
+ * subtrees walked), the other top-level objects (`.Release`, `.Capabilities`, `.Chart`, `.Files`)
+ * and the named templates of the set. The set is the same by construction (sets are cached by
+ * their texts); the objects are compared as a whole for the render (any difference re-executes
+ * every file); the values are compared read by read, against a snapshot taken when the file last
+ * executed. A file is reused only when all of these hold:
+ *
+ * - it made no call with an effect or a varying result (random values, the clock, key
+ *   generation: the function's declared effect) and none the render's observer watches (`lookup`,
+ *   GitOps-varying calls): those run again every time, so the session's pinned random streams and
+ *   the observer see every call in the order a full render makes them;
+ * - it called no mutating function (`set`, `unset`, `merge`, in-place `sortAlpha`): its effects on
+ *   shared data are what later files read, so it runs again every time;
+ * - every value it read compares equal now, at its turn in the render (after the files before it
+ *   ran or were reused): a scalar by Go type and value, a map it only fetched by type and size
+ *   (what `if`, `len`, `empty` and `typeOf` see; its keys are reads of their own), a list or a
+ *   walked subtree entry by entry.
+ *
+ * Files before a reused one either ran (and did to shared data what a full render does) or were
+ * reused without effects, so each file sees at its turn what a full render would show it.
+ */
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeInfoOf, type GoMap, type GoValue } from '../../go/value';
+import type { Chart } from '../chart/chart';
+import { pathKeys, type TemplateReads } from './values-reads';
+
+const mapGet = Map.prototype.get;
+const mapHas = Map.prototype.has;
+const mapForEach = Map.prototype.forEach;
+
+/** What a read looked like: a scalar as is, a fetched map by type and size, anything else copied. */
+type Snapshot =
+  | { kind: 'missing' }
+  | { kind: 'scalar'; v: GoValue }
+  | { kind: 'map'; type: string | undefined; nil: boolean; size: number }
+  | { kind: 'copy'; v: GoValue };
+
+interface Read {
+  path: string;
+  /** One snapshot per chart `.Values` the path can be reached from (see {@link ValuesRoots}). */
+  snaps: Snapshot[];
+  whole: boolean;
+}
+
+interface FileRecord {
+  out: string;
+  reusable: boolean;
+  /** What the file read, as recorded. */
+  reads: TemplateReads;
+  /** The same reads with what they saw. */
+  snapshots: Read[];
+}
+
+/** Each chart's `.Values` with its path from the top chart's (`''`, `sub`, `sub.inner`). */
+export type ValuesRoots = { path: string; keys: string[]; values: GoMap }[];
+
+/** The files' records of the last render of one template set. */
+export class IncrementalState {
+  private context: string | undefined;
+  private records = new Map<string, FileRecord>();
+  private next = new Map<string, FileRecord>();
+  private roots: ValuesRoots = [];
+  /** Snapshots and comparisons made since the last mutating call, by path. */
+  private snapsNow = new Map<string, Snapshot[]>();
+  private checked = new Map<Snapshot[], boolean>();
+
+  /** Starts a render; files are reusable only when the render's other inputs are the last one's. */
+  begin(context: string, roots: ValuesRoots): void {
+    if (context !== this.context) this.records.clear();
+    this.context = context;
+    this.roots = roots;
+    this.next = new Map();
+    this.snapsNow.clear();
+    this.checked.clear();
+  }
+
+  /** A mutating call ran: values may differ from here on. */
+  mutated(): void {
+    this.snapsNow.clear();
+    this.checked.clear();
+  }
+
+  /** The file's last output and reads, when they can stand for executing the file now. */
+  reuse(file: string): { out: string; reads: TemplateReads } | undefined {
+    const r = this.records.get(file);
+    if (r === undefined || !r.reusable) return undefined;
+    for (const read of r.snapshots) {
+      // Files share snapshots (one per path and mutation epoch): each is compared once a render.
+      let same = this.checked.get(read.snaps);
+      if (same === undefined) {
+        same = this.unchanged(read);
+        this.checked.set(read.snaps, same);
+      }
+      if (!same) return undefined;
+    }
+    this.next.set(file, r);
+    return r;
+  }
+
+  /** Keeps what a file that just executed read, unless it can never be reused. */
+  executed(file: string, out: string, reads: TemplateReads, reusable: boolean, valuesPath: string): void {
+    if (!reusable) {
+      this.next.set(file, { out, reusable: false, reads, snapshots: [] });
+      return;
+    }
+    const list: Read[] = [];
+    // A file's `.Values` itself is never fetched from a parent map, yet `if .Values` and `len`
+    // see its size: it is compared as a read of its own.
+    if (!reads.values.has(valuesPath)) list.push({ path: valuesPath, whole: false, snaps: this.snapshot(valuesPath, false) });
+    for (const path of reads.values) list.push({ path, whole: false, snaps: this.snapshot(path, false) });
+    for (const path of reads.subtrees) list.push({ path, whole: true, snaps: this.snapshot(path, true) });
+    this.next.set(file, { out, reusable: true, reads, snapshots: list });
+  }
+
+  /** The render finished: its records are the ones the next render compares with. */
+  finish(): void {
+    this.records = this.next;
+    this.next = new Map();
+    this.roots = [];
+    this.snapsNow.clear();
+    this.checked.clear();
+  }
+
+  /** The render failed: nothing of it is kept. */
+  abandon(): void {
+    this.records.clear();
+    this.next = new Map();
+    this.context = undefined;
+    this.roots = [];
+  }
+
+  private snapshot(path: string, whole: boolean): Snapshot[] {
+    const key = `${whole ? 'w' : 'v'}${path}`;
+    let snaps = this.snapsNow.get(key);
+    if (snaps === undefined) {
+      snaps = this.resolve(path).map((v) => snapshotOf(v, whole));
+      this.snapsNow.set(key, snaps);
+    }
+    return snaps;
+  }
+
+  private unchanged(read: Read): boolean {
+    const now = this.resolve(read.path);
+    if (now.length !== read.snaps.length) return false;
+    for (let i = 0; i < now.length; i++) if (!matches(read.snaps[i], now[i], read.whole)) return false;
+    return true;
+  }
+
+  /**
+   * The value at `path` seen from every chart `.Values` it can be reached from: a subchart's
+   * values are a copy of its section of the parent's (so both are looked at), and `global.x` is
+   * recorded for any chart's `global` (so every chart's is looked at).
+   */
+  private resolve(path: string): (GoValue | typeof MISSING)[] {
+    const keys = pathKeys(path);
+    const out: (GoValue | typeof MISSING)[] = [];
+    for (const root of this.roots) {
+      if (keys[0] === 'global') out.push(walk(root.values, keys));
+      else if (startsWith(keys, root.keys)) out.push(walk(root.values, keys.slice(root.keys.length)));
+    }
+    return out;
+  }
+}
+
+const MISSING = Symbol('missing');
+
+function startsWith(keys: string[], prefix: string[]): boolean {
+  if (prefix.length > keys.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (keys[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Follows keys through maps without reporting reads. */
+function walk(m: GoMap, keys: string[]): GoValue | typeof MISSING {
+  let v: GoValue = m;
+  for (const k of keys) {
+    if (!(v instanceof Map) || !mapHas.call(v, k)) return MISSING;
+    v = mapGet.call(v, k) as GoValue;
+  }
+  return v;
+}
+
+function snapshotOf(v: GoValue | typeof MISSING, whole: boolean): Snapshot {
+  if (v === MISSING) return { kind: 'missing' };
+  if (!whole && v instanceof Map) return { kind: 'map', type: typeInfoOf(v)?.name, nil: isGoNil(v), size: v.size };
+  if (v === null || typeof v !== 'object') return { kind: 'scalar', v };
+  return { kind: 'copy', v: copyOf(v) };
+}
+
+function matches(s: Snapshot, v: GoValue | typeof MISSING, whole: boolean): boolean {
+  if (v === MISSING) return s.kind === 'missing';
+  switch (s.kind) {
+    case 'missing':
+      return false;
+    case 'scalar':
+      return (v === null || typeof v !== 'object') && Object.is(s.v, v);
+    case 'map':
+      return !whole && v instanceof Map && v.size === s.size && typeInfoOf(v)?.name === s.type && isGoNil(v) === s.nil;
+    case 'copy':
+      return sameValue(s.v, v);
+  }
+}
+
+/** A copy that later mutations of the original cannot reach. */
+function copyOf(v: GoValue): GoValue {
+  if (v instanceof Map) {
+    const out: GoMap = new Map();
+    mapForEach.call(v, (x: GoValue, k: string) => out.set(k, copyOf(x)));
+    return keepType(v, out);
+  }
+  if (Array.isArray(v)) return keepType(v, v.map(copyOf));
+  if (v instanceof Uint8Array) return v.slice();
+  return v;
+}
+
+/** A copy of a value records its Go type name and nil-ness the way {@link sameValue} compares them. */
+const COPIED = new WeakMap<object, { type: string | undefined; nil: boolean }>();
+
+function keepType<T extends GoMap | GoValue[]>(from: GoMap | GoValue[], to: T): T {
+  COPIED.set(to, { type: typeInfoOf(from)?.name, nil: isGoNil(from) });
+  return to;
+}
+
+/** Whether a copy (from {@link copyOf}) and a live value are the same to a template. */
+function sameValue(copy: GoValue, v: GoValue): boolean {
+  if (copy === null || typeof copy !== 'object') return (v === null || typeof v !== 'object') && Object.is(copy, v);
+  if (copy instanceof GoInt) return v instanceof GoInt && copy.v === v.v && copy.kind === v.kind && copy.typeName === v.typeName;
+  if (copy instanceof Map) {
+    if (!(v instanceof Map) || copy.size !== v.size || !sameType(copy, v)) return false;
+    for (const [k, x] of copy) {
+      if (!mapHas.call(v, k) || !sameValue(x, mapGet.call(v, k) as GoValue)) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(copy)) {
+    if (!Array.isArray(v) || copy.length !== v.length || !sameType(copy, v)) return false;
+    for (let i = 0; i < copy.length; i++) if (!sameValue(copy[i], v[i])) return false;
+    return true;
+  }
+  if (copy instanceof Uint8Array) return v instanceof Uint8Array && copy.length === v.length && copy.every((b, i) => b === v[i]);
+  if (copy instanceof GoTime) return v instanceof GoTime && copy.epochMs === v.epochMs && copy.nanos === v.nanos && copy.zone === v.zone;
+  // Structs and functions are not values files' business: equal only as the same object.
+  if (copy instanceof GoStruct || isGoFunc(copy)) return copy === v;
+  return false;
+}
+
+function sameType(copy: GoMap | GoValue[], v: GoMap | GoValue[]): boolean {
+  const t = COPIED.get(copy);
+  return t !== undefined && t.type === typeInfoOf(v)?.name && t.nil === isGoNil(v);
+}
+
+/**
+ * What a render's files see besides the values: the chart tree (its files and templates by
+ * identity, its metadata by content), `.Release` and `.Capabilities` by content.
+ */
+export function renderContext(chart: Chart, top: GoMap): string {
+  let key = '';
+  const visit = (c: Chart): void => {
+    key += `${idOf(c.files)}/${idOf(c.templates)}/${JSON.stringify(c.metadata)}\0`;
+    for (const d of c.dependencies) visit(d);
+  };
+  visit(chart);
+  return `${key}${fingerprint(top.get('Release'))}\0${fingerprint(top.get('Capabilities'))}`;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+/** A value written out in full (maps by sorted key), for comparing small objects between renders. */
+function fingerprint(v: GoValue): string {
+  if (v === undefined) return 'u';
+  if (v === null || typeof v !== 'object') return `${typeof v}:${String(v)}`;
+  if (v instanceof GoInt) return `i${v.kind}${v.typeName ?? ''}:${v.v}`;
+  if (v instanceof Map) {
+    const keys: string[] = [];
+    mapForEach.call(v, (_: GoValue, k: string) => keys.push(k));
+    return `{${typeInfoOf(v)?.name ?? ''}${keys.sort().map((k) => `${k}:${fingerprint(mapGet.call(v, k) as GoValue)}`).join(',')}}`;
+  }
+  if (Array.isArray(v)) return `[${typeInfoOf(v)?.name ?? ''}${v.map(fingerprint).join(',')}]`;
+  if (v instanceof GoStruct) return `s${v.type.name}{${v.fields.map(([k, x]) => `${k}:${fingerprint(x)}`).join(',')}}`;
+  if (v instanceof GoTime) return `t${v.epochMs}.${v.nanos}${v.zone}`;
+  if (isGoFunc(v)) return 'f';
+  return `o${idOf(v as object)}`;
+}
