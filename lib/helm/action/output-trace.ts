@@ -123,12 +123,16 @@ function firstSpanEndingAfter(spans: readonly Span[], p: number): number {
   return lo;
 }
 
-/** Origins as JSON, each once. */
+/**
+ * Origins as JSON. An action's printing is one origin; template text is one origin per position,
+ * call chain and enclosing conditions (a text node run again in a loop shares them), found by
+ * identity rather than by comparing JSON, which cost more than the rest of the trace.
+ */
 class OriginTable {
   readonly list: TraceOrigin[] = [];
-  private readonly byKey = new Map<string, number>();
+  private readonly files = new Map<string, number>();
   private readonly actions = new Map<SpanOrigin, number>();
-  private readonly texts = new Map<SpanOrigin, Map<number, number>>();
+  private readonly texts = new Map<Node, Map<number, Map<readonly unknown[], Map<readonly unknown[], number>>>>();
   private readonly ranges = new Map<ReadRange, { values: string[]; objects: string[] }>();
   private readonly lineStarts = new Map<string, number[]>();
 
@@ -143,10 +147,10 @@ class OriginTable {
       return i;
     }
     const pos = o.node.pos + s.offset + (p - s.start);
-    let byPos = this.texts.get(o);
-    if (byPos === undefined) this.texts.set(o, (byPos = new Map()));
-    let i = byPos.get(pos);
-    if (i === undefined) byPos.set(pos, (i = this.add(this.json(o, pos))));
+    const byChain = getOrMake(getOrMake(this.texts, o.node), pos);
+    const byGuards = getOrMake(byChain, o.chain);
+    let i = byGuards.get(o.guards);
+    if (i === undefined) byGuards.set(o.guards, (i = this.add(this.json(o, pos))));
     return i;
   }
 
@@ -157,7 +161,10 @@ class OriginTable {
   }
 
   file(template: string, line: number): number {
-    return this.add({ kind: 'file', template, line, col: 1, chain: [], values: [], objects: [], guards: [] });
+    const key = `${line}:${template}`;
+    let i = this.files.get(key);
+    if (i === undefined) this.files.set(key, (i = this.add({ kind: 'file', template, line, col: 1, chain: [], values: [], objects: [], guards: [] })));
+    return i;
   }
 
   private json(o: SpanOrigin, pos: number): TraceOrigin {
@@ -175,14 +182,8 @@ class OriginTable {
   }
 
   private add(o: TraceOrigin): number {
-    const key = JSON.stringify(o);
-    let i = this.byKey.get(key);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(o);
-      this.byKey.set(key, i);
-    }
-    return i;
+    this.list.push(o);
+    return this.list.length - 1;
   }
 
   private position(node: Node, pos: number): TracePosition {
@@ -202,4 +203,10 @@ class OriginTable {
     }
     return { template: node.tree.parseName, line: lo + 1, col: pos - starts[lo] + 1 };
   }
+}
+
+function getOrMake<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = new Map()));
+  return v;
 }
