@@ -35,6 +35,14 @@ module.exports = {
   forbidden: [
     ...layerRules,
     {
+      name: 'layer-through-index',
+      comment:
+        'another layer is imported through its index.ts; a lazily loaded module (dynamic import), the React hooks of client/ folders and the bundled Kubernetes schemas (data the CLI bundles and the page loads per version) are modules of their own',
+      severity: 'error',
+      from: { path: '^(lib/[^/]+|components|app)/', pathNot: TESTS },
+      to: { path: '^lib/[^/]+/', pathNot: ['^$1/', '^lib/[^/]+/index\\.ts$', '/client/', '^lib/validate/schemas/'], dependencyTypesNot: ['dynamic-import'] },
+    },
+    {
       name: 'no-unknown-layer',
       comment: 'every folder of lib/ has a rank above (a new layer takes its place in the order)',
       severity: 'error',

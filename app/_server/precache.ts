@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { precacheManifest, type Precache } from '@/lib/offline/precache';
+import { precacheManifest, type Precache } from '@/lib/offline';
 import { bundledChartFiles, bundledChartNames } from './bundled-charts';
 
 const STATIC_DIR = join(process.cwd(), '.next', 'static');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { serviceWorkerScript, UNREGISTER_SCRIPT } from '@/lib/offline/precache';
+import { serviceWorkerScript, UNREGISTER_SCRIPT } from '@/lib/offline';
 import { buildPrecache, WORKER_CODE_FILE } from '../_server/precache';
 
 // Built once, after the app's scripts: a new build is a new worker script, which browsers install.

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartInfo, ChartSource } from '@/lib/configurator';
-import type { ResolvedDependencies } from '@/lib/remote-chart/open-remote';
+import type { ResolvedDependencies } from '@/lib/remote-chart';
 import { Configurator } from '../layout/Configurator';
 import { DependencyNotes } from './DependencyNotes';
 

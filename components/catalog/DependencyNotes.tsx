@@ -1,4 +1,4 @@
-import type { ResolvedDependencies } from '@/lib/remote-chart/open-remote';
+import type { ResolvedDependencies } from '@/lib/remote-chart';
 
 /**
  * What became of a chart's remote dependencies: those fetched from their repositories, and those

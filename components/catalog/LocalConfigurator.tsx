@@ -1,8 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { readLocalChart, type LocalChart, type ReadConfig } from '@/lib/configurator';
-import { localChartDigest } from '@/lib/configurator/chart-digest';
+import { readLocalChart, type LocalChart, type ReadConfig, localChartDigest } from '@/lib/configurator';
 import { Configurator } from '../layout/Configurator';
 import { peekShareLink } from '../layout/share-fragment';
 import { LocalChartPicker } from './LocalChartPicker';

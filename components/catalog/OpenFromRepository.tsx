@@ -1,8 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { locateChart } from '@/lib/remote-chart/locate';
-import type { Offer } from '@/lib/remote-chart/open-remote';
+import { locateChart, type Offer } from '@/lib/remote-chart';
 import { remoteChartHref } from './remote-chart-href';
 
 /** The newest version that is not a prerelease (what helm picks without --version), else the newest. */

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { ChartSource, ReadConfig } from '@/lib/configurator';
-import type { ChartOrigin, RemoteChartRef, ResolvedDependencies } from '@/lib/remote-chart/open-remote';
+import type { ChartOrigin, RemoteChartRef, ResolvedDependencies } from '@/lib/remote-chart';
 import { Configurator } from '../layout/Configurator';
 import { peekShareLink } from '../layout/share-fragment';
 import { DependencyNotes } from './DependencyNotes';

@@ -1,4 +1,4 @@
-import type { RemoteChartRef } from '@/lib/remote-chart/open-remote';
+import type { RemoteChartRef } from '@/lib/remote-chart';
 
 /** The configurator page of a repository chart; the address alone reopens it. */
 export function remoteChartHref(ref: RemoteChartRef): string {

@@ -18,7 +18,7 @@ import {
 } from '@/lib/configurator';
 import { usePreviewSelector, usePreviewStore } from '@/lib/configurator/client/use-preview';
 import { useConfiguration } from '@/lib/configurator/client/use-configuration';
-import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
+import type { ChartOrigin } from '@/lib/remote-chart';
 import { EditorPane } from '../editor/EditorPane';
 import { ErrorPlace } from '../preview/ErrorPlace';
 import { PreviewPane } from '../preview/PreviewPane';
@@ -29,7 +29,7 @@ import { ShareLinkBanner } from './ShareLinkBanner';
 import { useConfigDrop } from './use-config-drop';
 import { PaneLayout } from './PaneLayout';
 import { shareLinkInFragment } from './share-fragment';
-import type { UpgradeReport } from '@/lib/upgrade/types';
+import type { UpgradeReport } from '@/lib/upgrade';
 
 /** Bounds for one render: the engine stops itself at the deadline; the worker watchdog backs it up. */
 const BUDGET = { deadlineMs: 3000, maxOutputBytes: 20_000_000 };

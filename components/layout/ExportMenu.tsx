@@ -16,8 +16,8 @@ import {
   type Exporters,
 } from '@/lib/configurator';
 import type { GitopsRepo } from '@/lib/export';
-import type { ChartOrigin } from '@/lib/remote-chart/open-remote';
-import type { UpgradeReport } from '@/lib/upgrade/types';
+import type { ChartOrigin } from '@/lib/remote-chart';
+import type { UpgradeReport } from '@/lib/upgrade';
 import { useDismiss } from '../ui/use-dismiss';
 import { download } from './download';
 

@@ -2,7 +2,7 @@
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ValuesForm } from '@/components/form';
 import { keywordsHelmIgnores, readableHelmErrors, type JsonSchema } from '@/lib/form';
-import { HELM_RELEASE, type HelmVersion } from '@/lib/helm/version';
+import { HELM_RELEASE, type HelmVersion } from '@/lib/helm';
 import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState, type PreviewStore, type SchemaProblem } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';

@@ -3,7 +3,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import { manifestsText, type ChartSource, type RenderSuccess, type ReleaseOptions } from '@/lib/configurator';
 import { usePreviewState, usePreviewStore } from '@/lib/configurator/client/use-preview';
-import type { HelmVersion } from '@/lib/helm/version';
+import type { HelmVersion } from '@/lib/helm';
 
 const DiffView = dynamic(() => import('../editor/DiffView').then((m) => m.DiffView), { ssr: false, loading: () => <p className="muted">Loading the diff viewer…</p> });
 

@@ -7,7 +7,7 @@ import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
 import { DependenciesView } from './DependenciesView';
 import { DiffTab } from './DiffTab';
-import type { UpgradeReport } from '@/lib/upgrade/types';
+import type { UpgradeReport } from '@/lib/upgrade';
 import { FindingsPanel, findingsLabel } from './FindingsPanel';
 import { ManifestViewer } from './ManifestViewer';
 import { useFindings } from '@/lib/configurator/client/use-findings';

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { LocalChart } from '@/lib/configurator';
-import type { RepositoryVersions } from '@/lib/upgrade/repository-target';
+import type { RepositoryVersions } from '@/lib/upgrade';
 
 /** The repository modules and the route they fetch through, loaded when first used. */
 async function repositoryTools() {

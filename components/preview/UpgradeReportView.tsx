@@ -1,8 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { CHANGE_LABEL, resourceCounts, STATUS_LABEL } from '@/lib/upgrade/format';
-import type { ResourceDiff, UpgradeReport } from '@/lib/upgrade/types';
+import { CHANGE_LABEL, resourceCounts, STATUS_LABEL, type ResourceDiff, type UpgradeReport } from '@/lib/upgrade';
 
 const DiffView = dynamic(() => import('../editor/DiffView').then((m) => m.DiffView), { ssr: false, loading: () => <p className="muted">Loading the diff viewer…</p> });
 

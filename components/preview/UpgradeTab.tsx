@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ChartInfo, ChartSource, LocalChart, ReleaseOptions } from '@/lib/configurator';
 import { useUpgrade } from '@/lib/upgrade/client/use-upgrade';
-import type { UpgradeReport } from '@/lib/upgrade/types';
+import type { UpgradeReport } from '@/lib/upgrade';
 import { chartFromInput } from '../catalog/read-dropped-files';
 import { FilePickerButton } from '../ui/FilePickerButton';
 import { UpgradeFromRepository } from './UpgradeFromRepository';

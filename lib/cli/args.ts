@@ -1,4 +1,4 @@
-import { DEFAULT_HELM_VERSION, parseHelmVersion, type HelmVersion } from '../helm/version';
+import { DEFAULT_HELM_VERSION, parseHelmVersion, type HelmVersion } from '../helm';
 /**
  * Command-line parsing with pflag's rules (what helm uses): `--flag value`, `--flag=value`,
  * `-f value`, `-fvalue`, `-f=value`, boolean flags without a value, `--` ends flags, flags and

@@ -1,8 +1,6 @@
-import { buildValuesBundle } from '../export/bundle';
-import { ExportError } from '../export/prepare';
-import type { Chart } from '../helm/chart/chart';
-import { CONFIG_FORMAT, validateConfig, type ChartroomConfig } from '../share/config';
-import { ValuesTextError } from '../share/secrets';
+import { buildValuesBundle, ExportError } from '../export';
+import type { Chart } from '../helm';
+import { CONFIG_FORMAT, validateConfig, type ChartroomConfig, ValuesTextError } from '../share';
 import { flagBool, flagHelmVersion, flagList, flagString, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO, ExitCode } from './io';
 import { CHART_REF_FLAGS, chartOrigin } from './chart-ref-flags';

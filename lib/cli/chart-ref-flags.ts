@@ -2,7 +2,7 @@
  * What the synchronous commands (template, lint) need to know of remote chart references, kept
  * apart from the downloader so a local render loads none of it.
  */
-import type { Chart } from '../helm/chart/chart';
+import type { Chart } from '../helm';
 import type { FlagSpec } from './args';
 
 /** The flags every chart command adds for remote charts (helm's names). */

@@ -8,13 +8,8 @@
  * they don't, the chart renders without them, as in the page, and stderr says which were left
  * out and why.
  */
-import type { Chart, Dependency } from '../helm/chart/chart';
-import { addDependency } from '../helm/chart/chart';
-import { loadChartArchive } from '../helm/chart/loader';
-import { checkLock, downloadChart, fetchDependencies, resolveDependencies, type ChartSource, type DependencyEnv } from '../helm/downloader';
-import { isOci } from '../helm/registry/reference';
+import { type Chart, type Dependency, addDependency, loadChartArchive, checkLock, downloadChart, fetchDependencies, resolveDependencies, type ChartSource, type DependencyEnv, isOci, type HelmVersion } from '../helm';
 import { flagBool, flagHelmVersion, flagString, parseArgs, type FlagSpec, type ParsedArgs } from './args';
-import type { HelmVersion } from '../helm/version';
 import type { CliIO } from './io';
 import { markMissingDependenciesReported, recordChartOrigin, type ChartOrigin } from './chart-ref-flags';
 

@@ -4,14 +4,8 @@
  * pins (or updates when there is none). Every archive is downloaded and checked before `charts/`
  * changes, and then they move in as helm moves them (temporary folder, then rename).
  */
-import { API_VERSION_V1, type Chart, type Dependency } from '../helm/chart/chart';
-import { loadChartArchive } from '../helm/chart/loader';
-import { saveChartArchive } from '../helm/chartutil/save';
-import { checkLock, fetchDependencies, hashReq, lockYaml, resolveDependencies, resolveRepositoryNames, type DependencyEnv, type LocalDependency } from '../helm/downloader';
-import { parseConstraint, parseVersion, satisfies } from '../deps/semver';
-import { downloadIndex, findRepository } from '../helm/repo';
-import { isOci } from '../helm/registry/reference';
-import { isHelm4 } from '../helm/version';
+import { API_VERSION_V1, type Chart, type Dependency, loadChartArchive, saveChartArchive, checkLock, fetchDependencies, hashReq, lockYaml, resolveDependencies, resolveRepositoryNames, type DependencyEnv, type LocalDependency, downloadIndex, findRepository, isOci, isHelm4 } from '../helm';
+import { parseConstraint, parseVersion, satisfies } from '../deps';
 import { flagBool, flagHelmVersion, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { downloadEnv } from './download-env';
 import type { ChartDisk, CliIO, ExitCode } from './io';

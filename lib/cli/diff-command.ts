@@ -1,6 +1,5 @@
-import { HelmError } from '../helm/action/errors';
-import { formatUpgradeReport } from '../upgrade/format';
-import { upgradeReport } from '../upgrade/upgrade';
+import { HelmError } from '../helm';
+import { formatUpgradeReport, upgradeReport } from '../upgrade';
 import { flagHelmVersion, flagList, flagString, flagBool, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 import { valuesFromFlags } from './render-flags';

@@ -3,8 +3,7 @@
  * repositories helm knows from repositories.yaml. Kept apart from chart references so the
  * dependency commands can use it without importing the reference resolver that calls them.
  */
-import type { DependencyEnv } from '../helm/downloader';
-import { parseRepositoriesFile, type RepoEntry } from '../helm/repo/repositories';
+import { type DependencyEnv, parseRepositoriesFile, type RepoEntry } from '../helm';
 import { flagBool, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 

@@ -1,4 +1,4 @@
-import { buildGitopsRepo, type ChartSource } from '../export/gitops';
+import { buildGitopsRepo, type ChartSource } from '../export';
 import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { CONFIG_FLAGS, configFromFlags, reportError, reportRemoved } from './bundle-command';
 import type { CliIO, ExitCode } from './io';

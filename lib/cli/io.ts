@@ -1,6 +1,4 @@
-import type { Chart } from '../helm/chart/chart';
-import type { Fetch } from '../helm/getter/fetch';
-import type { HelmVersion } from '../helm/version';
+import type { Chart, Fetch, HelmVersion } from '../helm';
 
 /** Everything a command needs from the outside world; Node implements it, tests can fake it. */
 export interface CliIO {

@@ -5,13 +5,11 @@
  */
 import type { ErrorReport } from '../errors';
 import { renderFromFlags } from './render-flags';
-import { HelmError } from '../helm/action/errors';
+import { HelmError, ValuesReadRecorder, renderReadSet, userValuePaths } from '../helm';
 import { checkRender, decideCalls, gitopsCallRecorder, loadKubeSchema, manifestDocs, RULES, summarize, type Finding, type Preset } from '../validate';
 import { flagBool, flagList, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';
 import { TEMPLATE_FLAGS } from './template-command';
-import { ValuesReadRecorder } from '../helm/engine/values-reads';
-import { renderReadSet, userValuePaths } from '../helm/action/values-read-set';
 
 const SHARED = new Set(['values', 'set', 'set-string', 'set-json', 'set-file', 'set-literal', 'namespace', 'api-versions', 'include-crds', 'skip-tests', 'no-hooks', 'is-upgrade', 'skip-schema-validation', 'helm-version', 'repo', 'version', 'plain-http', 'repository-config']);
 

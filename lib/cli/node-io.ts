@@ -6,10 +6,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadChartArchive, loadChartDirectory, type FolderFile } from '../helm/chart/loader';
-import type { Chart } from '../helm/chart/chart';
-import { DEFAULT_HELM_VERSION, type HelmVersion } from '../helm/version';
-import { cliWarningLine } from '../helm/chartutil/warnings';
+import { loadChartArchive, loadChartDirectory, type FolderFile, type Chart, DEFAULT_HELM_VERSION, type HelmVersion, cliWarningLine } from '../helm';
 import type { ChartDisk, ChartLocation, CliIO } from './io';
 
 /** The project root, where the bundled charts live in `charts/` (found upward: this module may run bundled). */

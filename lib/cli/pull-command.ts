@@ -2,9 +2,7 @@
  * `chartroom pull CHART_REF [--repo URL] [--version C] [-d DIR] [--untar]`: helm pull. The archive
  * is checked (index digest, archive limits) before anything is written.
  */
-import { loadArchiveFiles } from '../helm/chart/archive';
-import { loadChartArchive } from '../helm/chart/loader';
-import { downloadChart } from '../helm/downloader';
+import { loadArchiveFiles, loadChartArchive, downloadChart } from '../helm';
 import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { CHART_REF_FLAGS } from './chart-ref';
 import { downloadEnv } from './download-env';

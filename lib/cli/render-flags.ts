@@ -1,11 +1,7 @@
-import type { Chart } from '../helm/chart/chart';
-import { templateChart, type TemplateOptions, type TemplateResult } from '../helm/action/template';
-import { mergeUserValues } from '../helm/chartutil/merge-values';
-import { cliWarningLine } from '../helm/chartutil/warnings';
+import { type Chart, templateChart, type TemplateOptions, type TemplateResult, mergeUserValues, cliWarningLine, type HelmVersion } from '../helm';
 import { flagBool, flagHelmVersion, flagList, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
-import type { HelmVersion } from '../helm/version';
-import type { GoMap } from '../go/value';
+import type { GoMap } from '../go';
 import { rendersWithoutMissingDependencies } from './chart-ref-flags';
 
 const decoder = new TextDecoder();

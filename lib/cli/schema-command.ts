@@ -3,8 +3,8 @@
  * it (its own values.schema.json with descriptions from comments, or one inferred from
  * values.yaml), without chartroom's hints, ready to ship with the chart.
  */
-import { chartFormSchema } from '../configurator/form-schema';
-import { exportableSchema } from '../form/infer';
+import { chartFormSchema } from '../configurator';
+import { exportableSchema } from '../form';
 import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { reportError } from './bundle-command';
 import type { CliIO, ExitCode } from './io';

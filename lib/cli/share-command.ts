@@ -1,6 +1,4 @@
-import { checkAgainstChart, chartContext } from '../share/compat';
-import { decodeShareLink, encodeShareLink } from '../share/link';
-import { configHelmVersion } from '../share/config';
+import { checkAgainstChart, chartContext, decodeShareLink, encodeShareLink, configHelmVersion } from '../share';
 import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { CONFIG_FLAGS, configFromFlags, reportError, reportRemoved } from './bundle-command';
 import type { CliIO, ExitCode } from './io';

@@ -1,5 +1,4 @@
-import { HelmError } from '../helm/action/errors';
-import { failedReleaseOutput } from '../helm/action/template';
+import { HelmError, failedReleaseOutput } from '../helm';
 import { renderFromFlags } from './render-flags';
 import { flagBool, flagList, flagString, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import type { CliIO, ExitCode } from './io';

@@ -3,7 +3,7 @@
  * dependencies, default values text, schema and presets (`values-<name>.yaml`).
  */
 import type { JsonSchema, SchemaOrigin } from '../form';
-import type { Chart } from '../helm/chart/chart';
+import type { Chart } from '../helm';
 import { chartFormSchema } from './form-schema';
 
 /** A Chart.yaml dependency. */

@@ -6,10 +6,10 @@
  */
 import type { Chart } from '../helm';
 import type { buildGitopsRepo, buildValuesBundle, ChartSource as DeployedChartSource, GitopsRepo, GitopsTool } from '../export';
-import { DNS1123_LABEL } from '../kube/names';
-import type { ChartOrigin } from '../remote-chart/open-remote';
+import { DNS1123_LABEL } from '../kube';
+import type { ChartOrigin } from '../remote-chart';
 import type { ChartroomConfig, ChartroomEnvironment } from '../share';
-import type { UpgradeReport } from '../upgrade/types';
+import type { UpgradeReport } from '../upgrade';
 import type { ChartInfo } from './chart-info';
 import type { Configuration } from './configuration';
 import type { ChartSource } from './render-protocol';

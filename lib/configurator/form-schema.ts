@@ -2,8 +2,8 @@
  * The schema behind a chart's form and editor: declared or inferred, with its subcharts
  * (`lib/form/infer`), read from a loaded chart.
  */
-import { effectiveSchema, type ChartValuesSource, type EffectiveSchema } from '../form/infer';
-import type { Chart } from '../helm/chart/chart';
+import { effectiveSchema, type ChartValuesSource, type EffectiveSchema } from '../form';
+import type { Chart } from '../helm';
 
 const decoder = new TextDecoder();
 /** Values files a chart ships for its tests and presets; they must all pass the schema. */

@@ -5,7 +5,7 @@
  * exports and lasting storage).
  */
 import { isScalar, parseDocument } from 'yaml';
-import { readHints, resolveNode, type JsonSchema } from '../form/schema';
+import { readHints, resolveNode, type JsonSchema } from '../form';
 import type { PlainMap, ValuePath } from './plain-values';
 import { setValueInText } from './values-document';
 

@@ -4,8 +4,7 @@
  * and `null` removes the default.
  */
 
-import { entryOf, hasEntry, setEntry } from '../form/entries';
-import { getIn as getValueAt, type ValuePath } from '../form/paths';
+import { entryOf, hasEntry, setEntry, getIn as getValueAt, type ValuePath } from '../form';
 
 /** A YAML/JSON-like value. */
 export type PlainValue = null | boolean | number | string | PlainValue[] | PlainMap;
@@ -13,7 +12,7 @@ export type PlainValue = null | boolean | number | string | PlainValue[] | Plain
 export interface PlainMap {
   [key: string]: PlainValue;
 }
-export type { ValuePath } from '../form/paths';
+export type { ValuePath } from '../form';
 
 /** Whether a value is a mapping (not a list, not null). */
 export function isPlainMap(v: unknown): v is PlainMap {

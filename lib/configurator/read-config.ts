@@ -1,6 +1,6 @@
 /** Reading a configuration someone saved: a picked or dropped file, or a share link in the page's fragment. */
 // The format's constants only: the decoder and its checker load with the first link.
-import { LINK_PREFIX } from '../share/format';
+import { LINK_PREFIX } from '../share';
 import type { ReadConfig } from './restore';
 
 /** What a picked or dropped file offers (a browser `File`). */

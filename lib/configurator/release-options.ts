@@ -1,6 +1,6 @@
 /** The release a configuration is rendered for: what `helm template` takes as flags. */
-import { DEFAULT_HELM_VERSION, isHelmVersion, type HelmVersion } from '../helm/version';
-import { RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube/names';
+import { DEFAULT_HELM_VERSION, isHelmVersion, type HelmVersion } from '../helm';
+import { RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube';
 
 export interface ReleaseOptions {
   /** The Helm whose rendering rules apply (4.1 for new configurations). */

@@ -2,15 +2,10 @@
  * One render of a configuration with the Helm engine: what the worker runs for each request.
  * Pure (no worker APIs), so it runs in tests too.
  */
-import { loadArchiveFiles } from '../helm/chart/archive';
-import { loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency } from '../helm';
-import type { RenderObserver } from '../helm/engine/engine';
+import { loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency, loadArchiveFiles, type RenderObserver, combineObservers, StableSession, ValuesReadRecorder, renderReadSet, userValuePaths } from '../helm';
 import { goToYaml } from '../yaml';
-import { combineObservers, StableSession } from '../helm/engine/stable-session';
-import { decideCalls, gitopsCallRecorder } from '../validate/gitops';
-import { ValuesReadRecorder } from '../helm/engine/values-reads';
-import { renderReadSet, userValuePaths } from '../helm/action/values-read-set';
-import type { GoMap, GoValue } from '../go/value';
+import { decideCalls, gitopsCallRecorder } from '../validate';
+import type { GoMap, GoValue } from '../go';
 import { decodeChartFiles } from './chart-files';
 import { errorReport } from '../errors';
 import { renderFailure, type ChartSource, type RemoteDependency, type RenderedResource, type RenderFailure, type RenderOutcome, type RenderRequest, type VendoredDependency } from './render-protocol';

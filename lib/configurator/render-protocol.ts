@@ -1,10 +1,9 @@
 /** Messages between the page and the render worker. Everything here is structured-clonable. */
-import type { ValuesUse } from '../validate/unused-overrides';
+import type { ValuesUse, DecidedCall } from '../validate';
 import type { ChartInfo } from './chart-info';
 import type { EncodedChartFile } from './chart-files';
 import type { ReleaseOptions } from './release-options';
 import type { ErrorCode, ErrorReport } from '../errors';
-import type { DecidedCall } from '../validate/gitops';
 
 /** A dependency archive fetched from its repository, added to the chart's charts/ folder. */
 export interface Subchart {

@@ -2,8 +2,7 @@
  * The configurator's state as a chartroom configuration (share links, `chartroom.json`,
  * exports) and back: release options map to the configuration's release and render target.
  */
-import type { ChartContext, ChartroomConfig, ChartroomEnvironment } from '../share';
-import { CONFIG_FORMAT, configHelmVersion } from '../share/format';
+import { type ChartContext, type ChartroomConfig, type ChartroomEnvironment, CONFIG_FORMAT, configHelmVersion } from '../share';
 import type { ChartInfo } from './chart-info';
 import type { Configuration } from './configuration';
 import { DEFAULT_RELEASE, type ReleaseOptions } from './release-options';

@@ -5,7 +5,7 @@
  */
 import { isCollection, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { getIn, isPlainMap, plainEqual, type PlainMap, type PlainValue, type ValuePath } from './plain-values';
-import { documentToJS } from '../form/yaml-to-js';
+import { documentToJS } from '../form';
 
 /** A problem in the user's YAML, positioned for an editor marker (1-based line and column). */
 export interface YamlProblem {

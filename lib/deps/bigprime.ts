@@ -3,7 +3,7 @@
  * fast enough in a browser: a pure-JS 4096-bit RSA key takes seconds, not minutes.
  */
 import { bytesToBig } from './der';
-import { randomBytes } from '../go/rand';
+import { randomBytes } from '../go';
 
 /** base^exp mod m. */
 export function modPow(base: bigint, exp: bigint, m: bigint): bigint {

@@ -4,7 +4,7 @@
  * arithmetic is exact, and division rounds half away from zero to 16 decimal places
  * (decimal.DivisionPrecision). That is why `addf 0.1 0.2` prints 0.3.
  */
-import { GoError } from '../go/value';
+import { GoError } from '../go';
 
 /** A decimal number coefficient × 10^exp. */
 export interface Decimal {

@@ -5,8 +5,7 @@
  * Error texts are those of the build Helm links (`Invalid Semantic Version`).
  * Also used by the Helm layer for dependency versions and `kubeVersion`.
  */
-import { defineFunc } from '../go/func';
-import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeInfo, type GoValue } from '../go/value';
+import { defineFunc, GoError, GoInt, GoStruct, type GoFunc, type GoTypeInfo, type GoValue } from '../go';
 
 /** A parsed semantic version (Masterminds `Version`). */
 export interface Version {

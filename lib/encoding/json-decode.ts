@@ -2,7 +2,7 @@
  * encoding/json.Unmarshal into interface{} (or a map/slice variable): Go's scanner is replayed
  * first so syntax errors carry Go's exact text, then the value is built with float64 numbers.
  */
-import type { GoMap, GoValue } from '../go/value';
+import type { GoMap, GoValue } from '../go';
 
 /** The Go variable Unmarshal decodes into. */
 export type JsonTarget = 'interface' | 'map' | 'slice';

@@ -1,5 +1,5 @@
 /** encoding/json's float formatting, over Go's strconv.FormatFloat. */
-import { formatFloat } from '../go/strconv';
+import { formatFloat } from '../go';
 
 /** encoding/json's float64 text: 'f' within [1e-6, 1e21), else 'e' with a one-digit exponent kept short. */
 export function formatJsonFloat(f: number): string {

@@ -3,9 +3,8 @@
  * byte (sorted map keys, HTML escaping, Go's float text) and Unmarshal into interface{} with
  * Go's error texts.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, sortedKeys, typeName, type GoValue } from '../go/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, sortedKeys, typeName, type GoValue, formatGoTime } from '../go';
 import { formatJsonFloat } from './json-float';
-import { formatGoTime } from '../go/time/gotime';
 
 export { decodeJson, unmarshalJson, type JsonDecoded, type JsonTarget } from './json-decode';
 

@@ -4,12 +4,7 @@
  * (`toml: line N (last key "k"): ...`). Integers are int64, floats float64, date-times
  * time.Time (offset date-times in Local, local ones in the library's `datetime-local` zones).
  */
-import { GoInt, type GoMap, type GoValue } from '../go/value';
-import { NumError, parseFloat, parseInt } from '../go/strconv/parse';
-import { quote } from '../go/strconv/quote';
-import { parseGoTime } from '../go/time/gotime-parse';
-import { fixedZone, zoneAt } from '../go/time/timezone';
-import { validRune } from '../go/utf8/utf8';
+import { GoInt, type GoMap, type GoValue, NumError, parseFloat, parseInt, quote, parseGoTime, fixedZone, zoneAt, validRune } from '../go';
 import { quoteKey } from './toml';
 import { Item, Lexer, TomlBug, isHex, type LexItem, type TomlRelease } from './toml-lex';
 

@@ -5,7 +5,7 @@
  * number at end of input that is no longer one short). Positions count runes, not bytes: only
  * line numbers reach the error text.
  */
-import { quote, quoteRune } from '../go/strconv/quote';
+import { quote, quoteRune } from '../go';
 
 /** Which BurntSushi/toml release to follow. */
 export type TomlRelease = 'v1.4.0' | 'v1.6.0';

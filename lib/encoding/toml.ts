@@ -2,8 +2,7 @@
  * BurntSushi/toml's Encoder as Helm's `toToml` uses it: per table, plain keys first and then
  * sub-tables, each group sorted; nested tables indented two spaces per level; nil values skipped.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeName, type GoValue } from '../go/value';
-import { formatFloat } from '../go/strconv';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeName, type GoValue, formatFloat } from '../go';
 import { rfc3339Nano } from './json';
 import type { TomlRelease } from './toml-lex';
 

@@ -1,8 +1,7 @@
 /** install.sh and README.md of a values bundle: the exact commands, in order. */
-import type { Dependency } from '../helm/chart/chart';
+import { type Dependency, HELM_RELEASE } from '../helm';
 import type { PreparedExport } from './prepare';
-import { HELM_RELEASE } from '../helm/version';
-import { configHelmVersion } from '../share/config';
+import { configHelmVersion } from '../share';
 
 export interface InstallTarget {
   /** How helm finds the chart: a folder, a .tgz, `repo/name` or `oci://…`. */

@@ -3,20 +3,15 @@
  * whose bytes depend only on its input (the UI's download button and `chartroom bundle`).
  */
 import { stringify } from 'yaml';
-import type { Chart } from '../helm/chart/chart';
+import type { Chart } from '../helm';
 import { goToYaml } from '../yaml/index';
-import type { ChartroomConfig } from '../share/config';
-import { configToJson } from '../share/config';
-import { stripSecretsFromText } from '../share/secrets';
+import { type ChartroomConfig, configToJson, stripSecretsFromText, schemaSecretFields } from '../share';
 import { bundleReadme, installScript } from './bundle-docs';
 import { chartSchema, prepareExport, type ExportOptions, type PreparedExport } from './prepare';
 import type { RenderedObject } from './render';
 import { secretSkeletons } from './secret-wiring';
 import { zipArchive, type ArchiveFile } from './zip';
-import { schemaSecretFields } from '../share/secrets';
-import { formatUpgradeReport } from '../upgrade/format';
-import { redactReport } from '../upgrade/redact';
-import type { UpgradeReport } from '../upgrade/types';
+import { formatUpgradeReport, redactReport, type UpgradeReport } from '../upgrade';
 
 export interface BundleOptions extends ExportOptions {
   /** How install.sh refers to the chart; default `./<chart name>` (a copy of the chart beside the bundle). */

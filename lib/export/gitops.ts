@@ -3,9 +3,8 @@
  * values files, the chart (vendored, from a Helm repository or from an OCI registry), Secret
  * skeletons kept out of what is applied, and a README on bootstrapping and promotion.
  */
-import type { Chart } from '../helm/chart/chart';
-import { configHelmVersion, configToJson, type ChartroomConfig } from '../share/config';
-import { HELM_RELEASE } from '../helm/version';
+import { type Chart, HELM_RELEASE } from '../helm';
+import { configHelmVersion, configToJson, type ChartroomConfig } from '../share';
 import { argoCdFiles, argoCdReadme } from './gitops-argocd';
 import { fluxFiles, fluxReadme } from './gitops-flux';
 import type { ChartSource, GitopsContext, GitopsTool } from './gitops-types';
@@ -14,7 +13,7 @@ import { secretSkeletons } from './secret-wiring';
 import { zipArchive, type ArchiveFile } from './zip';
 import { KNOWN_OPERATORS } from './operators';
 import type { Finding } from '../validate';
-import { DNS1123_LABEL_MAX_LENGTH } from '../kube/names';
+import { DNS1123_LABEL_MAX_LENGTH } from '../kube';
 
 export type { ChartSource, GitopsTool } from './gitops-types';
 

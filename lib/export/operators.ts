@@ -2,7 +2,7 @@
  * Cluster-wide operators a chart's objects need (their CRDs and controllers): which ones, and
  * how to install them first. Known operators are listed with their official Helm charts.
  */
-import type { Chart, Dependency } from '../helm/chart/chart';
+import type { Chart, Dependency } from '../helm';
 
 export interface KnownOperator {
   /** Chart name in its repository (also how a chart dependency on it is recognised). */

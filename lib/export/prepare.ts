@@ -4,15 +4,9 @@
  * and the configuration rendered once per environment for review and checks.
  */
 import { isCollection, isMap, isScalar, type Document, type Pair } from 'yaml';
-import type { Chart, Dependency } from '../helm/chart/chart';
-import type { TemplateResult } from '../helm/action/template';
-import { normalizeConfig, validateConfig, type ChartroomConfig } from '../share/config';
-import { chartContext } from '../share/compat';
-import { withoutSecrets } from '../share/link';
-import {
-  fieldForPath, parseValuesDocument, schemaSecretFields, stripSecretsFromText, valuesOf,
-} from '../share/secrets';
-import { formatPath, getIn, type ValuePath } from '../form/paths';
+import type { Chart, Dependency, TemplateResult } from '../helm';
+import { normalizeConfig, validateConfig, type ChartroomConfig, chartContext, withoutSecrets, fieldForPath, parseValuesDocument, schemaSecretFields, stripSecretsFromText, valuesOf } from '../share';
+import { formatPath, getIn, type ValuePath } from '../form';
 import { gitopsCallRecorder, gitopsFindings, manifestDocs, type Finding } from '../validate';
 import { footprintOf, type Footprint } from './footprint';
 import { planOperators, type OperatorPlan } from './operators';

@@ -4,11 +4,8 @@
  * fetched at deploy time).
  */
 import { parseAllDocuments } from 'yaml';
-import type { Chart, Dependency } from '../helm/chart/chart';
-import { templateChart, type TemplateResult } from '../helm/action/template';
-import type { RenderObserver } from '../helm/engine/engine';
-import { mergeUserValues } from '../helm/chartutil/merge-values';
-import { configHelmVersion, type ChartroomConfig } from '../share/config';
+import { type Chart, type Dependency, templateChart, type TemplateResult, type RenderObserver, mergeUserValues } from '../helm';
+import { configHelmVersion, type ChartroomConfig } from '../share';
 
 /** A values file handed to the renderer (`-f NAME`). */
 export interface ValuesFileText {

@@ -4,9 +4,8 @@
  * placeholders says what to create (through SOPS, Sealed Secrets, External Secrets or kubectl).
  */
 import { stringify } from 'yaml';
-import type { SecretKind } from '../form/schema';
-import { keyWords, type SecretField } from '../share/secrets';
-import { formatPath, type ValuePath } from '../form/paths';
+import { type SecretKind, formatPath, type ValuePath } from '../form';
+import { keyWords, type SecretField } from '../share';
 
 /** One Secret the release reads and that the user creates outside the chart. */
 export interface SecretWiring {

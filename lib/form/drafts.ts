@@ -4,7 +4,7 @@
  * v6 follows the schema's `$schema`, 2020-12 when absent), and which keywords the form cannot
  * show as controls (they are still checked when the chart renders).
  */
-import type { HelmVersion } from '../helm/version';
+import type { HelmVersion } from '../helm';
 import type { JsonSchema } from './schema';
 
 /** Keywords introduced after draft-07. */

@@ -44,3 +44,4 @@ export type { ChartValuesSource, EffectiveSchema, SchemaOrigin } from './infer';
 export { decodeEntities } from './entities';
 export { readableHelmErrors, readableHelmMessage, schemaAt } from './helm-messages';
 export { declaredDraft, draftInForce, keywordsHelmIgnores, keywordsNotShown } from './drafts';
+export { documentToJS } from './yaml-to-js';

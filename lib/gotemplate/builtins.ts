@@ -16,10 +16,7 @@ import {
   REFLECT_VALUE,
   zeroOf,
 } from './exec-types';
-import { sprint, sprintf, sprintln } from '../go/fmt/fmt';
-import { byteLength } from '../go/utf8/utf8';
-import { defineFunc, type FuncMap } from '../go/func';
-import { compareGoStrings, GoError, GoInt, GoStruct, GoTime, type GoFunc, type GoValue, isGoFunc, typeInfoOf, typeName, withType } from '../go/value';
+import { sprint, sprintf, sprintln, byteLength, defineFunc, type FuncMap, compareGoStrings, GoError, GoInt, GoStruct, GoTime, type GoFunc, type GoValue, isGoFunc, typeInfoOf, typeName, withType } from '../go';
 
 const RV = REFLECT_VALUE;
 const encoder = new TextEncoder();

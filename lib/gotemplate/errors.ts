@@ -3,7 +3,7 @@
  * parse errors `template: NAME:LINE: msg`, execution errors
  * `template: NAME:LINE:COL: executing "NAME" at <NODE>: msg`.
  */
-import { quote } from '../go/strconv';
+import { quote } from '../go';
 import { CodedError, type ErrorWhere } from '../errors';
 
 export type TemplateErrorKind = 'parse' | 'exec';

@@ -1,10 +1,7 @@
 /**
  * text/template's escapers behind the `html`, `js` and `urlquery` builtins, byte for byte.
  */
-import { sprint } from '../go/fmt/fmt';
-import { isPrint } from '../go/strconv/quote';
-import { utf8Encode } from '../go/utf8/utf8';
-import { GoStruct, type GoValue, isGoFunc } from '../go/value';
+import { sprint, isPrint, utf8Encode, GoStruct, type GoValue, isGoFunc } from '../go';
 
 const HTML_ESCAPES: Record<string, string> = {
   '\0': '\uFFFD',

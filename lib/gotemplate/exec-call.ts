@@ -7,9 +7,8 @@ import { canBeNil, assignable, EMPTY_INTERFACE, isIntKindName, isTrue, isUintKin
 import type { State } from './exec';
 import { callBuiltinCall, IncompatibleTypesError } from './builtins';
 import { isStackExhaustion, LimitError, TemplateError, lineAndByteCol } from './errors';
-import { tooLongMessage } from '../go/strings';
+import { tooLongMessage, GoError, GoInt, GoStruct, type GoFunc, type GoTypeName, type GoValue, type IntKind, typeName } from '../go';
 import { type Node, NodeType, type NumberNode } from './parse/node';
-import { GoError, GoInt, GoStruct, type GoFunc, type GoTypeName, type GoValue, type IntKind, typeName } from '../go/value';
 
 /** Marks "no value from a previous pipeline stage" (Go's missingVal). */
 export const MISSING: unique symbol = Symbol('missing');

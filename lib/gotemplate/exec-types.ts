@@ -2,7 +2,7 @@
  * Go type rules the executor needs on top of the value model: nil-ability, assignability of
  * a value to a declared parameter type, zero values, element types of containers and truth.
  */
-import { GoInt, GoStruct, GoTime, goNil, markNil, type GoTypeName, type GoValue, isGoFunc, typeInfoOf, typeName } from '../go/value';
+import { GoInt, GoStruct, GoTime, goNil, markNil, type GoTypeName, type GoValue, isGoFunc, typeInfoOf, typeName } from '../go';
 
 /** The parameter type of builtins that receive values unconverted (Go's reflect.Value). */
 export const REFLECT_VALUE = 'reflect.Value';

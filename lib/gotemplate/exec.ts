@@ -12,7 +12,7 @@
 import { execError, isStackExhaustion, LimitError, TemplateError } from './errors';
 import { evalArg, evalCall, idealConstant, MISSING, type Final } from './exec-call';
 import { indirectInterface, isTrue, mapElemType, sliceElemIsInterface, zeroOf, EMPTY_INTERFACE } from './exec-types';
-import { sprint, sprintf } from '../go/fmt/fmt';
+import { sprint, sprintf, quote, GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, methodOf, typeInfoOf, typeName } from '../go';
 import {
   type ActionNode,
   type BranchNode,
@@ -28,8 +28,6 @@ import {
   type VariableNode,
 } from './parse/node';
 import { printableValue } from './escape';
-import { quote } from '../go/strconv';
-import { GoInt, GoStruct, type GoFunc, type GoValue, isGoFunc, sortedKeys, methodOf, typeInfoOf, typeName } from '../go/value';
 import type { ExecTracer } from './tracer';
 
 /** How a missing map key evaluates (Go's missingkey option). */

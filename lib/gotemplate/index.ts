@@ -3,13 +3,12 @@
  * and error text. See template.ts for the template set API.
  */
 export { Template } from './template';
-export { TemplateError, LimitError, isStackExhaustion, stackWasExhausted, type TemplateErrorKind } from './errors';
+export { TemplateError, LimitError, isStackExhaustion, stackWasExhausted, type TemplateErrorKind, isInternalFailure } from './errors';
 export type { ExecOptions, CallObserver, CallSite } from './exec';
-export { GO_MAX_EXEC_DEPTH } from './exec';
+export { GO_MAX_EXEC_DEPTH, type GoRelease } from './exec';
 export type { ExecTracer } from './tracer';
 export { builtin, BUILTIN_NAMES } from './builtins';
 export { isTrue } from './exec-types';
 export { parse, Tree, type ParseOptions } from './parse/parse';
 export * as nodes from './parse/node';
-export { defineFunc, type FuncMap } from '../go/func';
-export * from '../go/value';
+export { ActionNode, type Node, TemplateNode, TextNode } from './parse/node';

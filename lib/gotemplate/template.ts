@@ -5,12 +5,10 @@
 import { builtin } from './builtins';
 import { TemplateError } from './errors';
 import { executeTree, type ExecOptions, type ExecTemplate, MissingKey } from './exec';
-import type { FuncMap } from '../go/func';
+import { type FuncMap, quote, type GoFunc, type GoValue } from '../go';
 import type { ListNode } from './parse/node';
 import { isEmptyTree } from './parse/node';
 import { Tree } from './parse/parse';
-import { quote } from '../go/strconv';
-import type { GoFunc, GoValue } from '../go/value';
 
 /** What associated templates share (Go's `common`). */
 interface Common {

@@ -6,7 +6,7 @@
  * the chart material route like everything else.
  */
 import { z } from 'zod';
-import { getBytes, MAX_INDEX_BYTES, type Fetch } from '../helm/repo';
+import { getBytes, MAX_INDEX_BYTES, type Fetch } from '../helm';
 
 const packageSchema = z.object({
   name: z.string().min(1),

@@ -5,12 +5,9 @@
  * registry, downloader); this module decides what the page needs from it and keeps going when
  * one dependency fails, so the chart still renders and the page can say what is missing.
  */
-import { loadChartArchive, type Chart, type Dependency } from '../helm';
-import { compareVersions, parseVersion } from '../deps/semver';
-import { downloadChart, fetchDependencies, hashReq, resolveDependencies, type DependencyEnv } from '../helm/downloader';
-import { chartNames, downloadIndex, type Fetch } from '../helm/repo';
-import { parseOciReference, RegistryClient } from '../helm/registry';
-import type { Subchart } from '../configurator/render-protocol';
+import { compareVersions, parseVersion } from '../deps';
+import { loadChartArchive, type Chart, type Dependency, downloadChart, fetchDependencies, hashReq, resolveDependencies, type DependencyEnv, chartNames, downloadIndex, type Fetch, parseOciReference, RegistryClient } from '../helm';
+import type { Subchart } from '../configurator';
 import { resolveHubPackage } from './artifacthub';
 import type { ChartLocation } from './locate';
 

@@ -2,7 +2,7 @@
  * The page's repository environment: requests through the chart material route, answers kept
  * in IndexedDB (a browser without it, e.g. some private windows, just fetches every time).
  */
-import type { DependencyEnv } from '../helm/downloader';
+import type { DependencyEnv } from '../helm';
 import { indexedDbStore } from './idb-store';
 import { remoteEnv } from './open-remote';
 import { cachingFetch } from './response-cache';

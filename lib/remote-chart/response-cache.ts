@@ -5,7 +5,7 @@
  * tag do change: they are fetched, and the stored copy answers only when the network fails.
  * Whatever is read back is checked again by the library (index digests, blob digests).
  */
-import type { Fetch, FetchResponse } from '../helm/repo';
+import type { Fetch, FetchResponse } from '../helm';
 
 export interface StoredResponse {
   url: string;

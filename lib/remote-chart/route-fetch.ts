@@ -4,7 +4,7 @@
  * CORS headers. Only the Accept header travels; the page's cookies and any Authorization a
  * caller sets stay here (registries' anonymous tokens are the route's business).
  */
-import type { Fetch, FetchResponse } from '../helm/repo';
+import type { Fetch, FetchResponse } from '../helm';
 
 export const CHART_MATERIAL_ROUTE = '/api/chart-material';
 

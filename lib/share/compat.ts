@@ -2,11 +2,10 @@
  * Opening a configuration made for another version of a chart (or another chart): which of its
  * values no longer apply, as notices for people rather than errors.
  */
-import type { Chart } from '../helm/chart/chart';
-import { resolveNode, type JsonSchema } from '../form/schema';
+import type { Chart } from '../helm';
+import { resolveNode, type JsonSchema, formatPath, type ValuePath } from '../form';
 import type { ChartroomConfig } from './config';
 import { valuesOf } from './secrets';
-import { formatPath, type ValuePath } from '../form/paths';
 
 
 /** What a configuration is checked against: the chart the user has open now. */

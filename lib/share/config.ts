@@ -22,7 +22,7 @@
  *   (`-f values.yaml -f values-<name>.yaml`), with an optional target namespace.
  */
 import { z } from 'zod';
-import { DNS1123_LABEL, DNS1123_LABEL_MAX_LENGTH, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube/names';
+import { DNS1123_LABEL, DNS1123_LABEL_MAX_LENGTH, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube';
 import { CONFIG_FORMAT, MAX_VALUES_TEXT } from './format';
 
 export { CONFIG_FORMAT, MAX_VALUES_TEXT, configHelmVersion } from './format';

@@ -2,7 +2,7 @@
  * The configuration format's constants, apart from its schema (config.ts): the page reads them
  * on every load, while zod and the share-link decoder load only when a link or file is opened.
  */
-import type { HelmVersion } from '../helm/version';
+import type { HelmVersion } from '../helm';
 
 /** The current format version; links and files carry it so later formats can read older ones. */
 export const CONFIG_FORMAT = 1;

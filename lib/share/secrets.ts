@@ -5,9 +5,7 @@
  * URLs with credentials). Names of existing Secrets and the keys inside them are not secrets.
  */
 import { isMap, isScalar, parseDocument, stringify, visit, type Document } from 'yaml';
-import { readHints, resolveNode, type JsonSchema, type SecretKind } from '../form/schema';
-import { documentToJS } from '../form/yaml-to-js';
-import { formatPath, getIn, type ValuePath } from '../form/paths';
+import { readHints, resolveNode, type JsonSchema, type SecretKind, documentToJS, formatPath, getIn, type ValuePath } from '../form';
 
 
 /** A secret field declared by the schema; `*` in `path` stands for any list item or map key. */

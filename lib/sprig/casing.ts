@@ -3,8 +3,7 @@
  * goutils (untitle, swapcase, initials) and xstrings 1.5 (snakecase, kebabcase, and camelcase,
  * which Sprig maps to xstrings.ToPascalCase).
  */
-import { utf8Encode } from '../go/utf8/utf8';
-import { isGoSpace, isLetter, isDigit, isLower, isNumber, isPunct, isTitle, isUpper, mapRunes, runesOf, toLowerRune, toTitleRune, toUpperRune } from '../go/unicode/runes';
+import { utf8Encode, isGoSpace, isLetter, isDigit, isLower, isNumber, isPunct, isTitle, isUpper, mapRunes, runesOf, toLowerRune, toTitleRune, toUpperRune } from '../go';
 
 const str = (rs: number[]): string => rs.map((r) => String.fromCodePoint(r)).join('');
 

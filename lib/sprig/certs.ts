@@ -6,13 +6,10 @@
  * SANs). The result is Sprig's `certificate` struct with `.Cert` and `.Key` PEM strings.
  */
 import { sha1 } from '@noble/hashes/legacy.js';
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoInt, GoStruct, type GoSlice, type GoValue } from '../go/value';
-import { bitString, bool, children, ctx, int, oid, oidString, pemDecode, pemEncode, readDer, seq, set, tlv } from '../deps/der';
+import { defineFunc, type FuncMap, GoError, GoInt, GoStruct, type GoSlice, type GoValue } from '../go';
+import { bitString, bool, children, ctx, int, oid, oidString, pemDecode, pemEncode, readDer, seq, set, tlv, randomBits, parseIP } from '../deps';
 import { bytesToString, CorruptInputError, decodeBase64Std } from './encoding';
 import { generateDSA, generateECDSA, generateEd25519, generateRSA, parsePrivateKeyPEM, privateKeyPEM, publicKeyInfo, signForCertificate, type PrivateKey } from './keys';
-import { randomBits } from '../deps/bigprime';
-import { parseIP } from '../deps/netip';
 import { clockNow } from './date';
 
 const CERT_TYPE = { name: 'sprig.certificate' };

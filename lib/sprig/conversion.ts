@@ -2,11 +2,7 @@
  * Type conversions: spf13/cast (v1.7, which Sprig 3.3 uses for int/int64/float64 and all math
  * arguments), Sprig's strval (toString) and strslice (toStrings), atoi and toDecimal.
  */
-import { sprint } from '../go/fmt/fmt';
-import { defineFunc, type FuncMap } from '../go/func';
-import { utf8Decode } from '../go/utf8/utf8';
-import { GoInt, stringSlice, typeInfoOf, type GoSlice, type GoValue } from '../go/value';
-import { atoi, NumError, parseFloat, parseInt } from '../go/strconv';
+import { sprint, defineFunc, type FuncMap, utf8Decode, GoInt, stringSlice, typeInfoOf, type GoSlice, type GoValue, atoi, NumError, parseFloat, parseInt } from '../go';
 
 const MIN_INT64 = -(1n << 63n);
 

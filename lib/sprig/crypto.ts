@@ -11,11 +11,9 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
 import bcryptjs from 'bcryptjs';
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoInt } from '../go/value';
+import { defineFunc, type FuncMap, GoError, GoInt, randomBytes } from '../go';
 import { certFuncs } from './certs';
 import { bytesToString, CorruptInputError, decodeBase64Std, stringToBytes } from './encoding';
-import { randomBytes } from '../go/rand';
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 

@@ -3,17 +3,12 @@
  * `dateModify`, `duration`, `durationRound`, `ago`, `unixEpoch`, `htmlDate`...
  * `Local` is Go's local zone (see timezone.ts: the runtime's zone unless pinned).
  */
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoInt, GoTime, type GoValue } from '../go/value';
-import { durationString, parseDuration, roundDuration } from '../go/time/duration';
-import { MonotonicGoTime, formatGoTime, timeFromUnix, unixParts } from '../go/time/gotime';
-import { parseGoTime } from '../go/time/gotime-parse';
-import { loadLocation } from '../go/time/timezone';
+import { defineFunc, type FuncMap, GoError, GoInt, GoTime, type GoValue, durationString, parseDuration, roundDuration, MonotonicGoTime, formatGoTime, timeFromUnix, unixParts, parseGoTime, loadLocation } from '../go';
 
-export { formatGoTime, goTimeString, MonotonicGoTime } from '../go/time/gotime';
+export { formatGoTime, goTimeString, MonotonicGoTime } from '../go';
 export { parseGoTime };
-export { durationString, parseDuration } from '../go/time/duration';
-export { fixedZone, loadLocation, localTimeZone, setLocalTimeZone } from '../go/time/timezone';
+export { durationString, parseDuration } from '../go';
+export { fixedZone, loadLocation, localTimeZone, setLocalTimeZone } from '../go';
 
 /** Go's zero `time.Time{}` (0001-01-01 00:00:00 UTC), what `toDate` returns on a parse error. */
 export const ZERO_TIME = new GoTime(-62135596800000, 0, 'UTC');

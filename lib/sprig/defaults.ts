@@ -1,6 +1,5 @@
 /** Sprig's defaults family: default, empty, coalesce, all, any, ternary. */
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoInt, type GoValue } from '../go/value';
+import { defineFunc, type FuncMap, GoInt, type GoValue } from '../go';
 
 /** Sprig's empty: the zero value of its type (structs and non-nil pointers are never empty). */
 export function isEmpty(v: GoValue): boolean {

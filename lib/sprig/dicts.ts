@@ -1,9 +1,7 @@
 /** Sprig's dict functions. Dicts are mutable: set, unset and merge change their first argument. */
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoStruct, goNil, isGoNil, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue } from '../go/value';
+import { defineFunc, type FuncMap, GoError, GoStruct, goNil, isGoNil, sortedKeys, stringSlice, typeInfoOf, typeName, withType, type GoMap, type GoValue, deepCopy as copyValue } from '../go';
 import { strval } from './conversion';
 import { mergeMaps } from './merge';
-import { deepCopy as copyValue } from '../go/copy';
 
 const MAP = 'map[string]interface {}';
 

@@ -4,7 +4,7 @@
  * `illegal base64 data at input byte N`, which Sprig returns as the function's value.
  */
 import { base32, base64 } from '@scure/base';
-import { defineFunc, type FuncMap } from '../go/func';
+import { defineFunc, type FuncMap } from '../go';
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();

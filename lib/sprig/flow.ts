@@ -1,6 +1,5 @@
 /** Sprig's flow control: fail aborts rendering with the given message. */
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError } from '../go/value';
+import { defineFunc, type FuncMap, GoError } from '../go';
 
 export const flowFuncs: FuncMap = {
   fail: defineFunc(

@@ -3,8 +3,7 @@
  * `env` and `expandenv`, which Helm deletes. Helm's own functions (include, tpl, toYaml, ...)
  * are layered on top elsewhere. Grouped like genericMap in sprig's functions.go.
  */
-import type { FuncMap } from '../go/func';
-import type { FuncEffect } from '../go/value';
+import type { FuncMap, FuncEffect } from '../go';
 import { conversionFuncs } from './conversion';
 import { cryptoFuncs } from './crypto';
 import { dateFuncs } from './date';
@@ -21,7 +20,7 @@ import { randomFuncs } from './random';
 import { reflectFuncs } from './reflect';
 import { regexFuncs } from './regex';
 import { semverFuncs } from './semver';
-import type { SemverRelease } from '../deps/semver';
+import type { SemverRelease } from '../deps';
 import { stringFuncs } from './strings';
 import { urlFuncs } from './url';
 

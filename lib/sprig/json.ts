@@ -2,9 +2,8 @@
  * Sprig's JSON functions. Helm's own `toJson` and `fromJson` (lib/helm/engine/funcs-encoding.ts)
  * are merged over Sprig's map and win in charts; Sprig's versions stay here for completeness.
  */
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, type GoValue } from '../go/value';
-import { JsonError, marshalJson, unmarshalJson } from '../encoding/json';
+import { defineFunc, type FuncMap, GoError, type GoValue } from '../go';
+import { JsonError, marshalJson, unmarshalJson } from '../encoding';
 
 function tryMarshal(v: GoValue, indent: boolean, escapeHtml = true): { ok: true; s: string } | { ok: false; err: string } {
   try {

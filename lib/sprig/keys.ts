@@ -5,12 +5,10 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
-import { randomBytes } from '../go/rand';
+import { randomBytes, GoError } from '../go';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
-import { GoError } from '../go/value';
-import { bigToBytes, bitString, bytesToBig, children, ctx, int, nullDer, octets, oid, oidString, pemDecode, pemEncode, readDer, seq } from '../deps/der';
-import { bitLength, gcd, modInverse, modPow, randomBelow, randomBits, randomPrime, isProbablePrime } from '../deps/bigprime';
+import { bigToBytes, bitString, bytesToBig, children, ctx, int, nullDer, octets, oid, oidString, pemDecode, pemEncode, readDer, seq, bitLength, gcd, modInverse, modPow, randomBelow, randomBits, randomPrime, isProbablePrime } from '../deps';
 
 export type PrivateKey =
   | { kind: 'rsa'; n: bigint; e: bigint; d: bigint; p: bigint; q: bigint }

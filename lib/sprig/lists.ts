@@ -3,9 +3,7 @@
  * fresh []interface{}; the plain and must* forms fail with the same message (a panic in one,
  * an error in the other, which text/template reports identically).
  */
-import { markNil } from '../go/value';
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoInt, kindOf, typeInfoOf, withType, type GoSlice, type GoValue } from '../go/value';
+import { markNil, defineFunc, type FuncMap, GoError, GoInt, kindOf, typeInfoOf, withType, type GoSlice, type GoValue } from '../go';
 import { castToInt64, intArg, isList, listItems } from './conversion';
 import { isEmpty } from './defaults';
 import { deepEqual } from './reflect';

@@ -1,8 +1,7 @@
 /** Sprig's integer and float arithmetic, rounding and sequences. */
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoInt, withType, type GoValue } from '../go/value';
+import { defineFunc, type FuncMap, GoError, GoInt, withType, type GoValue } from '../go';
 import { castToFloat64, castToInt64 } from './conversion';
-import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from '../deps/decimal';
+import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from '../deps';
 
 const i64 = (v: bigint): GoInt => new GoInt(v, 'int64');
 const wrap64 = (v: bigint): bigint => BigInt.asIntN(64, v);

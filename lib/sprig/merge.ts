@@ -7,7 +7,7 @@
  * With overwrite every non-nil source value wins except that nested maps still merge, and a
  * nil source value sets the key to nil.
  */
-import { GoInt, type GoMap, type GoValue } from '../go/value';
+import { GoInt, type GoMap, type GoValue } from '../go';
 
 // mergo's isEmptyValue, dereferencing interfaces.
 function isEmptyValue(v: GoValue | undefined): boolean {

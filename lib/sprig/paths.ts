@@ -2,7 +2,7 @@
  * Go's `path` functions (base, dir, clean, ext, isAbs) and their `path/filepath` twins
  * (osBase, ...). Helm's reference runs on Linux, where filepath uses '/' and behaves like path.
  */
-import { defineFunc, type FuncMap } from '../go/func';
+import { defineFunc, type FuncMap } from '../go';
 
 /** Go's path.Clean: the shortest equivalent path by purely lexical processing. */
 export function cleanPath(p: string): string {

@@ -3,9 +3,7 @@
  * alphabets: randAlphaNum [0-9A-Za-z], randAlpha [A-Za-z], randNumeric [0-9], randAscii 32..126.
  */
 import { base64 } from '@scure/base';
-import { defineFunc, type FuncMap } from '../go/func';
-import { randomBelow, randomBytes } from '../go/rand';
-import { GoError, GoInt } from '../go/value';
+import { defineFunc, type FuncMap, randomBelow, randomBytes, GoError, GoInt } from '../go';
 
 const DIGITS = '0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -1,6 +1,5 @@
 /** Sprig's reflection functions: typeOf, typeIs, typeIsLike, kindOf, kindIs, deepEqual. */
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoInt, GoStruct, GoTime, isGoFunc, kindOf, typeName, type GoValue } from '../go/value';
+import { defineFunc, type FuncMap, GoInt, GoStruct, GoTime, isGoFunc, kindOf, typeName, type GoValue } from '../go';
 
 /** Go's reflect.DeepEqual over the value model: types must match exactly, NaN is unequal to itself. */
 export function deepEqual(a: GoValue, b: GoValue): boolean {

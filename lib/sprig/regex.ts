@@ -6,8 +6,7 @@
  * and answers false. The `must` variants return the compile error itself.
  */
 import { RE2JS } from 're2js';
-import { defineFunc, type FuncMap } from '../go/func';
-import { GoError, GoInt, stringSlice, type GoSlice } from '../go/value';
+import { defineFunc, type FuncMap, GoError, GoInt, stringSlice, type GoSlice } from '../go';
 
 /** A compiled Go regexp: the re2js program plus the parts Go's API needs. */
 export interface GoRegexp {

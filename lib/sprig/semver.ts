@@ -1,6 +1,6 @@
 /** Sprig's semver functions over the Masterminds/semver port (lib/deps/semver.ts). */
-import { defineFunc, type FuncMap } from '../go/func';
-import { parseConstraintCached, parseVersion, parseVersionCached, satisfies, versionValue, type SemverRelease } from '../deps/semver';
+import { defineFunc, type FuncMap } from '../go';
+import { parseConstraintCached, parseVersion, parseVersionCached, satisfies, versionValue, type SemverRelease } from '../deps';
 
 /** Sprig's `semver` and `semverCompare` over the Masterminds/semver release the helm links. */
 export function semverFuncs(release: SemverRelease = 'v3.3.0'): FuncMap {

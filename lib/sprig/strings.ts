@@ -3,14 +3,9 @@
  * friends count and cut bytes, as Helm does.
  */
 import { concatBytes } from '@noble/hashes/utils.js';
-import { defineFunc, type FuncMap } from '../go/func';
-import { quote as goQuote } from '../go/strconv/quote';
-import { goTrimSpace, MAX_STRING_LENGTH, tooLongMessage } from '../go/strings';
-import { byteLength, isASCII, utf8Decode, utf8Encode } from '../go/utf8/utf8';
-import { GoError, GoInt, compareGoStrings, goMap, stringSlice, withType, type GoValue } from '../go/value';
+import { defineFunc, type FuncMap, quote as goQuote, goTrimSpace, MAX_STRING_LENGTH, tooLongMessage, byteLength, isASCII, utf8Decode, utf8Encode, GoError, GoInt, compareGoStrings, goMap, stringSlice, withType, type GoValue, sprint } from '../go';
 import { deleteWhiteSpace, goTitle, goToLower, goToUpper, initials, swapCase, toKebabCase, toPascalCase, toSnakeCase, untitle } from './casing';
 import { intArg, isList, strslice, strval } from './conversion';
-import { sprint } from '../go/fmt/fmt';
 
 /**
  * Go's s[start:end] on bytes, panicking with the runtime's messages when out of range. Bounds

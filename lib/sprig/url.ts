@@ -3,9 +3,7 @@
  * Go works on UTF-8 bytes; here each byte is held as one char (a "binary string") until the
  * results are decoded back, so escaping matches Go byte for byte.
  */
-import { defineFunc, type FuncMap } from '../go/func';
-import { quote, quoteBytes } from '../go/strconv';
-import { GoError, goMap, kindOf, type GoMap, type GoValue } from '../go/value';
+import { defineFunc, type FuncMap, quote, quoteBytes, GoError, goMap, kindOf, type GoMap, type GoValue } from '../go';
 
 type Mode = 'path' | 'pathSegment' | 'host' | 'zone' | 'userPassword' | 'queryComponent' | 'fragment';
 

@@ -3,9 +3,7 @@
  * edits. Pure (no worker APIs), so it runs in tests too; `upgrade.worker.ts` runs it off the page.
  */
 import { mergeUserValues, type Chart } from '../helm';
-import { loadChartSource } from '../configurator/render-job';
-import type { ChartSource } from '../configurator/render-protocol';
-import type { ReleaseOptions } from '../configurator/release-options';
+import { loadChartSource, type ChartSource, type ReleaseOptions } from '../configurator';
 import { upgradeReport } from './upgrade';
 import type { UpgradeReport } from './types';
 

@@ -3,7 +3,7 @@
  * the defaults at secret paths replaced, and the resource texts (which may carry Secret data)
  * left out.
  */
-import { fieldForPath, findSecretPaths, isSecretKeyName, type SecretField } from '../share/secrets';
+import { fieldForPath, findSecretPaths, isSecretKeyName, type SecretField } from '../share';
 import type { UpgradeReport } from './types';
 
 export const REDACTED = '<secret>';

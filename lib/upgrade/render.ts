@@ -4,10 +4,9 @@
  * renders differ only where the chart asks for a random value.
  */
 import { parse as parseYaml } from 'yaml';
-import { templateChart, type Chart, type ReleaseSettings } from '../helm';
-import { StableSession } from '../helm/engine/stable-session';
-import type { GoMap } from '../go/value';
-import { apiGroup } from '../validate/apis';
+import { templateChart, type Chart, type ReleaseSettings, StableSession } from '../helm';
+import type { GoMap } from '../go';
+import { apiGroup } from '../validate';
 
 /** The release settings an upgrade keeps the same on both sides. */
 export type UpgradeRelease = Pick<ReleaseSettings, 'helmVersion' | 'releaseName' | 'namespace' | 'kubeVersion' | 'apiVersions'>;

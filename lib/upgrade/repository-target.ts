@@ -2,10 +2,9 @@
  * Another version of the chart from a repository, as the target of an upgrade preview. The
  * repository work is lib/remote-chart's (locating, listing, downloading with dependencies).
  */
-import type { DependencyEnv } from '../helm/downloader';
-import type { LocalChart } from '../configurator/local-chart';
-import { locateChart } from '../remote-chart/locate';
-import { listOffer, openRemoteChart, type RemoteChartRef } from '../remote-chart/open-remote';
+import type { DependencyEnv } from '../helm';
+import type { LocalChart } from '../configurator';
+import { locateChart, listOffer, openRemoteChart, type RemoteChartRef } from '../remote-chart';
 
 export interface RepositoryVersions {
   repository: string;

@@ -4,8 +4,8 @@
  * and hooks that start or stop running.
  */
 import { parse as parseYaml } from 'yaml';
-import { apiChange, apiGroup } from '../validate/apis';
-import { plainEqual } from '../configurator/plain-values';
+import { apiChange, apiGroup } from '../validate';
+import { plainEqual } from '../configurator';
 import type { CrdChange, ResourceDiff, RiskNote } from './types';
 
 /** Fields Kubernetes refuses to change on an existing object, by group/kind. */

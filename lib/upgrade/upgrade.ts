@@ -2,9 +2,8 @@
  * An upgrade preview: what changes for one configuration when its chart moves to another version
  * (or, with the same chart, when its values are edited).
  */
-import { HelmError, type Chart } from '../helm';
-import { defaultCapabilities } from '../helm/chartutil/capabilities';
-import type { GoMap } from '../go/value';
+import { HelmError, type Chart, defaultCapabilities } from '../helm';
+import type { GoMap } from '../go';
 import { maskGenerated } from './generated';
 import { diffResources } from './manifest-diff';
 import { renderSide, renderText, type RenderedDoc, type RenderedSide, type UpgradeRelease } from './render';

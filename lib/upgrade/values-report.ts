@@ -4,14 +4,10 @@
  * "Read by a template" is decided by rendering: an override is read when taking it away changes
  * what the chart renders, which follows `with`, `include`, `toYaml` and computed keys alike.
  */
-import type { Chart } from '../helm';
-import { coalesceValues } from '../helm/chartutil/coalesce';
-import { deepCopy } from '../go/copy';
-import { toPlain, type GoMap, type GoValue } from '../go/value';
-import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator/plain-values';
-import { resolveNode, type JsonSchema } from '../form/schema';
-import { checkAgainstSchema } from '../helm/chartutil/schema';
-import type { HelmVersion } from '../helm/version';
+import { type Chart, coalesceValues, checkAgainstSchema, type HelmVersion } from '../helm';
+import { deepCopy, toPlain, type GoMap, type GoValue } from '../go';
+import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator';
+import { resolveNode, type JsonSchema } from '../form';
 import type { DefaultChange, OverrideReport, ValuesReport } from './types';
 
 /** One chart of the comparison, and how to render it with other values. */

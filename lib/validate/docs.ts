@@ -4,7 +4,7 @@
  * one YAML reader of rendered output, so a finding sees the object helm's head reader and the
  * API server see.
  */
-import { toPlain } from '../go/value';
+import { toPlain } from '../go';
 import { composeYaml, YAML_NODE, yamlToGo, type YamlNode } from '../yaml';
 import { splitPath } from './path';
 import type { ManifestDoc } from './types';

@@ -5,9 +5,8 @@
  * nothing there, so the branch that reads the live cluster never runs.
  */
 import type { CallSite } from '../gotemplate';
-import type { Chart } from '../helm/chart/chart';
-import type { RenderObserver } from '../helm/engine/engine';
-import { functionsWith } from '../sprig/functions';
+import type { Chart, RenderObserver } from '../helm';
+import { functionsWith } from '../sprig';
 import { isRuleDisabled, RULES } from './rules';
 import { decidingValues, defaultGuards } from './template-conditions';
 import type { Finding, ManifestDoc } from './types';

@@ -14,6 +14,6 @@ export { unusedOverrideFindings, type ValuesUse } from './unused-overrides';
 export { manifestDocs, lineOf, clearParsedManifests, type RenderedManifests } from './docs';
 export { loadKubeSchema, loadedKubeSchema, schemaVersionFor } from './schema/load';
 export { RULES, type RuleId, type Rule } from './rules';
-export { API_CHANGES } from './apis';
+export { API_CHANGES, apiGroup, apiChange } from './apis';
 export type { KubeSchemaData } from './schema/format';
 export { decideCalls, decidedCallFindings, gitopsCallRecorder, gitopsFindings, VARYING_FUNCTIONS, type DecidedCall, type TemplateCall } from './gitops';

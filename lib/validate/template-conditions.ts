@@ -5,7 +5,7 @@
  * Static and approximate by nature: it names settings to look at, not a proof.
  */
 import { parse, nodes, type Tree } from '../gotemplate';
-import { chartFullPath, type Chart } from '../helm/chart/chart';
+import { chartFullPath, type Chart } from '../helm';
 
 type Node = nodes.Node;
 const { NodeType } = nodes;

@@ -9,8 +9,7 @@
  * not to use (`ml.replicas` while autoscaling decides), not a mistake. The closest path that was
  * read is offered as the likely meant one.
  */
-import { isPathRead, pathKeys } from '../helm/engine/values-reads';
-import type { ValuesReadSet } from '../helm/action/values-read-set';
+import { isPathRead, pathKeys, type ValuesReadSet } from '../helm';
 import { RULES } from './rules';
 import type { Finding } from './types';
 

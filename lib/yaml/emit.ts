@@ -3,11 +3,10 @@
  * keyList order, sequences not indented under a mapping key, `{}`/`[]` for empty collections,
  * and each string in the style go-yaml picks (plain, quoted, literal block).
  */
-import { formatFloat } from '../go/strconv';
+import { formatFloat, fitsInBytes } from '../go';
 import { YamlMap, type YamlNative } from './decode';
 import { isBase60Float, resolveScalar, TAG } from './resolve';
 import { analyzeScalar, EmitterState, type ScalarAnalysis } from './scalar';
-import { fitsInBytes } from '../go/utf8/utf8';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 

@@ -2,7 +2,7 @@
  * YAML as Helm 3.17.3 reads and writes it: sigs.k8s.io/yaml v1.4.0 over its go-yaml v2 fork.
  * Unmarshal = YAML → JSON → interface{} (every number a float64); Marshal = JSON → YAML.
  */
-import type { GoValue } from '../go/value';
+import type { GoValue } from '../go';
 import { decodeYaml } from './decode';
 import { YamlError } from './errors';
 import { marshalYaml } from './marshal';
@@ -47,3 +47,4 @@ export function yamlToGo(text: string): GoValue {
 export function goToYaml(v: GoValue): string {
   return marshalYaml(v);
 }
+export { goToYamlPretty } from './pretty';

@@ -2,9 +2,8 @@
  * sigs.k8s.io/yaml.Marshal: encoding/json.Marshal, then go-yaml v2 reads that JSON back (so
  * integral numbers become ints and the rest float64) and marshals it as YAML.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, type GoValue } from '../go/value';
-import { formatJsonFloat } from '../encoding/json-float';
-import { base64Std, jsonStructFields, rfc3339Nano, JsonError } from '../encoding/json';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, type GoValue } from '../go';
+import { formatJsonFloat, base64Std, jsonStructFields, rfc3339Nano, JsonError } from '../encoding';
 import { YamlMap, type YamlNative } from './decode';
 import { resolveScalar } from './resolve';
 import { emitYaml } from './emit';

@@ -3,8 +3,8 @@
  * (no JSON round trip, so float64 1000000 prints as 1e+06), sequences indented under their key
  * and long scalars never folded.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../go/value';
-import { base64Std, rfc3339Nano } from '../encoding/json';
+import { GoInt, GoStruct, GoTime, isGoFunc, type GoValue } from '../go';
+import { base64Std, rfc3339Nano } from '../encoding';
 import { YamlMap, type YamlNative } from './decode';
 import { emitYaml } from './emit';
 import { YamlError } from './errors';

@@ -3,8 +3,7 @@
  * convertToJSONableObject writes them, then encoding/json's rules apply (every number a float64,
  * NaN/Inf rejected, the target type checked).
  */
-import { sortedKeys, type GoMap, type GoValue } from '../go/value';
-import { formatFloat } from '../go/strconv';
+import { sortedKeys, type GoMap, type GoValue, formatFloat } from '../go';
 import { goSyntax, YamlMap, type YamlNative } from './decode';
 import { YamlError } from './errors';
 

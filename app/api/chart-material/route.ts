@@ -4,8 +4,7 @@
  * itself (no CORS). The rules are lib/server/guarded-fetch.ts's; CHARTROOM_FETCH_ALLOW_LOCAL=1
  * lifts the public-address and https rules for tests against local servers, and nothing else.
  */
-import { fetchMaterial, MaterialFetchError, policyFromEnvironment } from '@/lib/server/guarded-fetch';
-import { MaterialCache } from '@/lib/server/material-cache';
+import { fetchMaterial, MaterialFetchError, policyFromEnvironment, MaterialCache } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

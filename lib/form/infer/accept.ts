@@ -8,9 +8,7 @@ import Ajv, { type AnySchema, type ErrorObject } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { Validator } from '../../helm/chartutil/jsonschema/validator';
-import { V6Schema, validateV6 } from '../../helm/chartutil/jsonschema/v6';
-import type { Json } from '../../helm/chartutil/jsonschema/json';
+import { Validator, V6Schema, validateV6, type Json } from '../../helm';
 import type { JsonSchema } from '../schema';
 
 type AjvLike = Pick<Ajv, 'compile'>;

@@ -6,7 +6,7 @@
  * Positions are UTF-16 offsets into the input; error reporting converts them to Go's byte
  * columns where it matters.
  */
-import { quote } from '../../go/strconv';
+import { quote } from '../../go';
 
 export enum ItemType {
   Error,

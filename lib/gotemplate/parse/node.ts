@@ -3,7 +3,7 @@
  * (UTF-16 offset into the tree's text) and prints itself canonically with `toString()`,
  * because execution errors quote nodes: `executing "x" at <.Values.foo>: ...`.
  */
-import { quote } from '../../go/strconv';
+import { quote } from '../../go';
 
 export enum NodeType {
   Text,

@@ -4,7 +4,7 @@
  */
 import { ItemType } from './lex';
 import { NumberNode, type TreeRef } from './node';
-import { NumError, parseFloat, parseInt, parseUint, quote, unquoteChar } from '../../go/strconv';
+import { NumError, parseFloat, parseInt, parseUint, quote, unquoteChar } from '../../go';
 
 /** A strconv parse's value, or null where Go's parser returns an error (newNumber only asks whether it fits). */
 function orNull<T>(parse: () => T): T | null {

@@ -32,7 +32,7 @@ import {
   VariableNode,
 } from './node';
 import { newNumber } from './number';
-import { quote, unquote } from '../../go/strconv';
+import { quote, unquote } from '../../go';
 
 const MAX_STACK_DEPTH = 10000;
 const MAX_PIPELINE_CMDS = 100000;

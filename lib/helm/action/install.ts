@@ -3,10 +3,10 @@ import { templateCapabilities, checkKubeVersion } from '../chartutil/capabilitie
 import { processDependenciesWithMerge } from '../chartutil/dependencies';
 import { deepCopy, toRenderValues } from '../chartutil/values';
 import type { Warn } from '../chartutil/coalesce';
-import type { GoMap } from '../../go/value';
+import type { GoMap } from '../../go';
 import { HelmError } from './errors';
 import { isHelm4, type HelmVersion } from '../version';
-import { isReleaseName, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../../kube/names';
+import { isReleaseName, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../../kube';
 
 /** What `helm template` knows about the release it pretends to install. */
 export interface ReleaseSettings {

@@ -7,7 +7,7 @@
  */
 import { readsIn, type CallKind, type ReadRange, type Span, type SpanOrigin, type TracedText } from '../engine/provenance';
 import type { ValuesReadRecorder } from '../engine/values-reads';
-import type { Node } from '../../gotemplate/parse/node';
+import type { Node } from '../../gotemplate';
 import type { CrdFile } from './template';
 
 /** A template position: the file (its name in the render, e.g. `mychart/templates/a.yaml`) and 1-based line and column (UTF-16). */

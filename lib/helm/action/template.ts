@@ -1,6 +1,5 @@
 import type { Chart } from '../chart/chart';
-import type { GoMap } from '../../go/value';
-import { goTrimSpace } from '../../go/strings';
+import { type GoMap, goTrimSpace } from '../../go';
 import { renderChart, type RenderLimits, type RenderObserver } from '../engine/engine';
 import { ValuesReadRecorder } from '../engine/values-reads';
 import { ProvenanceTracer, type TracedText } from '../engine/provenance';

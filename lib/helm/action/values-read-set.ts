@@ -5,7 +5,7 @@
  * which no template could have read with these values and which count as used.
  */
 import type { Chart } from '../chart/chart';
-import type { GoMap } from '../../go/value';
+import type { GoMap } from '../../go';
 import { joinPath, type ValuesReadRecorder } from '../engine/values-reads';
 
 /**

@@ -5,7 +5,7 @@
  * Go's nil matters to templates (`toJson .Chart.Sources` prints `null` for a missing list but
  * `[]` for an empty one), so optional lists and maps are `undefined` when Chart.yaml lacks them.
  */
-import type { GoMap, GoValue } from '../../go/value';
+import type { GoMap, GoValue } from '../../go';
 
 /** A file of a chart, by its path relative to the chart root (`templates/x.yaml`). */
 export interface ChartFile {

@@ -7,10 +7,9 @@
  * it), and encoding/json matches keys case-insensitively, ignores unknown keys, leaves fields
  * untouched on `null`, and reports the first type mismatch in its own words.
  */
-import { GoInt, type GoValue } from '../../go/value';
+import { GoInt, type GoValue, formatFloat } from '../../go';
 import { jsonKindOf } from './yaml-doc';
 import type { Dependency, Lock, Maintainer, Metadata } from './chart';
-import { formatFloat } from '../../go/strconv';
 import { isHelm4, type HelmVersion } from '../version';
 
 /** A decode error with encoding/json's text (`json: cannot unmarshal ...`). */

@@ -6,7 +6,7 @@
  * built here carry a {@link JsonTypeInfo.jsonFields} hook: the JSON members in
  * encoding/json's order (declaration order; a YAML marshaller sorts them itself).
  */
-import { GoStruct, isGoNil, type GoTypeInfo, type GoValue } from '../../go/value';
+import { GoStruct, isGoNil, type GoTypeInfo, type GoValue } from '../../go';
 
 /** GoTypeInfo of a struct type that knows its JSON encoding. */
 export interface JsonTypeInfo extends GoTypeInfo {

@@ -4,7 +4,7 @@
  * Errors carry Helm's text (`validation: chart.metadata.name is required`,
  * `cannot load values.yaml: ...`, `error unpacking sub in parent: ...`).
  */
-import type { GoMap } from '../../go/value';
+import type { GoMap } from '../../go';
 import { CodedError, whereOf, type ErrorWhere } from '../../errors';
 import { API_VERSION_V1, API_VERSION_V2, API_VERSION_V3, addDependency, emptyMetadata, newChart, type Chart, type ChartFile } from './chart';
 import { decodeLock, decodeMetadataInto, JsonDecodeError } from './decode';

@@ -3,10 +3,9 @@
  * chartutil.ToRenderValues puts in the top-level object) and the per-chart
  * `struct { chart.Metadata; IsRoot bool }` that Helm's engine hands each template as `.Chart`.
  */
-import { GoStruct, stringSlice, withType, type GoMap, type GoValue } from '../../go/value';
+import { GoStruct, stringSlice, withType, type GoMap, type GoValue, goNil } from '../../go';
 import type { Chart, Dependency, Maintainer, Metadata } from './chart';
 import { isRoot } from './chart';
-import { goNil } from '../../go/value';
 import { jsonMembers, makeStruct, type FieldSpec, type JsonTypeInfo } from './gostruct';
 
 function strings(list: string[] | undefined): GoValue {

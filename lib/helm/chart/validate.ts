@@ -2,7 +2,7 @@
  * chart.Metadata.Validate and friends (Helm 3.17): sanitizes strings in place and reports the
  * first problem as a {@link ValidationError} (`validation: chart.metadata.name is required`).
  */
-import { parseVersion } from '../../deps/semver';
+import { parseVersion } from '../../deps';
 import { CodedError } from '../../errors';
 import type { Chart, Dependency, Maintainer, Metadata } from './chart';
 

@@ -2,7 +2,7 @@
  * `sigs.k8s.io/yaml.Unmarshal` into the Go targets Helm uses for chart files and values:
  * parsing is lib/yaml's; the type check against `map[string]interface{}` is encoding/json's.
  */
-import { GoInt, type GoMap, type GoValue } from '../../go/value';
+import { GoInt, type GoMap, type GoValue } from '../../go';
 import { yamlToGo } from '../../yaml';
 import { CodedError, whereOf } from '../../errors';
 

@@ -4,9 +4,8 @@
  * 4.1.4), the API versions client-go's scheme knows plus the CRD groups, `--kube-version` /
  * `--api-versions` overrides, and the `.Capabilities` value.
  */
-import { defineFunc } from '../../go/func';
-import { withType, type GoStruct, type GoValue } from '../../go/value';
-import { parseVersion, versionString } from '../../deps/semver';
+import { defineFunc, withType, type GoStruct, type GoValue } from '../../go';
+import { parseVersion, versionString } from '../../deps';
 import type { Chart } from '../chart/chart';
 import { makeStruct } from '../chart/gostruct';
 import { isCompatibleRange } from './compatible';

@@ -8,11 +8,8 @@
  * Go's maps are references and Helm copies only some of them (globals shallowly); the same
  * sharing is kept here so that the results match key for key.
  */
-import { GoInt, type GoMap, type GoValue } from '../../go/value';
+import { GoInt, type GoMap, type GoValue, formatValue, formatFloat, deepCopy } from '../../go';
 import { chartName, type Chart } from '../chart/chart';
-import { formatValue } from '../../go/fmt/fmt';
-import { formatFloat } from '../../go/strconv';
-import { deepCopy } from '../../go/copy';
 import { isHelm4, type HelmVersion } from '../version';
 
 /** Receives Helm's log lines (warnings), without the `coalesce.go:NNN: ` prefix. */

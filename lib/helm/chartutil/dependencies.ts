@@ -5,7 +5,7 @@
  * Chart.yaml's dependency entries (names become aliases, import-values are normalised) and each
  * parent's default values (now including its subcharts' merged values).
  */
-import { withType, type GoMap, type GoValue } from '../../go/value';
+import { withType, type GoMap, type GoValue } from '../../go';
 import { isCompatibleRange } from './compatible';
 import { chartName, copyChartWithMetadata, setDependencies, type Chart, type Dependency } from '../chart/chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type Warn } from './coalesce';

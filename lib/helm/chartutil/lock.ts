@@ -5,8 +5,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hex } from '@scure/base';
 import type { Dependency, Lock } from '../chart/chart';
-import { marshalJson, quoteJsonString } from '../../encoding/json';
-import { goMap, type GoMap, type GoValue } from '../../go/value';
+import { marshalJson, quoteJsonString } from '../../encoding';
+import { goMap, type GoMap, type GoValue } from '../../go';
 import { goToYaml } from '../../yaml';
 
 /** json.Marshal of a *chart.Dependency, fields in struct order, `omitempty` honoured. */

@@ -3,7 +3,7 @@
  * order), then `--set-json`, `--set`, `--set-string`, `--set-file` and `--set-literal`, each
  * flag in the order given. Pure: file contents are passed in.
  */
-import type { GoMap } from '../../go/value';
+import type { GoMap } from '../../go';
 import { CodedError, whereOf } from '../../errors';
 import { loadValuesDocuments, unmarshalMap } from '../chart/yaml-doc';
 import { isHelm4, type HelmVersion } from '../version';

@@ -3,11 +3,10 @@
  * values, subcharts against their own sections. Helm 3.17 validates with gojsonschema, Helm 4
  * with jsonschema v6 (other texts, draft 2020-12, subcharts without values skipped).
  */
-import type { GoMap } from '../../go/value';
+import { type GoMap, toPlain } from '../../go';
 import { chartName, type Chart } from '../chart/chart';
 import type { Json } from './jsonschema/json';
 import { Validator } from './jsonschema/validator';
-import { toPlain } from '../../go/value';
 import { isHelm4, type HelmVersion } from '../version';
 import { formatV6, problemsV6, SchemaCompileError, V6Schema, validateV6 } from './jsonschema/v6';
 import type { CombiningKeyword, SchemaProblem } from '../../errors';

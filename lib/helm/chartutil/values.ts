@@ -2,15 +2,13 @@
  * chartutil.Values: reading values files, looking up tables and paths, and building the
  * top-level object templates render against (ToRenderValues).
  */
-import { GoInt, withType, type GoMap, type GoValue } from '../../go/value';
-import { defineFunc } from '../../go/func';
+import { GoInt, withType, type GoMap, type GoValue, defineFunc, deepCopy } from '../../go';
 import { goToYaml } from '../../yaml';
 import type { Chart } from '../chart/chart';
 import { metadataAsMap, metadataToGo } from '../chart/metadata-go';
 import { unmarshalMap } from '../chart/yaml-doc';
 import { defaultCapabilities, type Capabilities, capabilitiesToGo } from './capabilities';
 import { coalesceValues, type Warn } from './coalesce';
-import { deepCopy } from '../../go/copy';
 
 export { deepCopy };
 import { checkAgainstSchema } from './schema';

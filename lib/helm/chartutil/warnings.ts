@@ -5,8 +5,7 @@
  * own words (`level=WARN msg="returned non-bool value" path=a.enabled chart=a`). Warn sinks receive
  * Helm 3's bare message; {@link helmLogLine} writes the line the chosen helm writes.
  */
-import { slogLine } from '../../go/slog';
-import { unquote } from '../../go/strconv/quote';
+import { slogLine, unquote } from '../../go';
 import { isHelm4, type HelmVersion } from '../version';
 
 const SOURCES: [prefix: string, source: string][] = [

@@ -7,7 +7,7 @@
  * disk: `file://` dependencies come through `env.localChart`, and the caller writes `charts/`.
  */
 import type { Dependency, Lock } from '../chart/chart';
-import { parseConstraint, parseVersion, satisfies, type Constraint } from '../../deps/semver';
+import { parseConstraint, parseVersion, satisfies, type Constraint } from '../../deps';
 import { downloadIndex } from '../repo/chart-repo';
 import type { IndexFile } from '../repo/index-file';
 import { findRepository, repositoryHeaders, sameRepositoryUrl } from '../repo/repositories';

@@ -1,8 +1,5 @@
-import { isStackExhaustion, Template, TemplateError, type CallObserver, type ExecOptions } from '../../gotemplate';
-import type { GoRelease } from '../../gotemplate/exec';
-import { defineFunc, type FuncMap } from '../../go/func';
-import { quote } from '../../go/strconv/quote';
-import { compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../go/value';
+import { isStackExhaustion, Template, TemplateError, type CallObserver, type ExecOptions, type GoRelease, type ExecTracer, type TemplateNode } from '../../gotemplate';
+import { defineFunc, type FuncMap, quote, compareGoStrings, GoError, withType, type GoMap, type GoValue } from '../../go';
 import { chartFullPath, chartOfTemplate, isRoot, type Chart } from '../chart/chart';
 import { rethrown, whereOf, type CodedError, type ErrorCode } from '../../errors';
 import { chartMapForTemplate, chartValueForTemplate } from '../chart/metadata-go';
@@ -13,8 +10,6 @@ import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
 import { traceExecError } from './exec-trace';
 import { activeRecorder, joinPath, pathKeys, ReadKind, ValuesReadRecorder } from './values-reads';
 import { IncrementalState, renderContext, type ValuesRoots } from './incremental';
-import type { ExecTracer } from '../../gotemplate/tracer';
-import type { TemplateNode } from '../../gotemplate/parse/node';
 import { removeAll, type ProvenanceTracer, type TracedText } from './provenance';
 
 /** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */

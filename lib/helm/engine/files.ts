@@ -1,6 +1,5 @@
 import { base64 } from '@scure/base';
-import { defineFunc } from '../../go/func';
-import { GoError, stringSlice, withType, type GoMap, type GoValue } from '../../go/value';
+import { defineFunc, GoError, stringSlice, withType, type GoMap, type GoValue } from '../../go';
 import { goToYaml } from '../../yaml';
 import { filesGlobMatcher } from '../glob/gobwas-glob';
 

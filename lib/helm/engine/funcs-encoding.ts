@@ -4,15 +4,11 @@
  * None of them fail a render on Go's errors: those become "" (toYaml, toJson), the error text (toToml), an
  * `Error` key (fromYaml, fromJson, fromToml) or a one-element list (fromYamlArray, fromJsonArray).
  */
-import { defineFunc, type FuncMap } from '../../go/func';
-import { GoError, markNil, type GoMap, type GoValue } from '../../go/value';
-import { isInternalFailure } from '../../gotemplate/errors';
-import { decodeJson, marshalJson } from '../../encoding/json';
-import { encodeToml } from '../../encoding/toml';
-import { decodeToml, TomlBug, type TomlRelease } from '../../encoding/toml-decode';
+import { defineFunc, type FuncMap, GoError, markNil, type GoMap, type GoValue } from '../../go';
+import { isInternalFailure } from '../../gotemplate';
+import { decodeJson, marshalJson, encodeToml, decodeToml, TomlBug, type TomlRelease } from '../../encoding';
 import { isHelm4, type HelmVersion } from '../version';
-import { goToYaml, unmarshalYaml } from '../../yaml';
-import { goToYamlPretty } from '../../yaml/pretty';
+import { goToYaml, unmarshalYaml, goToYamlPretty } from '../../yaml';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -1,6 +1,5 @@
-import { defineFunc, type FuncMap } from '../../go/func';
-import { GoError, type GoValue } from '../../go/value';
-import { sprigFuncMap } from '../../sprig/functions';
+import { defineFunc, type FuncMap, GoError, type GoValue } from '../../go';
+import { sprigFuncMap } from '../../sprig';
 import { isHelm4, type HelmVersion } from '../version';
 import { helmEncodingFuncs } from './funcs-encoding';
 

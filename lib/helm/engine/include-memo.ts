@@ -14,9 +14,8 @@
  * - reusing it cannot hide Helm's include recursion limit: the include nesting it needed, added
  *   to the current nesting, stays far below that limit.
  */
-import { GoInt, typeInfoOf, type GoFunc, type GoValue } from '../../go/value';
-import type { FuncMap } from '../../go/func';
-import { MUTATING, NON_DETERMINISTIC } from '../../sprig/functions';
+import { GoInt, typeInfoOf, type GoFunc, type GoValue, type FuncMap } from '../../go';
+import { MUTATING, NON_DETERMINISTIC } from '../../sprig';
 import { activeRecorder, ReadKind } from './values-reads';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */

@@ -23,7 +23,7 @@
  * Files before a reused one either ran (and did to shared data what a full render does) or were
  * reused without effects, so each file sees at its turn what a full render would show it.
  */
-import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeInfoOf, type GoMap, type GoValue } from '../../go/value';
+import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeInfoOf, type GoMap, type GoValue } from '../../go';
 import type { Chart } from '../chart/chart';
 import { pathKeys, type TemplateReads } from './values-reads';
 

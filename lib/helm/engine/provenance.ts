@@ -12,8 +12,7 @@
  * `tpl` call executed is attributed to the `tpl` call (its template text is a values string, not
  * a file), with the calls it made inside.
  */
-import type { ExecTracer } from '../../gotemplate/tracer';
-import type { ActionNode, Node, TemplateNode, TextNode } from '../../gotemplate/parse/node';
+import type { ExecTracer, ActionNode, Node, TemplateNode, TextNode } from '../../gotemplate';
 import { ReadKind, type ValuesReadRecorder } from './values-reads';
 
 export type CallKind = 'include' | 'template' | 'tpl';

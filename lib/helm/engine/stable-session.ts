@@ -6,10 +6,9 @@
  * calls came before it in this render. Helm is random at every run; only previews pin it.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { CallObserver, CallSite, GoValue } from '../../gotemplate';
-import { setClock } from '../../sprig/date';
-import { setRandomSource } from '../../go/rand';
-import { NON_DETERMINISTIC } from '../../sprig/functions';
+import type { CallObserver, CallSite } from '../../gotemplate';
+import { type GoValue, setRandomSource } from '../../go';
+import { setClock, NON_DETERMINISTIC } from '../../sprig';
 
 const encoder = new TextEncoder();
 

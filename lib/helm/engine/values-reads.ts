@@ -20,7 +20,7 @@
  * two points, see provenance.ts); `include` results reused within a render replay the reads made
  * when they were computed.
  */
-import type { GoMap, GoValue } from '../../go/value';
+import type { GoMap, GoValue } from '../../go';
 
 /** What one template file (or a whole render) read. */
 export interface TemplateReads {

@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hex } from '@scure/base';
-import { compareVersions, parseConstraint, parseVersion, satisfies } from '../../deps/semver';
+import { compareVersions, parseConstraint, parseVersion, satisfies } from '../../deps';
 import { FetchError, getBytes, getResponse, MAX_ARCHIVE_BYTES, MAX_METADATA_BYTES, readBody, type Fetch } from '../getter/fetch';
 import { formatOciReference, tagForOci, versionFromTag, type OciReference } from './reference';
 

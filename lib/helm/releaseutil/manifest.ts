@@ -1,5 +1,5 @@
 import { unmarshalYamlToStrings, type StringTarget } from '../../yaml';
-import type { GoValue } from '../../go/value';
+import type { GoValue } from '../../go';
 import { headAfterValueChanges, readSimpleHead } from './simple-head';
 
 /** The head of a manifest that Helm reads to sort it (releaseutil.SimpleHead). */

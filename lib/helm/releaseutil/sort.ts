@@ -1,12 +1,10 @@
-import { compareGoStrings } from '../../go/value';
+import { compareGoStrings, goTrimSpace, quote } from '../../go';
 import { CodedError, whereOf } from '../../errors';
 import { chartOfTemplate } from '../chart/chart';
 import { sortByKind } from './kind-order';
 import { hookFromManifest, type Hook } from './hooks';
 import { readHead, readHeadAfter, SIMPLE_HEAD_TYPE, type Manifest, type SimpleHead } from './manifest';
 import { splitManifests } from './split';
-import { goTrimSpace } from '../../go/strings';
-import { quote } from '../../go/strconv/quote';
 import { isHelm4, type HelmVersion } from '../version';
 
 export interface SortedManifests {

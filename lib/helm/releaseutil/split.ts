@@ -1,4 +1,4 @@
-import { goTrimSpace } from '../../go/strings';
+import { goTrimSpace } from '../../go';
 
 /**
  * Go's `\s` is `[\t\n\f\r ]`; JavaScript's is wider (it includes \v, NBSP and more), which would

@@ -5,9 +5,9 @@
 import { emptyMetadata, type Metadata } from '../chart/chart';
 import { decodeMetadataInto } from '../chart/decode';
 import { validateMetadata } from '../chart/validate';
-import { compareVersions, parseConstraint, parseVersion, satisfies, type Version } from '../../deps/semver';
+import { compareVersions, parseConstraint, parseVersion, satisfies, type Version } from '../../deps';
 import { yamlToGo } from '../../yaml';
-import type { GoValue } from '../../go/value';
+import type { GoValue } from '../../go';
 
 /** repo.ChartVersion: a chart's metadata plus where its archive is and its digest. */
 export interface ChartVersion {

@@ -3,7 +3,7 @@
  * Each function throws a StrvalsError with Helm's message; Helm adds the flag
  * (`failed parsing --set data: ...`), see lib/helm/chartutil/merge-values.ts.
  */
-import type { GoMap, GoValue } from '../../go/value';
+import type { GoMap, GoValue } from '../../go';
 import { LiteralParser } from './literal';
 import { Parser, RuneScanner, typedVal } from './parser';
 

@@ -3,7 +3,7 @@
  * (after blanks), decoded as encoding/json decodes into interface{} (numbers → float64),
  * and how many characters it used, so that parsing can go on after it.
  */
-import { fromPlain, type GoValue } from '../../go/value';
+import { fromPlain, type GoValue } from '../../go';
 
 /** A JSON syntax error (Helm replaces its text with its own). */
 export class JsonSyntaxError extends Error {}

@@ -2,8 +2,7 @@
  * Helm's `--set-literal` parser: one `name=value` where the value is the rest of the line taken
  * verbatim (no commas, escapes or lists), the name still dotted and indexed.
  */
-import type { GoMap, GoSlice } from '../../go/value';
-import { typeName } from '../../go/value';
+import { type GoMap, type GoSlice, typeName } from '../../go';
 import { atoi, EndOfInput, MAX_NESTED_NAME_LEVEL, quoteRunes, RuneScanner, setIndex, StrvalsError } from './parser';
 
 const EOF = new EndOfInput();

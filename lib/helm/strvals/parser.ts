@@ -3,7 +3,7 @@
  * `name=value` pairs separated by commas, with dotted names (`a.b=1`), list indexes
  * (`a[0].b=1`), `{x,y}` lists and backslash escapes. Messages are Helm's own.
  */
-import { int64, typeName, type GoMap, type GoSlice, type GoValue } from '../../go/value';
+import { int64, typeName, type GoMap, type GoSlice, type GoValue } from '../../go';
 import { parseJsonPrefix } from './json-prefix';
 
 /** setIndex refuses larger indexes (strvals.MaxIndex). */

@@ -3,9 +3,7 @@
  * values), renders the template text for the same call, and prints results the way
  * text/template prints them, so results can be compared with helm's output.
  */
-import type { FuncMap } from '../../go/func';
-import { GoError, GoInt, GoStruct, GoTime, sortedKeys, type GoValue } from '../../go/value';
-import { goTimeString } from '../../go/time/gotime';
+import { type FuncMap, GoError, GoInt, GoStruct, GoTime, sortedKeys, type GoValue, goTimeString } from '../../go';
 
 /** A template-side argument: a literal (string/int/bool) or a sub-expression. */
 export type Arg = string | number | boolean | GoInt | { tpl: string; value: () => GoValue };

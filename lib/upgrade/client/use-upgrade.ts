@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChartSource } from '../../configurator/render-protocol';
-import type { ReleaseOptions } from '../../configurator/release-options';
+import type { ChartSource, ReleaseOptions } from '../../configurator';
 import type { UpgradeRequest, UpgradeResponse } from '../job';
 import type { UpgradeReport } from '../types';
 

@@ -7,7 +7,7 @@
  * the browser, so it refuses them with helm's own prefix (`failing loading "URL": ...`).
  */
 import { goRegexp } from './go-regexp';
-import { formatFloat } from '../../../go/strconv';
+import { formatFloat } from '../../../go';
 import { isMultipleOf, type Json } from './json';
 import { checkFormatV6 } from './v6-formats';
 

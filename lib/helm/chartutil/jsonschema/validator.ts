@@ -7,7 +7,7 @@
  */
 import { goRegexp } from './go-regexp';
 import { checkFormat } from './formats';
-import { formatFloat } from '../../../go/strconv';
+import { formatFloat } from '../../../go';
 import { canonicalJson, isMultipleOf, type Json } from './json';
 import type { CombiningKeyword } from '../../../errors';
 
