@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useThemeValue } from '../ui/useThemeValue';
 import { useMonaco } from './use-monaco';
 
@@ -14,7 +14,7 @@ export function DiffView({ original, modified, label }: { original: string; modi
   const models = useRef<{ original: import('monaco-editor/editor/editor.api').editor.ITextModel; modified: import('monaco-editor/editor/editor.api').editor.ITextModel } | null>(null);
   const theme = useThemeValue();
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!monaco || !host.current) return;
     const api = monaco.monaco;
     const diff = api.editor.createDiffEditor(host.current, {

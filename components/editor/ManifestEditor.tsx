@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { documentAtLine, documentBody, textChanges, type ManifestDocument, type RenderedResource } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
 import type { Monaco } from './use-monaco';
@@ -76,7 +76,8 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
   // A message about an earlier copy would name the wrong resource.
   useEffect(() => setCopied(''), [target]);
 
-  useEffect(() => {
+  // Made before the first paint, so the plain text it replaces never gives way to an empty box.
+  useLayoutEffect(() => {
     if (!host.current) return;
     const api = monaco.monaco;
     monaco.registerManifestLanguage(api);
@@ -100,6 +101,7 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
       fixedOverflowWidgets: true,
       editContext: false,
       accessibilitySupport: 'on',
+      theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     editorRef.current = editor;
     const follow = (): void =>

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TextRange, YamlProblem } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
 import { useMonaco } from './use-monaco';
@@ -23,20 +23,29 @@ export interface ValuesEditorProps {
 
 /**
  * values.yaml in Monaco with monaco-yaml. Monaco loads lazily; until it is ready a plain
- * textarea holds the same text, so typing never waits for the editor.
+ * textarea holds the same text, so typing never waits for the editor. The editor takes the
+ * textarea's place before the next paint, with its focus and selection, so keys pressed while it
+ * was being made land in it where the caret was.
  */
 export function ValuesEditor({ text, onChange, schema, path, readOnly, label, markers, masked }: ValuesEditorProps) {
   const host = useRef<HTMLDivElement>(null);
+  const plain = useRef<HTMLTextAreaElement>(null);
   const monaco = useMonaco();
+  const [ready, setReady] = useState(false);
   const editorRef = useRef<import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor | null>(null);
   const applyingRef = useRef(false);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const theme = useThemeValue();
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!monaco || !host.current) return;
     const { monaco: api } = monaco;
+    // The textarea is still there: what had focus, and where its caret was.
+    const textarea = plain.current;
+    const handOver = textarea && document.activeElement === textarea ? { start: textarea.selectionStart, end: textarea.selectionEnd } : null;
+    if (textarea) textarea.hidden = true;
+    host.current.hidden = false;
     const uri = api.Uri.parse(path);
     const model = api.editor.getModel(uri) ?? api.editor.createModel(text, 'yaml', uri);
     if (model.getValue() !== text) model.setValue(text);
@@ -54,8 +63,16 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
       fontSize: 13,
       editContext: false,
       accessibilitySupport: 'on',
+      theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     editorRef.current = editor;
+    if (handOver) {
+      const from = model.getPositionAt(handOver.start);
+      const to = model.getPositionAt(handOver.end);
+      editor.setSelection(new api.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+      editor.focus();
+    }
+    setReady(true);
     const sub = model.onDidChangeContent(() => {
       if (!applyingRef.current) onChangeRef.current?.(model.getValue());
     });
@@ -122,7 +139,7 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
     return () => decorations.clear();
   }, [monaco, masked, text]);
 
-  const plainMasked = !monaco && !!masked && masked.length > 0;
+  const plainMasked = !ready && !!masked && masked.length > 0;
   return (
     // Focus given to the wrapper (a skip link) goes to the text itself.
     <div
@@ -134,8 +151,9 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
         else e.currentTarget.querySelector('textarea')?.focus();
       }}
     >
-      {!monaco && (
+      {!ready && (
         <textarea
+          ref={plain}
           className={`plain-editor${plainMasked ? ' masked-text' : ''}`}
           aria-label={label}
           value={text}
@@ -144,7 +162,7 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
           onChange={(e) => onChange?.(e.target.value)}
         />
       )}
-      <div ref={host} className="monaco-host" hidden={!monaco} data-ready={monaco ? 'true' : 'false'} />
+      <div ref={host} className="monaco-host" hidden={!ready} data-ready={ready ? 'true' : 'false'} />
     </div>
   );
 }

@@ -17,3 +17,11 @@ declare module 'monaco-editor/languages/definitions/yaml/yaml' {
   export const conf: languages.LanguageConfiguration;
   export const language: languages.IMonarchLanguage;
 }
+
+// Monaco's internal modules, imported only to evaluate them early (monaco-steps.ts); nothing of them is used.
+declare module 'monaco-editor/base/*';
+declare module 'monaco-editor/platform/*';
+declare module 'monaco-editor/editor/browser/*';
+declare module 'monaco-editor/editor/common/*';
+declare module 'monaco-editor/editor/contrib/*';
+declare module 'monaco-editor/editor/standalone/*';

@@ -8,6 +8,7 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
 import { createWebWorker } from 'monaco-editor/internal/common/workers';
 import { configureMonacoYaml, type MonacoYaml } from 'monaco-yaml';
+import { registerManifestLanguage } from './manifest-language';
 
 declare global {
   interface Window {
@@ -45,6 +46,13 @@ export function setValuesSchema(schema: unknown, fileMatch: string): void {
   if (yaml) yaml.update(options);
   else yaml = configureMonacoYaml(monacoForYaml, options);
 }
+
+/**
+ * What the first editor would otherwise do in the same task as its own making, done ahead in
+ * tasks of their own (use-monaco.ts): the manifest viewer's language, which starts Monaco's
+ * services, then monaco-yaml's providers (a chart's schema comes later, as an update).
+ */
+export const preparations: readonly (() => void)[] = [() => registerManifestLanguage(monaco), () => setValuesSchema(null, '')];
 
 export { monaco };
 export { MANIFEST_LANGUAGE, modelDocuments, registerManifestLanguage } from './manifest-language';

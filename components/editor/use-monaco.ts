@@ -1,19 +1,63 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { MONACO_STEPS } from './monaco-steps';
 
 export type Monaco = typeof import('./monaco');
 
 let loading: Promise<Monaco> | null = null;
 let loaded: Monaco | null = null;
+/** Someone waits for Monaco now (a view the user opened): steps follow each other without waiting for idle time. */
+let urgent = false;
+
+/** Resolves in a later task: when the page is idle, or at once when Monaco is urgent. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!urgent && 'requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** Monaco's modules step by step (monaco-steps.ts), then the editor module and its preparations, each in a task of its own. */
+async function loadInSteps(): Promise<Monaco> {
+  for (const step of MONACO_STEPS) {
+    await nextTask();
+    await step();
+  }
+  await nextTask();
+  const m = await import('./monaco');
+  for (const prepare of m.preparations) {
+    await nextTask();
+    prepare();
+  }
+  return m;
+}
 
 /** Monaco's module, downloaded once for every editor and viewer on the page. */
-export function loadMonaco(): Promise<Monaco> {
+export function loadMonaco(start: 'idle' | 'now' = 'idle'): Promise<Monaco> {
+  if (start === 'now') urgent = true;
   if (!loading) {
-    loading = import('./monaco').then((m) => (loaded = m));
+    loading = loadInSteps().then((m) => (loaded = m));
     // A failed download (offline, a new deployment) may be retried by the next editor.
     loading.catch(() => (loading = null));
   }
   return loading;
+}
+
+/**
+ * Views waiting for Monaco, given it one per task: creating an editor takes a while, and two
+ * created in one task would block the page twice as long.
+ */
+const waiting: (() => void)[] = [];
+let handingOut = false;
+
+async function handOut(): Promise<void> {
+  if (handingOut) return;
+  handingOut = true;
+  while (waiting.length) {
+    await nextTask();
+    waiting.shift()!();
+  }
+  handingOut = false;
 }
 
 /**
@@ -27,8 +71,11 @@ export function useMonaco(start: 'idle' | 'now' = 'idle'): Monaco | null {
     if (monaco) return;
     let cancelled = false;
     const load = (): void => {
-      loadMonaco().then(
-        (m) => !cancelled && setMonaco(m),
+      loadMonaco(start).then(
+        (m) => {
+          waiting.push(() => !cancelled && setMonaco(m));
+          void handOut();
+        },
         () => undefined, // the plain text views stay in place
       );
     };
