@@ -9,6 +9,8 @@
  *   incremental, only the templates that read what changed run again): each render toggles one
  *   scalar of values.yaml, taken from leaves spread over the file; median of many renders after
  *   a warm-up;
+ * - full: the same states rendered in full (every template executed), in turn with the warm ones;
+ *   reused: the median share of rendered files a warm render reused;
  * - trace/warm: a tracing render (`template --trace`) of every fifth of those states, against warm;
  * - helm and CLI: `helm template` and `node bin/chartroom.cjs template` as processes, in turn,
  *   median of several runs each after a warm-up of each (how CI pipelines call them).
@@ -22,7 +24,7 @@ import { yamlToGo } from '../lib/yaml';
 import type { GoMap, GoValue } from '../lib/go/value';
 import { readTree } from '../lib/cli/node-io';
 import { loadChartDirectory, templateChart, type Chart } from '../lib/helm';
-import { clearParsedTemplates } from '../lib/helm/engine/engine';
+import { clearParsedTemplates, reusedInLastRender } from '../lib/helm/engine/engine';
 import { helmBin, REFERENCE_HELM_VERSION } from '../tests/helm/reference';
 import { removeStandins, withStandins } from '../tests/charts/standins';
 import { findCharts } from '../tests/conformance/discover';
@@ -100,11 +102,17 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
   // Tracing renders (`template --trace`, where did this line come from) of every fifth state, in
   // turn with the normal ones so that both see the same load.
   const traces: number[] = [];
+  const fulls: number[] = [];
+  const reusedShares: number[] = [];
   if (leaves.length > 0) {
     for (let i = 0; i < runs.warmUp; i++) templateChart(chart, { values: step(i), incremental: true, trace: i % 5 === 0 });
     for (let i = 0; i < runs.warm; i++) {
       const values = step(i);
-      warms.push(time(() => templateChart(chart, { values, incremental: true })));
+      let files = 0;
+      warms.push(time(() => (files = templateChart(chart, { values, incremental: true }).files.size)));
+      reusedShares.push(reusedInLastRender().length / Math.max(1, files));
+      // The same state rendered in full, in turn: what every keystroke cost before incremental renders.
+      fulls.push(time(() => templateChart(chart, { values })));
       if (i % 5 === 0) traces.push(time(() => templateChart(chart, { values, trace: true })));
     }
   }
@@ -126,7 +134,9 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
     c.label,
     String(chart.templates.length + chart.dependencies.reduce((n, d) => n + d.templates.length, 0)),
     cold.toFixed(1),
+    warms.length ? median(fulls).toFixed(2) : '-',
     warms.length ? warm.toFixed(2) : '-',
+    warms.length ? `${(median(reusedShares) * 100).toFixed(0)}%` : '-',
     helmMs.toFixed(1),
     warms.length ? `${(helmMs / warm).toFixed(0)}x` : '-',
     traces.length ? `${(traced / warm).toFixed(1)}x` : '-',
@@ -143,7 +153,7 @@ function printTable(header: string[], body: Row[]): void {
   for (const r of body) console.log(line(r));
 }
 
-const HEADER = ['chart', 'templates', 'cold ms', 'warm ms', 'helm ms', 'helm/warm', 'trace/warm', 'CLI ms', 'CLI/helm', 'leaves'];
+const HEADER = ['chart', 'templates', 'cold ms', 'full ms', 'warm ms', 'reused', 'helm ms', 'helm/warm', 'trace/warm', 'CLI ms', 'CLI/helm', 'leaves'];
 const roots = process.argv.slice(2).map((a) => resolve(a));
 const rows: Row[] = [];
 const skipped: string[] = [];
