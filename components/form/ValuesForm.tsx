@@ -39,7 +39,7 @@ export interface ValuesFormProps {
    * each to the latest values.
    */
   onChange(path: string[], value: unknown | undefined): void;
-  /** Errors by dotted values path, as `validateValues` returns them. */
+  /** Errors by dotted values path, as `readableHelmErrors` words Helm's schema problems. */
   errors?: FieldErrors;
   disabled?: boolean;
   /**

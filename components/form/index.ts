@@ -6,7 +6,7 @@
  *   schema={jsonSchema}        // parsed values.schema.json (draft-07 object)
  *   values={plainValues}       // merged values as plain JSON (chart defaults + the user's)
  *   onChange={(path: string[], value: unknown | undefined) => void}  // undefined = remove the user's value
- *   errors={fieldErrors}       // Record<dottedPath, string[]> from validateValues (lib/form)
+ *   errors={fieldErrors}       // Record<dottedPath, string[]> from readableHelmErrors (lib/form)
  *   disabled={false}
  * />
  * ```

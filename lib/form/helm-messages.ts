@@ -6,7 +6,9 @@
  */
 import { humanizeKey } from './model';
 import { resolveNode, type JsonSchema } from './schema';
-import type { FieldErrors } from './validate';
+
+/** Messages by dotted values path (`postgresql.external.host`); `''` is the root. */
+export type FieldErrors = Record<string, string[]>;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,9 +5,8 @@
  * - `buildFormModel(schema)`: sections → fields (path, label, help, widget, enum options,
  *   required, advanced, secret, generate, existingSecret, mode switch) from values.schema.json
  *   and its `x-chartroom` hints (docs/form-hints.md). Without hints: one section per top-level key.
- * - `validateValues(schema, values)`: ajv draft-07 (+ formats); `Record<dottedPath, string[]>`
- *   with sentences for people. `required` errors sit on the missing key, `if`/`then` failures on
- *   the failing field, `''` holds errors about the root.
+ * - `readableHelmErrors(schema, errors)`: the problems of Helm's own schema check (the render
+ *   reports them, for the Helm version chosen) as sentences for people, by dotted values path.
  * - `visibleFields(model, values)`: fields shown for these values (Bundled/External switches,
  *   `hidden`, plain secrets replaced by a chosen existing Secret).
  * - `generateSecret(kind)`: `password` | `base64-32` | `hex-32` from `crypto.getRandomValues`.
@@ -16,8 +15,7 @@
 export { buildFormModel, contextLabel, humanizeKey } from './model';
 export { searchFields } from './search';
 export type { EnumOption, FormField, FormModel, FormSection, Widget } from './model';
-export { validateValues } from './validate';
-export type { FieldErrors } from './validate';
+export type { FieldErrors } from './helm-messages';
 export {
   existingSecretChosen,
   existingSecretInUse,

@@ -3,7 +3,7 @@
  * when the path goes inside a value edited as a whole (YAML, lists, maps).
  */
 import type { FormField, FormModel } from './model';
-import type { FieldErrors } from './validate';
+import type { FieldErrors } from './helm-messages';
 
 const INDEX = /^(0|[1-9][0-9]*)$/;
 
