@@ -5,7 +5,7 @@
  * are about the code that ships.
  */
 const RANK = {
-  go: 0, kube: 0, server: 0, offline: 0, errors: 0,
+  go: 0, kube: 0, server: 0, offline: 0, errors: 0, zod: 0,
   deps: 1, gotemplate: 1, encoding: 1,
   yaml: 2, sprig: 2,
   helm: 3,

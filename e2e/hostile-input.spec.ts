@@ -64,7 +64,7 @@ test('a map key named __proto__ is kept like any other', async ({ page }) => {
   expect(await manifestStream(page)).toContain('__proto__: kept');
 });
 
-test('an archive bomb is refused with helm 4's message, and the page stays usable', async ({ page }) => {
+test("an archive bomb is refused with Helm 4's message, and the page stays usable", async ({ page }) => {
   const bomb = await archiveBomb(2560 * 1024 * 1024);
   expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
   const crashes: string[] = [];

@@ -5,7 +5,7 @@
  * lists the versions. The API allows cross-origin reads only for search, so this goes through
  * the chart material route like everything else.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { getBytes, MAX_INDEX_BYTES, type Fetch } from '../helm';
 
 const packageSchema = z.object({

@@ -21,15 +21,11 @@
  * - `environments`: optional overlays, each a values.yaml text applied over `values`
  *   (`-f values.yaml -f values-<name>.yaml`), with an optional target namespace.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { DNS1123_LABEL, DNS1123_LABEL_MAX_LENGTH, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube';
 import { CONFIG_FORMAT, MAX_VALUES_TEXT } from './format';
 
 export { CONFIG_FORMAT, MAX_VALUES_TEXT, configHelmVersion } from './format';
-
-// The page's Content-Security-Policy forbids eval; without this zod probes `new Function` once,
-// which the browser reports as a policy violation even though zod catches the refusal.
-z.config({ jitless: true });
 
 // Environment names go into file and object names (`values-<env>.yaml`, `<release>-<env>`): DNS labels.
 
