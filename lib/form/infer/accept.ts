@@ -5,8 +5,8 @@
  * can tell which rules of a declared schema the chart itself breaks.
  */
 import Ajv, { type AnySchema, type ErrorObject } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2019 from 'ajv/dist/2019.js';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { Validator, V6Schema, validateV6, type Json } from '../../helm';
 import type { JsonSchema } from '../schema';
