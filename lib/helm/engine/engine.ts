@@ -107,7 +107,7 @@ export function renderChart(
   set.state.observer = inc === undefined || observer === undefined ? observer : { names: observer.names, call: (...a) => ((observed = true), observer.call(...a)) };
   if (inc !== undefined) {
     inc.begin(renderContext(chart, top), roots);
-    set.state.memo.onMutation = () => inc.mutated();
+    set.state.memo.onMutation = (shared) => inc.mutated(shared);
   }
 
   const rendered = new Map<string, string>();

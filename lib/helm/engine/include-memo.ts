@@ -69,7 +69,7 @@ export class IncludeMemo {
   }
 
   /** Told of every mutating call (incremental renders compare values again after one). */
-  onMutation: (() => void) | undefined;
+  onMutation: ((shared: boolean) => void) | undefined;
   /** Whether the file being rendered made a call with effects or varying results, or a mutating one. */
   private effects = { volatile: false, mutating: false };
 
@@ -94,11 +94,11 @@ export class IncludeMemo {
     for (const f of this.frames) f.pure = false;
   }
 
-  private mutated(): void {
+  private mutated(target: GoValue): void {
     this.epoch++;
     for (const f of this.frames) f.pure = false;
     this.effects.mutating = true;
-    this.onMutation?.();
+    this.onMutation?.(isShared(target));
   }
 
   /** The set's functions with impure and mutating ones reporting their calls here. */
@@ -106,7 +106,8 @@ export class IncludeMemo {
     const out: FuncMap = { ...funcs };
     for (const [name, fn] of Object.entries(funcs)) {
       if (NON_DETERMINISTIC.has(name)) out[name] = reporting(fn, () => this.impure());
-      else if (MUTATING.has(name)) out[name] = reporting(fn, () => this.mutated());
+      // Every mutating function changes its first argument (set, unset, merge's destination, sortAlpha's list).
+      else if (MUTATING.has(name)) out[name] = reporting(fn, (args) => this.mutated(args[0]));
     }
     return out;
   }
@@ -230,11 +231,21 @@ function contentsKey(name: string, data: GoValue): string | undefined {
   return key;
 }
 
-function reporting(fn: GoFunc, report: () => void): GoFunc {
+/**
+ * Whether a mutated map can be seen by other files: anything but a plain map a template made
+ * (`dict`, a function's result). The values (tracked while recording), a chart's top-level
+ * object (`set $ "Values" ...`) and the typed objects (`.Chart`, `.Capabilities`) are.
+ */
+function isShared(target: GoValue): boolean {
+  if (!(target instanceof Map)) return false;
+  return Object.getPrototypeOf(target) !== Map.prototype || typeInfoOf(target) !== undefined;
+}
+
+function reporting(fn: GoFunc, report: (args: GoValue[]) => void): GoFunc {
   return {
     ...fn,
     call: (...args: GoValue[]) => {
-      report();
+      report(args);
       return fn.call(...args);
     },
   };

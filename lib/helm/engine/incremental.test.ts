@@ -44,10 +44,22 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     expect(reuseAfter(c, '', 'a: 1', 'a: 1')).toEqual([[], ['b.yaml'], ['b.yaml']]);
   });
 
-  it('a mutation of the values by one file is seen by the files after it', () => {
-    // Files render deepest path first, then in reverse order: z.yaml before a.yaml.
+  it('after a file changes the values or a top-level object, no file after it is reused', () => {
+    // Files render deepest path first, then in reverse order: z.yaml before m.yaml before a.yaml.
     const c = chart({ 'z.yaml': '{{ $_ := set .Values "b" (printf "%v-set" .Values.a) }}{{ .Values.a }}', 'a.yaml': '{{ .Values.b | quote }}' });
-    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'a: 2\nb: other')).toEqual([[], [], ['a.yaml'], ['a.yaml']]);
+    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'a: 2\nb: other')).toEqual([[], [], [], []]);
+    // As istio's profiles do: a section taken out of the values becomes `.Values` for the files after.
+    const moved = chart({
+      'z.yaml': '{{ $d := .Values.m }}{{ $_ := unset .Values "m" }}{{ $_ := set $ "Values" (mergeOverwrite $d .Values) }}x',
+      'm.yaml': '{{ .Values.k | quote }}',
+      'a.yaml': '{{ $_ := dict "x" 1 | merge (dict) }}{{ .Values.b | quote }}',
+    });
+    expect(reuseAfter(moved, '', 'm: {k: w}', 'm: {k: w}')).toEqual([[], [], []]);
+  });
+
+  it('a file changing only a dict it made does not stop the files after it from being reused', () => {
+    const c = chart({ 'z.yaml': '{{ $d := dict }}{{ $_ := set $d "k" .Values.a }}{{ $d.k }}', 'a.yaml': '{{ .Values.b | quote }}' });
+    expect(reuseAfter(c, '', 'a: 2')).toEqual([[], ['a.yaml']]);
   });
 
   it('a release setting re-executes every file', () => {

@@ -15,6 +15,9 @@
  *   the observer see every call in the order a full render makes them;
  * - it called no mutating function (`set`, `unset`, `merge`, in-place `sortAlpha`): its effects on
  *   shared data are what later files read, so it runs again every time;
+ * - no file before it in this render, nor before it when it last ran, changed data other files see
+ *   (the values, a chart's top-level object): after such a change, maps may be reached by other
+ *   paths than the ones recorded (istio's profiles `unset` a section and `set $ "Values"` to it);
  * - every value it read compares equal now, at its turn in the render (after the files before it
  *   ran or were reused): a scalar by Go type and value, a map it only fetched by type and size
  *   (what `if`, `len`, `empty` and `typeOf` see; its keys are reads of their own), a list or a
@@ -66,6 +69,12 @@ export class IncrementalState {
   /** Snapshots and comparisons made since the last mutating call, by path. */
   private snapsNow = new Map<string, Snapshot[]>();
   private checked = new Map<Snapshot[], boolean>();
+  /**
+   * Set once a file changed data other files see (the values, a chart's top-level object): maps
+   * may have moved (`unset` then `set $ "Values" ...`), so reads after it are not known by a path
+   * that still leads to them. No file after it is reused, nor kept as reusable.
+   */
+  private sealed = false;
 
   /** Starts a render; files are reusable only when the render's other inputs are the last one's. */
   begin(context: string, roots: ValuesRoots): void {
@@ -75,18 +84,20 @@ export class IncrementalState {
     this.next = new Map();
     this.snapsNow.clear();
     this.checked.clear();
+    this.sealed = false;
   }
 
-  /** A mutating call ran: values may differ from here on. */
-  mutated(): void {
+  /** A mutating call ran: values may differ from here on; after a change of shared data nothing is reused. */
+  mutated(shared: boolean): void {
     this.snapsNow.clear();
     this.checked.clear();
+    if (shared) this.sealed = true;
   }
 
   /** The file's last output and reads, when they can stand for executing the file now. */
   reuse(file: string): { out: string; reads: TemplateReads } | undefined {
     const r = this.records.get(file);
-    if (r === undefined || !r.reusable) return undefined;
+    if (r === undefined || !r.reusable || this.sealed) return undefined;
     for (const read of r.snapshots) {
       // Files share snapshots (one per path and mutation epoch): each is compared once a render.
       let same = this.checked.get(read.snaps);
@@ -102,7 +113,7 @@ export class IncrementalState {
 
   /** Keeps what a file that just executed read, unless it can never be reused. */
   executed(file: string, out: string, reads: TemplateReads, reusable: boolean, valuesPath: string): void {
-    if (!reusable) {
+    if (!reusable || this.sealed) {
       this.next.set(file, { out, reusable: false, reads, snapshots: [] });
       return;
     }
