@@ -21,6 +21,7 @@
  * - `environments`: optional overlays, each a values.yaml text applied over `values`
  *   (`-f values.yaml -f values-<name>.yaml`), with an optional target namespace.
  */
+import type { z as zodTypes } from 'zod';
 import { z } from '../zod';
 import { DNS1123_LABEL, DNS1123_LABEL_MAX_LENGTH, RELEASE_NAME, RELEASE_NAME_MAX_LENGTH } from '../kube';
 import { CONFIG_FORMAT, MAX_VALUES_TEXT } from './format';
@@ -71,14 +72,14 @@ export const chartroomConfigSchema = z
   });
 
 /** A configuration (format 1); see the module comment for each field. */
-export type ChartroomConfig = z.infer<typeof chartroomConfigSchema>;
+export type ChartroomConfig = zodTypes.infer<typeof chartroomConfigSchema>;
 /** One environment overlay of a configuration. */
-export type ChartroomEnvironment = z.infer<typeof environmentSchema>;
+export type ChartroomEnvironment = zodTypes.infer<typeof environmentSchema>;
 
 /** Outcome of reading untrusted input: the configuration, or sentences saying what is wrong. */
 export type ConfigResult = { ok: true; config: ChartroomConfig } | { ok: false; message: string; issues: string[]; newerFormat?: true };
 
-function describeIssues(error: z.ZodError): string[] {
+function describeIssues(error: zodTypes.ZodError): string[] {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
 }
 
