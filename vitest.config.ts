@@ -33,6 +33,8 @@ const HELM_4_SUITES = [
   'lib/sprig/sprig.diff.test.ts',
   'lib/yaml/parser.diff.test.ts',
   'lib/yaml/yaml.diff.test.ts',
+  'tests/charts/aeterna.test.ts',
+  'tests/charts/verta.test.ts',
   'tests/diff/archives.diff.test.ts',
   'tests/diff/charts.diff.test.ts',
   'tests/diff/cli-binary.test.ts',

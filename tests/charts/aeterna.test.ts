@@ -1,5 +1,5 @@
 /**
- * The Aeterna chart against the real helm 3.17.3: lint and render every documented values set,
+ * The Aeterna chart against the real reference helm (4.1.4 or 3.17.3): lint and render every documented values set,
  * the bundled/external matrix, and the rendered objects' security, probes, secrets and policies.
  */
 import { execFileSync } from 'node:child_process';

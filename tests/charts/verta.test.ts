@@ -1,5 +1,5 @@
 /**
- * The Verta chart against the real helm 3.17.3: lint, every values scenario renders, the rendered
+ * The Verta chart against the real reference helm (4.1.4 or 3.17.3): lint, every values scenario renders, the rendered
  * objects carry the ports, probes, wiring and policies the application needs, and every validation
  * rule fails with its message. The Redis dependency is a labelled stand-in (tests/charts/standins.ts)
  * whose one template echoes the values it receives, so the values handed to it are checked too.
@@ -10,7 +10,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { referenceTemplate, runHelm } from '../helm/reference';
+import { REFERENCE, referenceTemplate, runHelm } from '../helm/reference';
+import { isHelm4 } from '../../lib/helm/version';
 import { removeStandins, withStandins } from './standins';
 
 const root = resolve(__dirname, '../..');
@@ -498,17 +499,18 @@ describe('validation', () => {
     expect(find(o, 'Deployment', 'verta-backend').spec.replicas).toBe(2);
   });
 
+  // Helm 3 names the value by its dotted path (gojsonschema), Helm 4 by a JSON pointer (jsonschema v6).
   it.each([
-    ['database URL', [], 'secrets.databaseUrl'],
-    ['backend replicas', ['--set', 'backend.replicas=2'], 'backend.replicas: Must be less than or equal to 1'],
-    ['external Redis host', ['--set', 'redis.enabled=false'], 'redis.external.host'],
-    ['migration command', ['--set', 'migrations.mode=job'], 'migrations.job.command'],
-    ['noeviction', ['--set', 'redis.commonConfiguration=appendonly yes'], 'redis.commonConfiguration'],
-    ['HPA range', ['--set', 'ml.autoscaling.maxReplicas=11'], 'ml.autoscaling.maxReplicas'],
-    ['image digest', ['--set', 'ml.image.digest=sha256:abc'], 'ml.image.digest'],
-  ])('the schema rejects %s too', async (_name, args, message) => {
+    ['database URL', [], 'secrets.databaseUrl', "at '/secrets/databaseUrl'"],
+    ['backend replicas', ['--set', 'backend.replicas=2'], 'backend.replicas: Must be less than or equal to 1', "at '/backend/replicas': maximum: got 2, want 1"],
+    ['external Redis host', ['--set', 'redis.enabled=false'], 'redis.external.host', "at '/redis/external/host'"],
+    ['migration command', ['--set', 'migrations.mode=job'], 'migrations.job.command', "at '/migrations/job/command'"],
+    ['noeviction', ['--set', 'redis.commonConfiguration=appendonly yes'], 'redis.commonConfiguration', "at '/redis/commonConfiguration'"],
+    ['HPA range', ['--set', 'ml.autoscaling.maxReplicas=11'], 'ml.autoscaling.maxReplicas', "at '/ml/autoscaling/maxReplicas'"],
+    ['image digest', ['--set', 'ml.image.digest=sha256:abc'], 'ml.image.digest', "at '/ml/image/digest'"],
+  ])('the schema rejects %s too', async (_name, args, helm3, helm4) => {
     const files = _name === 'database URL' ? [] : [BASE];
-    expect(await renderError(files, args as string[])).toContain(message);
+    expect(await renderError(files, args as string[])).toContain(isHelm4(REFERENCE.setting) ? helm4 : helm3);
   });
 });
 
