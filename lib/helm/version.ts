@@ -1,3 +1,5 @@
+import type { SemverRelease } from '../deps';
+
 /**
  * The Helm release chartroom renders as. Helm 4 changed a few rendering rules (default
  * capabilities, install order, `.Chart`, error texts, values schema validation); each rule that
@@ -33,4 +35,9 @@ export function isHelm4(v: HelmVersion | undefined): boolean {
 /** Go's package of Values and Capabilities: chartutil in Helm 3, common in Helm 4 (`typeOf .Values`). */
 export function valuesPackage(v: HelmVersion | undefined): 'chartutil' | 'common' {
   return isHelm4(v) ? 'common' : 'chartutil';
+}
+
+/** The Masterminds/semver each helm links, for Sprig's functions and chart constraints alike: v3.3.0 in 3.17.3, v3.4.0 in 4.1.4. */
+export function semverRelease(v: HelmVersion | undefined): SemverRelease {
+  return isHelm4(v) ? 'v3.4.0' : 'v3.3.0';
 }

@@ -64,6 +64,8 @@ export const SCENARIOS: Scenario[] = [
 
   { name: 'import-nulls: nulls through import-values, a non-bool condition', args: ['template', 'r', 'import-nulls'] },
   { name: 'api-v3: a chart of apiVersion v3', args: ['template', 'r', 'api-v3'] },
+  { name: 'prerelease-deps: a prerelease subchart against a range naming a prerelease', args: ['template', 'r', 'prerelease-deps'] },
+  { name: 'prerelease-deps: a prerelease Kubernetes against kubeVersion', args: ['template', 'r', 'prerelease-deps', '--kube-version', '1.30.0-rc.1'] },
 
   { name: 'failures: none', args: ['template', 'r', 'failures'] },
   ...failureModes.map((m) => ({ name: `failures: ${m}`, args: ['template', 'r', 'failures', '--set', `mode=${m}`] })),

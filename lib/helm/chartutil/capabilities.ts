@@ -230,7 +230,7 @@ export function templateCapabilities(opts: CapabilityOptions = {}): Capabilities
  */
 export function checkKubeVersion(chart: Chart, caps: Capabilities): void {
   const want = chart.metadata.kubeVersion;
-  if (want !== '' && !isCompatibleRange(want, caps.kubeVersion.normalized ?? caps.kubeVersion.version)) {
+  if (want !== '' && !isCompatibleRange(want, caps.kubeVersion.normalized ?? caps.kubeVersion.version, caps.helm)) {
     throw new Error(`chart requires kubeVersion: ${want} which is incompatible with Kubernetes ${caps.kubeVersion.version}`);
   }
 }

@@ -78,5 +78,13 @@ describe('isCompatibleRange', () => {
     ['', '1.0.0', false],
     ['1.0.0', 'not-a-version', false],
   ];
-  it.each(ROWS)('%s ∋ %s', (c, v, want) => expect(isCompatibleRange(c, v)).toBe(want));
+  it.each(ROWS)('%s ∋ %s', (c, v, want) => expect(isCompatibleRange(c, v, '3.17')).toBe(want));
+  // Helm 4's semver lets a prerelease through an AND group when any comparator of it names one.
+  it.each([
+    ['>=1.0.0-0 <2.0.0', '1.5.0-rc.1', false, true],
+    ['>=1.0.0 <2.0.0', '1.5.0-rc.1', false, false],
+  ] as const)('%s ∋ %s: Helm 3 %s, Helm 4 %s', (c, v, helm3, helm4) => {
+    expect(isCompatibleRange(c, v, '3.17')).toBe(helm3);
+    expect(isCompatibleRange(c, v, '4.1')).toBe(helm4);
+  });
 });

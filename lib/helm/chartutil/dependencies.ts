@@ -55,10 +55,10 @@ function processDependencyTags(reqs: Dependency[], cvals: GoMap, warn: Warn): vo
   }
 }
 
-function getAliasDependency(charts: Chart[], dep: Dependency): Chart | undefined {
+function getAliasDependency(charts: Chart[], dep: Dependency, helmVersion: HelmVersion | undefined): Chart | undefined {
   for (const c of charts) {
     if (chartName(c) !== dep.name) continue;
-    if (!isCompatibleRange(dep.version, c.metadata.version)) continue;
+    if (!isCompatibleRange(dep.version, c.metadata.version, helmVersion)) continue;
     const out = copyChartWithMetadata(c);
     if (dep.alias !== '') out.metadata.name = dep.alias;
     return out;
@@ -72,13 +72,13 @@ function processDependencyEnabled(c: Chart, v: GoMap, path: string, warn: Warn, 
   const chartDependencies: Chart[] = [];
   // Subcharts that Chart.yaml does not list are kept as they are.
   for (const existing of c.dependencies) {
-    const listed = reqs.some((req) => req !== null && chartName(existing) === req.name && isCompatibleRange(req.version, existing.metadata.version));
+    const listed = reqs.some((req) => req !== null && chartName(existing) === req.name && isCompatibleRange(req.version, existing.metadata.version, helmVersion));
     if (!listed) chartDependencies.push(existing);
   }
   const original = [...c.dependencies];
   for (const req of reqs) {
     if (req === null) continue;
-    const dep = getAliasDependency(original, req);
+    const dep = getAliasDependency(original, req, helmVersion);
     if (dep) chartDependencies.push(dep);
     if (req.alias !== '') req.name = req.alias;
   }
