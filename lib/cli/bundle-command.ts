@@ -79,7 +79,7 @@ export async function bundleCommand(argv: string[], io: CliIO): Promise<ExitCode
       return 0;
     }
     if (parsed.positionals.length !== 1) throw new UsageError('"chartroom bundle" requires exactly 1 argument: the chart');
-    const chart = io.loadChart(parsed.positionals[0]);
+    const chart = io.loadChart(parsed.positionals[0], flagHelmVersion(parsed));
     const config = configFromFlags(chart, parsed, io);
     const bundle = await buildValuesBundle(chart, config, { includeManifests: flagBool(parsed, 'manifests'), chartRef: flagString(parsed, 'chart-ref') });
     const out = flagString(parsed, 'output') ?? bundle.fileName;

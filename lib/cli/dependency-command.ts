@@ -4,9 +4,9 @@
  * pins (or updates when there is none). Every archive is downloaded and checked before `charts/`
  * changes, and then they move in as helm moves them (temporary folder, then rename).
  */
-import { API_VERSION_V1, type Chart, type Dependency, loadChartArchive, saveChartArchive, checkLock, fetchDependencies, hashReq, lockYaml, resolveDependencies, resolveRepositoryNames, type DependencyEnv, type LocalDependency, downloadIndex, findRepository, isOci, isHelm4 } from '../helm';
+import { API_VERSION_V1, type Chart, type Dependency, loadChartArchive, saveChartArchive, checkLock, fetchDependencies, hashReq, lockYaml, resolveDependencies, resolveRepositoryNames, type DependencyEnv, type LocalDependency, downloadIndex, findRepository, isOci, isHelm4, type HelmVersion } from '../helm';
 import { parseConstraint, parseVersion, satisfies } from '../deps';
-import { flagBool, flagHelmVersion, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import { flagBool, flagHelmVersion, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import { downloadEnv } from './download-env';
 import type { ChartDisk, CliIO, ExitCode } from './io';
 
@@ -14,6 +14,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'plain-http', kind: 'bool', help: 'use insecure HTTP connections for the chart download' },
   { name: 'repository-config', kind: 'string', help: "path to helm's repositories.yaml" },
   { name: 'skip-refresh', kind: 'bool', help: 'do not refresh the local repository cache (chartroom keeps none: accepted for helm compatibility)' },
+  HELM_VERSION_FLAG,
   { name: 'help', short: 'h', kind: 'bool', help: 'help for dependency' },
 ];
 
@@ -33,14 +34,15 @@ export async function dependencyCommand(argv: string[], io: CliIO): Promise<Exit
     if (!where || where.kind === 'archive') throw new Error(`${chartPath}: not a chart folder`);
     // A bundled chart is part of chartroom: its dependencies are fetched in memory when it renders, never written into it.
     if (where.kind === 'bundled' && action !== 'list' && action !== 'ls') throw new Error(`${chartPath} is a chart bundled with chartroom: it fetches its dependencies itself when it renders; give a path to a copy of it to vendor them`);
-    const chart = io.loadChart(where.path);
+    const helmVersion = flagHelmVersion(parsed);
+    const chart = io.loadChart(where.path, helmVersion);
     switch (action) {
       case 'list':
       case 'ls':
         io.stdout(listDependencies(where.path, chart, io));
         return 0;
       case 'build':
-        await build(where.path, chart, io, downloadEnvFor(parsed, io, where.path));
+        await build(where.path, chart, io, downloadEnvFor(parsed, io, where.path), helmVersion);
         return 0;
       case 'update':
       case 'up':
@@ -64,7 +66,7 @@ function downloadEnvFor(parsed: ReturnType<typeof parseArgs>, io: CliIO, chartDi
     const dir = disk.join(chartDir, repository.slice('file://'.length));
     if (!disk.exists(dir)) throw new Error(`directory ${dir} not found`);
     let c = loaded.get(dir);
-    if (!c) loaded.set(dir, (c = io.loadChart(dir)));
+    if (!c) loaded.set(dir, (c = io.loadChart(dir, flagHelmVersion(parsed))));
     const chart = c;
     return { name: chart.metadata.name, version: chart.metadata.version, archive: async () => saveChartArchive(chart) };
   };
@@ -74,8 +76,8 @@ function downloadEnvFor(parsed: ReturnType<typeof parseArgs>, io: CliIO, chartDi
 const requested = (c: Chart): Dependency[] => (c.metadata.dependencies ?? []).filter((d): d is Dependency => d !== null);
 
 /** Manager.Build: from Chart.lock when there is one, else an update. */
-async function build(dir: string, chart: Chart, io: CliIO, env: DependencyEnv): Promise<void> {
-  if (!chart.lock) return update(dir, chart, io, env, isHelm4(undefined));
+async function build(dir: string, chart: Chart, io: CliIO, env: DependencyEnv, helmVersion: HelmVersion): Promise<void> {
+  if (!chart.lock) return update(dir, chart, io, env, isHelm4(helmVersion));
   checkLock(chart.metadata.dependencies ?? [], chart.lock, env, chart.metadata.apiVersion === API_VERSION_V1);
   await downloadAll(dir, chart, chart.lock.dependencies ?? [], io, env);
 }

@@ -1,5 +1,5 @@
 import { buildGitopsRepo, type ChartSource } from '../export';
-import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import { flagBool, flagHelmVersion, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { CONFIG_FLAGS, configFromFlags, reportError, reportRemoved } from './bundle-command';
 import type { CliIO, ExitCode } from './io';
 
@@ -44,7 +44,7 @@ export async function gitopsCommand(argv: string[], io: CliIO): Promise<ExitCode
     if (parsed.positionals.length !== 1) throw new UsageError('"chartroom gitops" requires exactly 1 argument: the chart');
     const tool = flagString(parsed, 'tool');
     if (tool !== 'argocd' && tool !== 'flux') throw new UsageError('--tool must be argocd or flux');
-    const chart = io.loadChart(parsed.positionals[0]);
+    const chart = io.loadChart(parsed.positionals[0], flagHelmVersion(parsed));
     const config = configFromFlags(chart, parsed, io);
     const repo = await buildGitopsRepo(chart, config, {
       tool,

@@ -1,5 +1,5 @@
 import { checkAgainstChart, chartContext, decodeShareLink, encodeShareLink, configHelmVersion } from '../share';
-import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import { flagBool, flagHelmVersion, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
 import { CONFIG_FLAGS, configFromFlags, reportError, reportRemoved } from './bundle-command';
 import type { CliIO, ExitCode } from './io';
 
@@ -43,12 +43,12 @@ export function shareCommand(argv: string[], io: CliIO): ExitCode {
       io.stdout(lines.endsWith('\n') ? lines : `${lines}\n`);
       for (const e of c.environments ?? []) io.stdout(`--- values-${e.name}.yaml${e.namespace ? ` (namespace ${e.namespace})` : ''}\n${e.values.replace(/\n?$/, '\n')}`);
       if (parsed.positionals.length === 1) {
-        for (const n of checkAgainstChart(c, chartContext(io.loadChart(parsed.positionals[0]))).notices) io.stderr(`Notice: ${n}\n`);
+        for (const n of checkAgainstChart(c, chartContext(io.loadChart(parsed.positionals[0], configHelmVersion(c)))).notices) io.stderr(`Notice: ${n}\n`);
       }
       return 0;
     }
     if (parsed.positionals.length !== 1) throw new UsageError('"chartroom share" requires exactly 1 argument: the chart (or --decode URL)');
-    const chart = io.loadChart(parsed.positionals[0]);
+    const chart = io.loadChart(parsed.positionals[0], flagHelmVersion(parsed));
     const config = configFromFlags(chart, parsed, io);
     const schema = chart.schema ? JSON.parse(decoder.decode(chart.schema)) : undefined;
     const shared = encodeShareLink(config, { schema, baseUrl: flagString(parsed, 'base-url') });

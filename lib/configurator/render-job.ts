@@ -2,7 +2,7 @@
  * One render of a configuration with the Helm engine: what the worker runs for each request.
  * Pure (no worker APIs), so it runs in tests too.
  */
-import { loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency, loadArchiveFiles, type RenderObserver, combineObservers, StableSession, ValuesReadRecorder, renderReadSet, userValuePaths } from '../helm';
+import { loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency, loadArchiveFiles, type RenderObserver, combineObservers, StableSession, ValuesReadRecorder, renderReadSet, userValuePaths, type HelmVersion } from '../helm';
 import { goToYaml } from '../yaml';
 import { decideCalls, gitopsCallRecorder } from '../validate';
 import type { GoMap, GoValue } from '../go';
@@ -10,12 +10,14 @@ import { decodeChartFiles } from './chart-files';
 import { errorReport } from '../errors';
 import { renderFailure, type ChartSource, type RemoteDependency, type RenderedResource, type RenderFailure, type RenderOutcome, type RenderRequest, type VendoredDependency } from './render-protocol';
 
-/** Loads a chart from files or a .tgz (a `url` source is fetched by the caller first). @throws ChartLoadError */
-export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>): Chart {
+/** Loads a chart from files or a .tgz (a `url` source is fetched by the caller first) as the given helm loads it. @throws ChartLoadError */
+export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>, helmVersion?: HelmVersion): Chart {
   // What `helm dependency build` would have put in charts/ before helm loads the chart.
   const subcharts = (source.subcharts ?? []).map((s) => ({ path: `charts/${s.fileName}`, data: s.bytes }));
-  if (source.kind === 'archive') return loadChartFiles([...loadArchiveFiles(source.bytes), ...subcharts.map((s) => ({ name: s.path, data: s.data }))]);
-  return loadChartDirectory([...decodeChartFiles(source.files), ...subcharts]);
+  if (source.kind === 'archive') {
+    return loadChartFiles([...loadArchiveFiles(source.bytes, helmVersion), ...subcharts.map((s) => ({ name: s.path, data: s.data }))], { helmVersion });
+  }
+  return loadChartDirectory([...decodeChartFiles(source.files), ...subcharts], { helmVersion });
 }
 
 function failure(e: unknown, started: number): RenderFailure {

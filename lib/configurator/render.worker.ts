@@ -3,7 +3,7 @@
  * The render worker: holds the loaded chart and renders configurations with the Helm engine,
  * off the page's main thread. The page's RenderClient restarts it when a render overruns.
  */
-import type { Chart } from '../helm';
+import { DEFAULT_HELM_VERSION, type Chart, type HelmVersion } from '../helm';
 import { chartInfoFromChart } from './chart-info';
 import { chartFileText, loadChartSource, renderConfiguration } from './render-job';
 import { renderFailure, type ChartSource, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
@@ -11,7 +11,19 @@ import { errorReport } from '../errors';
 
 declare const self: DedicatedWorkerGlobalScope;
 // Renders that arrive while the chart is still loading wait for it.
-let chart: Promise<Chart> | null = null;
+let source: Promise<Exclude<ChartSource, { kind: 'url' }>> | null = null;
+// Helm 4 loads some charts differently (values.yaml documents, Chart.yaml errors): one load per version asked for.
+const charts = new Map<HelmVersion, Promise<Chart>>();
+
+function chartFor(helmVersion: HelmVersion): Promise<Chart> | null {
+  if (!source) return null;
+  let loaded = charts.get(helmVersion);
+  if (!loaded) {
+    loaded = source.then((s) => loadChartSource(s, helmVersion));
+    charts.set(helmVersion, loaded);
+  }
+  return loaded;
+}
 
 function reply(msg: WorkerResponse): void {
   self.postMessage(msg);
@@ -70,14 +82,17 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   switch (msg.type) {
     case 'load':
       try {
-        chart = resolveSource(msg.source).then(loadChartSource);
-        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(await chart) });
+        charts.clear();
+        source = resolveSource(msg.source);
+        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(await chartFor(DEFAULT_HELM_VERSION)!) });
       } catch (e) {
-        chart = null;
+        source = null;
+        charts.clear();
         reply({ type: 'load-failed', id: msg.id, error: errorReport(e) });
       }
       break;
     case 'render': {
+      const chart = chartFor(msg.request.release.helmVersion);
       const loaded = chart && (await chart.catch(() => null));
       if (!loaded) {
         reply({ type: 'rendered', id: msg.id, outcome: renderFailure({ code: 'chart-load', message: 'The chart could not be loaded.', where: {}, schemaProblems: [] }, 0) });
@@ -90,6 +105,7 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       break;
     }
     case 'source': {
+      const chart = chartFor(DEFAULT_HELM_VERSION);
       const loaded = chart && (await chart.catch(() => null));
       reply({ type: 'source', id: msg.id, file: msg.file, text: loaded ? chartFileText(loaded, msg.file) : null });
       break;

@@ -18,9 +18,9 @@ export interface UpgradeRequest {
 
 export type UpgradeResponse = { id: number; ok: true; report: UpgradeReport } | { id: number; ok: false; message: string };
 
-function load(source: LoadedSource, which: string): Chart {
+function load(source: LoadedSource, which: string, release: ReleaseOptions): Chart {
   try {
-    return loadChartSource(source);
+    return loadChartSource(source, release.helmVersion);
   } catch (e) {
     throw new Error(`the ${which} chart could not be loaded: ${(e as Error).message}`);
   }
@@ -45,8 +45,8 @@ export function runUpgradeJob(req: UpgradeRequest): UpgradeResponse {
       apiVersions: req.release.apiVersions,
     };
     const report = upgradeReport({
-      from: { chart: load(req.from.source, 'current'), values: values(req.from.valuesText, req.release) },
-      to: { chart: load(req.to.source, 'target'), values: values(req.to.valuesText, req.release) },
+      from: { chart: load(req.from.source, 'current', req.release), values: values(req.from.valuesText, req.release) },
+      to: { chart: load(req.to.source, 'target', req.release), values: values(req.to.valuesText, req.release) },
       release,
     });
     return { id: req.id, ok: true, report };

@@ -7,7 +7,7 @@
  * template, condition handling, values scoping); what the real chart renders is the real chart's
  * business at deploy time. Each stand-in says what it is in its Chart.yaml description.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
@@ -33,6 +33,8 @@ export function withStandins(chartDir: string, opts: StandinOptions = {}): strin
   const chart = parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as { dependencies?: Dependency[] };
   for (const dep of chart.dependencies ?? []) {
     const dir = join(target, 'charts', dep.name);
+    // A dependency without a repository is vendored in charts/ already: nothing to stand in for.
+    if (!dep.repository && existsSync(join(dir, 'Chart.yaml'))) continue;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'templates'), { recursive: true });
     const version = exactVersion(dep.version);

@@ -178,7 +178,7 @@ describe('chartroom gitops', () => {
     const code = await runCli(
       ['gitops', 'charts/aeterna', '-f', join(dir, 'values.yaml'), '--release', 'aeterna', '-n', 'aeterna', '--kube-version', '1.31.0', '--preset', 'production',
         '--env', `dev=${join(dir, 'dev.yaml')}`, '--env', `prod=${join(dir, 'prod.yaml')}`, '--tool', 'flux', '--repo-url', REPO, '--chart-source', 'oci', '--chart-url', 'oci://ghcr.io/example/charts', '-o', 'repo.zip'],
-      { loadChart: loadChartFromDisk, readFile: (p) => new Uint8Array(require('node:fs').readFileSync(p)), writeFile: (p, d) => written.set(p, d), stdout: () => {}, stderr: () => {} },
+      { loadChart: (ref, helmVersion) => loadChartFromDisk(ref, undefined, undefined, helmVersion), readFile: (p) => new Uint8Array(require('node:fs').readFileSync(p)), writeFile: (p, d) => written.set(p, d), stdout: () => {}, stderr: () => {} },
     );
     rmSync(dir, { recursive: true });
     expect(code).toBe(0);
@@ -193,7 +193,7 @@ describe('chartroom gitops', () => {
     [['--tool', 'argocd', '--env', 'Bad_Env=x'], /--env|environment names/],
   ])('reports %j clearly', async (flags, message) => {
     const err: string[] = [];
-    const code = await runCli(['gitops', 'charts/aeterna', ...flags], { loadChart: loadChartFromDisk, readFile: () => new Uint8Array(), writeFile: () => {}, stdout: () => {}, stderr: (t) => err.push(t) });
+    const code = await runCli(['gitops', 'charts/aeterna', ...flags], { loadChart: (ref, helmVersion) => loadChartFromDisk(ref, undefined, undefined, helmVersion), readFile: () => new Uint8Array(), writeFile: () => {}, stdout: () => {}, stderr: (t) => err.push(t) });
     expect(code).toBe(1);
     expect(err.join('')).toMatch(message);
   });

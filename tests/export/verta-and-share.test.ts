@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { buildValuesBundle } from '../../lib/export/bundle';
 import { runCli } from '../../lib/cli/main';
 import { loadChartFromDisk } from '../../lib/cli/node-io';
+import type { HelmVersion } from '../../lib/helm/version';
 import { encodeShareLink } from '../../lib/share/link';
 import { leaks, plantedConfig, root, unzipText, PLANTED } from './fixtures';
 
@@ -32,7 +33,7 @@ describe('Verta bundle', () => {
 
 describe('chartroom share', () => {
   const io = (out: string[], err: string[], files: Record<string, string> = {}) => ({
-    loadChart: loadChartFromDisk,
+    loadChart: (ref: string, helmVersion?: HelmVersion) => loadChartFromDisk(ref, undefined, undefined, helmVersion),
     readFile: (p: string) => new TextEncoder().encode(files[p] ?? readFileSync(p, 'utf8')),
     writeFile: () => {},
     stdout: (t: string) => out.push(t),
