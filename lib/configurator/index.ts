@@ -33,3 +33,5 @@ export { schemaSecretFields, type ChartroomEnvironment, type SecretField } from 
 export * from './error-markers';
 export { localChartDigest } from './chart-digest';
 export { loadChartSource } from './render-job';
+export * from './values-locations';
+export * from './line-sources';

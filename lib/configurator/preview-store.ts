@@ -7,7 +7,8 @@
 import type { ChartInfo } from './chart-info';
 import { LatencyTracker } from './latency';
 import { RenderClient, type WorkerLike } from './render-client';
-import { renderFailure, type ChartSource, type EngineProgress, type RenderOutcome, type RenderRequest, type RenderSuccess, type StableRandom } from './render-protocol';
+import { renderFailure, type ChartSource, type EngineProgress, type RenderOutcome, type RenderRequest, type RenderSuccess, type RenderTrace, type StableRandom } from './render-protocol';
+import type { ValuePath } from './plain-values';
 import { errorReport, type ErrorReport } from '../errors';
 import type { YamlProblem } from './values-document';
 
@@ -20,6 +21,21 @@ const EDITING_SESSION: StableRandom = {
   startedMs: Date.now(),
 };
 
+/**
+ * The tracing render of the render on screen, made when the user asks where something comes
+ * from; `render` is the render it traced, whose resources and values go with its lines.
+ */
+export type TraceState =
+  | { status: 'none' }
+  | { status: 'tracing'; revision: number }
+  | { status: 'ready'; revision: number; trace: RenderTrace; elapsedMs: number; render: RenderSuccess }
+  | { status: 'failed'; revision: number; message: string };
+
+/** What the user asked about: a line of the manifests (of the stream, or of one resource), or a value; `revision` is the render it was asked of. */
+export type Inspection =
+  | { kind: 'line'; resourceId: string | null; line: number; revision: number }
+  | { kind: 'value'; path: ValuePath; revision: number };
+
 export interface PreviewState {
   info: ChartInfo | null;
   loadError: ErrorReport | null;
@@ -29,17 +45,35 @@ export interface PreviewState {
   latest: RenderOutcome | null;
   latestRevision: number;
   lastGood: RenderSuccess | null;
+  lastGoodRevision: number;
   previousGood: RenderSuccess | null;
+  trace: TraceState;
+  inspection: Inspection | null;
   /** The newest revision asked for (a render is pending while it is above latestRevision). */
   requestedRevision: number;
 }
 
-export const INITIAL_PREVIEW: PreviewState = { info: null, loadError: null, engine: { phase: 'engine' }, latest: null, latestRevision: -1, lastGood: null, previousGood: null, requestedRevision: -1 };
+export const INITIAL_PREVIEW: PreviewState = {
+  info: null,
+  loadError: null,
+  engine: { phase: 'engine' },
+  latest: null,
+  latestRevision: -1,
+  lastGood: null,
+  lastGoodRevision: -1,
+  previousGood: null,
+  trace: { status: 'none' },
+  inspection: null,
+  requestedRevision: -1,
+};
 
 export class PreviewStore {
   private state: PreviewState = INITIAL_PREVIEW;
   private listeners = new Set<() => void>();
   private client: RenderClient;
+  /** The requests of renders asked for and not yet answered, and the request of the render on screen. */
+  private requests = new Map<number, RenderRequest>();
+  private lastGoodRequest: RenderRequest | null = null;
   /** Keystroke-to-preview latency, fed by the editor and the form, read by the preview. */
   readonly latency = new LatencyTracker();
 
@@ -74,7 +108,37 @@ export class PreviewStore {
   /** Asks for a render of the given edit revision (the newest request wins). */
   render(revision: number, request: RenderRequest): void {
     this.set({ requestedRevision: Math.max(revision, this.state.requestedRevision) });
-    this.client.render(revision, { stable: EDITING_SESSION, ...request });
+    const full = { stable: EDITING_SESSION, ...request };
+    this.requests.set(revision, full);
+    this.client.render(revision, full);
+  }
+
+  /**
+   * Asks where a line of the manifests on screen, or a value, comes from (null closes the
+   * question), and traces the render on screen if it has not been yet.
+   */
+  inspect(target: { kind: 'line'; resourceId: string | null; line: number } | { kind: 'value'; path: ValuePath } | null): void {
+    this.set({ inspection: target && { ...target, revision: this.state.lastGoodRevision } });
+    if (target) this.traceShown();
+  }
+
+  /** Traces the render on screen, unless its trace is there or on its way. */
+  traceShown(): void {
+    const revision = this.state.lastGoodRevision;
+    const request = this.lastGoodRequest;
+    const shown = this.state.lastGood;
+    const t = this.state.trace;
+    if (!request || !shown || (t.status !== 'none' && t.status !== 'failed' && t.revision === revision)) return;
+    this.set({ trace: { status: 'tracing', revision } });
+    void this.client.trace(request).then((outcome) => {
+      const current = this.state.trace;
+      // A trace asked for later (of a newer render) owns the state now.
+      if (current.status !== 'tracing' || current.revision !== revision) return;
+      if (!outcome.ok) this.set({ trace: { status: 'failed', revision, message: outcome.message } });
+      else if (outcome.trace.output !== shown.output) {
+        this.set({ trace: { status: 'failed', revision, message: 'The tracing render wrote other manifests than the preview shows, so its sources would point at the wrong lines.' } });
+      } else this.set({ trace: { status: 'ready', revision, trace: outcome.trace, elapsedMs: outcome.elapsedMs, render: shown } });
+    });
   }
 
   /**
@@ -100,11 +164,15 @@ export class PreviewStore {
   }
 
   private rendered(revision: number, outcome: RenderOutcome): void {
+    const request = this.requests.get(revision);
+    for (const r of this.requests.keys()) if (r <= revision) this.requests.delete(r);
     if (revision < this.state.latestRevision) return;
     const next: Partial<PreviewState> = { latest: outcome, latestRevision: revision };
     if (outcome.ok) {
       next.previousGood = this.state.lastGood;
       next.lastGood = outcome;
+      next.lastGoodRevision = revision;
+      this.lastGoodRequest = request ?? null;
     }
     this.set(next);
   }

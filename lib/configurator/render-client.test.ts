@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChartInfo } from './chart-info';
 import { RenderClient, crashReason, type WorkerLike } from './render-client';
-import type { RenderOutcome, WorkerRequest, WorkerResponse, EngineProgress } from './render-protocol';
+import type { RenderOutcome, TraceOutcome, WorkerRequest, WorkerResponse, EngineProgress } from './render-protocol';
 import { DEFAULT_RELEASE } from './release-options';
 
 class FakeWorker implements WorkerLike {
@@ -133,5 +133,50 @@ describe('RenderClient', () => {
     vi.advanceTimersByTime(2000);
     workers[0].answer({ type: 'rendered', id: first, outcome: ok });
     expect(rendered).toHaveLength(1);
+  });
+
+  describe('tracing renders', () => {
+    const traced: TraceOutcome = { ok: true, trace: { output: '', trace: { version: 1, lines: [], origins: [] } }, elapsedMs: 3 };
+    const lastTrace = (w: FakeWorker) => w.sent.filter((m) => m.type === 'trace').at(-1) as Extract<WorkerRequest, { type: 'trace' }> | undefined;
+
+    it('wait behind the render in flight and the one waiting, with three times the budget, and never count as renders', async () => {
+      client.render(1, req('a'));
+      client.render(2, req('b'));
+      const trace = client.trace(req('a'));
+      const w = workers[0];
+      w.answer({ type: 'rendered', id: w.lastRender().id, outcome: ok });
+      expect(lastTrace(w)).toBeUndefined();
+      expect(w.lastRender().request.valuesText).toBe('b');
+      w.answer({ type: 'rendered', id: w.lastRender().id, outcome: ok });
+      const sent = lastTrace(w)!;
+      expect(sent.request).toMatchObject({ valuesText: 'a', budget: { deadlineMs: 3000 } });
+      client.render(3, req('c'));
+      expect(w.sent.at(-1)?.type).toBe('trace'); // the new render waits for the trace in flight
+      w.answer({ type: 'traced', id: sent.id, outcome: traced });
+      await expect(trace).resolves.toEqual(traced);
+      expect(rendered.map(([r]) => r)).toEqual([1, 2]);
+      expect(w.lastRender().request.valuesText).toBe('c');
+    });
+
+    it('fail alone when they overrun: the worker restarts and the render on screen stays', async () => {
+      const trace = client.trace(req('a'));
+      vi.advanceTimersByTime(3000 + 501);
+      await expect(trace).resolves.toMatchObject({ ok: false, kind: 'timeout', message: expect.stringMatching(/^Tracing took longer than 3\.0 s/) });
+      expect(workers).toHaveLength(2);
+      expect(rendered).toEqual([]);
+    });
+
+    it('a newer one replaces one still waiting', async () => {
+      client.render(1, req('a'));
+      const first = client.trace(req('a'));
+      const second = client.trace(req('b'));
+      await expect(first).resolves.toMatchObject({ ok: false });
+      const w = workers[0];
+      w.answer({ type: 'rendered', id: w.lastRender().id, outcome: ok });
+      expect(w.sent.filter((m) => m.type === 'trace')).toHaveLength(1);
+      expect(lastTrace(w)!.request.valuesText).toBe('b');
+      w.answer({ type: 'traced', id: lastTrace(w)!.id, outcome: traced });
+      await expect(second).resolves.toEqual(traced);
+    });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The page's side of rendering: one worker, one render in flight, and only the newest request
- * waiting behind it (older ones are dropped — only the latest values matter). A watchdog
+ * waiting behind it (older ones are dropped — only the latest values matter). A tracing render,
+ * asked for by the user, waits its turn the same way, behind a waiting render: typing never
+ * waits for a trace it didn't ask for. A watchdog
  * terminates a worker that doesn't answer within the budget and starts a fresh one, so a
  * pathological template never freezes the page.
  */
 import type { ChartInfo } from './chart-info';
-import { renderFailure, type ChartSource, type EngineProgress, type RenderOutcome, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
+import { renderFailure, type ChartSource, type EngineProgress, type RenderFailure, type RenderOutcome, type RenderRequest, type TraceOutcome, type WorkerRequest, type WorkerResponse } from './render-protocol';
 import { CodedError, type ErrorReport } from '../errors';
 
 /** The part of the Worker API used here (injectable for tests). */
@@ -26,9 +28,19 @@ export interface RenderClientOptions {
   watchdogGraceMs?: number;
 }
 
+/** A tracing render records every line's source: it may take this many times a render's budget. */
+export const TRACE_BUDGET_FACTOR = 3;
+
+interface TraceJob {
+  request: RenderRequest;
+  resolve(outcome: TraceOutcome): void;
+}
+
 interface InFlight {
   id: number;
+  /** The revision rendered; a trace has its job instead. */
   revision: number;
+  trace: TraceJob | null;
   /** The watchdog; armed once the chart has loaded, so a slow load isn't taken for a slow render. */
   timer: ReturnType<typeof setTimeout> | undefined;
   request: RenderRequest;
@@ -50,6 +62,12 @@ export function crashReason(message: string | undefined): string {
   return text;
 }
 
+/** A render or trace the client stopped (or never started). */
+function stopped(kind: 'timeout' | 'crash', message: string, elapsedMs = 0): RenderFailure {
+  const error: ErrorReport = { code: kind === 'timeout' ? 'render-limit' : 'internal', message, where: {}, schemaProblems: [] };
+  return renderFailure(error, elapsedMs, kind);
+}
+
 export class RenderClient {
   private worker: WorkerLike;
   private nextId = 1;
@@ -59,6 +77,7 @@ export class RenderClient {
   private loaded = false;
   private inFlight: InFlight | null = null;
   private pending: { revision: number; request: RenderRequest } | null = null;
+  private pendingTrace: TraceJob | null = null;
   private waiters = new Map<number, Waiter>();
   private disposed = false;
 
@@ -113,8 +132,26 @@ export class RenderClient {
     this.pump();
   }
 
+  /**
+   * A tracing render of `request` (the one that rendered what is on screen), after any render in
+   * flight or waiting. A newer trace supersedes one still waiting, which then fails. Never
+   * rejects: a trace that failed, timed out or crashed the worker is a failure outcome.
+   */
+  trace(request: RenderRequest): Promise<TraceOutcome> {
+    this.pendingTrace?.resolve(stopped('timeout', 'A newer trace was asked for.'));
+    const budget = { ...request.budget, deadlineMs: request.budget.deadlineMs * TRACE_BUDGET_FACTOR };
+    return new Promise<TraceOutcome>((resolve) => {
+      this.pendingTrace = { request: { ...request, budget }, resolve };
+      this.pump();
+    });
+  }
+
   dispose(): void {
     this.disposed = true;
+    const closed = stopped('crash', 'The page closed the renderer.');
+    this.pendingTrace?.resolve(closed);
+    this.pendingTrace = null;
+    this.inFlight?.trace?.resolve(closed);
     if (this.inFlight) clearTimeout(this.inFlight.timer);
     this.worker.terminate();
   }
@@ -136,20 +173,25 @@ export class RenderClient {
   }
 
   private pump(): void {
-    if (this.inFlight || !this.pending || this.disposed) return;
-    const { revision, request } = this.pending;
-    this.pending = null;
-    const id = this.nextId++;
+    if (this.inFlight || this.disposed) return;
+    let inFlight: InFlight;
+    if (this.pending) {
+      inFlight = { id: this.nextId++, revision: this.pending.revision, trace: null, timer: undefined, request: this.pending.request };
+      this.pending = null;
+    } else if (this.pendingTrace) {
+      inFlight = { id: this.nextId++, revision: -1, trace: this.pendingTrace, timer: undefined, request: this.pendingTrace.request };
+      this.pendingTrace = null;
+    } else return;
+    const { id, request } = inFlight;
     const limit = request.budget.deadlineMs + (this.opts.watchdogGraceMs ?? 1500);
-    const inFlight: InFlight = { id, revision, timer: undefined, request };
     const arm = (): void => {
       if (this.inFlight !== inFlight) return;
       inFlight.timer = setTimeout(() => {
-        this.restart('timeout', `Rendering took longer than ${(request.budget.deadlineMs / 1000).toFixed(1)} s and was stopped. A template or value probably loops or builds something huge.`);
+        this.restart('timeout', `${inFlight.trace ? 'Tracing' : 'Rendering'} took longer than ${(request.budget.deadlineMs / 1000).toFixed(1)} s and was stopped. A template or value probably loops or builds something huge.`);
       }, limit);
     };
     this.inFlight = inFlight;
-    this.worker.postMessage({ type: 'render', id, request });
+    this.worker.postMessage({ type: inFlight.trace ? 'trace' : 'render', id, request });
     if (this.loading && !this.loaded) this.loading.then(arm, arm);
     else arm();
   }
@@ -159,12 +201,13 @@ export class RenderClient {
       if (!this.loaded) this.opts.onProgress?.(msg.progress);
       return;
     }
-    if (msg.type === 'rendered') {
+    if (msg.type === 'rendered' || msg.type === 'traced') {
       const f = this.inFlight;
       if (!f || f.id !== msg.id) return;
       clearTimeout(f.timer);
       this.inFlight = null;
-      this.opts.onRendered(f.revision, msg.outcome);
+      if (msg.type === 'traced') f.trace?.resolve(msg.outcome);
+      else this.opts.onRendered(f.revision, msg.outcome);
       this.pump();
       return;
     }
@@ -192,8 +235,10 @@ export class RenderClient {
     if (this.source && this.loaded) void this.load(this.source).catch(() => undefined);
     if (f) {
       const elapsedMs = f.request.budget.deadlineMs + (this.opts.watchdogGraceMs ?? 1500);
-      const error: ErrorReport = { code: kind === 'timeout' ? 'render-limit' : 'internal', message, where: {}, schemaProblems: [] };
-      this.opts.onRendered(f.revision, renderFailure(error, kind === 'timeout' ? elapsedMs : 0, kind));
+      const failure = stopped(kind, message, kind === 'timeout' ? elapsedMs : 0);
+      // A trace that killed the worker fails alone: the render on screen is still right.
+      if (f.trace) f.trace.resolve(failure);
+      else this.opts.onRendered(f.revision, failure);
     }
     this.pump();
   }

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeChartFiles } from './chart-files';
 import { chartInfoFromChart } from './chart-info';
-import { chartFileText, loadChartSource, renderConfiguration } from './render-job';
+import { chartFileText, loadChartSource, renderConfiguration, traceConfiguration } from './render-job';
+import { mainPiece, streamDocuments, traceLine } from './line-sources';
 import { DEFAULT_RELEASE } from './release-options';
 import type { RenderRequest } from './render-protocol';
 
@@ -155,4 +156,40 @@ describe('vendored dependencies', () => {
     if (!on.ok) throw new Error(on.message);
     expect(on.vendoredDependencies.find((d) => d.name === 'backend')!.enabled).toBe(true);
   });
+});
+
+describe('traceConfiguration (bundled charts)', () => {
+  const stable = { seed: 'trace-test', startedMs: Date.UTC(2026, 0, 1) };
+  for (const [name, valuesText] of [
+    ['aeterna', 'aeterna:\n  replicas: 3\n'],
+    ['verta', readFileSync(join(__dirname, '../../charts/verta/ci/default-values.yaml'), 'utf8')],
+  ] as const) {
+    it(`${name}: the same bytes as the pinned render, every line traced, and the replicas line to its template action`, () => {
+      const chart = name === 'aeterna' ? aeterna : loadChartSource({ kind: 'files', files: chartFiles(name) });
+      const req = { ...request(valuesText), stable };
+      const rendered = renderConfiguration(chart, req);
+      const traced = traceConfiguration(chart, req);
+      if (!rendered.ok || !traced.ok) throw new Error('render failed');
+      expect(traced.trace.output).toBe(rendered.output);
+      const lines = rendered.output.split('\n');
+      expect(traced.trace.trace.lines.length).toBe(lines.at(-1) === '' ? lines.length - 1 : lines.length);
+      const docs = streamDocuments(traced.trace, rendered.resources);
+      const at = lines.findIndex((l) => /^ {2}replicas: \d+$/.test(l)) + 1;
+      const line = traceLine(traced.trace, docs, null, at)!;
+      if (line.source.kind !== 'written') throw new Error('not written by a template');
+      const action = line.source.pieces[mainPiece(line.source.pieces, line.text)];
+      const template = chartFileText(chart, action.origin.template)!;
+      const written = template.split('\n')[action.origin.line - 1];
+      if (name === 'aeterna') {
+        expect(action.origin).toMatchObject({ kind: 'action', template: 'aeterna/templates/deployment.yaml', chain: [] });
+        expect(written).toMatch(/replicas: \{\{ \.Values\.aeterna\.replicas/);
+        expect(action.origin.values).toContain('aeterna.replicas');
+      } else {
+        // Written by a named template, included from each Deployment's file.
+        expect(action.origin).toMatchObject({ kind: 'action', template: 'verta/templates/_pod.tpl', chain: [{ kind: 'include', name: 'verta.deploymentSpecHead' }] });
+        expect(written).toMatch(/replicas: \{\{ \.values\.replicas/);
+        expect(action.origin.values.some((p) => /^(backend|frontend|ml)\.replicas$/.test(p))).toBe(true);
+      }
+    });
+  }
 });

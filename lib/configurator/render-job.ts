@@ -2,13 +2,24 @@
  * One render of a configuration with the Helm engine: what the worker runs for each request.
  * Pure (no worker APIs), so it runs in tests too.
  */
-import { loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency, loadArchiveFiles, type RenderObserver, combineObservers, StableSession, ValuesReadRecorder, renderReadSet, userValuePaths, type HelmVersion } from '../helm';
+import { loadChartDirectory, loadChartFiles, mergeUserValues, templateChart, type Chart, type Dependency, loadArchiveFiles, type RenderObserver, combineObservers, StableSession, ValuesReadRecorder, renderReadSet, userValuePaths, type OutputTrace, type HelmVersion } from '../helm';
 import { goToYaml } from '../yaml';
 import { decideCalls, gitopsCallRecorder } from '../validate';
 import type { GoMap, GoValue } from '../go';
 import { decodeChartFiles } from './chart-files';
 import { errorReport } from '../errors';
-import { renderFailure, type ChartSource, type RemoteDependency, type RenderedResource, type RenderFailure, type RenderOutcome, type RenderRequest, type VendoredDependency } from './render-protocol';
+import {
+  renderFailure,
+  type ChartSource,
+  type RemoteDependency,
+  type RenderedResource,
+  type RenderFailure,
+  type RenderOutcome,
+  type RenderRequest,
+  type RenderSuccess,
+  type TraceOutcome,
+  type VendoredDependency,
+} from './render-protocol';
 
 /** Loads a chart from files or a .tgz (a `url` source is fetched by the caller first) as the given helm loads it. @throws ChartLoadError */
 export function loadChartSource(source: Exclude<ChartSource, { kind: 'url' }>, helmVersion?: HelmVersion): Chart {
@@ -28,18 +39,33 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 
 /** Renders `request` against `chart`; never throws (failures are outcomes). */
 export function renderConfiguration(chart: Chart, request: RenderRequest): RenderOutcome {
+  return render(chart, request, false).outcome;
+}
+
+/**
+ * A tracing render of `request`: the same output as its render (pinned the same way), with where
+ * each line came from. Slower than a render; run only when the user asks.
+ */
+export function traceConfiguration(chart: Chart, request: RenderRequest): TraceOutcome {
+  const { outcome, trace } = render(chart, request, true);
+  if (!outcome.ok) return outcome;
+  if (!trace) return renderFailure({ code: 'internal', message: 'The engine returned no trace.', where: {}, schemaProblems: [] }, outcome.elapsedMs);
+  return { ok: true, trace: { output: outcome.output, trace }, elapsedMs: outcome.elapsedMs };
+}
+
+function render(chart: Chart, request: RenderRequest, trace: boolean): { outcome: RenderOutcome; trace?: OutputTrace } {
   const started = now();
   let values: GoMap;
   try {
     values = mergeUserValues({ helmVersion: request.release.helmVersion, valueFiles: [{ name: 'values.yaml', data: request.valuesText }] });
   } catch (e) {
-    return failure(e, started);
+    return { outcome: failure(e, started) };
   }
   let missing: Dependency[] = [];
   try {
     const recorder = gitopsCallRecorder();
     const reads = new ValuesReadRecorder();
-    const render = (observer: RenderObserver) =>
+    const run = (observer: RenderObserver) =>
       templateChart(chart, {
         helmVersion: request.release.helmVersion,
         releaseName: request.release.releaseName,
@@ -50,6 +76,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
         limits: request.budget,
         observer,
         recordReads: reads,
+        trace,
         // Each keystroke re-executes only the templates that read what it changed.
         incremental: true,
         onMissingDependencies: (deps) => {
@@ -57,8 +84,8 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
         },
       });
     const result = request.stable
-      ? new StableSession(request.stable.seed, request.stable.startedMs).render((pinning) => render(combineObservers(recorder.observer, pinning)))
-      : render(recorder.observer);
+      ? new StableSession(request.stable.seed, request.stable.startedMs).render((pinning) => run(combineObservers(recorder.observer, pinning)))
+      : run(recorder.observer);
     const resources: RenderedResource[] = [];
     const seen = new Map<string, number>();
     const add = (r: Omit<RenderedResource, 'id'>): void => {
@@ -73,7 +100,7 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
     for (const h of result.hooks) {
       add({ kind: h.kind, name: h.name, apiVersion: apiVersionOf(h.manifest), source: h.path, content: h.manifest, hookEvents: h.events });
     }
-    return {
+    const outcome: RenderSuccess = {
       ok: true,
       output: result.output,
       resources,
@@ -85,8 +112,9 @@ export function renderConfiguration(chart: Chart, request: RenderRequest): Rende
       valuesUse: { set: userValuePaths(values), read: renderReadSet(reads, chart, result.chart) },
       elapsedMs: now() - started,
     };
+    return { outcome, trace: result.trace };
   } catch (e) {
-    return failure(e, started);
+    return { outcome: failure(e, started) };
   }
 }
 

@@ -4,6 +4,7 @@ import type { ChartInfo } from './chart-info';
 import type { EncodedChartFile } from './chart-files';
 import type { ReleaseOptions } from './release-options';
 import type { ErrorCode, ErrorReport } from '../errors';
+import type { OutputTrace } from '../helm';
 
 /** A dependency archive fetched from its repository, added to the chart's charts/ folder. */
 export interface Subchart {
@@ -124,9 +125,18 @@ export function renderFailure(error: ErrorReport, elapsedMs: number, kind: Rende
 
 export type RenderOutcome = RenderSuccess | RenderFailure;
 
+/** A tracing render of the render on screen: its output (the same bytes) and where each line came from. */
+export interface RenderTrace {
+  output: string;
+  trace: OutputTrace;
+}
+
+export type TraceOutcome = { ok: true; trace: RenderTrace; elapsedMs: number } | RenderFailure;
+
 export type WorkerRequest =
   | { type: 'load'; id: number; source: ChartSource }
   | { type: 'render'; id: number; request: RenderRequest }
+  | { type: 'trace'; id: number; request: RenderRequest }
   | { type: 'source'; id: number; file: string };
 
 /** How far the engine got before its first render: its code runs, then the chart arrives. */
@@ -137,4 +147,5 @@ export type WorkerResponse =
   | { type: 'loaded'; id: number; info: ChartInfo }
   | { type: 'load-failed'; id: number; error: ErrorReport }
   | { type: 'rendered'; id: number; outcome: RenderOutcome }
+  | { type: 'traced'; id: number; outcome: TraceOutcome }
   | { type: 'source'; id: number; file: string; text: string | null };

@@ -5,8 +5,8 @@
  */
 import { DEFAULT_HELM_VERSION, type Chart, type HelmVersion } from '../helm';
 import { chartInfoFromChart } from './chart-info';
-import { chartFileText, loadChartSource, renderConfiguration } from './render-job';
-import { renderFailure, type ChartSource, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
+import { chartFileText, loadChartSource, renderConfiguration, traceConfiguration } from './render-job';
+import { renderFailure, type ChartSource, type RenderFailure, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
 import { errorReport } from '../errors';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -77,6 +77,8 @@ function warmUp(loaded: Chart, request: RenderRequest): void {
   }, 0);
 }
 
+const notLoaded = (): RenderFailure => renderFailure({ code: 'chart-load', message: 'The chart could not be loaded.', where: {}, schemaProblems: [] }, 0);
+
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const msg = ev.data;
   switch (msg.type) {
@@ -95,13 +97,19 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       const chart = chartFor(msg.request.release.helmVersion);
       const loaded = chart && (await chart.catch(() => null));
       if (!loaded) {
-        reply({ type: 'rendered', id: msg.id, outcome: renderFailure({ code: 'chart-load', message: 'The chart could not be loaded.', where: {}, schemaProblems: [] }, 0) });
+        reply({ type: 'rendered', id: msg.id, outcome: notLoaded() });
         break;
       }
       const outcome = renderConfiguration(loaded, msg.request);
       reply({ type: 'rendered', id: msg.id, outcome });
       // Only a quick chart gains from warming up; repeating a slow render would hold up the next one.
       if (outcome.ok && outcome.elapsedMs < WARM_UP_MAX_MS && warmUpsLeft === WARM_UP_RENDERS) warmUp(loaded, msg.request);
+      break;
+    }
+    case 'trace': {
+      const chart = chartFor(msg.request.release.helmVersion);
+      const loaded = chart && (await chart.catch(() => null));
+      reply({ type: 'traced', id: msg.id, outcome: loaded ? traceConfiguration(loaded, msg.request) : notLoaded() });
       break;
     }
     case 'source': {
