@@ -1,8 +1,11 @@
 'use client';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { mergedValuesText, schemaSecretFields, secretRanges, valuesErrorMarkers, type ChartInfo, type PreviewStore } from '@/lib/configurator';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { formatPath } from '@/lib/form';
+import { mergedValuesText, schemaSecretFields, secretRanges, valueLocation, valuesErrorMarkers, valuesPathAt, type ChartInfo, type PreviewStore, type TextSpan, type ValuePath } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
+import { onRevealValue } from '../layout/navigate';
+import { askWhereUsed, UsedByBar } from '../layout/UsedByBar';
 import { ValuesEditor } from './ValuesEditor';
 
 interface EditorPaneProps {
@@ -32,13 +35,26 @@ export function EditorPane({ info, config, schema, store }: EditorPaneProps) {
   const maskedText = useDeferredValue(configuration.valuesText);
   const secrets = useMemo(() => secretRanges(maskedText, secretFields), [maskedText, secretFields]);
   const fullSecrets = useMemo(() => (full ? secretRanges(fullText, secretFields) : []), [full, fullText, secretFields]);
+  const [reveal, clearReveal] = useRevealValue(info, config, setFull);
+  const cursor = useCursorPath(full ? fullText : configuration.valuesText);
+  const askAt = (line: number, column: number): void => {
+    const path = valuesPathAt(full ? fullText : configuration.valuesText, line, column);
+    if (path && store) askWhereUsed(store, path);
+  };
 
   return (
     <section className="pane editor-pane" aria-label="values.yaml">
       <header className="pane-header">
         <h2>values.yaml</h2>
         <label className="switch">
-          <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={full}
+            onChange={(e) => {
+              clearReveal();
+              setFull(e.target.checked);
+            }}
+          />
           Show full merged values
         </label>
         <label className="switch">
@@ -57,11 +73,17 @@ export function EditorPane({ info, config, schema, store }: EditorPaneProps) {
           ? 'Read-only: the chart defaults with your changes applied.'
           : 'Only what differs from the chart defaults. Press Ctrl+M to let Tab move focus out of the editor.'}
       </p>
+      {reveal.missing && (
+        <p className="muted small" role="status">
+          <code>{reveal.missing}</code> is set neither in values.yaml nor in the chart&rsquo;s defaults.
+        </p>
+      )}
+      <UsedByBar store={store} path={cursor.path} />
       <div className="pane-body editor-body">
         {full ? (
-          <ValuesEditor key="full" text={fullText} schema={info.formSchema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" masked={revealed ? undefined : fullSecrets} />
+          <ValuesEditor key="full" text={fullText} schema={info.formSchema} path={`file:///${info.name}/values.full.yaml`} readOnly label="Full merged values (read-only)" masked={revealed ? undefined : fullSecrets} reveal={reveal.full} onCursor={cursor.moved} onAskUsedBy={askAt} />
         ) : (
-          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={markers} masked={revealed ? undefined : secrets} />
+          <ValuesEditor key="user" text={configuration.valuesText} onChange={config.setText} schema={schema} path={`file:///${info.name}/values.yaml`} label="values.yaml editor" markers={markers} masked={revealed ? undefined : secrets} reveal={reveal.user} onCursor={cursor.moved} onAskUsedBy={askAt} />
         )}
       </div>
       {problems.length > 0 && (
@@ -78,4 +100,52 @@ export function EditorPane({ info, config, schema, store }: EditorPaneProps) {
       )}
     </section>
   );
+}
+
+interface Revealed {
+  user: { span: TextSpan } | null;
+  full: { span: TextSpan } | null;
+  /** A path asked for that neither text sets. */
+  missing: string | null;
+}
+
+const NOTHING_REVEALED: Revealed = { user: null, full: null, missing: null };
+
+/**
+ * Where a link to a values path lands: its key in the user's values.yaml when set there, else in
+ * the full merged values (a chart default), shown for the occasion.
+ */
+function useRevealValue(info: ChartInfo, config: ConfigurationHandle, setFull: (full: boolean) => void): [Revealed, () => void] {
+  const [revealed, setRevealed] = useState<Revealed>(NOTHING_REVEALED);
+  const latest = useRef(config.configuration);
+  latest.current = config.configuration;
+  useEffect(
+    () =>
+      onRevealValue((path: ValuePath) => {
+        const own = valueLocation(latest.current.valuesText, path);
+        const merged = own ? null : valueLocation(mergedValuesText(info.defaultsText, latest.current.overrides), path);
+        setFull(!own && !!merged);
+        setRevealed({ user: own && { span: own.key }, full: merged && { span: merged.key }, missing: own || merged ? null : formatPath(path) });
+      }),
+    [info.defaultsText, setFull],
+  );
+  // Switching views by hand lands nowhere in particular.
+  const clear = useCallback(() => setRevealed(NOTHING_REVEALED), []);
+  return [revealed, clear];
+}
+
+/** How long the cursor rests before the path under it is looked up: moving and typing never wait for it. */
+const CURSOR_PAUSE_MS = 200;
+
+/** The values path under the editor's cursor, looked up once the cursor rests. */
+function useCursorPath(text: string): { path: ValuePath | null; moved: (line: number, column: number) => void } {
+  const [at, setAt] = useState<{ line: number; column: number } | null>(null);
+  const [path, setPath] = useState<ValuePath | null>(null);
+  useEffect(() => {
+    if (!at) return;
+    const t = setTimeout(() => setPath(valuesPathAt(text, at.line, at.column)), CURSOR_PAUSE_MS);
+    return () => clearTimeout(t);
+  }, [at, text]);
+  const moved = useCallback((line: number, column: number) => setAt({ line, column }), []);
+  return { path, moved };
 }

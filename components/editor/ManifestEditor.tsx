@@ -18,6 +18,13 @@ export interface ManifestViewerProps {
   documentKey: string;
   /** A line (1-based) to mark and scroll into view, as a finding points at it. */
   highlight?: number;
+  /** Lines (1-based) to mark, e.g. those a value is used by; the view scrolls to the first when they change. */
+  marked?: readonly number[];
+  /**
+   * The user asks where a line comes from: a click on it (not a selection), or Enter on the
+   * cursor's line (`byKeyboard`).
+   */
+  onLineChosen?: (line: number, byKeyboard: boolean) => void;
 }
 
 /** What "Copy this resource" copies and names. */
@@ -34,7 +41,7 @@ const describe = (r: RenderedResource | undefined, doc: ManifestDocument | null)
  * find (Ctrl+F), and copying the resource under the cursor (or at the top of the view). Part of
  * Monaco's chunk: the page shows plain text until it has loaded (ManifestViewer).
  */
-export function ManifestEditor({ monaco, text, label, mode, resources, documentKey, highlight }: ManifestViewerProps & { monaco: Monaco }) {
+export function ManifestEditor({ monaco, text, label, mode, resources, documentKey, highlight, marked, onLineChosen }: ManifestViewerProps & { monaco: Monaco }) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const shown = useRef({ text, documentKey });
@@ -73,6 +80,8 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
   };
   const copyRef = useRef(copy);
   copyRef.current = copy;
+  const chosenRef = useRef(onLineChosen);
+  chosenRef.current = onLineChosen;
   // A message about an earlier copy would name the wrong resource.
   useEffect(() => setCopied(''), [target]);
 
@@ -118,6 +127,27 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
       later = window.setTimeout(follow, 50);
     };
     const subs = [editor.onDidScrollChange(follow), editor.onDidChangeCursorPosition(follow), model.onDidChangeContent(followLater), { dispose: () => clearTimeout(later) }];
+    // A click that selected nothing chooses its line; a drag or double click selects text as usual.
+    subs.push(
+      editor.onMouseUp((e) => {
+        const line = e.target.position?.lineNumber;
+        const type = e.target.type;
+        const onText = type === api.editor.MouseTargetType.CONTENT_TEXT || type === api.editor.MouseTargetType.CONTENT_EMPTY;
+        if (line && onText && e.event.leftButton && editor.getSelection()?.isEmpty()) chosenRef.current?.(line, false);
+      }),
+    );
+    editor.addAction({
+      id: 'chartroom.traceLine',
+      label: 'Where does this line come from?',
+      keybindings: [api.KeyCode.Enter],
+      precondition: 'editorTextFocus && !findWidgetVisible',
+      contextMenuGroupId: 'navigation',
+      contextMenuOrder: 1,
+      run: (ed) => {
+        const line = ed.getPosition()?.lineNumber;
+        if (line) chosenRef.current?.(line, true);
+      },
+    });
     editor.addAction({
       id: 'chartroom.copyResource',
       label: 'Copy this resource',
@@ -167,6 +197,19 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
     const marks = editor.createDecorationsCollection([{ range: { startLineNumber: highlight, startColumn: 1, endLineNumber: highlight, endColumn: 1 }, options: { isWholeLine: true, className: 'marked-line' } }]);
     return () => marks.clear();
   }, [highlight, text, documentKey]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !marked?.length) return;
+    editor.revealLineInCenterIfOutsideViewport(marked[0]);
+    const marks = editor.createDecorationsCollection(
+      marked.map((line) => ({
+        range: { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: 1 },
+        options: { isWholeLine: true, className: 'used-line', linesDecorationsClassName: 'used-line-gutter', overviewRuler: { color: '#d18616', position: monaco.monaco.editor.OverviewRulerLane.Full } },
+      })),
+    );
+    return () => marks.clear();
+  }, [marked, text, documentKey, monaco]);
 
   useEffect(() => {
     monaco.monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { TextRange, YamlProblem } from '@/lib/configurator';
+import type { TextRange, TextSpan, YamlProblem } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
 import { useMonaco } from './use-monaco';
 
@@ -19,6 +19,12 @@ export interface ValuesEditorProps {
   markers?: YamlProblem[];
   /** Parts of the text to hide (secret values); they can still be edited and copied. */
   masked?: readonly TextRange[];
+  /** A span to select, scroll to and focus (a link from another pane); a new object each time it is asked for. */
+  reveal?: { span: TextSpan } | null;
+  /** The cursor moved to this line and column (1-based). */
+  onCursor?: (line: number, column: number) => void;
+  /** Alt+U, or the context menu: where is the value at the cursor used? */
+  onAskUsedBy?: (line: number, column: number) => void;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface ValuesEditorProps {
  * textarea's place before the next paint, with its focus and selection, so keys pressed while it
  * was being made land in it where the caret was.
  */
-export function ValuesEditor({ text, onChange, schema, path, readOnly, label, markers, masked }: ValuesEditorProps) {
+export function ValuesEditor({ text, onChange, schema, path, readOnly, label, markers, masked, reveal, onCursor, onAskUsedBy }: ValuesEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const plain = useRef<HTMLTextAreaElement>(null);
   const monaco = useMonaco();
@@ -36,6 +42,10 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
   const applyingRef = useRef(false);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onCursorRef = useRef(onCursor);
+  onCursorRef.current = onCursor;
+  const onAskRef = useRef(onAskUsedBy);
+  onAskRef.current = onAskUsedBy;
   const theme = useThemeValue();
 
   useLayoutEffect(() => {
@@ -76,7 +86,20 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
     const sub = model.onDidChangeContent(() => {
       if (!applyingRef.current) onChangeRef.current?.(model.getValue());
     });
+    const cursor = editor.onDidChangeCursorPosition((e) => onCursorRef.current?.(e.position.lineNumber, e.position.column));
+    editor.addAction({
+      id: 'chartroom.whereUsed',
+      label: 'Where is this value used?',
+      keybindings: [api.KeyMod.Alt | api.KeyCode.KeyU],
+      contextMenuGroupId: 'navigation',
+      contextMenuOrder: 1,
+      run: (ed) => {
+        const at = ed.getPosition();
+        if (at) onAskRef.current?.(at.lineNumber, at.column);
+      },
+    });
     return () => {
+      cursor.dispose();
       sub.dispose();
       editor.dispose();
       model.dispose();
@@ -138,6 +161,16 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
     );
     return () => decorations.clear();
   }, [monaco, masked, text]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !reveal) return;
+    const { span } = reveal;
+    const range = { startLineNumber: span.line, startColumn: span.column, endLineNumber: span.endLine, endColumn: span.endColumn };
+    editor.revealRangeInCenter(range);
+    editor.setSelection(range);
+    editor.focus();
+  }, [ready, reveal]);
 
   const plainMasked = !ready && !!masked && masked.length > 0;
   return (

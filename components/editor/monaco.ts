@@ -57,3 +57,4 @@ export const preparations: readonly (() => void)[] = [() => registerManifestLang
 export { monaco };
 export { MANIFEST_LANGUAGE, modelDocuments, registerManifestLanguage } from './manifest-language';
 export { ManifestEditor } from './ManifestEditor';
+export { TemplateSourceEditor } from './TemplateSourceEditor';

@@ -8,6 +8,7 @@ import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 import { download } from './download';
 import { RequiredValues } from './RequiredValues';
+import { askWhereUsed, UsedByBar } from './UsedByBar';
 
 interface FormPaneProps {
   info: ChartInfo;
@@ -37,6 +38,8 @@ export function FormPane({ info, config, store }: FormPaneProps) {
     [setValue],
   );
   const textBroken = !config.configuration.parsed.ok;
+  // The field the user is in: "Where is it used?" asks about it.
+  const [field, setField] = useState<string | null>(null);
 
   return (
     <section className="pane form-pane" aria-labelledby="form-pane-title">
@@ -49,7 +52,20 @@ export function FormPane({ info, config, store }: FormPaneProps) {
           values.yaml has a syntax error{paused ? ', so the form change was not applied' : ''}. Fix it in the editor; the form shows the last values that parsed.
         </p>
       )}
-      <div className="pane-body">
+      <UsedByBar store={store} path={field} />
+      <div
+        className="pane-body"
+        onFocus={(e) => {
+          const id = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset.field;
+          if (id) setField(id);
+        }}
+        onKeyDown={(e) => {
+          if (e.altKey && e.key.toLowerCase() === 'u' && field) {
+            e.preventDefault();
+            if (store) askWhereUsed(store, field.split('.'));
+          }
+        }}
+      >
         {schemaErrors && !textBroken && <RequiredValues info={info} config={config} problems={schemaErrors} />}
         <SchemaNote info={info} helm={config.configuration.release.helmVersion} />
         <MemoForm schema={schemaObject(info.formSchema)} values={values} onChange={onChange} errors={errors} collapseSections={!curatedSections(info.schema)} />

@@ -1,5 +1,6 @@
 /**
- * Links between the panes: to a form field, to a pane. On a narrow screen the panes are tabs, so each link first shows the pane it goes to.
+ * Links between the panes: to a form field, to a value's line in the values.yaml editor, to a
+ * pane. On a narrow screen the panes are tabs, so each link first shows the pane it goes to.
  */
 import { revealField } from '@/components/form/reveal';
 import type { ValuePath } from '@/lib/configurator';
@@ -8,6 +9,7 @@ import { domId } from '../form/context';
 export type PaneId = 'form' | 'editor' | 'preview';
 
 const SHOW_PANE = 'chartroom:show-pane';
+const REVEAL_VALUE = 'chartroom:reveal-value';
 
 /** Brings a pane into view (selects its tab when the panes are tabs). */
 export function showPane(id: PaneId): void {
@@ -51,4 +53,16 @@ export async function focusField(path: ValuePath | string): Promise<string | nul
     return id;
   }
   return null;
+}
+
+/** Asks the values.yaml editor to show where a values path is set. */
+export function revealValue(path: ValuePath): void {
+  showPane('editor');
+  window.dispatchEvent(new CustomEvent<ValuePath>(REVEAL_VALUE, { detail: path }));
+}
+
+export function onRevealValue(reveal: (path: ValuePath) => void): () => void {
+  const listener = (e: Event): void => reveal((e as CustomEvent<ValuePath>).detail);
+  window.addEventListener(REVEAL_VALUE, listener);
+  return () => window.removeEventListener(REVEAL_VALUE, listener);
 }

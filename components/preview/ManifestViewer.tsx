@@ -12,7 +12,7 @@ export function ManifestViewer(props: ManifestViewerProps) {
   if (monaco) return <monaco.ManifestEditor monaco={monaco} {...props} />;
   return (
     <div className="manifest-viewer" role="group" aria-label={props.label}>
-      <CodeBlock text={props.text} label={props.label} highlight={props.highlight} />
+      <CodeBlock text={props.text} label={props.label} highlight={props.highlight} marked={props.marked} onLineClick={props.onLineChosen && ((line) => props.onLineChosen?.(line, false))} />
     </div>
   );
 }

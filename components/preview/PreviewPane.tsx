@@ -1,7 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
-import { memo, useEffect, useState } from 'react';
-import { findResource, type ChartInfo, type ChartSource, type EngineProgress, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { findResource, schemaSecretFields, streamDocuments, tracePathOf, usedBy, viewLines, type ChartInfo, type ChartSource, type EngineProgress, type PreviewState, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
 import { usePreviewState } from '@/lib/configurator/client/use-preview';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
@@ -15,6 +15,7 @@ import type { Preset } from '@/lib/validate';
 import { ReleaseBar } from './ReleaseBar';
 import { RenderErrorPanel } from './RenderErrorPanel';
 import { ResourceList } from './ResourceList';
+import { SourcePanel } from './SourcePanel';
 
 // The Upgrade tab (its worker client, the repository opener, the report view) loads when first opened.
 const UpgradeTab = dynamic(() => import('./UpgradeTab').then((m) => m.UpgradeTab), { ssr: false, loading: () => <p className="muted">Loading…</p> });
@@ -54,6 +55,15 @@ function useRenderMarks(store: PreviewStore | null, revision: number): void {
   }, [store, revision]);
 }
 
+/** The lines of the manifests on screen that use the value asked about, by document; null when none was asked about or its trace is not in. */
+function useValueUses(preview: PreviewState) {
+  const { inspection, trace, lastGood, lastGoodRevision } = preview;
+  return useMemo(() => {
+    if (inspection?.kind !== 'value' || trace.status !== 'ready' || trace.revision !== lastGoodRevision || inspection.revision !== lastGoodRevision || !lastGood) return null;
+    return usedBy(trace.trace, streamDocuments(trace.trace, lastGood.resources), tracePathOf(inspection.path), lastGood.values);
+  }, [inspection, trace, lastGood, lastGoodRevision]);
+}
+
 /** The manifests for the current values: resources by kind, the whole stream, diffs, notes, dependencies. */
 export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText, onUpgradeReport, madeWith }: PreviewPaneProps) {
   const preview = usePreviewState(store);
@@ -75,6 +85,30 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
   const [preset, setPreset] = useState<Preset>('development');
   const findings = useFindings(shown, release.kubeVersion, preset);
   const resource = shown ? (findResource(shown.resources, selected) ?? shown.resources[0] ?? null) : null;
+  const secretFields = useMemo(() => schemaSecretFields(info.schema), [info.schema]);
+  const uses = useValueUses(preview);
+  const resourceId = resource?.id ?? null;
+  const markedInResource = useMemo(() => (uses && resourceId ? viewLines(uses, resourceId) : undefined), [uses, resourceId]);
+  const markedInStream = useMemo(() => (uses ? viewLines(uses, null) : undefined), [uses]);
+  const useCounts = useMemo(() => (uses ? new Map(uses.flatMap((u) => (u.doc.resourceId ? [[u.doc.resourceId, u.lines.length] as const] : []))) : undefined), [uses]);
+  // The line asked about, marked in the view it was asked in while that view shows the render it was asked of.
+  const { inspection } = preview;
+  const chosenLine = (view: string | null): number | undefined =>
+    inspection?.kind === 'line' && inspection.resourceId === view && inspection.revision === preview.lastGoodRevision ? inspection.line : undefined;
+  // Asked from the keyboard, the answer takes the focus (Escape gives it back).
+  const focusAnswer = useRef(false);
+  const chooseLine = (view: string | null) => (line: number, byKeyboard: boolean) => {
+    focusAnswer.current = byKeyboard;
+    store?.inspect({ kind: 'line', resourceId: view, line });
+  };
+  const showLines = (id: string | null): void => {
+    if (id === null) setTab('stream');
+    else {
+      setSelected(id);
+      setSelectedLine(undefined);
+      setTab('resources');
+    }
+  };
 
   const status = !latest
     ? loadingStatus(preview.engine)
@@ -116,6 +150,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
               <div className="resources-split">
                 <ResourceList
                   resources={shown.resources}
+                  uses={useCounts}
                   selected={resource?.id ?? null}
                   onSelect={(id) => {
                     setSelected(id);
@@ -128,7 +163,16 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
                       {resource.kind} <strong>{resource.name}</strong> from <code>{resource.source}</code>
                       {resource.hookEvents.length > 0 ? ` — hook: ${resource.hookEvents.join(', ')}` : ''}
                     </p>
-                    <ManifestViewer text={resource.content} label={`${resource.kind} ${resource.name}`} mode="resource" resources={[resource]} documentKey={`${resource.kind}/${resource.name}`} highlight={selectedLine} />
+                    <ManifestViewer
+                      text={resource.content}
+                      label={`${resource.kind} ${resource.name}`}
+                      mode="resource"
+                      resources={[resource]}
+                      documentKey={`${resource.kind}/${resource.name}`}
+                      highlight={selectedLine ?? chosenLine(resource.id)}
+                      marked={markedInResource}
+                      onLineChosen={chooseLine(resource.id)}
+                    />
                   </div>
                 ) : (
                   <p className="muted">The chart renders no resources with these values.</p>
@@ -155,7 +199,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
           )}
           {tab === 'stream' && (
             <TabPanel idPrefix="preview" id="stream">
-              <ManifestViewer text={shown.output} label="helm template output" mode="stream" resources={shown.resources} documentKey="stream" />
+              <ManifestViewer text={shown.output} label="helm template output" mode="stream" resources={shown.resources} documentKey="stream" highlight={chosenLine(null)} marked={markedInStream} onLineChosen={chooseLine(null)} />
             </TabPanel>
           )}
           {tab === 'diff' && (
@@ -178,6 +222,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
               <DependenciesView remote={shown.remoteDependencies} vendored={shown.vendoredDependencies} />
             </TabPanel>
           )}
+          {store && <SourcePanel store={store} secretFields={secretFields} valuesText={valuesText} onShowLines={showLines} takeFocus={focusAnswer} />}
         </div>
       )}
     </section>

@@ -10,14 +10,14 @@ import { groupByKind, type RenderedResource } from '@/lib/configurator';
 const FIRST_SHOWN = 100;
 
 /** Rendered resources grouped by kind, with counts; choosing one shows its YAML. */
-export function ResourceList({ resources, selected, onSelect }: { resources: RenderedResource[]; selected: string | null; onSelect: (id: string) => void }) {
+export function ResourceList({ resources, selected, onSelect, uses }: { resources: RenderedResource[]; selected: string | null; onSelect: (id: string) => void; uses?: ReadonlyMap<string, number> }) {
   const groups = groupByKind(resources);
   const [shown, setShown] = useState<Record<string, number>>({});
   return (
     <nav className="resource-list" aria-label="Resources by kind">
       {groups.map((g) => {
         const limit = shown[g.kind] ?? FIRST_SHOWN;
-        const items = g.items.filter((r, i) => i < limit || r.id === selected);
+        const items = g.items.filter((r, i) => i < limit || r.id === selected || uses?.has(r.id));
         const hidden = g.count - items.length;
         return (
           <div key={g.kind} className="resource-group">
@@ -30,6 +30,7 @@ export function ResourceList({ resources, selected, onSelect }: { resources: Ren
                   <button type="button" className="link-button" aria-current={r.id === selected ? 'true' : undefined} onClick={() => onSelect(r.id)}>
                     {r.name || '(unnamed)'}
                   </button>
+                  {uses?.has(r.id) && <span className="uses small"> {uses.get(r.id) === 1 ? '1 line uses it' : `${uses.get(r.id)} lines use it`}</span>}
                 </li>
               ))}
             </ul>

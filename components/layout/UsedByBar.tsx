@@ -1,0 +1,33 @@
+'use client';
+import { formatPath } from '@/lib/form';
+import type { PreviewStore, ValuePath } from '@/lib/configurator';
+import { showPane } from './navigate';
+
+/** Asks where a value is used and shows the preview, where the answer is. */
+export function askWhereUsed(store: PreviewStore, path: ValuePath): void {
+  store.inspect({ kind: 'value', path });
+  showPane('preview');
+}
+
+/**
+ * "Where is it used?" for the value the user is at (a form field, a key of values.yaml): the
+ * preview then marks the lines of the manifests that read it. Alt+U asks the same from the field.
+ */
+export function UsedByBar({ store, path }: { store: PreviewStore | null; path: ValuePath | string | null }) {
+  if (!store || path === null) return null;
+  const keys = typeof path === 'string' ? path.split('.') : path;
+  if (keys.length === 0) return null;
+  return (
+    <p className="used-by-bar small">
+      <button
+        type="button"
+        className="link-button"
+        aria-keyshortcuts="Alt+U"
+        onClick={() => askWhereUsed(store, keys)}
+      >
+        Where is <code>{formatPath(keys)}</code> used?
+      </button>{' '}
+      <span className="muted">(Alt+U)</span>
+    </p>
+  );
+}
