@@ -193,7 +193,8 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor || !highlight) return;
-    editor.revealLineInCenter(highlight);
+    // A line already in view stays where it is: a click that chose it must not move the text under the pointer.
+    editor.revealLineInCenterIfOutsideViewport(highlight);
     const marks = editor.createDecorationsCollection([{ range: { startLineNumber: highlight, startColumn: 1, endLineNumber: highlight, endColumn: 1 }, options: { isWholeLine: true, className: 'marked-line' } }]);
     return () => marks.clear();
   }, [highlight, text, documentKey]);

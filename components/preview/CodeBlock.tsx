@@ -27,7 +27,10 @@ function lineAtPoint(text: string, x: number, y: number): number | null {
 
 export function CodeBlock({ text, label, highlight, marked, onLineClick }: CodeBlockProps) {
   const shown = useRef<HTMLSpanElement>(null);
-  useEffect(() => shown.current?.scrollIntoView({ block: 'center' }), [highlight, marked, text]);
+  // A block body: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    shown.current?.scrollIntoView({ block: 'center' });
+  }, [highlight, marked, text]);
   if (highlight === undefined && !marked?.length) {
     // One text node, however long the text: a click finds its line from the caret's offset.
     const onClick = onLineClick
