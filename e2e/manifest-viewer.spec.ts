@@ -38,9 +38,21 @@ test('a resource shows as highlighted, read-only YAML and copies as the stream h
     .poll(() => viewer.locator('.view-line span span').evaluateAll((els) => new Set(els.map((e) => e.className).filter((c) => /^mtk\d+$/.test(c))).size))
     .toBeGreaterThanOrEqual(3);
 
-  const before = await visibleLines(viewer);
-  // On the first line: a click below the fold would scroll the view.
+  // On the first line: a click below the fold would scroll the view. The click also opens the
+  // answer to where that line comes from, under the preview, which makes the view shorter.
   await viewer.locator('.view-lines').click({ position: { x: 40, y: 5 } });
+  await expect(page.getByRole('heading', { name: 'Where line 1 comes from' })).toBeVisible();
+  await expect(page.locator('.source-panel').getByText(/^Traced in \d+ ms$/)).toHaveCount(1);
+  // The view as it settles once the answer is laid out.
+  let before = await visibleLines(viewer);
+  await expect
+    .poll(async () => {
+      const now = await visibleLines(viewer);
+      const settled = JSON.stringify(now) === JSON.stringify(before);
+      before = now;
+      return settled;
+    }, { intervals: [500] })
+    .toBe(true);
   await page.keyboard.type('typed');
   expect(await visibleLines(viewer)).toEqual(before);
 
