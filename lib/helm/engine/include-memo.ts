@@ -16,7 +16,7 @@
  */
 import { GoInt, typeInfoOf, type GoFunc, type GoValue, type FuncMap } from '../../go';
 import { MUTATING, NON_DETERMINISTIC } from '../../sprig';
-import { activeRecorder, ReadKind } from './values-reads';
+import { activeRecorder, ReadKind, WalkWatchingMap } from './values-reads';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
 const MAX_RELATIVE_DEPTH = 64;
@@ -256,7 +256,7 @@ function reporting(fn: GoFunc, report: (args: GoValue[]) => void): GoFunc {
  * reads of that entry (directly or by walking the map) are reported so that reused include
  * results never carry another file's `.Template`.
  */
-export class TopLevelObject extends Map<string, GoValue> {
+export class TopLevelObject extends WalkWatchingMap {
   constructor(
     entries: Iterable<readonly [string, GoValue]>,
     private readonly onTemplateRead: () => void,
@@ -275,24 +275,7 @@ export class TopLevelObject extends Map<string, GoValue> {
     if (recorder !== undefined && key !== 'Values') recorder.add(ReadKind.Object, key);
     return super.has(key);
   }
-  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {
+  protected override walked(): void {
     this.onTemplateRead();
-    super.forEach(cb, thisArg);
-  }
-  override entries(): MapIterator<[string, GoValue]> {
-    this.onTemplateRead();
-    return super.entries();
-  }
-  override keys(): MapIterator<string> {
-    this.onTemplateRead();
-    return super.keys();
-  }
-  override values(): MapIterator<GoValue> {
-    this.onTemplateRead();
-    return super.values();
-  }
-  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
-    this.onTemplateRead();
-    return super[Symbol.iterator]();
   }
 }

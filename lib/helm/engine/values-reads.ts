@@ -94,8 +94,33 @@ function childTag(t: PathTag, key: string): PathTag {
   return { path: joinPath(t.path, key), object: t.object, chartRoot: false };
 }
 
+/** A map told when all its entries are about to be seen (forEach, entries, keys, values, iteration). */
+export abstract class WalkWatchingMap extends Map<string, GoValue> {
+  protected abstract walked(): void;
+  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {
+    this.walked();
+    super.forEach(cb, thisArg);
+  }
+  override entries(): MapIterator<[string, GoValue]> {
+    this.walked();
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    this.walked();
+    return super.keys();
+  }
+  override values(): MapIterator<GoValue> {
+    this.walked();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
+    this.walked();
+    return super[Symbol.iterator]();
+  }
+}
+
 /** Values maps while a recording render runs: reads are logged, children tagged as reached. */
-class ReadTrackingMap extends Map<string, GoValue> {
+class ReadTrackingMap extends WalkWatchingMap {
   override get(key: string): GoValue | undefined {
     const v = super.get(key);
     const t = tagOf(this);
@@ -126,33 +151,14 @@ class ReadTrackingMap extends Map<string, GoValue> {
     if (active !== undefined && t !== undefined && !t.object) active.add(ReadKind.Write, t.path);
     super.clear();
   }
-  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {
-    this.walked();
-    super.forEach(cb, thisArg);
-  }
-  override entries(): MapIterator<[string, GoValue]> {
-    this.walked();
-    return super.entries();
-  }
-  override keys(): MapIterator<string> {
-    this.walked();
-    return super.keys();
-  }
-  override values(): MapIterator<GoValue> {
-    this.walked();
-    return super.values();
-  }
-  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
-    this.walked();
-    return super[Symbol.iterator]();
-  }
   /** All entries are about to be seen: the subtree is read, and maps met later keep their paths. */
-  private walked(): void {
+  protected override walked(): void {
     const t = tagOf(this);
     if (active === undefined || t === undefined) return;
     active.add(t.object ? ReadKind.Object : ReadKind.Subtree, t.path);
     const rec = active;
-    super.forEach((v, k) => {
+    // Map's own forEach: this class's would report the walk again.
+    Map.prototype.forEach.call(this, (v: GoValue, k: string) => {
       if (v instanceof Map) rec.track(v, childTag(t, k));
     });
   }
