@@ -3,7 +3,7 @@ import type { TraceOrigin } from '../helm';
 import { mainPiece, maskedValue, MASK, originSpan, readDependsOn, readValues, streamDocuments, traceLine, tracePathKeys, tracePathOf, usedBy, valueAtPath, valueText, viewLines, type TracedLine } from './line-sources';
 import type { RenderedResource, RenderTrace } from './render-protocol';
 
-const origin = (kind: TraceOrigin['kind'], line: number, col: number, values: string[] = [], guards: string[] = [], chain: TraceOrigin['chain'] = []): TraceOrigin => ({ kind, template: 'c/templates/a.yaml', line, col, chain, values, objects: [], guards });
+const origin = (kind: TraceOrigin['kind'], line: number, col: number, values: string[] = [], guards: string[] = [], chain: TraceOrigin['chain'] = []): TraceOrigin => ({ kind, template: 'c/templates/a.yaml', line, col, chain, values, subtrees: [], objects: [], guards, guardSubtrees: [] });
 
 const OUTPUT = ['---', '# Source: c/templates/a.yaml', 'kind: A', 'spec:', '  replicas: 3', '---', '# Source: c/templates/b.yaml', 'kind: B', 'data:', '  x: "1"', ''].join('\n');
 const ORIGINS: TraceOrigin[] = [

@@ -283,6 +283,8 @@ export class State {
     const tracer = this.tracer;
     if (tracer !== undefined) tracer.beginPipeline();
     const val = this.evalPipeline(dot, r.pipe);
+    // A map's keys are taken before the body runs, so a tracer counts that walk among the reads deciding it.
+    const keys = val instanceof Map ? sortedKeys(val) : undefined;
     if (tracer !== undefined) tracer.enterBranch();
     const mark = this.mark();
     const decl = r.pipe.decl;
@@ -300,7 +302,7 @@ export class State {
       }
     } else if (val instanceof Map) {
       const iface = mapElemType(val) === EMPTY_INTERFACE;
-      for (const k of sortedKeys(val)) {
+      for (const k of keys!) {
         ran = true;
         if (this.iteration(r, mark, k, val.get(k), iface) === BREAK) break;
       }

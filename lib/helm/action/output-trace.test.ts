@@ -116,6 +116,7 @@ describe('tracing constructs', () => {
     expect(where(value)).toBe('action top/templates/_h.tpl:4:24');
     expect(chain(value)).toEqual(['include labels top/templates/cm.yaml:4', 'include name top/templates/_h.tpl:2']);
     expect(value.values).toEqual(['name']);
+    expect(value.subtrees).toEqual([]);
   });
 
   it('{{template}} calls are in the chain', () => {
@@ -141,6 +142,8 @@ describe('tracing constructs', () => {
     expect(where(text)).toBe('text top/templates/a.yaml:3:11');
     expect(where(value)).toBe('action top/templates/a.yaml:3:16');
     expect(value.guards).toContain('env');
+    // The range walked the whole map: every key of env decides which lines there are.
+    expect(value.guardSubtrees).toEqual(['env']);
   });
 
   it('with and if: whitespace-trimmed text keeps its line, the conditions are guards', () => {
@@ -152,6 +155,8 @@ describe('tracing constructs', () => {
     expect(where(text)).toBe('text top/templates/a.yaml:4:1');
     expect(value.values).toEqual(['res.cpu']);
     expect(value.guards).toEqual(['enabled', 'res']);
+    // if and with test a value, they do not read it whole.
+    expect(value.guardSubtrees).toEqual([]);
   });
 
   it('toYaml of a subtree: every line is the action, the subtree is read', () => {
@@ -159,6 +164,17 @@ describe('tracing constructs', () => {
     const [o] = at('    cpu: 1');
     expect(where(o)).toBe('action top/templates/a.yaml:2:7');
     expect(o.values).toEqual(['resources', 'resources.limits']);
+    expect(o.subtrees).toEqual(['resources', 'resources.limits']);
+  });
+
+  it('a key fetched on the way to another is a read, not a read of the whole map', () => {
+    const at = trace({ 'templates/a.yaml': 'replicas: {{ .Values.app.replicas }}\nenv: {{ toJson .Values.app.env }}\n' }, 'app: {replicas: 2, env: {A: b}}');
+    const [, replicas] = at('replicas: 2');
+    expect(replicas.values).toEqual(['app', 'app.replicas']);
+    expect(replicas.subtrees).toEqual([]);
+    const [, env] = at('env: {"A":"b"}');
+    expect(env.values).toEqual(expect.arrayContaining(['app', 'app.env']));
+    expect(env.subtrees).toEqual(['app.env']);
   });
 
   it('subcharts: their files and values under their name, globals under global', () => {

@@ -5,7 +5,7 @@
  * whole documents of a rendered file, so each document of the final stream is found in its
  * file's traced text and its lines take that text's spans.
  */
-import { readsIn, type CallKind, type ReadRange, type Span, type SpanOrigin, type TracedText } from '../engine/provenance';
+import { readsIn, type CallKind, type RangeReads, type ReadRange, type Span, type SpanOrigin, type TracedText } from '../engine/provenance';
 import type { ValuesReadRecorder } from '../engine/values-reads';
 import type { Node } from '../../gotemplate';
 import type { CrdFile } from './template';
@@ -34,12 +34,19 @@ export interface TraceOrigin extends TracePosition {
   kind: 'text' | 'action' | 'file';
   /** Calls it came through, outermost first. */
   chain: TraceCallSite[];
-  /** Values paths the action read to compute what it printed (values-reads.ts paths). */
+  /** Values paths the action read to compute what it printed (values-reads.ts paths): fetched, tested or read whole. */
   values: string[];
+  /**
+   * Those of `values` read whole (`toYaml .Values.x`, range over a map, `keys`): everything under
+   * them counts. The others were fetched or tested only: `.Values.a.b` reads `a` on the way to `b`.
+   */
+  subtrees: string[];
   /** Other objects it read: `Release.Name`, `Capabilities`, `Chart`, `Files`... */
   objects: string[];
   /** Values paths read by the if/with/range pipelines around the node. */
   guards: string[];
+  /** Those of `guards` read whole (a range over a map). */
+  guardSubtrees: string[];
 }
 
 /** A line of the stream: the `---` and `# Source:` lines helm adds, or the spans that wrote it. */
@@ -133,7 +140,7 @@ class OriginTable {
   private readonly files = new Map<string, number>();
   private readonly actions = new Map<SpanOrigin, number>();
   private readonly texts = new Map<Node, Map<number, Map<readonly unknown[], Map<readonly unknown[], number>>>>();
-  private readonly ranges = new Map<ReadRange, { values: string[]; objects: string[] }>();
+  private readonly ranges = new Map<ReadRange, RangeReads>();
   private readonly lineStarts = new Map<string, number[]>();
 
   constructor(private readonly reads: ValuesReadRecorder) {}
@@ -154,7 +161,7 @@ class OriginTable {
     return i;
   }
 
-  private readsOf(r: ReadRange): { values: string[]; objects: string[] } {
+  private readsOf(r: ReadRange): RangeReads {
     let got = this.ranges.get(r);
     if (got === undefined) this.ranges.set(r, (got = readsIn(this.reads, r)));
     return got;
@@ -163,21 +170,28 @@ class OriginTable {
   file(template: string, line: number): number {
     const key = `${line}:${template}`;
     let i = this.files.get(key);
-    if (i === undefined) this.files.set(key, (i = this.add({ kind: 'file', template, line, col: 1, chain: [], values: [], objects: [], guards: [] })));
+    if (i === undefined) this.files.set(key, (i = this.add({ kind: 'file', template, line, col: 1, chain: [], values: [], subtrees: [], objects: [], guards: [], guardSubtrees: [] })));
     return i;
   }
 
   private json(o: SpanOrigin, pos: number): TraceOrigin {
     const guards = new Set<string>();
-    for (const g of o.guards) for (const p of this.readsOf(g).values) guards.add(p);
+    const guardSubtrees = new Set<string>();
+    for (const g of o.guards) {
+      const read = this.readsOf(g);
+      for (const p of read.values) guards.add(p);
+      for (const p of read.subtrees) guardSubtrees.add(p);
+    }
     const own = this.readsOf(o.reads);
     return {
       kind: o.kind,
       ...this.position(o.node, pos),
       chain: o.chain.map((c) => ({ kind: c.kind, name: c.name, ...this.position(c.site, c.site.pos) })),
       values: own.values,
+      subtrees: own.subtrees,
       objects: own.objects,
       guards: [...guards],
+      guardSubtrees: [...guardSubtrees],
     };
   }
 

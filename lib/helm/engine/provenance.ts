@@ -306,9 +306,15 @@ function firstKept(p: number, cuts: number[], len: number): number {
   return p;
 }
 
-/** The values paths (read or read whole) and other objects (`Release.Name`...) logged in a range. */
-export function readsIn(reads: ValuesReadRecorder, r: ReadRange): { values: string[]; objects: string[] } {
-  if (r.to <= r.from) return { values: [], objects: [] };
+/** What a range of the log read: values paths (fetched, tested or read whole), those read whole, other objects (`Release.Name`...). */
+export interface RangeReads {
+  values: string[];
+  subtrees: string[];
+  objects: string[];
+}
+
+export function readsIn(reads: ValuesReadRecorder, r: ReadRange): RangeReads {
+  if (r.to <= r.from) return { values: [], subtrees: [], objects: [] };
   const got = reads.between(r.from, r.to);
-  return { values: [...new Set([...got.values, ...got.subtrees])].sort(), objects: [...got.objects].sort() };
+  return { values: [...new Set([...got.values, ...got.subtrees])].sort(), subtrees: [...got.subtrees].sort(), objects: [...got.objects].sort() };
 }
