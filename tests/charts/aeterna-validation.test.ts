@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, standinChart } from './aeterna-render';
 import { removeStandins } from './standins';
+import { REFERENCE } from '../helm/reference';
+import { isHelm4 } from '../../lib/helm/version';
 
 let dir: string;
 beforeAll(() => {
@@ -68,6 +70,7 @@ describe('values.schema.json holds the rules JSON Schema can express', () => {
     const r = await render(dir, args);
     expect(r.ok).toBe(false);
     expect(r.stderr).toContain("values don't meet the specifications of the schema");
-    expect(r.stderr).toContain(path);
+    // Helm 3 names the value by its dotted path, Helm 4 by its JSON pointer.
+    expect(r.stderr).toContain(isHelm4(REFERENCE.setting) ? `at '/${path.replaceAll('.', '/')}` : path);
   });
 });

@@ -18,7 +18,7 @@ export interface ValuesFile {
 export interface ValueOptions {
   /** `-f/--values`, in order. */
   valueFiles?: ValuesFile[];
-  /** Helm 4 reads each values file as a stream of YAML documents; default 4.1. */
+  /** Helm 4 reads each values file as a stream of YAML documents and lets a `--set` name end inside `[`; default 4.1. */
   helmVersion?: HelmVersion;
   /** `--set-json`. */
   jsonValues?: string[];
@@ -67,7 +67,7 @@ export function mergeUserValues(opts: ValueOptions): GoMap {
   }
   for (const value of opts.jsonValues ?? []) {
     try {
-      parseSetJson(value, base);
+      parseSetJson(value, base, opts.helmVersion);
     } catch (e) {
       throw new CodedError('values-yaml', `failed parsing --set-json data ${value}`, {}, { cause: e });
     }
@@ -81,13 +81,13 @@ export function mergeUserValues(opts: ValueOptions): GoMap {
       }
     }
   };
-  each(opts.values, '--set', (v) => parseSet(v, base));
-  each(opts.stringValues, '--set-string', (v) => parseSetString(v, base));
+  each(opts.values, '--set', (v) => parseSet(v, base, opts.helmVersion));
+  each(opts.stringValues, '--set-string', (v) => parseSetString(v, base, opts.helmVersion));
   const readFile = opts.readFile ?? ((p: string): string => {
     throw new Error(`open ${p}: no such file or directory`);
   });
-  each(opts.fileValues, '--set-file', (v) => parseSetFile(v, readFile, base));
-  each(opts.literalValues, '--set-literal', (v) => parseSetLiteral(v, base));
+  each(opts.fileValues, '--set-file', (v) => parseSetFile(v, readFile, base, opts.helmVersion));
+  each(opts.literalValues, '--set-literal', (v) => parseSetLiteral(v, base, opts.helmVersion));
   return base;
 }
 

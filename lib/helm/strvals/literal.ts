@@ -3,7 +3,8 @@
  * verbatim (no commas, escapes or lists), the name still dotted and indexed.
  */
 import { type GoMap, type GoSlice, typeName } from '../../go';
-import { atoi, EndOfInput, MAX_NESTED_NAME_LEVEL, quoteRunes, RuneScanner, setIndex, StrvalsError } from './parser';
+import type { HelmVersion } from '../version';
+import { atoi, EndOfInput, endsLine, IndexEndOfInput, MAX_NESTED_NAME_LEVEL, quoteRunes, RuneScanner, setIndex, StrvalsError } from './parser';
 
 const EOF = new EndOfInput();
 
@@ -29,6 +30,7 @@ export class LiteralParser {
   constructor(
     private readonly sc: RuneScanner,
     private readonly data: GoMap,
+    private readonly helmVersion?: HelmVersion,
   ) {}
 
   /** @throws StrvalsError */
@@ -37,7 +39,7 @@ export class LiteralParser {
       try {
         this.key(this.data, 0);
       } catch (e) {
-        if (e instanceof EndOfInput) return;
+        if (endsLine(e, this.helmVersion)) return;
         throw e;
       }
     }
@@ -101,7 +103,7 @@ export class LiteralParser {
 
   private keyIndex(): number {
     const { v, eof } = until(this.sc, ']');
-    if (eof) throw new StrvalsError('error parsing index: EOF');
+    if (eof) throw new IndexEndOfInput();
     try {
       return atoi(v);
     } catch (e) {

@@ -4,6 +4,7 @@
  * (`a[0].b=1`), `{x,y}` lists and backslash escapes. Messages are Helm's own.
  */
 import { int64, typeName, type GoMap, type GoSlice, type GoValue } from '../../go';
+import { isHelm4, type HelmVersion } from '../version';
 import { parseJsonPrefix } from './json-prefix';
 
 /** setIndex refuses larger indexes (strvals.MaxIndex). */
@@ -24,6 +25,22 @@ class NotList extends Error {}
 
 /** A strvals error (what Helm wraps as `failed parsing --set data: ...`). */
 export class StrvalsError extends Error {}
+
+/**
+ * `error parsing index: EOF`, a name that ends inside `[`. Helm 3 reports it. Helm 4 wraps io.EOF
+ * with `%w` and its parse loop asks `errors.Is(err, io.EOF)`, so there the line just ends: what
+ * was set before stays, and the key with the open index sets nothing.
+ */
+export class IndexEndOfInput extends StrvalsError {
+  constructor() {
+    super('error parsing index: EOF');
+  }
+}
+
+/** Whether an error from one key ends the line without an error, in the given helm. */
+export function endsLine(e: unknown, helmVersion: HelmVersion | undefined): boolean {
+  return e instanceof EndOfInput || (e instanceof IndexEndOfInput && isHelm4(helmVersion));
+}
 
 /** A Go panic inside the parser (a failed type assertion), recovered as Helm recovers it. */
 class Panic extends Error {}
@@ -144,6 +161,7 @@ export class Parser {
     private readonly data: GoMap,
     private readonly reader: RunesValueReader | null,
     private readonly isJsonVal: boolean,
+    private readonly helmVersion?: HelmVersion,
   ) {}
 
   /** Parses the whole line into the data map. @throws StrvalsError */
@@ -152,7 +170,7 @@ export class Parser {
       try {
         this.key(this.data, 0);
       } catch (e) {
-        if (e instanceof EndOfInput) return;
+        if (endsLine(e, this.helmVersion)) return;
         throw e;
       }
     }
@@ -237,7 +255,7 @@ export class Parser {
 
   private keyIndex(): number {
     const { v, eof } = runesUntil(this.sc, ']', true);
-    if (eof) throw new StrvalsError('error parsing index: EOF');
+    if (eof) throw new IndexEndOfInput();
     try {
       return atoi(v);
     } catch (e) {

@@ -1,11 +1,12 @@
 /**
- * strvals: one row per parsing behaviour, each checked against helm 3.17.3 (`helm template
+ * strvals: one row per parsing behaviour, each checked against the reference helm (`helm template
  * --set...` printing `.Values` and Go types), plus exact results for rows helm can't show
  * directly (the map before coalescing).
  */
 import { describe, expect, it } from 'vitest';
 import { GoInt, toPlain, typeName, type GoMap, type GoValue } from '../../go/value';
 import { helmValues, ourValues } from '../../../tests/helm/values-diff';
+import { REFERENCE } from '../../../tests/helm/reference';
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString } from './index';
 
 type Flag = '--set' | '--set-string' | '--set-json' | '--set-literal';
@@ -55,6 +56,11 @@ const ROWS: [Flag, string][] = [
   ['--set-literal', 'a[0'],
   ['--set-literal', 'a[0]b=1'],
   ['--set-literal', 'a[1]=x,a[0]=y'],
+  // A name ending inside `[`: an error in Helm 3, the end of the line in Helm 4 (what came before stays).
+  ['--set', 'a=1,b[0'],
+  ['--set', 'a[0]=x,a[1][2'],
+  ['--set-json', 'a=1,b[0'],
+  ['--set-literal', 'a.b[0'],
 ];
 
 function typeMap(v: GoValue, prefix = ''): string[] {
@@ -71,12 +77,12 @@ function scalarPaths(v: GoValue, prefix = ''): string[] {
 
 const chart = { 'Chart.yaml': 'apiVersion: v2\nname: fixture\nversion: 0.1.0\n' };
 
-describe('strvals matches helm 3.17.3', () => {
+describe(`strvals matches helm ${REFERENCE.release}`, () => {
   it.each(ROWS)('%s %s', async (flag, line) => {
     let paths: string[] = [];
     try {
       const parse = { '--set': parseSet, '--set-string': parseSetString, '--set-json': parseSetJson, '--set-literal': parseSetLiteral }[flag];
-      paths = scalarPaths(parse(line)).filter((p) => !p.includes('..') && p !== '' && !/[\\]/.test(p) && !line.includes('\\.'));
+      paths = scalarPaths(parse(line, undefined, REFERENCE.setting)).filter((p) => !p.includes('..') && p !== '' && !/[\\]/.test(p) && !line.includes('\\.'));
     } catch {
       // The error itself is compared below.
     }
