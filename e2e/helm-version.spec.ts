@@ -18,6 +18,9 @@ async function chooseHelm(page: Page, label: 'Helm 4.1' | 'Helm 3.17'): Promise<
   if ((await page.locator('details.release-bar').getAttribute('open')) === null) await summary.click();
   await page.getByLabel('Helm version').selectOption({ label });
   await waitRendered(page);
+  // The open release bar lies over the preview.
+  await summary.click();
+  await expect(page.locator('details.release-bar')).not.toHaveAttribute('open');
 }
 
 /** The kinds of the manifest stream, in order. */
