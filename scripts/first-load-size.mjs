@@ -9,49 +9,13 @@
 //
 // Usage: node scripts/first-load-size.mjs [--url http://host:port] [route ...]   (default /configure/aeterna)
 // Without --url it starts `next start` on a free port (run `npx next build` first) and stops it after.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { productionServer, takeUrlArg } from './production-server.mjs';
 
 const BUDGET_KB = 250;
 const args = process.argv.slice(2);
-const urlAt = args.indexOf('--url');
-const given = urlAt >= 0 ? args.splice(urlAt, 2)[1] : null;
+const given = takeUrlArg(args);
 const routes = args.length ? args : ['/configure/aeterna'];
-
-/** A port nothing listens on now. */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-
-/** `next start` on the build in `.next`, and its base URL once it answers. */
-async function startServer() {
-  if (!existsSync(join('.next', 'BUILD_ID'))) {
-    console.error('No production build: run `npx next build` first.');
-    process.exit(2);
-  }
-  const port = await freePort();
-  const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      await fetch(base, { method: 'HEAD' });
-      return { base, stop: () => process.kill(-child.pid, 'SIGTERM') };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  process.kill(-child.pid, 'SIGTERM');
-  throw new Error(`next start did not answer on ${base} within 60 s`);
-}
 
 async function get(url) {
   const res = await fetch(url);
@@ -71,7 +35,7 @@ function scriptsOf(html) {
   return { srcs, legacy };
 }
 
-const server = given ? { base: given.replace(/\/$/, ''), stop: () => undefined } : await startServer();
+const server = await productionServer(given);
 let failed = false;
 try {
   for (const route of routes) {
