@@ -1,9 +1,13 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartInfo, ChartSource } from '@/lib/configurator';
+import { startRenderWorker } from '@/lib/configurator/client/create-render-worker';
 import type { ResolvedDependencies } from '@/lib/remote-chart';
 import { Configurator } from '../layout/Configurator';
 import { DependencyNotes } from './DependencyNotes';
+
+// A bundled chart renders at once: its engine loads while the page hydrates (the preview takes this worker).
+startRenderWorker();
 
 /**
  * The configurator for a bundled chart. It renders at once from the bundled files; dependencies

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { afterFirstPreview } from '@/lib/configurator/client/first-preview';
 import { MONACO_STEPS } from './monaco-steps';
 
 export type Monaco = typeof import('./monaco');
@@ -62,8 +63,9 @@ async function handOut(): Promise<void> {
 
 /**
  * Monaco once loaded (at once for a component mounted after that), null until then. `idle`
- * waits for the browser to be idle after first paint (2 s at most), so the form and preview are
- * interactive before Monaco downloads; `now` is for views the user just asked for.
+ * waits for the browser to be idle after first paint (2 s at most) and for the page's first
+ * preview, so the form and preview are interactive before Monaco downloads; `now` is for views
+ * the user just asked for.
  */
 export function useMonaco(start: 'idle' | 'now' = 'idle'): Monaco | null {
   const [monaco, setMonaco] = useState<Monaco | null>(loaded);
@@ -79,10 +81,13 @@ export function useMonaco(start: 'idle' | 'now' = 'idle'): Monaco | null {
         () => undefined, // the plain text views stay in place
       );
     };
+    // `idle` also waits for the page's first preview: evaluating Monaco would hold up the main
+    // thread that passes the engine's messages on, and compete with the worker for the CPU.
+    const afterPreview = (): void => void afterFirstPreview().then(load);
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
     if (start === 'now') load();
-    else if (idle) idle(load, { timeout: 2000 });
-    else setTimeout(load, 50);
+    else if (idle) idle(afterPreview, { timeout: 2000 });
+    else setTimeout(afterPreview, 50);
     return () => {
       cancelled = true;
     };

@@ -1,9 +1,11 @@
 'use client';
 import { useEffect } from 'react';
+import { afterFirstPreview } from '@/lib/configurator/client/first-preview';
 
 /**
- * Installs the offline service worker (`/sw.js`) once the page has loaded and the browser is
- * idle, so its downloads never compete with the page's own. Under `next dev` it removes a worker
+ * Installs the offline service worker (`/sw.js`) once the page has loaded, the browser is idle
+ * and the page's first preview is on screen, so its downloads (every script of the app, the
+ * pages, the charts) never compete with the page's own. Under `next dev` it removes a worker
  * that a production build left on the same origin instead: cached scripts would shadow the
  * development server's.
  */
@@ -20,8 +22,9 @@ export function ServiceWorkerRegistration() {
     };
     const idle = (): void => {
       const ric = (window as Window & { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-      if (ric) ric(register);
-      else setTimeout(register, 200);
+      const afterPreview = (): void => void afterFirstPreview().then(register);
+      if (ric) ric(afterPreview);
+      else setTimeout(afterPreview, 200);
     };
     if (document.readyState === 'complete') idle();
     else window.addEventListener('load', idle, { once: true });

@@ -3,14 +3,24 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ChartSource } from '../render-protocol';
 import { INITIAL_PREVIEW, PreviewStore, type PreviewState } from '../preview-store';
 import { createRenderWorker } from './create-render-worker';
+import { awaitFirstPreview } from './first-preview';
 
 /** A preview store (and its worker) for a chart source, alive while the component is mounted. */
 export function usePreviewStore(source: ChartSource): PreviewStore | null {
   const [store, setStore] = useState<PreviewStore | null>(null);
   useEffect(() => {
     const s = new PreviewStore(source, createRenderWorker);
+    const shown = awaitFirstPreview();
+    const unsubscribe = s.subscribe(() => {
+      const { latest, loadError } = s.getState();
+      if (latest || loadError) shown();
+    });
     setStore(s);
-    return () => s.dispose();
+    return () => {
+      unsubscribe();
+      shown();
+      s.dispose();
+    };
   }, [source]);
   return store;
 }

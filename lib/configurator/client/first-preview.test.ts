@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { afterFirstPreview, awaitFirstPreview } from './first-preview';
+
+/** Whether the promise has settled after the microtasks queued so far ran. */
+async function settled(p: Promise<void>): Promise<boolean> {
+  let done = false;
+  void p.then(() => (done = true));
+  await new Promise((r) => setTimeout(r, 0));
+  return done;
+}
+
+describe('first preview', () => {
+  it('resolves at once when no preview is awaited', async () => {
+    expect(await settled(afterFirstPreview())).toBe(true);
+  });
+
+  it('waits until every awaited preview is shown, and counts each one once', async () => {
+    const first = awaitFirstPreview();
+    const second = awaitFirstPreview();
+    const waiting = afterFirstPreview();
+    first();
+    first(); // a second call of the same one does not count for the other
+    expect(await settled(waiting)).toBe(false);
+    second();
+    expect(await settled(waiting)).toBe(true);
+    expect(await settled(afterFirstPreview())).toBe(true);
+  });
+});
