@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatPath } from '@/lib/form';
-import { mergedValuesText, schemaSecretFields, secretRanges, valueLocation, valuesErrorMarkers, valuesPathAt, type ChartInfo, type PreviewStore, type TextSpan, type ValuePath } from '@/lib/configurator';
+import { mergedValuesText, schemaSecretFields, secretRanges, valueLocation, valueMarkers, valuesErrorMarkers, valuesPathAt, type ChartInfo, type PreviewStore, type TextSpan, type ValuePath } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 import { onRevealValue } from '../layout/navigate';
@@ -24,10 +24,17 @@ export function EditorPane({ info, config, schema, store }: EditorPaneProps) {
   const fullText = useMemo(() => (full ? mergedValuesText(info.defaultsText, configuration.overrides) : ''), [full, info.defaultsText, configuration.overrides]);
   const problems = configuration.parsed.ok ? [] : configuration.parsed.problems;
   const latest = usePreviewSelector(store, (s) => s.latest);
-  // The editor's own parser marks what it refuses (monaco-yaml); helm's reading adds what only helm refuses.
+  const findings = usePreviewSelector(store, (s) => s.findings.findings);
+  // The editor's own parser marks what it refuses (monaco-yaml); helm's reading adds what only
+  // helm refuses, and the Findings tab's findings about values go on the keys the text sets (a
+  // key fixed or deleted loses its mark as it is typed, before the checks run again).
   const markers = useMemo(
-    () => [...problems.filter((p) => p.code === 'ALIAS'), ...(configuration.parsed.ok ? valuesErrorMarkers(latest, configuration.valuesText) : [])],
-    [problems, configuration.parsed.ok, latest, configuration.valuesText],
+    () => [
+      ...problems.filter((p) => p.code === 'ALIAS'),
+      ...(configuration.parsed.ok ? valuesErrorMarkers(latest, configuration.valuesText) : []),
+      ...(configuration.parsed.ok && findings ? valueMarkers(configuration.valuesText, findings) : []),
+    ],
+    [problems, configuration.parsed.ok, latest, configuration.valuesText, findings],
   );
   const [revealed, setRevealed] = useState(false);
   const secretFields = useMemo(() => schemaSecretFields(info.schema), [info.schema]);

@@ -1,8 +1,11 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { TextRange, TextSpan, YamlProblem } from '@/lib/configurator';
+import type { TextRange, TextSpan } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
 import { useMonaco } from './use-monaco';
+
+/** A problem marked in the text (an error unless said otherwise). */
+export type EditorMark = TextSpan & { message: string; severity?: 'error' | 'warning' | 'info' };
 
 export interface ValuesEditorProps {
   /** The document text; the editor follows it when it changes from elsewhere (form, preset). */
@@ -15,8 +18,11 @@ export interface ValuesEditorProps {
   readOnly?: boolean;
   /** Accessible name of the text input. */
   label: string;
-  /** Problems monaco-yaml doesn't find itself (it never expands aliases), marked in the text. */
-  markers?: YamlProblem[];
+  /**
+   * Problems monaco-yaml doesn't find itself, marked in the text: aliases (it never expands
+   * them), what Helm refuses, findings about the values (a key no template reads).
+   */
+  markers?: readonly EditorMark[];
   /** Parts of the text to hide (secret values); they can still be edited and copied. */
   masked?: readonly TextRange[];
   /** A span to select, scroll to and focus (a link from another pane); a new object each time it is asked for. */
@@ -135,10 +141,11 @@ export function ValuesEditor({ text, onChange, schema, path, readOnly, label, ma
     const model = editorRef.current?.getModel();
     if (!monaco || !model) return;
     const { MarkerSeverity } = monaco.monaco;
+    const severity = { error: MarkerSeverity.Error, warning: MarkerSeverity.Warning, info: MarkerSeverity.Info };
     monaco.monaco.editor.setModelMarkers(
       model,
       'chartroom',
-      (markers ?? []).map((p) => ({ severity: MarkerSeverity.Error, message: p.message, startLineNumber: p.line, startColumn: p.column, endLineNumber: p.endLine, endColumn: p.endColumn })),
+      (markers ?? []).map((p) => ({ severity: severity[p.severity ?? 'error'], message: p.message, startLineNumber: p.line, startColumn: p.column, endLineNumber: p.endLine, endColumn: p.endColumn })),
     );
   }, [monaco, markers, text]);
 

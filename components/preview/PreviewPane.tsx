@@ -83,7 +83,8 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
   // Nothing on screen yet counts as pending too: the first render is on its way.
   const pending = !latest || preview.requestedRevision > preview.latestRevision;
   const [preset, setPreset] = useState<Preset>('development');
-  const findings = useFindings(shown, release.kubeVersion, preset);
+  useFindings(store, shown, release.kubeVersion, preset);
+  const { findings } = preview;
   const resource = shown ? (findResource(shown.resources, selected) ?? shown.resources[0] ?? null) : null;
   const secretFields = useMemo(() => schemaSecretFields(info.schema), [info.schema]);
   const uses = useValueUses(preview);

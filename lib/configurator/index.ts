@@ -34,4 +34,5 @@ export * from './error-markers';
 export { localChartDigest } from './chart-digest';
 export { loadChartSource } from './render-job';
 export * from './values-locations';
+export * from './value-markers';
 export * from './line-sources';

@@ -11,6 +11,7 @@ import { renderFailure, type ChartSource, type EngineProgress, type RenderOutcom
 import type { ValuePath } from './plain-values';
 import { errorReport, type ErrorReport } from '../errors';
 import type { YamlProblem } from './values-document';
+import type { Finding } from '../validate';
 
 /**
  * This page's editing session: every preview render (the values' and the defaults' for the
@@ -36,6 +37,12 @@ export type Inspection =
   | { kind: 'line'; resourceId: string | null; line: number; revision: number }
   | { kind: 'value'; path: ValuePath; revision: number };
 
+/** The checks of the render on screen: no findings until they are in, or when they failed (`error` says why). */
+export interface FindingsState {
+  findings: Finding[] | null;
+  error: string | null;
+}
+
 export interface PreviewState {
   info: ChartInfo | null;
   loadError: ErrorReport | null;
@@ -49,6 +56,8 @@ export interface PreviewState {
   previousGood: RenderSuccess | null;
   trace: TraceState;
   inspection: Inspection | null;
+  /** What the checks found in the render on screen: the Findings tab lists it, the values.yaml editor marks the findings about values. */
+  findings: FindingsState;
   /** The newest revision asked for (a render is pending while it is above latestRevision). */
   requestedRevision: number;
 }
@@ -64,6 +73,7 @@ export const INITIAL_PREVIEW: PreviewState = {
   previousGood: null,
   trace: { status: 'none' },
   inspection: null,
+  findings: { findings: null, error: null },
   requestedRevision: -1,
 };
 
@@ -151,6 +161,11 @@ export class PreviewStore {
     const first = problems[0];
     const where = first ? { file: 'values.yaml', line: first.line, column: first.column } : { file: 'values.yaml' };
     this.rendered(revision, renderFailure({ code: 'values-yaml', message: `values.yaml does not parse; it was not rendered.\n${message}`, where, schemaProblems: [] }, 0));
+  }
+
+  /** The checks' answer for the render on screen (they run in a worker of their own, after a pause in rendering). */
+  checked(findings: FindingsState): void {
+    this.set({ findings });
   }
 
   /** A chart file's text, for the template source view. */
