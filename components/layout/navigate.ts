@@ -3,7 +3,7 @@
  * pane. On a narrow screen the panes are tabs, so each link first shows the pane it goes to.
  */
 import { revealField } from '@/components/form/reveal';
-import type { ValuePath } from '@/lib/configurator';
+import { fieldIdsFor, type ValuePath } from '@/lib/configurator';
 import { domId } from '../form/context';
 
 export type PaneId = 'form' | 'editor' | 'preview';
@@ -39,12 +39,11 @@ function fieldElement(id: string): HTMLElement | null {
  * field shown, or null when the form shows none of it.
  */
 export async function focusField(path: ValuePath | string): Promise<string | null> {
-  const segments = typeof path === 'string' ? path.split('.') : path.map(String);
+  const ids = fieldIdsFor(path);
   showPane('form');
   await nextFrame();
-  await revealField(segments.join('.'));
-  for (let n = segments.length; n > 0; n--) {
-    const id = segments.slice(0, n).join('.');
+  if (ids.length) await revealField(ids[0]);
+  for (const id of ids) {
     const el = fieldElement(id);
     if (!el) continue;
     el.scrollIntoView({ block: 'center' });

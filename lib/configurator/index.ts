@@ -35,4 +35,5 @@ export { localChartDigest } from './chart-digest';
 export { loadChartSource } from './render-job';
 export * from './values-locations';
 export * from './value-markers';
+export { fieldIdsFor } from './field-ids';
 export * from './line-sources';
