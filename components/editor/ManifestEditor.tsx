@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { documentAtLine, documentBody, textChanges, type ManifestDocument, type RenderedResource } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
+import { READ_ONLY_VIEW } from './read-only-view';
 import type { Monaco } from './use-monaco';
 
 type Editor = import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor;
@@ -92,24 +93,13 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
     monaco.registerManifestLanguage(api);
     const model = api.editor.createModel(shown.current.text, monaco.MANIFEST_LANGUAGE);
     const editor = api.editor.create(host.current, {
+      ...READ_ONLY_VIEW,
       model,
-      readOnly: true,
-      domReadOnly: true,
       ariaLabel: label,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontSize: 13,
       folding: true,
       foldingStrategy: 'auto',
       showFoldingControls: 'always',
       stickyScroll: { enabled: true, defaultModel: 'foldingProviderModel', maxLineCount: 3 },
-      renderValidationDecorations: 'off',
-      occurrencesHighlight: 'off',
-      links: false,
-      fixedOverflowWidgets: true,
-      editContext: false,
-      accessibilitySupport: 'on',
       theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     editorRef.current = editor;

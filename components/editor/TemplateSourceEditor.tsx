@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { TextSpan } from '@/lib/configurator';
 import { useThemeValue } from '../ui/useThemeValue';
+import { READ_ONLY_VIEW } from './read-only-view';
 import type { Monaco } from './use-monaco';
 
 type Editor = import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor;
@@ -31,20 +32,9 @@ export function TemplateSourceEditor({ monaco, text, label, span }: TemplateSour
     // Templates are YAML with actions in it: YAML's colours fit them best of Monaco's languages.
     const model = api.editor.createModel(text, 'yaml');
     const editor = api.editor.create(host.current, {
+      ...READ_ONLY_VIEW,
       model,
-      readOnly: true,
-      domReadOnly: true,
       ariaLabel: label,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontSize: 13,
-      renderValidationDecorations: 'off',
-      occurrencesHighlight: 'off',
-      links: false,
-      fixedOverflowWidgets: true,
-      editContext: false,
-      accessibilitySupport: 'on',
     });
     editorRef.current = editor;
     return () => {

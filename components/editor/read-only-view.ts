@@ -1,0 +1,21 @@
+/**
+ * How Monaco shows text the user reads but does not edit (rendered manifests, a chart's
+ * template): no caret typing, no squiggles or link underlines a reader can't act on, the
+ * accessibility mode the editors use.
+ */
+type EditorOptions = import('monaco-editor/editor/editor.api').editor.IStandaloneEditorConstructionOptions;
+
+export const READ_ONLY_VIEW: EditorOptions = {
+  readOnly: true,
+  domReadOnly: true,
+  automaticLayout: true,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  fontSize: 13,
+  renderValidationDecorations: 'off',
+  occurrencesHighlight: 'off',
+  links: false,
+  fixedOverflowWidgets: true,
+  editContext: false,
+  accessibilitySupport: 'on',
+};
