@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readTree } from '../../cli/node-io';
@@ -7,9 +7,30 @@ import { mergeUserValues } from '../chartutil/merge-values';
 import { removeStandins, withStandins } from '../../../tests/charts/standins';
 import { templateChart, type TemplateOptions } from './template';
 import { StableSession } from '../engine/stable-session';
+import { setIncludeReuse } from '../engine/include-memo';
+import { Template } from '../../gotemplate/template';
 import type { OutputTrace, TraceOrigin } from './output-trace';
 
 const root = resolve(__dirname, '../../..');
+
+afterEach(() => setIncludeReuse(true));
+
+/** Runs `render` with include results reused, then with every include executed; both traces, and how many templates each executed. */
+function bothWays<T>(render: () => T): { reused: T; executed: T; runs: { reused: number; executed: number } } {
+  const execute = vi.spyOn(Template.prototype, 'executeTemplate');
+  try {
+    const reused = render();
+    const runs = { reused: execute.mock.calls.length, executed: 0 };
+    execute.mockClear();
+    setIncludeReuse(false);
+    const executed = render();
+    runs.executed = execute.mock.calls.length;
+    return { reused, executed, runs };
+  } finally {
+    setIncludeReuse(true);
+    execute.mockRestore();
+  }
+}
 
 /** The production presets of the bundled charts (Verta's on top of the database settings it requires). */
 const PRESETS = [
@@ -35,12 +56,13 @@ describe.each(PRESETS)('tracing the $chart production preset', ({ chart, files }
   let dir: string;
   let output: string;
   let trace: OutputTrace;
+  let render: (opts: TemplateOptions) => ReturnType<typeof templateChart>;
   beforeAll(() => {
     dir = withStandins(join(root, 'charts', chart));
     const values = mergeUserValues({ valueFiles: files.map((f) => ({ name: f, data: readFileSync(join(dir, f), 'utf8') })) });
     const c = loadChartDirectory(readTree(dir));
     // Generated passwords drawn the same way in both renders.
-    const render = (opts: TemplateOptions) => new StableSession('trace', 0).render((observer) => templateChart(c, { ...opts, values, releaseName: 'rel', observer }));
+    render = (opts: TemplateOptions) => new StableSession('trace', 0).render((observer) => templateChart(c, { ...opts, values, releaseName: 'rel', observer }));
     const traced = render({ trace: true });
     expect(traced.output).toBe(render({}).output);
     output = traced.output;
@@ -50,6 +72,13 @@ describe.each(PRESETS)('tracing the $chart production preset', ({ chart, files }
 
   it('has one entry per output line', () => {
     expect(trace.lines.length).toBe(output.split('\n').length - 1);
+  });
+
+  it('is the same when include results are reused as when every include runs', () => {
+    const { reused, executed, runs } = bothWays(() => render({ trace: true }));
+    expect(runs.reused).toBeLessThan(runs.executed);
+    expect(reused.output).toBe(executed.output);
+    expect(JSON.stringify(reused.trace)).toBe(JSON.stringify(executed.trace));
   });
 
   it('traces every line to template text containing it or to an action on that line', () => {
@@ -90,13 +119,14 @@ describe('tracing constructs', () => {
     const r = templateChart(c, { values: mergeUserValues({ valueFiles: [{ name: 'v.yaml', data: values }] }), trace: true });
     const lines = r.output.split('\n');
     /** The origins of the output line with this text, in span order. */
-    return (text: string): TraceOrigin[] => {
+    const at = (text: string): TraceOrigin[] => {
       const i = lines.indexOf(text);
       if (i < 0) throw new Error(`no line ${JSON.stringify(text)} in\n${r.output}`);
       const entry = r.trace!.lines[i];
       if (!('spans' in entry)) throw new Error('header line');
       return entry.spans.map(([, , o]) => r.trace!.origins[o]);
     };
+    return Object.assign(at, { output: r.output, trace: r.trace! });
   }
   const where = (o: TraceOrigin) => `${o.kind} ${o.template}:${o.line}:${o.col}`;
   const chain = (o: TraceOrigin) => o.chain.map((c) => `${c.kind} ${c.name} ${c.template}:${c.line}`);
@@ -117,6 +147,28 @@ describe('tracing constructs', () => {
     expect(chain(value)).toEqual(['include labels top/templates/cm.yaml:4', 'include name top/templates/_h.tpl:2']);
     expect(value.values).toEqual(['name']);
     expect(value.subtrees).toEqual([]);
+  });
+
+  it('a reused include result is traced to the call that reuses it, under its conditions', () => {
+    const files = {
+      'templates/_h.tpl': '{{- define "labels" }}\napp: {{ include "name" . }}\n{{- if .Values.tier }}\ntier: {{ .Values.tier }}\n{{- end }}\n{{- end }}\n{{- define "name" }}{{ .Values.name }}{{ end }}',
+      'templates/a.yaml': 'a:\n  {{- include "labels" . | nindent 2 }}\n{{- if .Values.more }}\nb:\n  {{- include "labels" . | nindent 2 }}\n{{- end }}\n',
+    };
+    const values = 'name: web\ntier: front\nmore: true';
+    const { reused, executed, runs } = bothWays(() => trace(files, values));
+    expect(runs.reused).toBeLessThan(runs.executed);
+    const second = reused('  app: web');
+    // Both lines read the same, so the first is found; the second call's line is the last of its kind.
+    const lines = reused.output.split('\n');
+    const last = lines.lastIndexOf('  app: web');
+    const entry = reused.trace.lines[last] as { spans: [number, number, number][] };
+    const [, text, value] = entry.spans.map(([, , o]) => reused.trace.origins[o]);
+    expect(where(text)).toBe('text top/templates/_h.tpl:2:1');
+    expect(chain(text)).toEqual(['include labels top/templates/a.yaml:5']);
+    expect(chain(value)).toEqual(['include labels top/templates/a.yaml:5', 'include name top/templates/_h.tpl:2']);
+    expect(value.guards).toEqual(['more']);
+    expect(chain(second[1])).toEqual(['include labels top/templates/a.yaml:2']);
+    expect(JSON.stringify(reused.trace)).toBe(JSON.stringify(executed.trace));
   });
 
   it('{{template}} calls are in the chain', () => {

@@ -96,8 +96,6 @@ export function renderChart(
   // {{template}} names are logged for a caller's recorder; incremental renders need only values reads.
   set.state.tracer = provenance ?? (recorder === undefined || (incremental && opts.recordReads === undefined) ? undefined : TEMPLATE_READS);
   set.state.provenance = provenance;
-  // Reused include results carry no spans.
-  set.state.memo.bypass = provenance !== undefined;
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
   const inc = incremental ? (set.state.incremental ??= new IncrementalState()) : undefined;
@@ -159,7 +157,6 @@ export function renderChart(
     set.state.observer = undefined;
     set.state.tracer = undefined;
     set.state.provenance = undefined;
-    set.state.memo.bypass = false;
     set.state.memo.onMutation = undefined;
     recorder?.stop();
     if (finished) inc?.finish();
@@ -375,7 +372,7 @@ function bindRenderFuncs(
             state.provenance?.leaveCall();
             state.included.set(name, state.included.get(name)! - 1);
           }
-        }),
+        }, state.provenance),
       { returnsError: true },
     ),
     tpl: defineFunc(

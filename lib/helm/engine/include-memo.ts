@@ -17,6 +17,7 @@
 import { GoInt, typeInfoOf, type GoFunc, type GoValue, type FuncMap } from '../../go';
 import { MUTATING, NON_DETERMINISTIC } from '../../sprig';
 import { activeRecorder, ReadKind, WalkWatchingMap } from './values-reads';
+import type { IncludedText, ProvenanceTracer } from './provenance';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
 const MAX_RELATIVE_DEPTH = 64;
@@ -47,6 +48,8 @@ interface Entry {
   /** The values reads it made, as a range of the recording render's log (none when not recording). */
   readsFrom: number;
   readsTo: number;
+  /** Its traced text, when made by a tracing render. */
+  traced: IncludedText | undefined;
 }
 
 /** One render's reuse state, shared by a template set and the clones `tpl` makes of it. */
@@ -57,8 +60,6 @@ export class IncludeMemo {
   private readonly frames: Frame[] = [];
   /** How many results were reused in the current render (for tests). */
   hits = 0;
-  /** Set while a render needs every include executed (a tracing render). */
-  bypass = false;
 
   /** Starts a render: nothing made before is valid any more. */
   beginRender(): void {
@@ -117,9 +118,12 @@ export class IncludeMemo {
     return new IncludeTable(this);
   }
 
-  /** Runs `compute` for (name, data) or returns its reusable earlier result. */
-  run(table: IncludeTable, name: string, data: GoValue, compute: () => string): string {
-    if (!reuseEnabled || this.bypass) return compute();
+  /**
+   * Runs `compute` for (name, data) or returns its reusable earlier result. In a tracing render
+   * (`provenance` given) a reused result also stands for the spans of its text.
+   */
+  run(table: IncludeTable, name: string, data: GoValue, compute: () => string, provenance?: ProvenanceTracer): string {
+    if (!reuseEnabled) return compute();
     table.startRender(this.render);
     const depth = this.frames.length;
     // The contents key is built at most once per call, and only when identity finds nothing.
@@ -130,9 +134,10 @@ export class IncludeMemo {
       hit = key === undefined ? undefined : table.byContents(key);
     }
     const recorder = activeRecorder();
-    if (hit && hit.epoch === this.epoch && (hit.file < 0 || hit.file === this.file) && depth + hit.depth < MAX_TOTAL_DEPTH) {
+    if (hit && hit.epoch === this.epoch && (hit.file < 0 || hit.file === this.file) && depth + hit.depth < MAX_TOTAL_DEPTH && (provenance === undefined || hit.traced !== undefined)) {
       if (hit.file >= 0) this.templateRead();
       if (recorder !== undefined) recorder.replay(hit.readsFrom, hit.readsTo);
+      if (provenance !== undefined) provenance.reuseIncluded(hit.traced!);
       for (const f of this.frames) if (f.deepest < depth + hit.depth) f.deepest = depth + hit.depth;
       this.hits++;
       return hit.out;
@@ -152,7 +157,8 @@ export class IncludeMemo {
     const relative = frame.deepest - depth;
     if (frame.pure && epoch === this.epoch && relative <= MAX_RELATIVE_DEPTH) {
       if (table.size >= MAX_ENTRIES) table.clear();
-      table.store(name, data, key === null ? contentsKey(name, data) : key, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative, readsFrom, readsTo });
+      const traced = provenance?.keepIncluded(name);
+      table.store(name, data, key === null ? contentsKey(name, data) : key, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative, readsFrom, readsTo, traced });
     }
     return out;
   }

@@ -68,11 +68,25 @@ interface Frame {
   tplReadsFrom: number;
 }
 
+/** An `include`'s traced text with the calls and conditions around the call that ran it. */
+export interface IncludedText {
+  readonly name: string;
+  readonly text: TracedText;
+  readonly chain: readonly TraceCall[];
+  readonly guards: readonly ReadRange[];
+}
+
 /** Produced texts a frame keeps waiting for an action to print them. */
 const MAX_PRODUCED = 16;
 const NO_READS: ReadRange = Object.freeze({ from: 0, to: 0 });
 const NO_GUARDS: readonly ReadRange[] = Object.freeze([]);
 const NO_CHAIN: readonly TraceCall[] = Object.freeze([]);
+
+/** Keeps a text an execution produced until an action prints it (an include's text may be printed from a variable later). */
+function produce(f: Frame, text: TracedText): void {
+  if (f.produced.length >= MAX_PRODUCED) f.produced.shift();
+  f.produced.push(text);
+}
 
 export class ProvenanceTracer implements ExecTracer {
   private readonly frames: Frame[] = [];
@@ -109,11 +123,46 @@ export class ProvenanceTracer implements ExecTracer {
     const parent = this.frames[this.frames.length - 1];
     const result = { text: out, spans: f.spans };
     if (parent === undefined) this.fileResult = result;
-    else {
-      // Kept until an action prints them (an include's text may be printed from a variable later).
-      if (parent.produced.length >= MAX_PRODUCED) parent.produced.shift();
-      parent.produced.push(result);
+    else produce(parent, result);
+  }
+
+  /**
+   * The traced text of the `include` that just returned, kept with the calls and conditions it
+   * was called under, so that {@link reuseIncluded} can stand for running it again elsewhere.
+   */
+  keepIncluded(name: string): IncludedText {
+    const produced = this.frame.produced;
+    return { name, text: produced[produced.length - 1], chain: this.chain, guards: this.guards };
+  }
+
+  /**
+   * An include result reused at the call being made now: its text is produced as if it had run
+   * here, its spans moved under the calls and conditions of this call. New chains, conditions
+   * and origins are made for it as the run would have made them (one per one it made), so the
+   * trace is the same as when every include runs.
+   */
+  reuseIncluded(kept: IncludedText): void {
+    const chain = [...this.chain, { kind: 'include' as const, name: kept.name, site: this.lastCallSite! }];
+    const guards = this.guards;
+    const chains = new Map<readonly TraceCall[], readonly TraceCall[]>();
+    const guardLists = new Map<readonly ReadRange[], readonly ReadRange[]>();
+    const origins = new Map<SpanOrigin, SpanOrigin>();
+    const skipChain = kept.chain.length + 1;
+    const skipGuards = kept.guards.length;
+    const spans: Span[] = [];
+    for (const s of kept.text.spans) {
+      let o = origins.get(s.origin);
+      if (o === undefined) {
+        const was = s.origin;
+        let c = chains.get(was.chain);
+        if (c === undefined) chains.set(was.chain, (c = was.chain.length === skipChain ? chain : [...chain, ...was.chain.slice(skipChain)]));
+        let g = guardLists.get(was.guards);
+        if (g === undefined) guardLists.set(was.guards, (g = was.guards.length === skipGuards ? guards : [...guards, ...was.guards.slice(skipGuards)]));
+        origins.set(was, (o = { kind: was.kind, node: was.node, chain: c, reads: was.reads, guards: g }));
+      }
+      spans.push({ start: s.start, end: s.end, origin: o, offset: s.offset });
     }
+    produce(this.frame, { text: kept.text.text, spans });
   }
 
   abortExec(): void {
