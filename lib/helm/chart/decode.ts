@@ -7,7 +7,7 @@
  * it), and encoding/json matches keys case-insensitively, ignores unknown keys, leaves fields
  * untouched on `null`, and reports the first type mismatch in its own words.
  */
-import { GoInt, type GoValue, formatFloat } from '../../go';
+import { GoInt, type GoValue, formatFloat, parseGoTime } from '../../go';
 import { jsonKindOf } from './yaml-doc';
 import type { Dependency, Lock, Maintainer, Metadata } from './chart';
 import { isHelm4, type HelmVersion } from '../version';
@@ -71,6 +71,14 @@ const GO_TYPE: Record<Kind, string> = {
 };
 
 
+/**
+ * A YAML map's entries in the order encoding/json meets them: sigs.k8s.io/yaml marshals the map to
+ * JSON first, which sorts its keys, so the first type mismatch reported is the first in key order.
+ */
+function jsonOrder(m: Map<string, GoValue>): [string, GoValue][] {
+  return [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 class Decoder {
   first?: string;
 
@@ -102,7 +110,7 @@ class Decoder {
       this.fail(v, path.length ? struct : null, path, goType);
       return;
     }
-    for (const [k, val] of v) {
+    for (const [k, val] of jsonOrder(v)) {
       const f = fields.find((x) => x.json === k) ?? fields.find((x) => x.json.toLowerCase() === k.toLowerCase());
       if (!f || val === null || val === undefined) {
         if (f && val === null && f.kind !== 'string' && f.kind !== 'bool') delete (target as Record<string, unknown>)[f.key];
@@ -180,20 +188,45 @@ export function decodeMetadataInto(doc: GoValue, target: Metadata, helmVersion?:
   if (d.first) throw new JsonDecodeError(d.first);
 }
 
-/** Decodes a parsed Chart.lock / requirements.lock. @throws JsonDecodeError */
-export function decodeLock(doc: GoValue): Lock {
+/** Go's time.RFC3339, the layout time.Time's UnmarshalJSON parses. */
+const RFC3339 = '2006-01-02T15:04:05Z07:00';
+
+/**
+ * What time.Time's UnmarshalJSON says of a JSON value, if it refuses it: anything but a string,
+ * or a string time.Parse(RFC3339) refuses. An unmarshaler's error stops encoding/json at once, so
+ * it wins over a type mismatch found before it.
+ */
+function timeJsonError(v: GoValue): string | undefined {
+  if (typeof v !== 'string') return 'Time.UnmarshalJSON: input is not a JSON string';
+  try {
+    parseGoTime(RFC3339, v, 'UTC');
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/**
+ * Decodes a parsed Chart.lock / requirements.lock into Helm's chart.Lock (`v2.Lock` in Helm 4,
+ * which only renames the package in type names). @throws JsonDecodeError
+ */
+export function decodeLock(doc: GoValue, helmVersion?: HelmVersion): Lock {
   const lock: Lock = { generated: '', digest: '' };
   if (doc === null || doc === undefined) return lock;
-  const d = new Decoder();
+  const d = new Decoder(isHelm4(helmVersion) ? 'v2' : 'chart');
   if (!(doc instanceof Map)) {
     d.fail(doc, null, [], 'PKG.Lock');
   } else {
-    for (const [k, v] of doc) {
+    for (const [k, v] of jsonOrder(doc)) {
       const key = k.toLowerCase();
       if (v === null) continue;
-      if (key === 'generated' || key === 'digest') {
-        if (typeof v === 'string') lock[key] = v;
-        else d.fail(v, 'Lock', [key], key === 'digest' ? 'string' : 'time.Time');
+      if (key === 'generated') {
+        const refused = timeJsonError(v);
+        if (refused) throw new JsonDecodeError(refused);
+        lock.generated = v as string;
+      } else if (key === 'digest') {
+        if (typeof v === 'string') lock.digest = v;
+        else d.fail(v, 'Lock', [key], 'string');
       } else if (key === 'dependencies') {
         lock.dependencies = d.field(v, 'dependencies', 'Lock', ['dependencies']) as Lock['dependencies'];
       }

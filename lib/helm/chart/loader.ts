@@ -67,9 +67,9 @@ function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: 
   }
 }
 
-function loadLock(f: ChartFile, label: string): Chart['lock'] {
+function loadLock(f: ChartFile, label: string, helmVersion: HelmVersion | undefined): Chart['lock'] {
   try {
-    return decodeLock(parseYaml(f.data));
+    return decodeLock(parseYaml(f.data), helmVersion);
   } catch (e) {
     throw jsonWrap(label, e);
   }
@@ -105,7 +105,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
     const name = f.name;
     if (name === 'Chart.yaml') continue;
     if (name === 'Chart.lock') {
-      c.lock = loadLock(f, 'Chart.lock');
+      c.lock = loadLock(f, 'Chart.lock', opts.helmVersion);
     } else if (name === 'values.yaml') {
       let values: GoMap;
       try {
@@ -125,7 +125,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
       hasMetadata = true;
       if (c.metadata.apiVersion === API_VERSION_V1) c.files.push({ name, data: f.data });
     } else if (name === 'requirements.lock') {
-      c.lock = loadLock(f, 'requirements.lock');
+      c.lock = loadLock(f, 'requirements.lock', opts.helmVersion);
       if (!hasMetadata) c.metadata = emptyMetadata();
       hasMetadata = true;
       if (c.metadata.apiVersion !== API_VERSION_V1) {

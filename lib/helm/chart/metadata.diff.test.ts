@@ -1,7 +1,8 @@
 /**
  * Chart.yaml as the reference helm reads it: load errors, and what templates see of `.Chart`
  * (`%v`, `toJson`, single fields), compared with our decode + the `.Chart` value of the same
- * Helm version (a struct in Helm 3, a map in Helm 4).
+ * Helm version (a struct in Helm 3, a map in Helm 4). Chart.lock and requirements.lock as the
+ * loader reads them.
  */
 import { describe, expect, it } from 'vitest';
 import { REFERENCE, REFERENCE_HELM_VERSION, removeChart, runHelm, writeChart } from '../../../tests/helm/reference';
@@ -43,6 +44,8 @@ const BAD: string[] = [
   'apiVersion: v2\nname: fixture\nversion: 1.0.0\ntype: foo\n',
   'apiVersion: v2\nname: fixture\n',
   'apiVersion: v2\nversion: 1.0.0\n',
+  'apiVersion: v2\nversion: [1]\nname: [1]\n',
+  'apiVersion: v2\nname: fixture\nversion: 1.0.0\nmaintainers: [{url: [1], name: [1]}]\n',
   '',
   'a',
 ];
@@ -114,5 +117,63 @@ describe(`Chart.yaml matches helm ${REFERENCE_HELM_VERSION}`, () => {
       'Name', 'Home', 'Sources', 'Version', 'Description', 'Keywords', 'Maintainers', 'Icon', 'APIVersion',
       'Condition', 'Tags', 'AppVersion', 'Deprecated', 'Annotations', 'KubeVersion', 'Dependencies', 'Type',
     ]);
+  });
+});
+
+/** Lock files: valid and refused, one field (or two, for which error wins) at a time. */
+const LOCKS: string[] = [
+  'generated: "2020-01-01T10:00:00Z"\ndigest: sha256:0\n',
+  'generated: 2020-01-01T10:00:00.1234567891Z\n',
+  'generated: "2020-01-01T1:00:00Z"\n',
+  'generated: "2020-01-01T10:00:00,5+01:00"\n',
+  'generated: 5\n',
+  'generated: true\n',
+  'generated: {a: 1}\n',
+  'generated: 2020-01-01\n',
+  'generated: notatime\n',
+  'generated: "2020-01-01t10:00:00Z"\n',
+  'generated: "2020-02-30T10:00:00Z"\n',
+  'generated: "2020-01-01T10:00:00+25:00"\n',
+  'digest: [1]\n',
+  'dependencies: 3\n',
+  'dependencies: [3]\n',
+  'dependencies: [{name: [1]}]\n',
+  'Digest: [1]\ndependencies: 3\n',
+  'digest: [1]\ndependencies: 3\n',
+  'dependencies: 3\ngenerated: 1\n',
+  '- a\n',
+];
+
+async function helmLock(file: string, chartYaml: string, lock: string): Promise<{ ok: boolean; text: string }> {
+  const dir = writeChart({ 'Chart.yaml': chartYaml, [file]: lock, 'templates/cm.yaml': 'kind: ConfigMap\n' });
+  try {
+    const r = await runHelm(['template', 'r', dir]);
+    return r.status === 0 ? { ok: true, text: '' } : { ok: false, text: r.stderr.replace(/^Error: /, '').trimEnd() };
+  } finally {
+    removeChart(dir);
+  }
+}
+
+function ourLock(file: string, chartYaml: string, lock: string): { ok: boolean; text: string } {
+  try {
+    loadChartFiles([
+      { name: 'Chart.yaml', data: enc.encode(chartYaml) },
+      { name: file, data: enc.encode(lock) },
+    ], { helmVersion: REFERENCE.setting });
+    return { ok: true, text: '' };
+  } catch (e) {
+    return { ok: false, text: (e as Error).message };
+  }
+}
+
+describe(`lock files match helm ${REFERENCE_HELM_VERSION}`, () => {
+  it.each(LOCKS)('Chart.lock %j', async (lock) => {
+    const chart = 'apiVersion: v2\nname: fixture\nversion: 0.1.0\n';
+    expect(ourLock('Chart.lock', chart, lock)).toEqual(await helmLock('Chart.lock', chart, lock));
+  });
+
+  it.each(LOCKS.slice(4, 8))('requirements.lock %j', async (lock) => {
+    const chart = 'apiVersion: v1\nname: fixture\nversion: 0.1.0\n';
+    expect(ourLock('requirements.lock', chart, lock)).toEqual(await helmLock('requirements.lock', chart, lock));
   });
 });
