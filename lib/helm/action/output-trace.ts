@@ -141,6 +141,9 @@ class OriginTable {
   private readonly actions = new Map<SpanOrigin, number>();
   private readonly texts = new Map<Node, Map<number, Map<readonly unknown[], Map<readonly unknown[], number>>>>();
   private readonly ranges = new Map<ReadRange, RangeReads>();
+  /** By identity: the tracer shares one array among the nodes under the same calls, or the same conditions. */
+  private readonly chains = new Map<SpanOrigin['chain'], TraceCallSite[]>();
+  private readonly guardReads = new Map<SpanOrigin['guards'], { guards: string[]; guardSubtrees: string[] }>();
   private readonly lineStarts = new Map<string, number[]>();
 
   constructor(private readonly reads: ValuesReadRecorder) {}
@@ -175,24 +178,40 @@ class OriginTable {
   }
 
   private json(o: SpanOrigin, pos: number): TraceOrigin {
-    const guards = new Set<string>();
-    const guardSubtrees = new Set<string>();
-    for (const g of o.guards) {
-      const read = this.readsOf(g);
-      for (const p of read.values) guards.add(p);
-      for (const p of read.subtrees) guardSubtrees.add(p);
-    }
     const own = this.readsOf(o.reads);
+    const { guards, guardSubtrees } = this.guardsOf(o.guards);
     return {
       kind: o.kind,
       ...this.position(o.node, pos),
-      chain: o.chain.map((c) => ({ kind: c.kind, name: c.name, ...this.position(c.site, c.site.pos) })),
+      chain: this.chainOf(o.chain),
       values: own.values,
       subtrees: own.subtrees,
       objects: own.objects,
-      guards: [...guards],
-      guardSubtrees: [...guardSubtrees],
+      guards,
+      guardSubtrees,
     };
+  }
+
+  private chainOf(chain: SpanOrigin['chain']): TraceCallSite[] {
+    let sites = this.chains.get(chain);
+    if (sites === undefined) this.chains.set(chain, (sites = chain.map((c) => ({ kind: c.kind, name: c.name, ...this.position(c.site, c.site.pos) }))));
+    return sites;
+  }
+
+  /** The values paths the conditions read, outermost first, each once. */
+  private guardsOf(ranges: SpanOrigin['guards']): { guards: string[]; guardSubtrees: string[] } {
+    let got = this.guardReads.get(ranges);
+    if (got === undefined) {
+      const guards = new Set<string>();
+      const guardSubtrees = new Set<string>();
+      for (const g of ranges) {
+        const read = this.readsOf(g);
+        for (const p of read.values) guards.add(p);
+        for (const p of read.subtrees) guardSubtrees.add(p);
+      }
+      this.guardReads.set(ranges, (got = { guards: [...guards], guardSubtrees: [...guardSubtrees] }));
+    }
+    return got;
   }
 
   private add(o: TraceOrigin): number {

@@ -364,6 +364,16 @@ export interface RangeReads {
 
 export function readsIn(reads: ValuesReadRecorder, r: ReadRange): RangeReads {
   if (r.to <= r.from) return { values: [], subtrees: [], objects: [] };
-  const got = reads.between(r.from, r.to);
-  return { values: [...new Set([...got.values, ...got.subtrees])].sort(), subtrees: [...got.subtrees].sort(), objects: [...got.objects].sort() };
+  const got = reads.pathsIn(r.from, r.to);
+  return { values: sortedOnce(got.values), subtrees: sortedOnce(got.subtrees), objects: sortedOnce(got.objects) };
+}
+
+/** `a` sorted, each string once (in place). */
+function sortedOnce(a: string[]): string[] {
+  if (a.length < 2) return a;
+  a.sort();
+  let kept = 1;
+  for (let i = 1; i < a.length; i++) if (a[i] !== a[kept - 1]) a[kept++] = a[i];
+  a.length = kept;
+  return a;
 }

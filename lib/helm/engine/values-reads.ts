@@ -273,6 +273,26 @@ export class ValuesReadRecorder {
     return { values, subtrees, writes, objects, templates, tpl };
   }
 
+  /**
+   * The values paths logged in [from, to) (fetched, tested or read whole), those read whole, and
+   * the other objects read, in log order, repeats kept: cheaper than {@link between} for the many
+   * small ranges a tracing render asks about.
+   */
+  pathsIn(from: number, to: number): { values: string[]; subtrees: string[]; objects: string[] } {
+    const values: string[] = [];
+    const subtrees: string[] = [];
+    const objects: string[] = [];
+    for (let i = from; i < to; i++) {
+      const kind = this.kinds[i];
+      if (kind === ReadKind.Value) values.push(this.paths[i]);
+      else if (kind === ReadKind.Subtree) {
+        values.push(this.paths[i]);
+        subtrees.push(this.paths[i]);
+      } else if (kind === ReadKind.Object) objects.push(this.paths[i]);
+    }
+    return { values, subtrees, objects };
+  }
+
   /** Each rendered file's reads (partials are read by the files that include them). */
   byTemplate(): Map<string, TemplateReads> {
     const out = new Map<string, TemplateReads>();
