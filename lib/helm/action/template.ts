@@ -7,6 +7,7 @@ import { traceOutput, type OutputTrace } from './output-trace';
 import { sortManifests, splitManifests, isTestHook, ManifestParseError, type Hook, type Manifest } from '../releaseutil';
 import { filepathMatch } from '../glob/filepath-match';
 import { HelmError } from './errors';
+import { templateOutput } from './template-output';
 import { prepareRelease, type ReleaseSettings } from './install';
 
 export interface TemplateOptions extends ReleaseSettings {
@@ -100,13 +101,11 @@ export function templateChart(chart: Chart, opts: TemplateOptions = {}): Templat
   }
 
   const crds: CrdFile[] = opts.includeCrds ? crdObjects(release.chart) : [];
-  let manifestDoc = '';
-  for (const c of crds) manifestDoc += `---\n# Source: ${c.filename}\n${c.content}\n`;
-  for (const m of sorted.manifests) manifestDoc += `---\n# Source: ${m.name}\n${m.content}\n`;
-
-  let out = `${goTrimSpace(manifestDoc)}\n`;
   const hooks = opts.noHooks ? [] : sorted.hooks.filter((h) => !(opts.skipTests && isTestHook(h)));
-  for (const h of hooks) out += `---\n# Source: ${h.path}\n${h.manifest}\n`;
+  let out = templateOutput(
+    [...crds.map((c) => ({ source: c.filename, content: c.content })), ...sorted.manifests.map((m) => ({ source: m.name, content: m.content }))],
+    hooks.map((h) => ({ source: h.path, content: h.manifest })),
+  );
 
   if (opts.showOnly && opts.showOnly.length > 0) out = selectShown(out, opts.showOnly);
 

@@ -105,7 +105,12 @@ export function renderChart(
   set.state.observer = inc === undefined || observer === undefined ? observer : { names: observer.names, call: (...a) => ((observed = true), observer.call(...a)) };
   if (inc !== undefined) {
     inc.begin(renderContext(chart, top), roots);
-    set.state.memo.onMutation = (shared) => inc.mutated(shared);
+    // Reads are recorded for reuse only: once nothing more can be reused, the rest runs unrecorded.
+    const ownRecorder = opts.recordReads === undefined ? recorder : undefined;
+    set.state.memo.onMutation = (shared) => {
+      inc.mutated(shared);
+      if (inc.isSealed) ownRecorder?.stop();
+    };
   }
 
   const rendered = new Map<string, string>();
@@ -148,7 +153,8 @@ export function renderChart(
       if (provenance !== undefined) opts.trace!.files.set(filename, removeAll(provenance.takeFile(), '<no value>'));
       if (inc !== undefined) {
         const { volatile, mutating } = set.state.memo.fileEffects();
-        inc.executed(filename, text, recorder!.between(from, recorder!.length), !volatile && !mutating && !observed, r.valuesPath);
+        const to = recorder!.length;
+        inc.executed(filename, text, () => recorder!.between(from, to), !volatile && !mutating && !observed, r.valuesPath);
       }
     }
     finished = true;

@@ -41,18 +41,27 @@ type Snapshot =
   | { kind: 'map'; type: string | undefined; nil: boolean; size: number }
   | { kind: 'copy'; v: GoValue };
 
+/**
+ * One values path as some files read it, with what it was when they did. Files executed in the
+ * same stretch of a render (no mutating call in between) share it, so it is compared once per
+ * stretch of the next render however many files read it.
+ */
 interface Read {
-  path: string;
+  /** The path's keys (values-reads.ts paths, split once). */
+  keys: readonly string[];
+  whole: boolean;
   /** One snapshot per chart `.Values` the path can be reached from (see {@link ValuesRoots}). */
   snaps: Snapshot[];
-  whole: boolean;
+  /** The stretch it was last compared in ({@link IncrementalState.stretch}) and the answer. */
+  comparedIn: number;
+  same: boolean;
 }
 
 interface FileRecord {
   out: string;
   reusable: boolean;
-  /** What the file read, as recorded. */
-  reads: TemplateReads;
+  /** What the file read, as recorded (kept for the files it is reused as). */
+  reads: TemplateReads | undefined;
   /** The same reads with what they saw. */
   snapshots: Read[];
 }
@@ -60,15 +69,24 @@ interface FileRecord {
 /** Each chart's `.Values` with its path from the top chart's (`''`, `sub`, `sub.inner`). */
 export type ValuesRoots = { path: string; keys: string[]; values: GoMap }[];
 
+/** Paths met in renders, split into keys once (a chart's paths are few and met at every render). */
+const MAX_KEPT_PATHS = 50_000;
+
 /** The files' records of the last render of one template set. */
 export class IncrementalState {
   private context: string | undefined;
   private records = new Map<string, FileRecord>();
   private next = new Map<string, FileRecord>();
   private roots: ValuesRoots = [];
-  /** Snapshots and comparisons made since the last mutating call, by path. */
-  private snapsNow = new Map<string, Snapshot[]>();
-  private checked = new Map<Snapshot[], boolean>();
+  private readonly keysOf = new Map<string, readonly string[]>();
+  /**
+   * Numbers the stretches of renders between mutating calls: values read in one stretch stay
+   * what they are until it ends, so a comparison or snapshot made in it holds for all of it.
+   */
+  private stretch = 0;
+  /** Reads snapshotted in this stretch, by path (fetched ones and walked ones apart). */
+  private fetchedNow = new Map<string, Read>();
+  private walkedNow = new Map<string, Read>();
   /**
    * Set once a file changed data other files see (the values, a chart's top-level object): maps
    * may have moved (`unset` then `set $ "Values" ...`), so reads after it are not known by a path
@@ -82,48 +100,59 @@ export class IncrementalState {
     this.context = context;
     this.roots = roots;
     this.next = new Map();
-    this.snapsNow.clear();
-    this.checked.clear();
+    this.newStretch();
     this.sealed = false;
+  }
+
+  /** Whether no file after this point of the render can be reused (nor kept as reusable). */
+  get isSealed(): boolean {
+    return this.sealed;
   }
 
   /** A mutating call ran: values may differ from here on; after a change of shared data nothing is reused. */
   mutated(shared: boolean): void {
-    this.snapsNow.clear();
-    this.checked.clear();
+    this.newStretch();
     if (shared) this.sealed = true;
+  }
+
+  /** Whether the file's last run could be reused: if not, recording what it reads again is likely wasted. */
+  wasReusable(file: string): boolean {
+    return this.records.get(file)?.reusable !== false;
   }
 
   /** The file's last output and reads, when they can stand for executing the file now. */
   reuse(file: string): { out: string; reads: TemplateReads } | undefined {
     const r = this.records.get(file);
     if (r === undefined || !r.reusable || this.sealed) return undefined;
+    const stretch = this.stretch;
     for (const read of r.snapshots) {
-      // Files share snapshots (one per path and mutation epoch): each is compared once a render.
-      let same = this.checked.get(read.snaps);
-      if (same === undefined) {
-        same = this.unchanged(read);
-        this.checked.set(read.snaps, same);
+      if (read.comparedIn !== stretch) {
+        read.same = this.unchanged(read);
+        read.comparedIn = stretch;
       }
-      if (!same) return undefined;
+      if (!read.same) return undefined;
     }
     this.next.set(file, r);
-    return r;
+    return { out: r.out, reads: r.reads! };
   }
 
-  /** Keeps what a file that just executed read, unless it can never be reused. */
-  executed(file: string, out: string, reads: TemplateReads, reusable: boolean, valuesPath: string): void {
+  /**
+   * Keeps what a file that just executed read, unless it can never be reused. `reads` is asked
+   * for only then (collecting them from the log costs).
+   */
+  executed(file: string, out: string, reads: () => TemplateReads, reusable: boolean, valuesPath: string): void {
     if (!reusable || this.sealed) {
-      this.next.set(file, { out, reusable: false, reads, snapshots: [] });
+      this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
       return;
     }
+    const all = reads();
     const list: Read[] = [];
     // A file's `.Values` itself is never fetched from a parent map, yet `if .Values` and `len`
     // see its size: it is compared as a read of its own.
-    if (!reads.values.has(valuesPath)) list.push({ path: valuesPath, whole: false, snaps: this.snapshot(valuesPath, false) });
-    for (const path of reads.values) list.push({ path, whole: false, snaps: this.snapshot(path, false) });
-    for (const path of reads.subtrees) list.push({ path, whole: true, snaps: this.snapshot(path, true) });
-    this.next.set(file, { out, reusable: true, reads, snapshots: list });
+    if (!all.values.has(valuesPath)) list.push(this.snapshot(valuesPath, false));
+    for (const path of all.values) list.push(this.snapshot(path, false));
+    for (const path of all.subtrees) list.push(this.snapshot(path, true));
+    this.next.set(file, { out, reusable: true, reads: all, snapshots: list });
   }
 
   /** The render finished: its records are the ones the next render compares with. */
@@ -131,8 +160,7 @@ export class IncrementalState {
     this.records = this.next;
     this.next = new Map();
     this.roots = [];
-    this.snapsNow.clear();
-    this.checked.clear();
+    this.newStretch();
   }
 
   /** The render failed: nothing of it is kept. */
@@ -141,55 +169,81 @@ export class IncrementalState {
     this.next = new Map();
     this.context = undefined;
     this.roots = [];
+    this.newStretch();
   }
 
-  private snapshot(path: string, whole: boolean): Snapshot[] {
-    const key = `${whole ? 'w' : 'v'}${path}`;
-    let snaps = this.snapsNow.get(key);
-    if (snaps === undefined) {
-      snaps = this.resolve(path).map((v) => snapshotOf(v, whole));
-      this.snapsNow.set(key, snaps);
+  private newStretch(): void {
+    this.stretch++;
+    if (this.fetchedNow.size > 0) this.fetchedNow = new Map();
+    if (this.walkedNow.size > 0) this.walkedNow = new Map();
+  }
+
+  private snapshot(path: string, whole: boolean): Read {
+    const now = whole ? this.walkedNow : this.fetchedNow;
+    let read = now.get(path);
+    if (read === undefined) {
+      const keys = this.keys(path);
+      const snaps: Snapshot[] = [];
+      for (const root of this.roots) {
+        const v = reach(root, keys);
+        if (v !== UNREACHABLE) snaps.push(snapshotOf(v, whole));
+      }
+      // Taken now, it is what the values are for the rest of this stretch.
+      read = { keys, whole, snaps, comparedIn: this.stretch, same: true };
+      now.set(path, read);
     }
-    return snaps;
+    return read;
   }
 
-  private unchanged(read: Read): boolean {
-    const now = this.resolve(read.path);
-    if (now.length !== read.snaps.length) return false;
-    for (let i = 0; i < now.length; i++) if (!matches(read.snaps[i], now[i], read.whole)) return false;
-    return true;
+  private keys(path: string): readonly string[] {
+    let keys = this.keysOf.get(path);
+    if (keys === undefined) {
+      if (this.keysOf.size >= MAX_KEPT_PATHS) this.keysOf.clear();
+      keys = pathKeys(path);
+      this.keysOf.set(path, keys);
+    }
+    return keys;
   }
 
   /**
-   * The value at `path` seen from every chart `.Values` it can be reached from: a subchart's
-   * values are a copy of its section of the parent's (so both are looked at), and `global.x` is
-   * recorded for any chart's `global` (so every chart's is looked at).
+   * Whether the value at the read's path is what it was, seen from every chart `.Values` it can
+   * be reached from: a subchart's values are a copy of its section of the parent's (so both are
+   * looked at), and `global.x` is recorded for any chart's `global` (so every chart's is).
    */
-  private resolve(path: string): (GoValue | typeof MISSING)[] {
-    const keys = pathKeys(path);
-    const out: (GoValue | typeof MISSING)[] = [];
+  private unchanged(read: Read): boolean {
+    let i = 0;
     for (const root of this.roots) {
-      if (keys[0] === 'global') out.push(walk(root.values, keys));
-      else if (startsWith(keys, root.keys)) out.push(walk(root.values, keys.slice(root.keys.length)));
+      const v = reach(root, read.keys);
+      if (v === UNREACHABLE) continue;
+      if (i >= read.snaps.length || !matches(read.snaps[i], v, read.whole)) return false;
+      i++;
     }
-    return out;
+    return i === read.snaps.length;
   }
+}
+
+/** A path that does not lead through a chart's `.Values` (another subchart's section). */
+const UNREACHABLE = Symbol('unreachable');
+
+function reach(root: ValuesRoots[number], keys: readonly string[]): GoValue | typeof MISSING | typeof UNREACHABLE {
+  if (keys.length > 0 && keys[0] === 'global') return walk(root.values, keys, 0);
+  const prefix = root.keys;
+  if (prefix.length > keys.length) return UNREACHABLE;
+  for (let i = 0; i < prefix.length; i++) if (keys[i] !== prefix[i]) return UNREACHABLE;
+  return walk(root.values, keys, prefix.length);
 }
 
 const MISSING = Symbol('missing');
 
-function startsWith(keys: string[], prefix: string[]): boolean {
-  if (prefix.length > keys.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (keys[i] !== prefix[i]) return false;
-  return true;
-}
-
-/** Follows keys through maps without reporting reads. */
-function walk(m: GoMap, keys: string[]): GoValue | typeof MISSING {
+/** Follows keys (from `from` on) through maps without reporting reads. */
+function walk(m: GoMap, keys: readonly string[], from: number): GoValue | typeof MISSING {
   let v: GoValue = m;
-  for (const k of keys) {
-    if (!(v instanceof Map) || !mapHas.call(v, k)) return MISSING;
-    v = mapGet.call(v, k) as GoValue;
+  for (let i = from; i < keys.length; i++) {
+    if (!(v instanceof Map)) return MISSING;
+    const k = keys[i];
+    const next = mapGet.call(v, k) as GoValue | undefined;
+    if (next === undefined && !mapHas.call(v, k)) return MISSING;
+    v = next as GoValue;
   }
   return v;
 }
