@@ -80,7 +80,10 @@ export class IncludeMemo {
     this.effects = { volatile: false, mutating: false };
   }
 
-  /** What the current file's calls did so far (reused include results made no such calls). */
+  /**
+   * What the current file's calls did so far (reused include results made no such calls):
+   * `mutating` when a mutating call changed anything but a map a template made.
+   */
   fileEffects(): { readonly volatile: boolean; readonly mutating: boolean } {
     return this.effects;
   }
@@ -98,7 +101,7 @@ export class IncludeMemo {
   private mutated(target: GoValue): void {
     this.epoch++;
     for (const f of this.frames) f.pure = false;
-    this.effects.mutating = true;
+    if (!madeByTemplate(target)) this.effects.mutating = true;
     this.onMutation?.(isShared(target));
   }
 
@@ -245,6 +248,30 @@ function contentsKey(name: string, data: GoValue): string | undefined {
 function isShared(target: GoValue): boolean {
   if (!(target instanceof Map)) return false;
   return Object.getPrototypeOf(target) !== Map.prototype || typeInfoOf(target) !== undefined;
+}
+
+/** Maps looked into before a mutated map counts as possibly holding data others see. */
+const MAX_MADE_MAPS = 64;
+
+/**
+ * Whether a mutated value is a map a template made (`dict`, `merge dict ...`, a copy), holding no
+ * map other files could reach: changing it changes nothing outside the file that made it (it
+ * can reach other files only through shared data, and putting it there is a shared change). Nested
+ * maps are looked into because `merge` changes the destination's nested maps in place; a tracked
+ * values map met there writes a values path (recorded), a typed one is some render object.
+ */
+function madeByTemplate(target: GoValue): boolean {
+  if (!(target instanceof Map)) return false;
+  const todo: GoValue[] = [target];
+  for (let seen = 0; todo.length > 0; seen++) {
+    const m = todo.pop();
+    if (!(m instanceof Map)) continue;
+    if (seen >= MAX_MADE_MAPS || Object.getPrototypeOf(m) !== Map.prototype || typeInfoOf(m) !== undefined) return false;
+    Map.prototype.forEach.call(m, (v: GoValue) => {
+      if (v instanceof Map) todo.push(v);
+    });
+  }
+  return true;
 }
 
 function reporting(fn: GoFunc, report: (args: GoValue[]) => void): GoFunc {

@@ -39,9 +39,23 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     expect(reuseAfter(c, ...edits)).toEqual(reused);
   });
 
-  it('never reuses a file with random values, the clock or a mutating call', () => {
-    const c = chart({ 'r.yaml': '{{ randAlphaNum 4 | len }}', 'n.yaml': '{{ now | date "2006" | len }}', 's.yaml': '{{ $d := dict }}{{ $_ := set $d "k" .Values.b }}{{ $d.k | quote }}', 'b.yaml': '{{ .Values.a }}' });
+  it('never reuses a file with random values, the clock or a mutating call on values', () => {
+    const c = chart({ 'r.yaml': '{{ randAlphaNum 4 | len }}', 'n.yaml': '{{ now | date "2006" | len }}', 's.yaml': '{{ sortAlpha .Values.list | len }}', 'b.yaml': '{{ .Values.a }}' });
     expect(reuseAfter(c, '', 'a: 1', 'a: 1')).toEqual([[], ['b.yaml'], ['b.yaml']]);
+  });
+
+  it('reuses a file whose mutating calls changed only maps it made, while what it read is unchanged', () => {
+    const c = chart({ 'z.yaml': '{{ $d := merge (dict) (dict "k" .Values.a) }}{{ $_ := set $d "j" .Values.b }}{{ $d.k }}{{ $d.j }}', 'a.yaml': '{{ .Values.b | quote }}' });
+    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'a: 2\nb: y')).toEqual([[], ['a.yaml'], ['a.yaml', 'z.yaml'], []]);
+  });
+
+  it('never reuses a file whose merge into a map it made changed values maps held there', () => {
+    // The second source merges into the first one's map, which is `.Values.m` itself.
+    const c = chart({ 'z.yaml': '{{ $_ := merge (dict) (dict "m" .Values.m) (dict "m" (dict "z" .Values.b)) }}x', 'a.yaml': '{{ .Values.m.z | quote }}' });
+    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'a: 2\nb: y')).toEqual([[], ['a.yaml'], ['a.yaml'], []]);
+    // A map it made that holds a values map is not its own: merging into it is a change of values.
+    const held = chart({ 'z.yaml': '{{ $d := dict "m" .Values.m }}{{ $_ := merge $d (dict "m" (dict "z" .Values.b)) }}x', 'a.yaml': '{{ .Values.m.z | quote }}' });
+    expect(reuseAfter(held, '', 'a: 2', 'a: 2\nb: y')).toEqual([[], ['a.yaml'], []]);
   });
 
   it('after a file changes the values or a top-level object, no file after it is reused', () => {

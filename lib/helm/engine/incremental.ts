@@ -13,8 +13,10 @@
  *   generation: the function's declared effect) and none the render's observer watches (`lookup`,
  *   GitOps-varying calls): those run again every time, so the session's pinned random streams and
  *   the observer see every call in the order a full render makes them;
- * - it called no mutating function (`set`, `unset`, `merge`, in-place `sortAlpha`): its effects on
- *   shared data are what later files read, so it runs again every time;
+ * - it made no mutating call (`set`, `unset`, `merge`, in-place `sortAlpha`) on anything but a
+ *   map a template made (`merge dict ...`, `set $d ...`), and wrote no values path (a map it made
+ *   may hold values maps that `merge` changes in place): effects on shared data are what later
+ *   files read, so such a file runs again every time;
  * - no file before it in this render, nor before it when it last ran, changed data other files see
  *   (the values, a chart's top-level object): after such a change, maps may be reached by other
  *   paths than the ones recorded (istio's profiles `unset` a section and `set $ "Values"` to it);
@@ -146,6 +148,13 @@ export class IncrementalState {
       return;
     }
     const all = reads();
+    // It changed values in place (`merge` into a map it made that holds values maps): the files
+    // after it read what it did, so it runs every time. (`merge` reads each key it writes, so its
+    // reads would differ next time anyway; this does not depend on how a function reads.)
+    if (all.writes.size > 0) {
+      this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
+      return;
+    }
     const list: Read[] = [];
     // A file's `.Values` itself is never fetched from a parent map, yet `if .Values` and `len`
     // see its size: it is compared as a read of its own.
