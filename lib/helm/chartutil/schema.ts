@@ -43,8 +43,8 @@ function validatorFor(text: string): Validator | Error {
 }
 
 /**
- * A loaded chart keeps its schema bytes across renders: looking them up by identity skips decoding
- * and hashing tens of kilobytes of text on every keystroke.
+ * A loaded chart keeps its schema bytes across renders: looking them up by identity (for either
+ * helm's validator) skips decoding and hashing tens of kilobytes of text on every keystroke.
  */
 const validatorsByBytes = new WeakMap<Uint8Array, Validator | Error>();
 
@@ -53,6 +53,17 @@ function validatorForBytes(bytes: Uint8Array): Validator | Error {
   if (v === undefined) {
     v = validatorFor(new TextDecoder().decode(bytes));
     validatorsByBytes.set(bytes, v);
+  }
+  return v;
+}
+
+const v6SchemasByBytes = new WeakMap<Uint8Array, V6Schema | Error>();
+
+function v6SchemaForBytes(bytes: Uint8Array): V6Schema | Error {
+  let v = v6SchemasByBytes.get(bytes);
+  if (v === undefined) {
+    v = v6SchemaFor(new TextDecoder().decode(bytes));
+    v6SchemasByBytes.set(bytes, v);
   }
   return v;
 }
@@ -111,7 +122,7 @@ function v6SchemaFor(text: string): V6Schema | Error {
 const fieldName = (tokens: string[]): string => (tokens.length === 0 ? '(root)' : tokens.join('.'));
 
 function checkSingleV6(values: GoMap, schema: Uint8Array | string): SingleCheck {
-  const compiled = v6SchemaFor(typeof schema === 'string' ? schema : new TextDecoder().decode(schema));
+  const compiled = typeof schema === 'string' ? v6SchemaFor(schema) : v6SchemaForBytes(schema);
   if (compiled instanceof Error) return unusable(compiled.message);
   try {
     const err = validateV6(compiled, valuesAsJson(values));

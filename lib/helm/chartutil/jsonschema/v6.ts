@@ -192,8 +192,19 @@ export class V6Schema {
     return new SchemaCompileError(text);
   }
 
+  /** References resolved so far (every one is at compile time): validation meets them again for each value. */
+  private readonly targets = new Map<string, Json>();
+
   /** The schema a `$ref` points at. @throws SchemaCompileError */
   resolve(ref: string): Json {
+    const known = this.targets.get(ref);
+    if (known !== undefined) return known;
+    const target = this.lookUp(ref);
+    this.targets.set(ref, target);
+    return target;
+  }
+
+  private lookUp(ref: string): Json {
     const hash = ref.indexOf('#');
     const base = hash < 0 ? ref : ref.slice(0, hash);
     if (base !== '' && base !== ROOT_URL) throw remoteRefused(/^[a-z][a-z0-9+.-]*:/i.test(base) ? base : `file:///${base.replace(/^\.?\//, '')}`);
