@@ -4,3 +4,4 @@
  */
 export { setClock } from './date';
 export { sprigFuncMap, MUTATING, NON_DETERMINISTIC, functionsWith } from './functions';
+export { parseURL, type GoURL } from './url';

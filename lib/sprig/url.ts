@@ -79,7 +79,8 @@ function unescape(s: string, mode: Mode): string {
 }
 
 /** A parsed URL (Go's url.URL); strings are binary (one char per UTF-8 byte). */
-interface GoURL {
+/** A parsed URL as Go's net/url holds it (strings as binary strings of UTF-8 bytes). */
+export interface GoURL {
   scheme: string;
   opaque: string;
   user?: { username: string; password?: string };
@@ -175,7 +176,7 @@ function parseRef(raw: string): GoURL {
 }
 
 /** Go's `url.Parse`; errors read `parse "<url>": <reason>`. */
-function parseURL(rawInput: string): GoURL {
+export function parseURL(rawInput: string): GoURL {
   const raw = toBin(rawInput);
   const hash = raw.indexOf('#');
   const [ref, frag] = hash >= 0 ? [raw.slice(0, hash), raw.slice(hash + 1)] : [raw, ''];

@@ -261,6 +261,16 @@ function schemaLevels(loc: string): string[] {
   return out;
 }
 
+/** Why a `format: regex` string is not a Go regexp, or null. */
+function regexProblem(v: string): string | null {
+  try {
+    goRegexp(v);
+    return null;
+  } catch (e) {
+    return goRegexpError(e as Error);
+  }
+}
+
 /** Go's regexp.Compile error text for a pattern RE2JS refused. */
 function goRegexpError(e: Error): string {
   const msg = e.message.replace(/^error parsing regexp: /, '');
@@ -362,7 +372,7 @@ function validate(ctx: Ctx, s: Json, v: Json, at: string[]): V6Error | null {
     return node(at, !prim ? "'enum' failed" : s.enum.length === 1 ? `value must be ${display(s.enum[0])}` : `value must be one of ${s.enum.map(display).join(', ')}`);
   }
   if (typeof s.format === 'string' && draft < 2019 && typeof v === 'string') {
-    const problem = checkFormatV6(s.format, v);
+    const problem = s.format === 'regex' ? regexProblem(v) : checkFormatV6(s.format, v);
     if (problem !== null) return node(at, `${display(v)} is not valid ${s.format}: ${problem}`);
   }
   if (typeof s.$ref === 'string') {
