@@ -11,7 +11,7 @@ const ORIGINS: TraceOrigin[] = [
   origin('text', 3, 1),
   origin('action', 3, 16, ['app', 'app.replicas'], ['autoscaling', 'autoscaling.enabled']),
   origin('action', 1, 10, ['app', 'app.kind']),
-  origin('action', 3, 5, ['app', 'app.data'], [], [{ kind: 'include', name: 'c.data', template: 'c/templates/b.yaml', line: 2, col: 3 }]),
+  { ...origin('action', 3, 5, ['app', 'app.data'], [], [{ kind: 'include', name: 'c.data', template: 'c/templates/b.yaml', line: 2, col: 3 }]), subtrees: ['app.data'] },
 ];
 const TRACE: RenderTrace = {
   output: OUTPUT,
@@ -101,11 +101,21 @@ describe('used by', () => {
     expect(viewLines(uses, RESOURCES[1].id)).toEqual([1, 3]);
     expect(usedBy(TRACE, docs, 'other', VALUES)).toEqual([]);
   });
-  it('a map fetched on the way to a key is not read whole; one read with nothing under it is (toYaml, range)', () => {
-    const lines = (target: string) => usedBy(TRACE, docs, target, VALUES).flatMap((u) => u.lines);
+  it('a map fetched on the way to a key is not read whole; one read whole (toYaml, range) is', () => {
+    const lines = (target: string, trace = TRACE) => usedBy(trace, docs, target, VALUES).flatMap((u) => u.lines);
     expect(lines('app.replicas')).toEqual([5]); // not line 8, which reads app.kind through `app`
-    expect(lines('app.data.x')).toEqual([10]); // `app.data` read with nothing under it
+    expect(lines('app.data.x')).toEqual([10]); // `toYaml .Values.app.data`
     expect(lines('autoscaling.enabled')).toEqual([5]); // the condition around the line
+    // `{{ if .Values.app.data }}`: the map tested, nothing under it read, nothing under it used.
+    const tested: RenderTrace = { ...TRACE, trace: { ...TRACE.trace, origins: ORIGINS.map((o, i) => (i === 4 ? { ...o, subtrees: [] } : o)) } };
+    expect(lines('app.data.x', tested)).toEqual([]);
+    expect(lines('app.data', tested)).toEqual([10]);
+    // A range over a map around a line: every value in it decides the line.
+    const ranged: RenderTrace = { ...TRACE, trace: { ...TRACE.trace, origins: ORIGINS.map((o, i) => (i === 3 ? { ...o, guards: ['autoscaling'], guardSubtrees: ['autoscaling'] } : o)) } };
+    expect(lines('autoscaling.enabled', ranged)).toEqual([5, 8]);
+    // All of .Values read whole (`toYaml .Values`).
+    const all: RenderTrace = { ...TRACE, trace: { ...TRACE.trace, origins: ORIGINS.map((o, i) => (i === 3 ? { ...o, values: [''], subtrees: [''] } : o)) } };
+    expect(lines('autoscaling.enabled', all)).toEqual([5, 8]);
   });
   it('counts a read of a list as a read of its items', () => {
     const trace: RenderTrace = { ...TRACE, trace: { ...TRACE.trace, origins: ORIGINS.map((o, i) => (i === 2 ? { ...o, values: ['app', 'app.env'] } : o)) } };

@@ -131,18 +131,23 @@ export function readDependsOn(read: TracePath, whole: boolean, target: TracePath
 }
 
 /**
- * The reads of one origin, each marked when it read its value whole. A trace names the paths
- * read, not how: `.Values.a.b` reads `a` on the way to `b`, while `toYaml .Values.a` walks all of
- * `a`. So a path counts as read whole when it holds no map (a list or a scalar is all one value),
- * or when nothing under it was read by the same origin.
+ * Whether one set of reads depends on the value at `target`: `paths` are the paths read (fetched,
+ * tested or read whole), `subtrees` those read whole. A path fetched on the way to a key
+ * (`.Values.a.b` fetches `a`) uses only what was read under it; one holding no map (a list, a
+ * scalar) is all one value, so it counts as read whole.
  */
-function readsOf(paths: readonly TracePath[], isMap: (path: TracePath) => boolean): { path: TracePath; whole: boolean }[] {
-  return paths.map((path) => ({ path, whole: !isMap(path) || !paths.some((q) => q.startsWith(path === '' ? '' : `${path}.`) && q !== path) }));
+function readsUse(paths: readonly TracePath[], subtrees: readonly TracePath[], target: TracePath, isMap: (path: TracePath) => boolean): boolean {
+  const whole = new Set(subtrees);
+  return paths.some((path) => readDependsOn(path, whole.has(path) || !isMap(path), target)) || subtrees.some((path) => readDependsOn(path, true, target));
 }
 
-/** Whether a line's computation (what wrote it, or the conditions around it) depends on the value at `target`. */
+/**
+ * Whether a line's computation (what wrote it, or the conditions around it) depends on the value
+ * at `target`: it read that value, something holding it whole, or a value inside it; not a
+ * sibling fetched through the same parent map.
+ */
 export function lineUses(pieces: readonly LinePiece[], target: TracePath, isMap: (path: TracePath) => boolean = () => true): boolean {
-  return pieces.some((p) => [p.origin.values, p.origin.guards].some((paths) => readsOf(paths, isMap).some((r) => readDependsOn(r.path, r.whole, target))));
+  return pieces.some(({ origin: o }) => readsUse(o.values, o.subtrees, target, isMap) || readsUse(o.guards, o.guardSubtrees, target, isMap));
 }
 
 /** Whether a path of the render's values holds a map. */
