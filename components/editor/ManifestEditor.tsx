@@ -109,6 +109,16 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
         return old && next && old.name === next.name && old.doc?.startLine === next.doc?.startLine ? old : next;
       });
     follow();
+    // Scrolling moves the view once per frame however many wheel events came in it: the
+    // toolbar follows once per frame too.
+    let frame = 0;
+    const followInFrame = (): void => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        follow();
+      });
+    };
     // After a re-render the toolbar may name another document; finding it reads every line of
     // the stream, so it waits until the new text is on screen rather than delay it.
     let later = 0;
@@ -116,7 +126,17 @@ export function ManifestEditor({ monaco, text, label, mode, resources, documentK
       clearTimeout(later);
       later = window.setTimeout(follow, 50);
     };
-    const subs = [editor.onDidScrollChange(follow), editor.onDidChangeCursorPosition(follow), model.onDidChangeContent(followLater), { dispose: () => clearTimeout(later) }];
+    const subs = [
+      editor.onDidScrollChange(followInFrame),
+      editor.onDidChangeCursorPosition(followInFrame),
+      model.onDidChangeContent(followLater),
+      {
+        dispose: () => {
+          clearTimeout(later);
+          cancelAnimationFrame(frame);
+        },
+      },
+    ];
     // A click that selected nothing chooses its line; a drag or double click selects text as usual.
     subs.push(
       editor.onMouseUp((e) => {
