@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { encodeShareLink } from '../lib/share';
+
+const aeternaVersion = (parse(readFileSync('charts/aeterna/Chart.yaml', 'utf8')) as { version: string }).version;
+
+/** The fragment of a share link to the bundled Aeterna (its current version) with these values. */
+export const aeternaLinkFragment = (values: string): string =>
+  encodeShareLink({ format: 1, chart: { name: 'aeterna', version: aeternaVersion }, release: { name: 'release-name', namespace: 'default' }, values }).fragment;
 
 /** Opens a chart's configurator with nothing autosaved. */
 export async function openFresh(page: Page, chart: string): Promise<void> {
@@ -93,4 +102,26 @@ export async function manifestStream(page: Page): Promise<string> {
 export async function shownResource(page: Page, name: string | RegExp): Promise<string> {
   const viewer = await manifestViewer(page, name);
   return copiedText(page, () => viewer.getByRole('button', { name: 'Copy this resource' }).click());
+}
+
+/** Opens a chart from a repository or registry as a user would: the catalog's "Find charts", then chart and version. */
+export async function openFromCatalog(page: Page, location: string, chart: string, version: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Helm repository URL, oci:// reference or Artifact Hub package URL').fill(location);
+  await page.getByRole('button', { name: 'Find charts' }).click();
+  const pick = page.getByRole('form', { name: 'Chart to open' });
+  await pick.getByLabel('Chart').selectOption(chart);
+  await pick.getByLabel('Version').selectOption(version);
+  await pick.getByRole('button', { name: 'Open' }).click();
+  await expect(page).toHaveURL(/\/configure\/remote\?repository=/);
+  await waitRendered(page);
+}
+
+/** Waits until the service worker has installed (its precache complete) and controls the page; returns the origin's cache names. */
+export async function waitOfflineReady(page: Page): Promise<string> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return (await caches.keys()).join(',');
+  });
 }

@@ -5,16 +5,7 @@
  * page served from it gets a fresh nonce, and a worker drops the caches of other builds.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { manifestStream, openFresh, setEditorText, waitForMonaco, waitRendered } from './helpers';
-
-/** Waits until the service worker has installed (its precache complete) and controls the page. */
-async function waitOfflineReady(page: Page): Promise<string> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-  return page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    return (await caches.keys()).join(',');
-  });
-}
+import { manifestStream, openFresh, setEditorText, waitForMonaco, waitOfflineReady, waitRendered } from './helpers';
 
 /** Every entry of every cache of the origin: its path and its text. */
 const cachedEntries = (page: Page) =>

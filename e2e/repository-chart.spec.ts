@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startChartRepository, type ChartRepositoryServer } from '../tests/servers/chart-repository';
 import { parentChart } from '../tests/servers/fixture-charts';
 import { startOciRegistry, type OciRegistryServer } from '../tests/servers/oci-registry';
 import { addUnbuiltChart, packUnbuiltChart } from '../tests/servers/unbuilt-chart';
-import { manifestStream, waitRendered } from './helpers';
+import { manifestStream, openFromCatalog, waitRendered } from './helpers';
 
 // Charts whose dependencies are not in their archives, so the page must fetch them: `parent` in
 // the Helm repository (greeter from the repository, counter from the registry) and `stack` in
@@ -23,18 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (!closed) await Promise.all([repo?.close(), registry?.close()]);
 });
-
-async function openFromCatalog(page: Page, location: string, chart: string, version: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Helm repository URL, oci:// reference or Artifact Hub package URL').fill(location);
-  await page.getByRole('button', { name: 'Find charts' }).click();
-  const pick = page.getByRole('form', { name: 'Chart to open' });
-  await pick.getByLabel('Chart').selectOption(chart);
-  await pick.getByLabel('Version').selectOption(version);
-  await pick.getByRole('button', { name: 'Open' }).click();
-  await expect(page).toHaveURL(/\/configure\/remote\?repository=/);
-  await waitRendered(page);
-}
 
 test('a repository that cannot be read is named, and what the user typed stays', async ({ page }) => {
   await page.goto('/');

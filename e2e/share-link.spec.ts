@@ -6,15 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { parse } from 'yaml';
-import { encodeShareLink } from '../lib/share';
-import { editorText, openFresh, setEditorText, waitForMonaco, waitRendered } from './helpers';
-
-const aeternaVersion = (parse(readFileSync('charts/aeterna/Chart.yaml', 'utf8')) as { version: string }).version;
-
-function linkFragment(values: string): string {
-  return encodeShareLink({ format: 1, chart: { name: 'aeterna', version: aeternaVersion }, release: { name: 'release-name', namespace: 'default' }, values }).fragment;
-}
+import { aeternaLinkFragment, editorText, openFresh, setEditorText, waitForMonaco, waitRendered } from './helpers';
 
 const replicasField = (page: Page) => page.getByRole('region', { name: 'Application' }).getByRole('textbox', { name: 'Replicas' });
 
@@ -24,7 +16,7 @@ test('a link pasted into a tab already on the page opens, and the work it replac
   await waitRendered(page);
 
   // As if pasted into the address bar: only the fragment changes, the page is not reloaded.
-  await page.goto(`/configure/aeterna#${linkFragment('aeterna:\n  replicas: 2\n')}`);
+  await page.goto(`/configure/aeterna#${aeternaLinkFragment('aeterna:\n  replicas: 2\n')}`);
   const banner = page.getByRole('alert', { name: 'Share link' });
   await expect(banner).toContainText('The configuration from the share link is open.');
   await expect(banner).toContainText('Your previous configuration was kept.');
@@ -45,7 +37,7 @@ test('opening a link in a fresh tab over autosaved work keeps that work restorab
   await setEditorText(page, 'aeterna:\n  replicas: 5\n');
   await waitRendered(page);
   await page.goto('/');
-  await page.goto(`/configure/aeterna#${linkFragment('aeterna:\n  replicas: 3\n')}`);
+  await page.goto(`/configure/aeterna#${aeternaLinkFragment('aeterna:\n  replicas: 3\n')}`);
   await waitForMonaco(page);
   await expect.poll(() => editorText(page)).toContain('replicas: 3');
   await page.getByRole('alert', { name: 'Share link' }).getByRole('button', { name: 'Restore it' }).click();

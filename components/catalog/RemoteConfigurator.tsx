@@ -11,7 +11,7 @@ import { remoteChartFromSearch, remoteChartHref } from './remote-chart-href';
 type State =
   | { phase: 'none' }
   | { phase: 'opening'; ref: RemoteChartRef }
-  | { phase: 'failed'; ref: RemoteChartRef; message: string }
+  | { phase: 'failed'; ref: RemoteChartRef; message: string; offline: boolean }
   | { phase: 'ready'; ref: RemoteChartRef; source: ChartSource; origin: ChartOrigin; dependencies: ResolvedDependencies; offline: string[] };
 
 const describe = (ref: RemoteChartRef) => `${ref.name}${ref.version ? ` ${ref.version}` : ''} from ${ref.repository}`;
@@ -45,13 +45,23 @@ export function RemoteConfigurator() {
         history.replaceState(null, '', `${remoteChartHref({ ...ref, version: opened.origin.version })}${location.hash}`);
         setState({ phase: 'ready', ref, source: { kind: 'archive', bytes: opened.bytes, subcharts: opened.dependencies.subcharts }, origin: opened.origin, dependencies: opened.dependencies, offline });
       } catch (e) {
-        if (!cancelled) setState({ phase: 'failed', ref, message: e instanceof Error ? e.message : String(e) });
+        // The browser's copy answers whatever it has; what is left needed a network the browser says it lacks.
+        if (!cancelled) setState({ phase: 'failed', ref, message: e instanceof Error ? e.message : String(e), offline: !navigator.onLine });
       }
     })();
     return () => {
       cancelled = true;
     };
   }, [attempt]);
+
+  // Offline, the chart opens by itself once the network is back.
+  const waitingForNetwork = state?.phase === 'failed' && state.offline;
+  useEffect(() => {
+    if (!waitingForNetwork) return;
+    const retry = (): void => setAttempt((n) => n + 1);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [waitingForNetwork]);
 
   if (!state || state.phase === 'opening') return <p className="page-message" role="status">{state ? `Opening ${describe(state.ref)}…` : 'Opening the chart…'}</p>;
   if (state.phase === 'none' || state.phase === 'failed') {
@@ -61,8 +71,11 @@ export function RemoteConfigurator() {
         {state.phase === 'failed' && (
           <>
             <p role="alert" className="error-text">
-              {state.message}
+              {state.offline
+                ? `The browser is offline and has no copy of ${describe(state.ref)} yet: opening it the first time needs the network (once opened, it reopens offline). The values you typed are kept, and the chart opens with them when the network is back.`
+                : state.message}
             </p>
+            {state.offline && <p className="muted small">{state.message}</p>}
             <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
               Try again
             </button>
