@@ -2,8 +2,8 @@
  * The page at phone, small-laptop and desktop widths: nothing wider than the viewport, the
  * panes as tabs when narrow, popovers inside the screen, and the keyboard way around.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { openFresh, waitForMonaco, waitRendered, waitSettled } from './helpers';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { aeternaLinkFragment, openFresh, setEditorText, waitForMonaco, waitRendered, waitSettled } from './helpers';
 
 const fitsViewport = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -111,3 +111,48 @@ test('skip links reach the editor and the preview in a few key presses', async (
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Rendered manifests' })).toBeFocused();
 });
+
+/** Whether the element is what the page shows at its own centre (nothing lies over it there). */
+const onTop = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
+    return !!hit && (hit === el || el.contains(hit));
+  });
+
+for (const width of [1280, 390]) {
+  test(`banners take their own room at ${width} px: the first editor lines and the preview header stay visible`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    // A share link's banner over the panes, and values.yaml's problems under the editor.
+    await page.goto(`/configure/aeterna#${aeternaLinkFragment('aeterna:\n  replicas: 2\n')}`);
+    await expect(page.getByRole('alert', { name: 'Share link' })).toBeVisible();
+    const panes = page.getByRole('tablist', { name: 'Panes' });
+    if (width < 900) await panes.getByRole('tab', { name: 'values.yaml', exact: true }).click();
+    await waitForMonaco(page);
+    await setEditorText(page, 'aeterna:\n  replicas: 2\n  config: logLevel: debug\n');
+    await expect(page.getByRole('alert', { name: 'values.yaml problems' })).toBeVisible();
+
+    const editor = page.getByRole('region', { name: 'values.yaml' });
+    for (const line of [1, 2, 3]) {
+      const row = editor.locator('.margin-view-overlays .line-numbers').getByText(String(line), { exact: true });
+      await expect(row).toBeVisible();
+      expect(await onTop(row), `values.yaml line ${line}`).toBe(true);
+    }
+    // The problems sit under the editor's box (which scrolls what it can't show), not over it.
+    const problems = await page.getByRole('alert', { name: 'values.yaml problems' }).boundingBox();
+    const body = await editor.locator('.editor-body').boundingBox();
+    expect(problems!.y).toBeGreaterThanOrEqual(body!.y + body!.height - 1);
+
+    if (width < 900) await panes.getByRole('tab', { name: 'Preview', exact: true }).click();
+    const preview = page.getByRole('region', { name: 'Rendered manifests' });
+    for (const part of [preview.getByRole('heading', { name: 'Preview' }), preview.getByRole('status').first()]) {
+      await expect(part).toBeVisible();
+      expect(await onTop(part), `preview header: ${await part.innerText()}`).toBe(true);
+    }
+    const banner = await page.getByRole('alert', { name: 'Share link' }).boundingBox();
+    const header = await preview.locator('.pane-header').boundingBox();
+    expect(header!.y).toBeGreaterThanOrEqual(banner!.y + banner!.height - 1);
+  });
+}

@@ -9,8 +9,21 @@ test('invalid YAML keeps the text, marks the preview stale, and recovers', async
   await setEditorText(page, 'aeterna:\n  replicas: 3\n  config: logLevel: debug\n');
   await expect(page.getByRole('alert', { name: 'values.yaml problems' })).toBeVisible();
   await expect(renderStatus(page)).toHaveText(/Stale/);
-  await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('alert')).toContainText('values.yaml could not be read');
+  const previewAlert = page.getByRole('region', { name: 'Rendered manifests' }).getByRole('alert');
+  await expect(previewAlert).toContainText('values.yaml could not be read');
   expect(await editorText(page)).toContain('config: logLevel: debug');
+  // One place for the error: the editor's list, its squiggle and the preview name the same line and column.
+  const where = /Line (\d+), column (\d+)/.exec(await page.getByRole('alert', { name: 'values.yaml problems' }).innerText());
+  expect(where).not.toBeNull();
+  expect(where![1]).toBe('3');
+  await expect(previewAlert).toContainText(where![0]);
+  const editor = page.getByRole('region', { name: 'values.yaml' });
+  await expect(editor.locator('.squiggly-error').first()).toBeAttached();
+  const squiggled = await editor.evaluate((region) => {
+    const rows = [...region.querySelectorAll('.margin-view-overlays .line-numbers')].map((e) => ({ line: Number(e.textContent), top: e.getBoundingClientRect().top }));
+    return [...region.querySelectorAll('.squiggly-error')].map((s) => rows.find((r) => Math.abs(r.top - s.getBoundingClientRect().top) <= 3)?.line ?? -1);
+  });
+  expect(new Set(squiggled)).toEqual(new Set([Number(where![1])]));
   // The last good preview stays visible.
   await expect(page.getByRole('tab', { name: /Resources \(\d+\)/ })).toBeVisible();
 

@@ -2,7 +2,7 @@ import type { ResolvedDependencies } from '@/lib/remote-chart';
 
 /**
  * What became of a chart's remote dependencies: those fetched from their repositories, and those
- * the preview renders without, each with the reason (the URL that failed).
+ * the preview renders without, each with the reason (the URL that failed) one click away.
  */
 export function DependencyNotes({ dependencies, offline }: { dependencies: ResolvedDependencies; offline: string[] }) {
   const { fetched, missing } = dependencies;
@@ -10,14 +10,18 @@ export function DependencyNotes({ dependencies, offline }: { dependencies: Resol
     <>
       {missing.length > 0 && (
         <div className="banner warning" role="status" aria-label="Dependencies left out">
-          The preview renders without {missing.length === 1 ? 'this dependency' : 'these dependencies'}, which could not be fetched:
-          <ul>
-            {missing.map((d) => (
-              <li key={d.name}>
-                <strong>{d.name}</strong> {d.version} from <code>{d.repository}</code>: {d.reason}
-              </li>
-            ))}
-          </ul>
+          The preview renders without {missing.map((d) => d.name).join(', ')}: {missing.length === 1 ? 'this dependency' : 'these dependencies'} could not be fetched.{' '}
+          {/* Each reason names URLs and errors at length: on a small screen they would push the editor out of view. */}
+          <details>
+            <summary>Why</summary>
+            <ul>
+              {missing.map((d) => (
+                <li key={d.name}>
+                  <strong>{d.name}</strong> {d.version} from <code>{d.repository}</code>: {d.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
         </div>
       )}
       {fetched.length > 0 && (
