@@ -14,9 +14,17 @@ export function askWhereUsed(store: PreviewStore, path: ValuePath): void {
  * preview then marks the lines of the manifests that read it. Alt+U asks the same from the field.
  */
 export function UsedByBar({ store, path }: { store: PreviewStore | null; path: ValuePath | string | null }) {
-  if (!store || path === null) return null;
-  const keys = typeof path === 'string' ? path.split('.') : path;
-  if (keys.length === 0) return null;
+  if (!store) return null;
+  const keys = path === null ? [] : typeof path === 'string' ? path.split('.') : path;
+  // The bar keeps its place before a field is chosen: appearing on focus would move the form
+  // under the pointer between press and release, and the click would land on something else.
+  if (keys.length === 0) {
+    return (
+      <p className="used-by-bar small">
+        <span className="muted">Where is a value used? Choose a field or key, then Alt+U.</span>
+      </p>
+    );
+  }
   return (
     <p className="used-by-bar small">
       <button
