@@ -262,13 +262,13 @@ const MAX_MADE_MAPS = 64;
  */
 function madeByTemplate(target: GoValue): boolean {
   if (!(target instanceof Map)) return false;
-  const todo: GoValue[] = [target];
-  for (let seen = 0; todo.length > 0; seen++) {
-    const m = todo.pop();
+  const unvisited: GoValue[] = [target];
+  for (let seen = 0; unvisited.length > 0; seen++) {
+    const m = unvisited.pop();
     if (!(m instanceof Map)) continue;
     if (seen >= MAX_MADE_MAPS || Object.getPrototypeOf(m) !== Map.prototype || typeInfoOf(m) !== undefined) return false;
     Map.prototype.forEach.call(m, (v: GoValue) => {
-      if (v instanceof Map) todo.push(v);
+      if (v instanceof Map) unvisited.push(v);
     });
   }
   return true;
