@@ -47,26 +47,19 @@ function validatorFor(text: string): Validator | Error {
  * helm's validator) skips decoding and hashing tens of kilobytes of text on every keystroke.
  */
 const validatorsByBytes = new WeakMap<Uint8Array, Validator | Error>();
-
-function validatorForBytes(bytes: Uint8Array): Validator | Error {
-  let v = validatorsByBytes.get(bytes);
-  if (v === undefined) {
-    v = validatorFor(new TextDecoder().decode(bytes));
-    validatorsByBytes.set(bytes, v);
-  }
-  return v;
-}
-
 const v6SchemasByBytes = new WeakMap<Uint8Array, V6Schema | Error>();
 
-function v6SchemaForBytes(bytes: Uint8Array): V6Schema | Error {
-  let v = v6SchemasByBytes.get(bytes);
+function cachedByBytes<T>(cache: WeakMap<Uint8Array, T>, bytes: Uint8Array, compile: (text: string) => T): T {
+  let v = cache.get(bytes);
   if (v === undefined) {
-    v = v6SchemaFor(new TextDecoder().decode(bytes));
-    v6SchemasByBytes.set(bytes, v);
+    v = compile(new TextDecoder().decode(bytes));
+    cache.set(bytes, v);
   }
   return v;
 }
+
+const validatorForBytes = (bytes: Uint8Array): Validator | Error => cachedByBytes(validatorsByBytes, bytes, validatorFor);
+const v6SchemaForBytes = (bytes: Uint8Array): V6Schema | Error => cachedByBytes(v6SchemasByBytes, bytes, v6SchemaFor);
 
 /** One chart's schema problems: Helm's text for them, and each problem as a values path and message. */
 interface SingleCheck {
