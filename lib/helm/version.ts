@@ -1,4 +1,5 @@
 import type { SemverRelease } from '../deps';
+import type { GoRelease } from '../go';
 
 /**
  * The Helm release chartroom renders as. Helm 4 changed a few rendering rules (default
@@ -40,4 +41,9 @@ export function valuesPackage(v: HelmVersion | undefined): 'chartutil' | 'common
 /** The Masterminds/semver each helm links, for Sprig's functions and chart constraints alike: v3.3.0 in 3.17.3, v3.4.0 in 4.1.4. */
 export function semverRelease(v: HelmVersion | undefined): SemverRelease {
   return isHelm4(v) ? 'v3.4.0' : 'v3.3.0';
+}
+
+/** The Go release each helm was built with, for the standard library rules that changed: go1.23.7 in 3.17.3, go1.25.9 in 4.1.4. */
+export function goRelease(v: HelmVersion | undefined): GoRelease {
+  return isHelm4(v) ? 'go1.25' : 'go1.23';
 }

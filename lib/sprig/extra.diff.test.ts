@@ -21,7 +21,9 @@ import { urlFuncs } from './url';
 
 // The Masterminds/semver release the reference helm links.
 const SEMVER = REFERENCE.setting === '4.1' ? 'v3.4.0' : 'v3.3.0';
-const all = { ...regexFuncs, ...semverFuncs(SEMVER), ...dateFuncs, ...encodingFuncs, ...cryptoFuncs, ...urlFuncs, ...networkFuncs };
+// The Go release it was built with (url.Parse checks bracketed hosts from go1.25 on).
+const GO = REFERENCE.setting === '4.1' ? 'go1.25' : 'go1.23';
+const all = { ...regexFuncs, ...semverFuncs(SEMVER), ...dateFuncs, ...encodingFuncs, ...cryptoFuncs, ...urlFuncs(GO), ...networkFuncs };
 const call = (name: string, ...args: Arg[]) => callOf(all, name, ...args);
 const i64 = (n: number | bigint) => new GoInt(n, 'int64');
 
@@ -243,6 +245,9 @@ const urlCases: Case[] = [
     '/relative/path?q', 'relative/path', 'file:///etc/hosts', '//host.only/x', 'http://host/%zz', 'http://[::1', 'http://host:port/',
     'http://a b.com/', ':nope', 'x:y/z', 'http://h/a%2Fb', 'http://h/a#b#c', 'http://h?', 'http://üñí.com/päth', 'HTTP://Example.COM/',
     'http://user@host', 'http://h/*', 'a:b/c?d#e',
+    // Between brackets Go 1.25 accepts only IPv6 (helm 4.1.4); Go 1.23 anything (helm 3.17.3).
+    'http://[x]/', 'http://[1.2.3.4]/', 'http://[::ffff:1.2.3.4]/', 'http://a[b]/', 'http://a[b/', 'http://[[::1]]/', 'http://[fe80::1%25en0]:80/',
+    'http://[::1%25]/', 'http://[1:2:3]/', 'http://[::é]/', 'http://[::%c3%a9]/', 'http://[::%ff]/', 'http://[::1]]/',
   ].map((u) => call('urlParse', u)),
 ];
 
@@ -275,7 +280,7 @@ describe(`sprig extra families match helm ${REFERENCE.release}`, () => {
 
   it.each(cases.map((c, i) => [c.template, i] as const))('template %s', (_t, i) => {
     const ref = reference[i];
-    const ours = runTemplate(sprigFuncMap({ semver: SEMVER }), cases[i].template, '', REFERENCE_STYLE);
+    const ours = runTemplate(sprigFuncMap({ semver: SEMVER, go: GO }), cases[i].template, '', REFERENCE_STYLE);
     if (ref.ok) expect(ours, `helm: ${JSON.stringify(ref)}\nours: ${JSON.stringify(ours)}`).toEqual({ ok: true, output: ref.output });
     else expect(ours.ok ? ours : { ok: false, error: ours.error.trimEnd() }).toEqual({ ok: false, error: ref.inner ?? ref.error });
   });

@@ -3,7 +3,7 @@
  * `env` and `expandenv`, which Helm deletes. Helm's own functions (include, tpl, toYaml, ...)
  * are layered on top elsewhere. Grouped like genericMap in sprig's functions.go.
  */
-import type { FuncMap, FuncEffect } from '../go';
+import type { FuncMap, FuncEffect, GoRelease } from '../go';
 import { conversionFuncs } from './conversion';
 import { cryptoFuncs } from './crypto';
 import { dateFuncs } from './date';
@@ -28,7 +28,7 @@ import { urlFuncs } from './url';
 const HELM_REMOVED = ['env', 'expandenv'];
 
 /** Sprig's function map as Helm installs it (a fresh object each call; callers may extend it). */
-export function sprigFuncMap(opts: { semver?: SemverRelease } = {}): FuncMap {
+export function sprigFuncMap(opts: { semver?: SemverRelease; go?: GoRelease } = {}): FuncMap {
   const map: FuncMap = {
     // Date functions
     ...dateFuncs,
@@ -63,7 +63,7 @@ export function sprigFuncMap(opts: { semver?: SemverRelease } = {}): FuncMap {
     // Regex
     ...regexFuncs,
     // URLs
-    ...urlFuncs,
+    ...urlFuncs(opts.go ?? 'go1.25'),
   };
   for (const name of HELM_REMOVED) delete map[name];
   return map;

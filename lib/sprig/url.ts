@@ -3,7 +3,7 @@
  * Go works on UTF-8 bytes; here each byte is held as one char (a "binary string") until the
  * results are decoded back, so escaping matches Go byte for byte.
  */
-import { defineFunc, type FuncMap, quote, quoteBytes, GoError, goMap, kindOf, type GoMap, type GoValue } from '../go';
+import { defineFunc, type FuncMap, quote, quoteBytes, GoError, goMap, kindOf, parseAddr, type GoMap, type GoRelease, type GoValue } from '../go';
 
 type Mode = 'path' | 'pathSegment' | 'host' | 'zone' | 'userPassword' | 'queryComponent' | 'fragment';
 
@@ -96,14 +96,27 @@ export interface GoURL {
 
 const validOptionalPort = (port: string): boolean => port === '' || /^:[0-9]*$/.test(port);
 
-function parseHost(host: string): string {
+function parseHost(host: string, go: GoRelease): string {
+  const open = host.lastIndexOf('[');
+  if (go === 'go1.25' && open > 0) throw new GoError('invalid IP-literal');
   if (host.startsWith('[')) {
     const i = host.lastIndexOf(']');
     if (i < 0) throw new GoError("missing ']' in host");
     const colonPort = host.slice(i + 1);
     if (!validOptionalPort(colonPort)) throw new GoError(`invalid port ${quoteBin(colonPort)} after host`);
     const zone = host.slice(0, i).indexOf('%25');
-    if (zone >= 0) return unescape(host.slice(0, zone), 'host') + unescape(host.slice(zone, i), 'zone') + unescape(host.slice(i), 'host');
+    const inside = zone >= 0 ? unescape(host.slice(1, zone), 'host') + unescape(host.slice(zone, i), 'zone') : unescape(host.slice(1, i), 'host');
+    if (go === 'go1.25') {
+      // RFC 3986 lets only an IPv6 address (IPv4-mapped included) stand between the brackets.
+      let addr;
+      try {
+        addr = parseAddr(inside, quoteBin);
+      } catch (e) {
+        throw new GoError(`invalid host: ${(e as Error).message}`);
+      }
+      if (addr.family === 4) throw new GoError('invalid IP-literal');
+    }
+    return `[${inside}]${unescape(colonPort, 'host')}`;
   } else {
     const i = host.lastIndexOf(':');
     if (i !== -1 && !validOptionalPort(host.slice(i))) throw new GoError(`invalid port ${quoteBin(host.slice(i))} after host`);
@@ -111,9 +124,9 @@ function parseHost(host: string): string {
   return unescape(host, 'host');
 }
 
-function parseAuthority(authority: string): Pick<GoURL, 'user' | 'host'> {
+function parseAuthority(authority: string, go: GoRelease): Pick<GoURL, 'user' | 'host'> {
   const i = authority.lastIndexOf('@');
-  const host = parseHost(i < 0 ? authority : authority.slice(i + 1));
+  const host = parseHost(i < 0 ? authority : authority.slice(i + 1), go);
   if (i < 0) return { host };
   const userinfo = authority.slice(0, i);
   if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new GoError('net/url: invalid userinfo');
@@ -139,7 +152,7 @@ function getScheme(raw: string): [string, string] {
   return ['', raw];
 }
 
-function parseRef(raw: string): GoURL {
+function parseRef(raw: string, go: GoRelease): GoURL {
   if ([...raw].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw new GoError('net/url: invalid control character in URL');
   const u: GoURL = { scheme: '', opaque: '', host: '', path: '', rawPath: '', omitHost: false, forceQuery: false, rawQuery: '', fragment: '', rawFragment: '' };
   if (raw === '*') {
@@ -168,21 +181,21 @@ function parseRef(raw: string): GoURL {
     rest = '';
     const i = authority.indexOf('/');
     if (i >= 0) [authority, rest] = [authority.slice(0, i), authority.slice(i)];
-    Object.assign(u, parseAuthority(authority));
+    Object.assign(u, parseAuthority(authority, go));
   } else if (u.scheme !== '' && rest.startsWith('/')) u.omitHost = true;
   u.path = unescape(rest, 'path');
   u.rawPath = escape(u.path, 'path') === rest ? '' : rest;
   return u;
 }
 
-/** Go's `url.Parse`; errors read `parse "<url>": <reason>`. */
-export function parseURL(rawInput: string): GoURL {
+/** Go's `url.Parse` as `go` has it; errors read `parse "<url>": <reason>`. */
+export function parseURL(rawInput: string, go: GoRelease): GoURL {
   const raw = toBin(rawInput);
   const hash = raw.indexOf('#');
   const [ref, frag] = hash >= 0 ? [raw.slice(0, hash), raw.slice(hash + 1)] : [raw, ''];
   let u: GoURL;
   try {
-    u = parseRef(ref);
+    u = parseRef(ref, go);
     if (frag === '') return u;
   } catch (e) {
     throw new GoError(`parse ${quoteBin(ref)}: ${(e as Error).message}`);
@@ -250,10 +263,10 @@ function hostname(host: string): string {
 }
 
 /** Sprig's `urlParse`: a dict of scheme, host, hostname, path, query, opaque, fragment, userinfo. */
-export function urlParse(s: string): GoMap {
+export function urlParse(s: string, go: GoRelease): GoMap {
   let u: GoURL;
   try {
-    u = parseURL(s);
+    u = parseURL(s, go);
   } catch (e) {
     throw new GoError(`unable to parse url: ${(e as Error).message}`);
   }
@@ -296,7 +309,8 @@ export function urlJoin(d: GoMap): string {
   const userinfo = dictString(d, 'userinfo');
   if (userinfo !== '') {
     try {
-      u.user = parseURL(fromBin(`proto://${userinfo}@host`)).user;
+      // The host is fixed and bracket-free: every Go release parses it alike.
+      u.user = parseURL(fromBin(`proto://${userinfo}@host`), 'go1.25').user;
     } catch (e) {
       throw new GoError(`unable to parse userinfo in dict: ${(e as Error).message}`);
     }
@@ -304,8 +318,10 @@ export function urlJoin(d: GoMap): string {
   return fromBin(urlString(u));
 }
 
-/** Sprig's URL functions, keyed by template name. */
-export const urlFuncs: FuncMap = {
-  urlParse: defineFunc('urlParse', ['string'], urlParse),
-  urlJoin: defineFunc('urlJoin', ['map[string]interface {}'], urlJoin),
-};
+/** Sprig's URL functions, keyed by template name, over the url.Parse of Go release `go`. */
+export function urlFuncs(go: GoRelease): FuncMap {
+  return {
+    urlParse: defineFunc('urlParse', ['string'], (s: string) => urlParse(s, go)),
+    urlJoin: defineFunc('urlJoin', ['map[string]interface {}'], urlJoin),
+  };
+}

@@ -1,6 +1,6 @@
 import { defineFunc, type FuncMap, GoError, type GoValue } from '../../go';
 import { sprigFuncMap } from '../../sprig';
-import { semverRelease, type HelmVersion } from '../version';
+import { goRelease, semverRelease, type HelmVersion } from '../version';
 import { helmEncodingFuncs } from './funcs-encoding';
 
 /** Helm wraps `required`/`fail` messages so the error cleanup can find them (engine.warnWrap). */
@@ -15,8 +15,8 @@ export const warnWrap = (msg: string): string => WARN_START + msg + WARN_END;
  * `include`, `tpl`, `required` and `fail` are bound per template set by the engine.
  */
 export function helmFuncMap(helmVersion?: HelmVersion): FuncMap {
-  // Helm 4.1 links Masterminds/semver v3.4.0, Helm 3.17 v3.3.0.
-  const f: FuncMap = { ...sprigFuncMap({ semver: semverRelease(helmVersion) }), ...helmEncodingFuncs(helmVersion) };
+  // Helm 4.1 links Masterminds/semver v3.4.0 and Go 1.25, Helm 3.17 v3.3.0 and Go 1.23.
+  const f: FuncMap = { ...sprigFuncMap({ semver: semverRelease(helmVersion), go: goRelease(helmVersion) }), ...helmEncodingFuncs(helmVersion) };
   delete f.env;
   delete f.expandenv;
   f.lookup = defineFunc('lookup', ['string', 'string', 'string', 'string'], () => new Map(), { returnsError: true });

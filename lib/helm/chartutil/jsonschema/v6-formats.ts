@@ -2,10 +2,9 @@
  * The `format` checks jsonschema v6 asserts (drafts 4 to 7 only: from 2019-09 on, `format` is an
  * annotation unless a schema opts in), with its reasons. Go measures and indexes strings in
  * UTF-8 bytes, so the length and position rules read the string's bytes. `ipv6` (and the IPv6
- * hosts inside emails and URIs) is checked for its colon and zone only: netip.ParseAddr's
- * reasons are not reproduced.
+ * hosts inside emails and URIs) goes through netip.ParseAddr, whose texts are the reasons.
  */
-import { atoi, parseGoTime, quoteRune } from '../../../go';
+import { atoi, parseAddr, parseGoTime, quoteRune } from '../../../go';
 import { checkUriFormat } from './v6-uri-formats';
 
 const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
@@ -155,7 +154,11 @@ function ipv4(s: string): string | null {
 
 function ipv6(s: string): string | null {
   if (!s.includes(':')) return 'missing colon';
-  if (s.includes('%')) return 'zone id is not a part of ipv6 address';
+  try {
+    if (parseAddr(s).zone !== '') return 'zone id is not a part of ipv6 address';
+  } catch (e) {
+    return (e as Error).message;
+  }
   return null;
 }
 

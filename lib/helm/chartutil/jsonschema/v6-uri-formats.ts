@@ -1,5 +1,6 @@
 /**
- * jsonschema v6's URI formats over Go's url.Parse (Sprig's port of net/url): `uri`/`iri` must be
+ * jsonschema v6's URI formats over Go 1.25's url.Parse (Sprig's port of net/url; helm 4.1.4 is built
+ * with go1.25.9, whose url.Parse already refuses a bracketed host that is not IPv6): `uri`/`iri` must be
  * absolute, `uri-reference`/`iri-reference` must not hold a backslash, `uri-template` must pair
  * its braces in each path segment. An IPv6 host must be bracketed and pass the `ipv6` check.
  */
@@ -16,7 +17,7 @@ function hostname(u: GoURL): string {
 function parse(s: string, ipv6: (s: string) => string | null): GoURL | string {
   let u: GoURL;
   try {
-    u = parseURL(s);
+    u = parseURL(s, 'go1.25');
   } catch (e) {
     return (e as Error).message;
   }
