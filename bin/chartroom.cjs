@@ -12,12 +12,18 @@ const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
 const { isMainThread } = require('node:worker_threads');
 
-// A run renders one chart and exits: V8's optimising compiler, started after a few thousand
-// calls, spends more time on background threads than the optimised code saves before the
-// process ends (about a third of a bundled chart's CPU time). With a budget 62 times V8's default
-// (67584), only code that stays hot, as in a large chart's render, is optimised. Set before
+// A run renders one chart and exits: V8's optimising compilers, started after a few thousand
+// calls, spend more time on background threads than the optimised code saves before the
+// process ends (about a third of a bundled chart's CPU time). With tier-up thresholds 62 times
+// V8's defaults, only code that stays hot, as in a large chart's render, is optimised. Node 20's
+// V8 counts one interrupt budget (default 67584); from Node 21 on, V8 counts calls per tier
+// (defaults 400 and 3000) and refuses the old flag, with an error line on stderr. Set before
 // the bundle is compiled: V8's code cache below is only accepted under the flags that made it.
-setFlagsFromString('--interrupt-budget=4194304');
+const TIER_UP_FLAGS =
+  Number(process.versions.node.split('.')[0]) <= 20
+    ? ['--interrupt-budget=4194304']
+    : ['--invocation-count-for-maglev=24800', '--invocation-count-for-turbofan=186000'];
+for (const flag of TIER_UP_FLAGS) setFlagsFromString(flag);
 
 const bundle = join(__dirname, '..', '.cache', 'cli', 'chartroom.cjs');
 const codeCache = `${bundle}.v8-cache`;
