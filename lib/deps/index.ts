@@ -6,4 +6,4 @@ export { bitLength, gcd, modInverse, modPow, randomBelow, randomBits, randomPrim
 export { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from './decimal';
 export { bigToBytes, bitString, bytesToBig, children, ctx, int, nullDer, octets, oid, oidString, pemDecode, pemEncode, readDer, seq, bool, set, tlv } from './der';
 export { parseIP } from './netip';
-export { parseVersion, parseConstraintCached, parseVersionCached, satisfies, versionValue, type SemverRelease, versionString, compareVersions, parseConstraint, type Version, type Constraint } from './semver';
+export { parseVersion, parseStrictVersion, parseConstraintCached, parseVersionCached, satisfies, versionValue, type SemverRelease, versionString, compareVersions, parseConstraint, type Version, type Constraint } from './semver';

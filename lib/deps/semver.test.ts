@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GoError, GoInt, GoStruct } from '../go/value';
-import { compareVersions, parseConstraint, parseVersion, satisfies, versionOf, versionString, versionValue } from './semver';
+import { compareVersions, parseConstraint, parseStrictVersion, parseVersion, satisfies, versionOf, versionString, versionValue } from './semver';
 
 describe('parseVersion', () => {
   it.each([
@@ -50,6 +50,36 @@ describe('constraints as the Helm layer uses them', () => {
   ])('%s ∋ %s is %s', (c, v, ok) => expect(satisfies(parseVersion(v), parseConstraint(c))).toBe(ok));
 
   it.each(['', 'foo', '>=1.0 <', '1.0 ||'])('rejects constraint %j', (c) => expect(() => parseConstraint(c)).toThrow(/^improper constraint: /));
+});
+
+// Masterminds' StrictNewVersion (helm reads OCI tags with it): v3.3.0 takes empty identifiers, v3.4.0 refuses them.
+describe('parseStrictVersion', () => {
+  it.each([
+    ['1.2.3', '1.2.3', '1.2.3'],
+    ['1.2.3-rc.1+b.2', '1.2.3-rc.1+b.2', '1.2.3-rc.1+b.2'],
+    ['1.2.3+b-c', '1.2.3+b-c', '1.2.3+b-c'],
+    ['3.0.0-', '3.0.0', 'invalid prerelease string'],
+    ['3.0.0+', '3.0.0', 'invalid metadata string'],
+    ['1.0.0-a..b', '1.0.0-a..b', 'invalid prerelease string'],
+    ['1.0.0-01', 'Version segment starts with 0', 'version segment starts with 0'],
+    ['01.0.0', 'Version segment starts with 0', 'version segment starts with 0'],
+    ['v1.2.3', 'Invalid characters in version', 'invalid characters in version'],
+    ['1.2', 'Invalid Semantic Version', 'invalid semantic version'],
+    ['1.2.3.4', 'Invalid characters in version', 'invalid characters in version'],
+    ['1.0.0-a_b', 'Invalid Prerelease string', 'invalid prerelease string'],
+    ['', 'Version string empty', 'version string empty'],
+    ['1..0', 'strconv.ParseUint: parsing "": invalid syntax', 'strconv.ParseUint: parsing "": invalid syntax'],
+  ])('%j: v3.3.0 %j, v3.4.0 %j', (text, v330, v340) => {
+    for (const [release, want] of [['v3.3.0', v330], ['v3.4.0', v340]] as const) {
+      let got: string;
+      try {
+        got = versionString(parseStrictVersion(text, release));
+      } catch (e) {
+        got = (e as Error).message;
+      }
+      expect(got, release).toBe(want);
+    }
+  });
 });
 
 describe('*semver.Version values', () => {

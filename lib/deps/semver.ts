@@ -54,6 +54,8 @@ const LOWER_CASE: Record<string, string> = {
   'Version segment starts with 0': 'version segment starts with 0',
   'Invalid Prerelease string': 'invalid prerelease string',
   'Invalid Metadata string': 'invalid metadata string',
+  'Version string empty': 'version string empty',
+  'Invalid characters in version': 'invalid characters in version',
 };
 
 /** `semver.NewVersion` (coercing: `v1.2` → 1.2.0); throws GoError with Masterminds' message. */
@@ -81,6 +83,71 @@ function parseLoose(s: string): Version {
   if (v.pre) validatePrerelease(v.pre);
   if (v.metadata) validateMetadata(v.metadata);
   return v;
+}
+
+/**
+ * `semver.StrictNewVersion`: exactly three numbers without leading zeros, no `v`. The two releases
+ * differ on empty identifiers: v3.3.0 takes `1.0.0-`, `1.0.0+` and `1.0.0-a..b` (an empty
+ * prerelease or metadata is then no prerelease or metadata), v3.4.0 refuses them.
+ */
+export function parseStrictVersion(s: string, release: SemverRelease = 'v3.3.0'): Version {
+  const fail = (m: string): never => {
+    throw new GoError(release === 'v3.3.0' ? m : (LOWER_CASE[m] ?? m));
+  };
+  if (s === '') fail('Version string empty');
+  const parts = splitN(s, '.', 3);
+  if (parts.length !== 3) fail('Invalid Semantic Version');
+  let metadata = '';
+  let pre = '';
+  const plus = parts[2].indexOf('+');
+  if (plus >= 0) {
+    metadata = parts[2].slice(plus + 1);
+    parts[2] = parts[2].slice(0, plus);
+    const bad = strictIdentifiers(metadata, release, false);
+    if (bad) fail(bad);
+  }
+  const dash = parts[2].indexOf('-');
+  if (dash >= 0) {
+    pre = parts[2].slice(dash + 1);
+    parts[2] = parts[2].slice(0, dash);
+    const bad = strictIdentifiers(pre, release, true);
+    if (bad) fail(bad);
+  }
+  for (const p of parts) {
+    if (!NUM.test(p)) fail('Invalid characters in version');
+    if (p.length > 1 && p[0] === '0') fail('Version segment starts with 0');
+  }
+  const [major, minor, patch] = parts.map((p) => {
+    if (p === '' || BigInt(p) > UINT64_MAX) fail(`strconv.ParseUint: parsing ${JSON.stringify(p)}: ${p === '' ? 'invalid syntax' : 'value out of range'}`);
+    return BigInt(p);
+  });
+  return { major, minor, patch, pre, metadata, original: s };
+}
+
+/** Go's strings.SplitN. */
+function splitN(s: string, sep: string, n: number): string[] {
+  const out: string[] = [];
+  let rest = s;
+  while (out.length < n - 1) {
+    const i = rest.indexOf(sep);
+    if (i < 0) break;
+    out.push(rest.slice(0, i));
+    rest = rest.slice(i + sep.length);
+  }
+  out.push(rest);
+  return out;
+}
+
+/** validatePrerelease / validateMetadata as StrictNewVersion runs them: the first bad identifier's error, or ''. */
+function strictIdentifiers(text: string, release: SemverRelease, prerelease: boolean): string {
+  const invalid = prerelease ? 'Invalid Prerelease string' : 'Invalid Metadata string';
+  for (const part of text.split('.')) {
+    if (part === '' && release === 'v3.4.0') return invalid;
+    if (prerelease && NUM.test(part)) {
+      if (part.length > 1 && part[0] === '0') return 'Version segment starts with 0';
+    } else if (!ALLOWED.test(part)) return invalid;
+  }
+  return '';
 }
 
 /** `Version.String()`: canonical form without a leading `v`. */
@@ -180,7 +247,7 @@ function parseComparator(c: string, release: SemverRelease): Comparator {
   try {
     con = parseVersion(ver, release);
   } catch {
-    throw new GoError('constraint parser error');
+    throw new GoError(release === 'v3.3.0' ? 'constraint Parser Error' : 'constraint parser error');
   }
   return { op: m[1] as Op, con, orig: m[2], dirty, minorDirty, patchDirty };
 }
@@ -204,10 +271,11 @@ export function parseConstraint(source: string, release: SemverRelease = 'v3.3.0
   return { groups, source, release, groupHasPre: groups.map((g) => g.some((c) => c.con.pre !== '')) };
 }
 
-// The semver build Helm 3.17 links judges prereleases per comparator: a prerelease version only
-// passes a comparator that itself names a prerelease (`!=` checks this only for wildcards).
+// v3.3.0 judges prereleases per comparator: a prerelease version only passes a comparator that
+// itself names a prerelease (`!=` checks this only for wildcards). v3.4.0 judges them per AND
+// group (`groupPre`), for every operator `!=` included.
 function checkComparator(v: Version, c: Comparator, groupPre?: boolean): boolean {
-  if (c.op !== '!=' && v.pre && !(groupPre ?? c.con.pre !== '')) return false;
+  if ((c.op !== '!=' || groupPre !== undefined) && v.pre && !(groupPre ?? c.con.pre !== '')) return false;
   const lt = compareVersions(v, c.con) < 0;
   switch (c.op) {
     case '':
