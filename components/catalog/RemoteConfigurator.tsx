@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { ChartSource, ReadConfig } from '@/lib/configurator';
+import { configHelmVersion, type ChartSource, type ReadConfig } from '@/lib/configurator';
 import type { ChartOrigin, RemoteChartRef, ResolvedDependencies } from '@/lib/remote-chart';
 import { Configurator } from '../layout/Configurator';
 import { peekShareLink } from '../layout/share-fragment';
@@ -39,7 +39,8 @@ export function RemoteConfigurator() {
       setState({ phase: 'opening', ref });
       try {
         const [{ openRemoteChart }, { pageEnv }] = await Promise.all([import('@/lib/remote-chart/open-remote'), import('@/lib/remote-chart/page-env')]);
-        const opened = await openRemoteChart(ref, pageEnv((url) => offline.push(url)));
+        // Versions are chosen as the configuration's helm chooses them (a link's own, else the default).
+        const opened = await openRemoteChart(ref, pageEnv((url) => offline.push(url), shared?.ok ? configHelmVersion(shared.config) : undefined));
         if (cancelled) return;
         // The address names the chart from now on, so a reload reopens it (the link's fragment stays for the configurator).
         history.replaceState(null, '', `${remoteChartHref({ ...ref, version: opened.origin.version })}${location.hash}`);

@@ -1,16 +1,16 @@
 'use client';
 import { useState } from 'react';
-import type { LocalChart } from '@/lib/configurator';
+import type { LocalChart, ReleaseOptions } from '@/lib/configurator';
 import type { RepositoryVersions } from '@/lib/upgrade';
 
 /** The repository modules and the route they fetch through, loaded when first used. */
-async function repositoryTools() {
+async function repositoryTools(helmVersion: ReleaseOptions['helmVersion']) {
   const [target, remote, route] = await Promise.all([import('@/lib/upgrade/repository-target'), import('@/lib/remote-chart/open-remote'), import('@/lib/remote-chart/route-fetch')]);
-  return { ...target, env: remote.remoteEnv(route.routeFetch()) };
+  return { ...target, env: remote.remoteEnv(route.routeFetch(), helmVersion) };
 }
 
-/** Another version of the chart from a Helm repository, an OCI registry or an Artifact Hub page. */
-export function UpgradeFromRepository({ chartName, onChart }: { chartName: string; onChart: (chart: LocalChart, notices: string[]) => void }) {
+/** Another version of the chart from a Helm repository, an OCI registry or an Artifact Hub page; versions are chosen as the configuration's helm chooses them. */
+export function UpgradeFromRepository({ chartName, helmVersion, onChart }: { chartName: string; helmVersion: ReleaseOptions['helmVersion']; onChart: (chart: LocalChart, notices: string[]) => void }) {
   const [location, setLocation] = useState('');
   const [offer, setOffer] = useState<RepositoryVersions | null>(null);
   const [version, setVersion] = useState('');
@@ -31,7 +31,7 @@ export function UpgradeFromRepository({ chartName, onChart }: { chartName: strin
 
   const list = () =>
     attempt(async () => {
-      const tools = await repositoryTools();
+      const tools = await repositoryTools(helmVersion);
       const found = await tools.repositoryVersions(location, chartName, tools.env);
       setOffer(found);
       setVersion(found.named ?? found.versions[0] ?? '');
@@ -40,7 +40,7 @@ export function UpgradeFromRepository({ chartName, onChart }: { chartName: strin
   const open = () =>
     attempt(async () => {
       if (!offer) return;
-      const tools = await repositoryTools();
+      const tools = await repositoryTools(helmVersion);
       const got = await tools.openRepositoryVersion({ repository: offer.repository, name: offer.name, version }, tools.env);
       onChart(got.chart, got.missing.map((m) => `Left out (could not be fetched): ${m}`));
     });

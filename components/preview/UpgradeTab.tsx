@@ -80,7 +80,7 @@ export function UpgradeTab({ info, source, release, valuesText, onReport, madeWi
           Choose its folder
         </FilePickerButton>
       </div>
-      <UpgradeFromRepository chartName={info.name} onChart={use} />
+      <UpgradeFromRepository chartName={info.name} helmVersion={release.helmVersion} onChart={use} />
       <fieldset className="upgrade-repository">
         <legend className="small">Or your own edits, on this version</legend>
         <div className="row">

@@ -1,10 +1,11 @@
 /**
- * The network settings of a command that downloads charts: its fetch, `--plain-http` and the
- * repositories helm knows from repositories.yaml. Kept apart from chart references so the
+ * The network settings of a command that downloads charts: its fetch, `--plain-http`, the
+ * repositories helm knows from repositories.yaml and the `--helm-version` whose semver rules
+ * choose a version from an index or a registry's tags. Kept apart from chart references so the
  * dependency commands can use it without importing the reference resolver that calls them.
  */
 import { type DependencyEnv, parseRepositoriesFile, type RepoEntry } from '../helm';
-import { flagBool, flagString, type ParsedArgs } from './args';
+import { flagBool, flagHelmVersion, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 
 /** The repositories helm knows about, from repositories.yaml (none when there is no file). */
@@ -13,7 +14,7 @@ export function knownRepositories(io: CliIO, path?: string): RepoEntry[] {
   return file ? parseRepositoriesFile(file.text, file.path) : [];
 }
 
-/** The network settings a command's flags give. @throws Error when there is no network */
+/** The network settings a command's flags give. @throws Error when there is no network, UsageError for a bad --helm-version */
 export function downloadEnv(parsed: ParsedArgs, io: CliIO, signal?: AbortSignal): DependencyEnv {
   if (!io.fetch) throw new Error('charts from repositories need the network, which this chartroom has not got');
   return {
@@ -22,5 +23,6 @@ export function downloadEnv(parsed: ParsedArgs, io: CliIO, signal?: AbortSignal)
     repositories: knownRepositories(io, flagString(parsed, 'repository-config')),
     signal,
     warn: (m) => io.stderr(`${m}\n`),
+    helmVersion: flagHelmVersion(parsed),
   };
 }

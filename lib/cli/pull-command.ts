@@ -3,7 +3,7 @@
  * is checked (index digest, archive limits) before anything is written.
  */
 import { loadArchiveFiles, loadChartArchive, downloadChart } from '../helm';
-import { flagBool, flagString, parseArgs, usage, UsageError, type FlagSpec } from './args';
+import { flagBool, flagString, parseArgs, usage, UsageError, HELM_VERSION_FLAG, type FlagSpec } from './args';
 import { CHART_REF_FLAGS } from './chart-ref';
 import { downloadEnv } from './download-env';
 import type { CliIO, ExitCode } from './io';
@@ -14,6 +14,7 @@ export const PULL_FLAGS: readonly FlagSpec[] = [
   { name: 'untar', kind: 'bool', help: 'if set to true, will untar the chart after downloading it' },
   { name: 'untardir', kind: 'string', help: 'if untar is specified, this flag specifies the name of the directory into which the chart is expanded (default ".")' },
   { name: 'devel', kind: 'bool', help: 'use development versions, too (equivalent to version ">0.0.0-0"); ignored if --version is set' },
+  HELM_VERSION_FLAG,
   { name: 'help', short: 'h', kind: 'bool', help: 'help for pull' },
 ];
 

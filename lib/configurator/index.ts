@@ -29,7 +29,7 @@ export * from './text-change';
 export * from './export-actions';
 export * from './read-config';
 // What the page needs of share links and chartroom.json beyond the configurator's own actions.
-export { schemaSecretFields, type ChartroomEnvironment, type SecretField } from '../share';
+export { configHelmVersion, schemaSecretFields, type ChartroomEnvironment, type SecretField } from '../share';
 export * from './error-markers';
 export { localChartDigest } from './chart-digest';
 export { loadChartSource } from './render-job';

@@ -6,7 +6,7 @@
  * one dependency fails, so the chart still renders and the page can say what is missing.
  */
 import { compareVersions, parseVersion } from '../deps';
-import { loadChartArchive, type Chart, type Dependency, downloadChart, fetchDependencies, hashReq, resolveDependencies, type DependencyEnv, chartNames, downloadIndex, type Fetch, parseOciReference, RegistryClient } from '../helm';
+import { loadChartArchive, type Chart, type Dependency, downloadChart, fetchDependencies, hashReq, resolveDependencies, type DependencyEnv, chartNames, downloadIndex, type Fetch, type HelmVersion, parseOciReference, RegistryClient } from '../helm';
 import type { Subchart } from '../configurator';
 import { resolveHubPackage } from './artifacthub';
 import type { ChartLocation } from './locate';
@@ -56,10 +56,11 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
 
 /**
  * The library's environment over `fetch`. Registries on loopback speak plain HTTP, as local
- * registries do; the server route refuses loopback addresses outside tests anyway.
+ * registries do; the server route refuses loopback addresses outside tests anyway. Versions are
+ * chosen from indexes and tags by the semver rules of `helmVersion` (default: the default Helm).
  */
-export function remoteEnv(fetch: Fetch): DependencyEnv {
-  return { fetch, plainHttp: (registry) => LOOPBACK.test(registry) };
+export function remoteEnv(fetch: Fetch, helmVersion?: HelmVersion): DependencyEnv {
+  return { fetch, plainHttp: (registry) => LOOPBACK.test(registry), helmVersion };
 }
 
 function newestFirst(versions: string[]): string[] {
@@ -83,7 +84,7 @@ export async function listOffer(location: ChartLocation, env: DependencyEnv): Pr
   }
   if (location.kind === 'oci') {
     const ref = parseOciReference(`${location.repository}/${location.name}`);
-    const tags = await new RegistryClient({ fetch: env.fetch, plainHttp: env.plainHttp }).tags(ref);
+    const tags = await new RegistryClient({ fetch: env.fetch, plainHttp: env.plainHttp, helmVersion: env.helmVersion }).tags(ref);
     if (tags.length === 0) throw new Error(`${location.repository}/${location.name}: the registry has no version tags for this chart`);
     return { repository: location.repository, charts: [{ name: location.name, versions: tags }], preferred: location.tag ? { name: location.name, version: location.tag } : undefined };
   }

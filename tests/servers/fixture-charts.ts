@@ -5,7 +5,8 @@
  */
 import type { ChartFiles } from '../helm/reference';
 
-function chart(name: string, version: string, extra: ChartFiles = {}): ChartFiles {
+/** A fixture chart `name` at `version`, its ConfigMap labelled `chart: NAME-VERSION`. */
+export function chart(name: string, version: string, extra: ChartFiles = {}): ChartFiles {
   return {
     'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: ${version}\nappVersion: "${version}"\ndescription: ${name} fixture\n`,
     'values.yaml': `greeting: hello from ${name}\n`,

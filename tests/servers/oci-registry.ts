@@ -23,6 +23,8 @@ export interface OciRegistryServer {
   push(tgz: string, path?: string): Promise<void>;
   /** Stores a manifest of any media types at `repository:tag`; returns the manifest digest. */
   pushArtifact(repository: string, tag: string, artifact: { configMediaType: string; layerMediaType: string; layer: Uint8Array; manifestMediaType?: string }): Promise<string>;
+  /** Gives `repository:from`'s manifest the tag `to` too (any tag the registry takes, e.g. `3.0.0-`). */
+  tag(repository: string, from: string, to: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,13 @@ export async function startOciRegistry(): Promise<OciRegistryServer> {
       const put = await fetch(`${base}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: new Blob([manifest]), headers: { 'Content-Type': mediaType } });
       if (put.status !== 201) throw new Error(`manifest upload to ${repository}:${tag} failed: ${put.status} ${await put.text()}`);
       return digestOf(manifest);
+    },
+    async tag(repository, from, to) {
+      const mediaType = 'application/vnd.oci.image.manifest.v1+json';
+      const got = await fetch(`${base}/v2/${repository}/manifests/${from}`, { headers: { Accept: mediaType } });
+      if (got.status !== 200) throw new Error(`manifest ${repository}:${from} not found: ${got.status}`);
+      const put = await fetch(`${base}/v2/${repository}/manifests/${to}`, { method: 'PUT', body: await got.arrayBuffer(), headers: { 'Content-Type': mediaType } });
+      if (put.status !== 201) throw new Error(`tagging ${repository}:${from} as ${to} failed: ${put.status} ${await put.text()}`);
     },
     close: () =>
       new Promise<void>((ok) => {

@@ -12,6 +12,7 @@ import { findChartInRepoUrl } from '../repo/chart-repo';
 import { findRepository, repositoryHeaders, type RepoEntry } from '../repo/repositories';
 import { RegistryClient, type RegistryOptions } from '../registry/client';
 import { chartNameOf, isOci, parseOciReference } from '../registry/reference';
+import type { HelmVersion } from '../version';
 
 /** Where the network is and how to reach it; the same for every download of one command. */
 export interface DownloadEnv {
@@ -23,6 +24,8 @@ export interface DownloadEnv {
   signal?: AbortSignal;
   /** Warnings helm prints (skipped index entries, deprecated media types). */
   warn?: (message: string) => void;
+  /** The helm whose rules choose a version from an index or a registry's tags (default: the default Helm version). */
+  helmVersion?: HelmVersion;
 }
 
 /** Where a chart came from, enough to fetch the same bytes again. */
@@ -83,7 +86,7 @@ export async function downloadChart(ref: string, opts: { repoUrl?: string; versi
   if (isOci(ref)) {
     if (opts.repoUrl) throw new DownloadError(`${ref}: --repo cannot be used with an oci:// reference`);
     const parsed = parseOciReference(ref);
-    const client = new RegistryClient({ fetch: env.fetch, plainHttp: env.plainHttp, signal: env.signal, warn: env.warn });
+    const client = new RegistryClient({ fetch: env.fetch, plainHttp: env.plainHttp, signal: env.signal, warn: env.warn, helmVersion: env.helmVersion });
     const tag = parsed.digest && version === '' && parsed.tag === '' ? '' : await client.resolveTag(parsed, version);
     const pulled = await client.pullChart({ ...parsed, tag });
     const what = `chart ${ref}${tag && !parsed.tag ? `:${tag}` : ''}`;
@@ -114,7 +117,7 @@ export async function downloadChart(ref: string, opts: { repoUrl?: string; versi
     entry = findRepository(repoUrl, env.repositories ?? []);
   }
   const headers = repositoryHeaders(entry);
-  const found = await findChartInRepoUrl(repoUrl, name, version, { fetch: env.fetch, headers, signal: env.signal, warn: env.warn });
+  const found = await findChartInRepoUrl(repoUrl, name, version, { fetch: env.fetch, headers, signal: env.signal, warn: env.warn, helmVersion: env.helmVersion });
   const sameHost = new URL(found.url).host === new URL(repoUrl).host || entry?.passCredentialsAll;
   const { bytes, url } = await getBytes(env.fetch, found.url, { accept: 'application/gzip,application/octet-stream', headers: sameHost ? headers : {}, maxBytes: MAX_ARCHIVE_BYTES, signal: env.signal });
   const what = `chart ${JSON.stringify(name)} ${found.chartVersion.metadata.version} from ${found.url}`;

@@ -7,7 +7,8 @@
  * disk: `file://` dependencies come through `env.localChart`, and the caller writes `charts/`.
  */
 import type { Dependency, Lock } from '../chart/chart';
-import { parseConstraint, parseVersion, satisfies, type Constraint } from '../../deps';
+import { parseConstraint, parseVersion, satisfies, type Constraint, type SemverRelease } from '../../deps';
+import { semverRelease } from '../version';
 import { downloadIndex } from '../repo/chart-repo';
 import type { IndexFile } from '../repo/index-file';
 import { findRepository, repositoryHeaders, sameRepositoryUrl } from '../repo/repositories';
@@ -43,17 +44,17 @@ export class DependencyError extends Error {}
 
 const copy = (d: Dependency): Dependency => ({ ...d, tags: d.tags ? [...d.tags] : undefined });
 
-function constraintOf(d: Dependency): Constraint {
+function constraintOf(d: Dependency, release: SemverRelease): Constraint {
   try {
-    return parseConstraint(d.version);
+    return parseConstraint(d.version, release);
   } catch (e) {
     throw new DependencyError(`dependency ${JSON.stringify(d.name)} has an invalid version/constraint format: ${(e as Error).message}`);
   }
 }
 
-function tryVersion(s: string) {
+function tryVersion(s: string, release: SemverRelease) {
   try {
-    return parseVersion(s);
+    return parseVersion(s, release);
   } catch {
     return undefined;
   }
@@ -107,12 +108,13 @@ export async function resolveDependencies(req: (Dependency | null)[], env: Depen
       throw new DependencyError(`dependency ${JSON.stringify(d.name)}: repository ${url} cannot be read: ${e.message}`);
     });
   };
-  const registry = new RegistryClient({ fetch: env.fetch, plainHttp: env.plainHttp, signal: env.signal, warn: env.warn });
+  const registry = new RegistryClient({ fetch: env.fetch, plainHttp: env.plainHttp, signal: env.signal, warn: env.warn, helmVersion: env.helmVersion });
+  const release = semverRelease(env.helmVersion);
   const locked: Dependency[] = [];
   const missing: string[] = [];
   const miss = (d: Dependency) => missing.push(`${JSON.stringify(d.name)} (repository ${JSON.stringify(d.repository)}, version ${JSON.stringify(d.version)})`);
   for (const d of requested) {
-    const constraint = constraintOf(d);
+    const constraint = constraintOf(d, release);
     if (d.repository === '') {
       locked.push(lockedDependency(d.name, '', d.version));
       continue;
@@ -120,7 +122,7 @@ export async function resolveDependencies(req: (Dependency | null)[], env: Depen
     if (d.repository.startsWith('file://')) {
       if (!env.localChart) throw new DependencyError(`dependency ${JSON.stringify(d.name)}: ${d.repository} is a local path, which can only be read from the chart's folder`);
       const local = await env.localChart(d.repository);
-      const v = tryVersion(local.version);
+      const v = tryVersion(local.version, release);
       if (!v) continue;
       if (!satisfies(v, constraint)) miss(d);
       else locked.push(lockedDependency(d.name, d.repository, local.version));
@@ -128,7 +130,7 @@ export async function resolveDependencies(req: (Dependency | null)[], env: Depen
     }
     let versions: string[];
     if (isOci(d.repository)) {
-      if (tryVersion(d.version)) {
+      if (tryVersion(d.version, release)) {
         locked.push(lockedDependency(d.name, d.repository, d.version));
         continue;
       }
@@ -145,7 +147,7 @@ export async function resolveDependencies(req: (Dependency | null)[], env: Depen
       versions = entries.filter((cv) => cv.urls.length > 0).map((cv) => cv.metadata.version);
     }
     const pick = versions.find((s) => {
-      const v = tryVersion(s);
+      const v = tryVersion(s, release);
       return v !== undefined && satisfies(v, constraint);
     });
     if (pick === undefined) miss(d);
@@ -190,13 +192,14 @@ export function checkLock(req: (Dependency | null)[], lock: Lock, env: Dependenc
 export async function fetchDependencies(locked: (Dependency | null)[], env: DependencyEnv): Promise<DependencyArchive[]> {
   const out: DependencyArchive[] = [];
   const seen = new Set<string>();
+  const release = semverRelease(env.helmVersion);
   for (const d of locked) {
     if (d === null || d.repository === '') continue;
     if (d.repository.startsWith('file://')) {
       if (!env.localChart) throw new DependencyError(`dependency ${JSON.stringify(d.name)}: ${d.repository} is a local path, which can only be read from the chart's folder`);
       const local = await env.localChart(d.repository);
-      const v = tryVersion(local.version);
-      if (!v || !satisfies(v, constraintOf(d))) throw new DependencyError(`can't get a valid version for dependency ${d.name}`);
+      const v = tryVersion(local.version, release);
+      if (!v || !satisfies(v, constraintOf(d, release))) throw new DependencyError(`can't get a valid version for dependency ${d.name}`);
       const a = await local.archive();
       out.push({ dependency: d, fileName: a.fileName, bytes: a.bytes });
       continue;

@@ -5,7 +5,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hex } from '@scure/base';
-import { compareVersions, parseConstraint, parseVersion, satisfies } from '../../deps';
+import { compareVersions, parseConstraint, parseStrictVersion, parseVersion, satisfies, versionString, type SemverRelease } from '../../deps';
+import { semverRelease, type HelmVersion } from '../version';
 import { FetchError, getBytes, getResponse, MAX_ARCHIVE_BYTES, MAX_METADATA_BYTES, readBody, type Fetch } from '../getter/fetch';
 import { formatOciReference, tagForOci, versionFromTag, type OciReference } from './reference';
 
@@ -30,6 +31,8 @@ export interface RegistryOptions {
   signal?: AbortSignal;
   /** Told about deprecated media types, as helm prints them. */
   warn?: (message: string) => void;
+  /** The helm whose semver rules read tags and constraints (default: the default Helm version). */
+  helmVersion?: HelmVersion;
 }
 
 interface Descriptor {
@@ -52,9 +55,6 @@ export interface PulledChart {
 }
 
 const sha256Digest = (b: Uint8Array): string => `sha256:${hex.encode(sha256(b))}`;
-
-/** Masterminds' StrictNewVersion: three numbers, no `v`, no leading zeros. */
-const STRICT = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 
 export class RegistryClient {
   private readonly tokens = new Map<string, string>();
@@ -105,8 +105,8 @@ export class RegistryClient {
   }
 
   /**
-   * Client.Tags: the repository's tags that are strict semantic versions (`_` read as `+`),
-   * newest first, following the tag list's pages.
+   * Client.Tags: the repository's tags that are strict semantic versions (`_` read as `+`), as
+   * their canonical strings, newest first, following the tag list's pages.
    */
   async tags(ref: OciReference): Promise<string[]> {
     const found: string[] = [];
@@ -118,8 +118,15 @@ export class RegistryClient {
       const link = /<([^>]+)>;\s*rel="?next"?/.exec(headers.get('link') ?? '');
       next = link ? new URL(link[1], next).href : null;
     }
-    const versions = found.map(versionFromTag).filter((t) => STRICT.test(t));
-    return versions.map((v) => ({ v, p: parseVersion(v) })).sort((a, b) => compareVersions(b.p, a.p)).map((x) => x.v);
+    const release = semverRelease(this.opts.helmVersion);
+    const versions = found.flatMap((t) => {
+      try {
+        return [parseStrictVersion(versionFromTag(t), release)];
+      } catch {
+        return [];
+      }
+    });
+    return versions.sort((a, b) => compareVersions(b, a)).map(versionString);
   }
 
   /**
@@ -130,10 +137,11 @@ export class RegistryClient {
   async resolveTag(ref: OciReference, version: string): Promise<string> {
     if (version === '') version = ref.tag;
     else if (ref.tag !== '' && ref.tag !== version) throw new RegistryError(`chart reference and version mismatch: ${version} is not ${ref.tag}`);
-    if (version !== '' && isVersion(version)) return version;
+    const release = semverRelease(this.opts.helmVersion);
+    if (version !== '' && isVersion(version, release)) return version;
     const tags = await this.tags(ref);
     if (tags.length === 0) throw new RegistryError(`unable to locate any tags in provided repository: ${formatOciReference({ ...ref, tag: '', digest: '' })}`);
-    return tagMatchingVersionOrConstraint(tags, version);
+    return tagMatchingVersionOrConstraint(tags, version, release);
   }
 
   /** Client.Pull of a chart: manifest, config and chart layer, each checked against its digest. */
@@ -181,27 +189,27 @@ export class RegistryClient {
   }
 }
 
-function isVersion(s: string): boolean {
+function isVersion(s: string, release: SemverRelease): boolean {
   try {
-    parseVersion(s);
+    parseVersion(s, release);
     return true;
   } catch {
     return false;
   }
 }
 
-/** GetTagMatchingVersionOrConstraint over tags sorted newest first. */
-export function tagMatchingVersionOrConstraint(tags: string[], version: string): string {
+/** GetTagMatchingVersionOrConstraint over tags sorted newest first, by the semver release the helm links. */
+export function tagMatchingVersionOrConstraint(tags: string[], version: string, release: SemverRelease): string {
   if (version !== '' && tags.includes(version)) return version;
   let c;
   try {
-    c = parseConstraint(version === '' ? '*' : version);
+    c = parseConstraint(version === '' ? '*' : version, release);
   } catch (e) {
     throw new RegistryError((e as Error).message);
   }
   for (const t of tags) {
     try {
-      if (satisfies(parseVersion(t), c)) return t;
+      if (satisfies(parseVersion(t, release), c)) return t;
     } catch {
       // not a version
     }

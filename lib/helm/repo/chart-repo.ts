@@ -4,6 +4,7 @@
  */
 import { FetchError, getBytes, MAX_INDEX_BYTES, type Fetch } from '../getter/fetch';
 import { getChartVersion, IndexError, parseIndexFile, type ChartVersion, type IndexFile } from './index-file';
+import type { HelmVersion } from '../version';
 
 /**
  * ResolveReferenceURL: `refUrl` relative to the repository URL, read as a folder (a trailing
@@ -62,7 +63,7 @@ export interface FoundChart {
  * newest release). Errors read as helm's: `looks like "URL" is not a valid chart repository or
  * cannot be reached: ...`, `chart "x" version "1.2" not found in URL repository`.
  */
-export async function findChartInRepoUrl(repoUrl: string, name: string, version: string, opts: RepoOptions): Promise<FoundChart> {
+export async function findChartInRepoUrl(repoUrl: string, name: string, version: string, opts: RepoOptions & { helmVersion?: HelmVersion }): Promise<FoundChart> {
   let index: IndexFile;
   try {
     index = await downloadIndex(repoUrl, opts);
@@ -71,15 +72,15 @@ export async function findChartInRepoUrl(repoUrl: string, name: string, version:
     const message = `looks like ${JSON.stringify(repoUrl)} is not a valid chart repository or cannot be reached: ${reason}`;
     throw e instanceof FetchError ? new FetchError(e.url, message, e.status) : new IndexError(message);
   }
-  return findChartInIndex(index, repoUrl, name, version);
+  return findChartInIndex(index, repoUrl, name, version, opts.helmVersion);
 }
 
 /** The chart `name` at `version` in an index already downloaded from `repoUrl`. */
-export function findChartInIndex(index: IndexFile, repoUrl: string, name: string, version: string): FoundChart {
+export function findChartInIndex(index: IndexFile, repoUrl: string, name: string, version: string, helmVersion?: HelmVersion): FoundChart {
   const what = version !== '' ? `chart ${JSON.stringify(name)} version ${JSON.stringify(version)}` : `chart ${JSON.stringify(name)}`;
   let cv: ChartVersion;
   try {
-    cv = getChartVersion(index, name, version);
+    cv = getChartVersion(index, name, version, helmVersion);
   } catch {
     throw new IndexError(`${what} not found in ${repoUrl} repository`);
   }

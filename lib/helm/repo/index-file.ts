@@ -6,6 +6,7 @@ import { emptyMetadata, type Metadata } from '../chart/chart';
 import { decodeMetadataInto } from '../chart/decode';
 import { validateMetadata } from '../chart/validate';
 import { compareVersions, parseConstraint, parseVersion, satisfies, type Version } from '../../deps';
+import { semverRelease, type HelmVersion } from '../version';
 import { yamlToGo } from '../../yaml';
 import type { GoValue } from '../../go';
 
@@ -127,22 +128,25 @@ function tryVersion(s: string): Version | undefined {
 
 /**
  * IndexFile.Get: the version of `name` Helm picks for `constraint` ('' means the newest
- * release): an exact string match first, else the newest version that satisfies the constraint.
+ * release): the constraint must parse, then an exact string match wins, else the newest version
+ * that satisfies the constraint by the semver release `helmVersion` links (prereleases in an AND
+ * group are judged differently by Helm 3 and 4).
  * @throws IndexError naming the chart and constraint when nothing matches
  */
-export function getChartVersion(index: IndexFile, name: string, constraint = ''): ChartVersion {
+export function getChartVersion(index: IndexFile, name: string, constraint = '', helmVersion?: HelmVersion): ChartVersion {
   const versions = index.entries.get(name);
   if (!versions) throw new IndexError('no chart name found');
   if (versions.length === 0) throw new IndexError('no chart version found');
+  const release = semverRelease(helmVersion);
+  let c;
+  try {
+    c = parseConstraint(constraint === '' ? '*' : constraint, release);
+  } catch (e) {
+    throw new IndexError((e as Error).message);
+  }
   if (constraint !== '') {
     const exact = versions.find((cv) => cv.metadata.version === constraint);
     if (exact) return exact;
-  }
-  let c;
-  try {
-    c = parseConstraint(constraint === '' ? '*' : constraint);
-  } catch (e) {
-    throw new IndexError((e as Error).message);
   }
   for (const cv of versions) {
     const v = tryVersion(cv.metadata.version);
