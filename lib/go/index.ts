@@ -1,10 +1,11 @@
 /**
- * Go's runtime as templates see it: the value model (`value.ts`), function values (`func.ts`), fmt, strconv, unicode/utf8, unicode, strings, time, net/netip and crypto/rand.
+ * Go's runtime as templates see it: the value model (`value.ts`), function values (`func.ts`), fmt, strconv, unicode/utf8, unicode, strings, time, net/netip, net/mail and crypto/rand.
  * Other layers import it from here.
  */
 export { deepCopy } from './copy';
 export { sprint, sprintf, sprintln, formatValue } from './fmt/fmt';
 export { defineFunc, type FuncMap } from './func';
+export { parseMailAddress } from './mail';
 export { parseAddr, parseIP, type NetipAddr } from './netip';
 export type { GoRelease } from './release';
 export { randomBytes, randomBelow, setRandomSource } from './rand';

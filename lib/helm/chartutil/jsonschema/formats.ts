@@ -1,79 +1,78 @@
-/** gojsonschema's format checkers for the formats charts use; unknown formats pass. */
-import { RE2JS } from 're2js';
+/**
+ * gojsonschema v1.2.0's format checkers (Helm 3.17, built with go1.23.7), each over the Go call it
+ * makes: time.Parse layouts for dates and times, net/mail.ParseAddress for emails, net.ParseIP for
+ * addresses, url.Parse for URIs. Unknown formats pass; a known format given a number fails
+ * (gojsonschema hands the checker a float64, and each checker wants a string).
+ */
+import { parseGoTime, parseIP, parseMailAddress } from '../../../go';
+import { parseURL } from '../../../sprig';
+import { goRegexp } from './go-regexp';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
-
-function validDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[mo - 1];
-}
-
-function validIPv4(s: string): boolean {
-  const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
-}
-
-function validIPv6(s: string): boolean {
-  if (!s.includes(':')) return false;
+const succeeds = (f: () => unknown): boolean => {
   try {
-    new URL(`http://[${s}]/`);
+    f();
     return true;
   } catch {
     return false;
   }
+};
+
+const parsesAs = (layouts: string[], s: string): boolean => layouts.some((layout) => succeeds(() => parseGoTime(layout, s, 'UTC')));
+
+const HOSTNAME = /^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9])(\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9]))*$/;
+
+/** `^([^{]*({[^}]*})?)*$`: each `{` outside braces is closed by a later `}`. */
+function bracesClosed(path: string): boolean {
+  let open = false;
+  for (const ch of path) {
+    if (!open && ch === '{') open = true;
+    else if (open && ch === '}') open = false;
+  }
+  return !open;
 }
 
-function validHostname(s: string): boolean {
-  if (s.length > 255) return false;
-  return /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/.test(s);
-}
-
-function validUri(s: string): boolean {
+function parsedURL(s: string) {
+  if (s.includes('\\')) return undefined;
   try {
-    const u = new URL(s);
-    return u.protocol.length > 1;
+    return parseURL(s, 'go1.23');
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+const uri = (s: string): boolean => (parsedURL(s)?.scheme ?? '') !== '';
+const uriReference = (s: string): boolean => parsedURL(s) !== undefined;
+const email = (s: string): boolean => succeeds(() => parseMailAddress(s));
+
 const CHECKERS: Record<string, (s: string) => boolean> = {
-  'date-time': (s) => {
-    const i = s.search(/[Tt]/);
-    return i > 0 && validDate(s.slice(0, i)) && TIME.test(s.slice(i + 1));
+  date: (s) => parsesAs(['2006-01-02'], s),
+  time: (s) => parsesAs(['15:04:05Z07:00', '15:04:05'], s),
+  'date-time': (s) => parsesAs(['15:04:05', '15:04:05Z07:00', '2006-01-02', '2006-01-02T15:04:05Z07:00', '2006-01-02T15:04:05.999999999Z07:00'], s),
+  hostname: (s) => HOSTNAME.test(s) && s.length < 256,
+  email,
+  'idn-email': email,
+  ipv4: (s) => parseIP(s) !== null && s.includes('.'),
+  ipv6: (s) => parseIP(s) !== null && s.includes(':'),
+  uri,
+  iri: uri,
+  'uri-reference': uriReference,
+  'iri-reference': uriReference,
+  'uri-template': (s) => {
+    const u = parsedURL(s);
+    return u !== undefined && bracesClosed(u.path);
   },
-  date: validDate,
-  time: (s) => TIME.test(s),
-  email: (s) => /^[^@\s]+@[^@\s]+$/.test(s),
-  'idn-email': (s) => /^[^@\s]+@[^@\s]+$/.test(s),
-  hostname: validHostname,
-  'idn-hostname': validHostname,
-  ipv4: validIPv4,
-  ipv6: validIPv6,
-  uri: validUri,
-  'uri-reference': (s) => !/\s/.test(s),
-  'iri-reference': (s) => !/\s/.test(s),
-  iri: validUri,
-  uuid: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
-  regex: (s) => {
-    try {
-      RE2JS.compile(s);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  'json-pointer': (s) => /^(\/([^~/]|~[01])*)*$/.test(s),
-  'relative-json-pointer': (s) => /^(0|[1-9]\d*)(#|(\/([^~/]|~[01])*)*)$/.test(s),
+  uuid: (s) => /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/.test(s),
+  regex: (s) => s === '' || succeeds(() => goRegexp(s)),
+  'json-pointer': (s) => /^(?:\/(?:[^~/]|~0|~1)*)*$/.test(s),
+  'relative-json-pointer': (s) => /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/.test(s),
 };
+
+/** Whether gojsonschema checks `format` (and so refuses a number given it). */
+export function isKnownFormat(format: string): boolean {
+  return Object.hasOwn(CHECKERS, format);
+}
 
 /** Whether `value` satisfies `format` (true for formats gojsonschema does not know). */
 export function checkFormat(format: string, value: string): boolean {
-  const check = Object.hasOwn(CHECKERS, format) ? CHECKERS[format] : undefined;
-  return check ? check(value) : true;
+  return isKnownFormat(format) ? CHECKERS[format](value) : true;
 }

@@ -6,7 +6,7 @@
  * another order in helm; each line is the same.
  */
 import { goRegexp } from './go-regexp';
-import { checkFormat } from './formats';
+import { checkFormat, isKnownFormat } from './formats';
 import { formatFloat } from '../../../go';
 import { canonicalJson, isMultipleOf, type Json } from './json';
 import type { CombiningKeyword } from '../../../errors';
@@ -435,5 +435,7 @@ export class Validator {
       if (exMin && value <= min) this.add(r, ctx, `Must be greater than ${formatFloat(min, 'g', -1)}`);
       else if (!exMin && value < min) this.add(r, ctx, `Must be greater than or equal to ${formatFloat(min, 'g', -1)}`);
     }
+    // Every known format's checker wants a string: a number fails it.
+    if (typeof s.format === 'string' && isKnownFormat(s.format)) this.add(r, ctx, `Does not match format '${s.format}'`);
   }
 }
