@@ -63,6 +63,12 @@ const CASES: string[] = [
   // Nil maps and slices from fromJson "null": merged into, they become fresh maps; copied, they stay nil.
   '{{ merge (fromJson "null") (fromJson "null") | toJson }}|{{ mergeOverwrite (fromJson "null") (dict "a" 1) | toJson }}|{{ merge (dict) (fromJson "null") | toJson }}',
   '{{ deepCopy (fromJson "null") | toJson }}|{{ deepCopy (list 1 (fromJsonArray "null")) | toJson }}',
+  // Decoding the same text again gives a value the template has not changed since.
+  '{{ $a := fromYaml "a: {b: 1}" }}{{ $_ := set $a.a "b" 2 }}{{ $_ := unset $a "c" }}{{ fromYaml "a: {b: 1}" | toJson }}{{ toJson $a }}',
+  '{{ $a := fromJson "{\\"a\\":{\\"b\\":[1]}}" }}{{ $_ := set $a.a "b" (list) }}{{ fromJson "{\\"a\\":{\\"b\\":[1]}}" | toJson }}',
+  '{{ $l := fromYamlArray "- {a: 1}" }}{{ $_ := set (index $l 0) "a" 2 }}{{ fromYamlArray "- {a: 1}" | toJson }}',
+  '{{ $l := fromJsonArray "[{\\"a\\":1}]" }}{{ $_ := set (index $l 0) "a" 2 }}{{ fromJsonArray "[{\\"a\\":1}]" | toJson }}',
+  '{{ $e := fromYaml "a: b: c" }}{{ $_ := set $e "Error" "x" }}{{ (fromYaml "a: b: c").Error }}',
 ];
 
 // `mustFromJson` and `toRawJson` fail the render: those run alone.

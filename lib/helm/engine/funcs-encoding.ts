@@ -4,7 +4,7 @@
  * None of them fail a render on Go's errors: those become "" (toYaml, toJson), the error text (toToml), an
  * `Error` key (fromYaml, fromJson, fromToml) or a one-element list (fromYamlArray, fromJsonArray).
  */
-import { defineFunc, type FuncMap, GoError, markNil, type GoMap, type GoValue } from '../../go';
+import { deepCopy, defineFunc, type FuncMap, GoError, markNil, type GoMap, type GoValue } from '../../go';
 import { isInternalFailure } from '../../gotemplate';
 import { decodeJson, marshalJson, encodeToml, decodeToml, TomlBug, type TomlRelease } from '../../encoding';
 import { isHelm4, type HelmVersion } from '../version';
@@ -105,15 +105,48 @@ export function helmFromToml(s: string, helmVersion?: HelmVersion): GoMap {
   }
 }
 
+/**
+ * Decoded texts by function and text. Charts decode the same text at every render (a values
+ * string, a helper's YAML made from unchanged values), and decoding is pure: the same text gives
+ * the same value. Templates may change what they get (`merge`, `set`), so each call gets its own
+ * copy, which costs far less than parsing again.
+ */
+class DecodedTexts {
+  private readonly byText = new Map<string, GoValue>();
+  private chars = 0;
+  constructor(private readonly decode: (s: string) => GoValue) {}
+
+  get(s: string): GoValue {
+    let v = this.byText.get(s);
+    if (v === undefined) {
+      // A failure to finish (the render's deadline, a nesting limit) is thrown, never kept.
+      v = this.decode(s);
+      if (this.byText.size >= MAX_DECODED_TEXTS || this.chars + s.length > MAX_DECODED_CHARS) {
+        this.byText.clear();
+        this.chars = 0;
+      }
+      this.byText.set(s, v);
+      this.chars += s.length;
+    }
+    return deepCopy(v);
+  }
+}
+const MAX_DECODED_TEXTS = 512;
+const MAX_DECODED_CHARS = 4_000_000;
+const decodedYamlMaps = new DecodedTexts(helmFromYaml);
+const decodedYamlLists = new DecodedTexts(helmFromYamlArray);
+const decodedJsonMaps = new DecodedTexts(helmFromJson);
+const decodedJsonLists = new DecodedTexts(helmFromJsonArray);
+
 /** Helm's encoding functions (merged over Sprig's map) for a Helm release. */
 export const helmEncodingFuncs = (helmVersion?: HelmVersion): FuncMap => ({
   toYaml: defineFunc('toYaml', ['interface {}'], helmToYaml),
   toYamlPretty: defineFunc('toYamlPretty', ['interface {}'], helmToYamlPretty),
-  fromYaml: defineFunc('fromYaml', ['string'], helmFromYaml),
-  fromYamlArray: defineFunc('fromYamlArray', ['string'], helmFromYamlArray),
+  fromYaml: defineFunc('fromYaml', ['string'], (s: string) => decodedYamlMaps.get(s)),
+  fromYamlArray: defineFunc('fromYamlArray', ['string'], (s: string) => decodedYamlLists.get(s)),
   toJson: defineFunc('toJson', ['interface {}'], helmToJson),
-  fromJson: defineFunc('fromJson', ['string'], helmFromJson),
-  fromJsonArray: defineFunc('fromJsonArray', ['string'], helmFromJsonArray),
+  fromJson: defineFunc('fromJson', ['string'], (s: string) => decodedJsonMaps.get(s)),
+  fromJsonArray: defineFunc('fromJsonArray', ['string'], (s: string) => decodedJsonLists.get(s)),
   toToml: defineFunc('toToml', ['interface {}'], (v: GoValue) => helmToToml(v, helmVersion)),
   fromToml: defineFunc('fromToml', ['string'], (s: string) => helmFromToml(s, helmVersion)),
 });
