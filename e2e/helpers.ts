@@ -126,3 +126,19 @@ export async function waitOfflineReady(page: Page): Promise<string> {
     return (await caches.keys()).join(',');
   });
 }
+
+/** Collects CSP violations from the page (any frame) and CSP errors any worker or the page logs. */
+export async function watchPolicy(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => seen.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const csp = /content security policy|Content-Security-Policy/i;
+  page.on('console', (m) => csp.test(m.text()) && seen.push(`console: ${m.text()}`));
+  page.on('worker', (w) => w.on('console', (m) => csp.test(m.text()) && seen.push(`worker ${w.url()}: ${m.text()}`)));
+  page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
+  return seen;
+}

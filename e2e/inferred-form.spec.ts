@@ -5,7 +5,9 @@
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { chartFolderFiles, packagedChart } from './chart-archive';
-import { editorText, manifestStream, waitForMonaco, waitRendered } from './helpers';
+import { editorText, manifestStream, waitForMonaco, waitRendered, watchPolicy } from './helpers';
+import { coalesceOver, helmAccepts, readValuesText } from '../lib/form/infer';
+import type { JsonSchema } from '../lib/form';
 
 const folder = fileURLToPath(new URL('./fixtures/documented', import.meta.url));
 
@@ -64,4 +66,35 @@ test('a schema-less chart: sections and descriptions from comments, search, edit
   const suggestions = page.locator('.monaco-editor .suggest-widget .monaco-list-row');
   await expect(suggestions.filter({ hasText: 'replicaCount' })).toBeVisible();
   await expect(suggestions.filter({ hasText: 'greeting' })).toBeVisible();
+});
+
+test('the inferred values.schema.json downloads, accepts what the chart ships, and is made without breaking the page\'s policy', async ({ page }) => {
+  const violations = await watchPolicy(page);
+  // Comment annotations the chart's own defaults and ci file break: the inferred schema must drop them.
+  const values = '# -- Port the Service listens on.\nport: 80 # @schema minimum:1;maximum:10\n# -- Log level.\nlogLevel: info # @schema pattern:^(debug|info)$\n';
+  const ci = 'logLevel: trace\n';
+  const files = {
+    'strict/Chart.yaml': 'apiVersion: v2\nname: strict\nversion: 0.1.0\n',
+    'strict/values.yaml': values,
+    'strict/ci/verbose-values.yaml': ci,
+    'strict/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  port: {{ .Values.port | quote }}\n  level: {{ .Values.logLevel }}\n',
+  };
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'strict-0.1.0.tgz', mimeType: 'application/gzip', buffer: packagedChart(files) });
+  await expect(page).toHaveURL(/\/configure\/local$/);
+  await waitRendered(page);
+
+  const form = page.getByRole('region', { name: 'strict settings' });
+  await expect(form).toContainText('the form is inferred from values.yaml');
+  const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Download values.schema.json' }).click()]);
+  expect(download.suggestedFilename()).toBe('values.schema.json');
+  const text = await (await download.createReadStream()).toArray();
+  const schema = JSON.parse(Buffer.concat(text).toString('utf8')) as JsonSchema;
+  expect.soft(schema.properties?.port).toMatchObject({ type: 'number', minimum: 1 });
+  expect.soft(schema.properties?.port).not.toHaveProperty('maximum');
+  expect.soft(schema.properties?.logLevel).not.toHaveProperty('pattern');
+  const defaults = readValuesText(values)!.values;
+  expect.soft(helmAccepts(schema, [defaults, coalesceOver(defaults, readValuesText(ci)!.values)])).toBe(true);
+  expect(violations).toEqual([]);
 });

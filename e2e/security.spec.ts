@@ -2,8 +2,8 @@
  * The security headers on every kind of response, and the app working under its own
  * Content-Security-Policy: no violation while a user goes through the whole configurator.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { manifestStream, openFresh, previewTab, setEditorText, waitForMonaco, waitRendered } from './helpers';
+import { expect, test } from '@playwright/test';
+import { manifestStream, openFresh, previewTab, setEditorText, waitForMonaco, waitRendered, watchPolicy } from './helpers';
 
 const FIXED = { 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 
@@ -54,22 +54,6 @@ test('the chart files answer GET and HEAD only', async ({ request }) => {
     expectSecurityHeaders(`${method} ${url}`, res.headers());
   }
 });
-
-/** Collects CSP violations from the page (any frame) and CSP errors any worker or the page logs. */
-async function watchPolicy(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction('reportViolation', (v: string) => seen.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  const csp = /content security policy|Content-Security-Policy/i;
-  page.on('console', (m) => csp.test(m.text()) && seen.push(`console: ${m.text()}`));
-  page.on('worker', (w) => w.on('console', (m) => csp.test(m.text()) && seen.push(`worker ${w.url()}: ${m.text()}`)));
-  page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
-  return seen;
-}
 
 test('the whole configurator works under the policy without a violation', async ({ page }) => {
   const violations = await watchPolicy(page);
