@@ -20,6 +20,7 @@ export { chartFullPath, API_VERSION_V1, addDependency } from './chart/chart';
 export { defaultCapabilities } from './chartutil/capabilities';
 export { type Json } from './chartutil/jsonschema/json';
 export { V6Schema, validateV6 } from './chartutil/jsonschema/v6';
+export type { V6Error } from './chartutil/jsonschema/v6';
 export { Validator } from './chartutil/jsonschema/validator';
 export { saveChartArchive } from './chartutil/save';
 export { checkAgainstSchema } from './chartutil/schema';

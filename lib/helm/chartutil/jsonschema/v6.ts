@@ -10,6 +10,7 @@ import { goRegexp } from './go-regexp';
 import { formatFloat } from '../../../go';
 import { isMultipleOf, type Json } from './json';
 import { checkFormatV6 } from './v6-formats';
+import { below, pointerOf, refLocation, SCHEMA_ROOT, type SchemaLocation as Loc } from './schema-location';
 
 type Obj = { [k: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,6 +28,11 @@ export interface V6Error {
   group?: boolean;
   /** An `anyOf` or `oneOf` that failed: each cause describes one option only. */
   choice?: 'anyOf' | 'oneOf';
+  /**
+   * The failing keyword's place in the schema (`#/properties/a/maximum`; through a `$ref`, the place
+   * it points at); a `false` schema's own place. None on the nodes that only gather causes.
+   */
+  keywordLocation?: string;
   causes: V6Error[];
 }
 
@@ -334,70 +340,72 @@ interface Ctx {
   boolOnly: boolean;
 }
 
-function node(instance: string[], message: string, causes: V6Error[] = []): V6Error {
-  return { instance, message, causes };
+function node(instance: string[], message: string, causes: V6Error[] = [], keywordLocation?: string): V6Error {
+  return keywordLocation === undefined ? { instance, message, causes } : { instance, message, keywordLocation, causes };
 }
 
 /** Validates `v` against the document's root; null when valid. */
 export function validateV6(doc: V6Schema, v: Json): V6Error | null {
-  return validate({ doc, boolOnly: false }, doc.root, v, []);
+  return validate({ doc, boolOnly: false }, doc.root, v, [], SCHEMA_ROOT);
 }
 
-function validate(ctx: Ctx, s: Json, v: Json, at: string[]): V6Error | null {
+function validate(ctx: Ctx, s: Json, v: Json, at: string[], loc: Loc): V6Error | null {
   if (s === true || s === undefined) return null;
-  if (s === false) return node(at, 'false schema');
+  if (s === false) return node(at, 'false schema', [], pointerOf(loc));
   if (!isObj(s)) return null;
   const draft = ctx.doc.draft;
   const errors: V6Error[] = [];
-  const add = (message: string, causes: V6Error[] = []) => {
-    const n = node(at, message, causes);
+  const fail = (keyword: string, message: string) => node(at, message, [], pointerOf(loc, keyword));
+  const add = (keyword: string, message: string, causes: V6Error[] = []) => {
+    const n = node(at, message, causes, pointerOf(loc, keyword));
     errors.push(n);
     return n;
   };
   const addErr = (e: V6Error | null) => e && errors.push(e);
-  const sub = (schema: Json, value: Json, tok: string | null, boolOnly = ctx.boolOnly) =>
-    validate(boolOnly === ctx.boolOnly ? ctx : { ...ctx, boolOnly }, schema, value, tok === null ? at : [...at, tok]);
+  const sub = (schema: Json, value: Json, tok: string | null, schemaLoc: Loc, boolOnly = ctx.boolOnly) =>
+    validate(boolOnly === ctx.boolOnly ? ctx : { ...ctx, boolOnly }, schema, value, tok === null ? at : [...at, tok], schemaLoc);
 
   const t = typeOf(v);
   if (s.type !== undefined) {
     const want = (Array.isArray(s.type) ? s.type : [s.type]).filter((x): x is string => typeof x === 'string');
     const ok = want.includes(t) || (want.includes('integer') && t === 'number' && Number.isInteger(v));
-    if (!ok && want.length) return node(at, `got ${t}, want ${TYPES.filter((x) => want.includes(x)).join(' or ')}`);
+    if (!ok && want.length) return fail('type', `got ${t}, want ${TYPES.filter((x) => want.includes(x)).join(' or ')}`);
   }
   if ('const' in s && !equals(v, s.const)) {
-    return node(at, Array.isArray(s.const) || isObj(s.const) ? "'const' failed" : `value must be ${display(s.const)}`);
+    return fail('const', Array.isArray(s.const) || isObj(s.const) ? "'const' failed" : `value must be ${display(s.const)}`);
   }
   if (Array.isArray(s.enum) && !s.enum.some((x) => equals(v, x))) {
     const prim = s.enum.every((x) => !Array.isArray(x) && !isObj(x));
-    return node(at, !prim ? "'enum' failed" : s.enum.length === 1 ? `value must be ${display(s.enum[0])}` : `value must be one of ${s.enum.map(display).join(', ')}`);
+    return fail('enum', !prim ? "'enum' failed" : s.enum.length === 1 ? `value must be ${display(s.enum[0])}` : `value must be one of ${s.enum.map(display).join(', ')}`);
   }
   if (typeof s.format === 'string' && draft < 2019 && typeof v === 'string') {
     const problem = s.format === 'regex' ? regexProblem(v) : checkFormatV6(s.format, v);
-    if (problem !== null) return node(at, `${display(v)} is not valid ${s.format}: ${problem}`);
+    if (problem !== null) return fail('format', `${display(v)} is not valid ${s.format}: ${problem}`);
   }
   if (typeof s.$ref === 'string') {
     const target = ctx.doc.resolve(s.$ref);
-    const e = sub(target, v, null);
+    const e = sub(target, v, null, refLocation(s.$ref));
     const refErr = e && { instance: at, message: 'validation failed', reference: true, causes: e.group ? e.causes : [e] };
     if (draft < 2019) return refErr;
     addErr(refErr);
   }
 
-  if (isObj(v)) objValidate(ctx, s, v, at, errors, add, addErr, sub, draft);
-  else if (Array.isArray(v)) arrValidate(s, v, at, add, addErr, sub, draft);
+  if (isObj(v)) objValidate(ctx, s, v, at, loc, errors, add, addErr, sub, draft);
+  else if (Array.isArray(v)) arrValidate(s, v, loc, add, addErr, sub, draft);
   else if (typeof v === 'string') strValidate(s, v, add);
   else if (typeof v === 'number') numValidate(s, v, add, draft);
 
-  if (errors.length === 0 || !ctx.boolOnly) condValidate(s, add, addErr, (schema, boolOnly) => sub(schema, v, null, boolOnly));
+  if (errors.length === 0 || !ctx.boolOnly) condValidate(s, loc, add, addErr, (schema, schemaLoc, boolOnly) => sub(schema, v, null, schemaLoc, boolOnly));
 
   if (errors.length === 0) return null;
   if (errors.length === 1) return errors[0];
   return { instance: at, message: 'validation failed', group: true, causes: errors };
 }
 
-type Add = (message: string, causes?: V6Error[]) => V6Error;
+/** Records a failure of the keyword of the schema being validated. */
+type Add = (keyword: string, message: string, causes?: V6Error[]) => V6Error;
 type AddErr = (e: V6Error | null) => void;
-type Sub = (schema: Json, value: Json, tok: string | null, boolOnly?: boolean) => V6Error | null;
+type Sub = (schema: Json, value: Json, tok: string | null, schemaLoc: Loc, boolOnly?: boolean) => V6Error | null;
 
 function missing(obj: Obj, names: Json): string[] {
   return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string' && !(n in obj)) : [];
@@ -407,12 +415,12 @@ function missingText(m: string[]): string {
   return m.length === 1 ? `missing property ${quote(m[0])}` : `missing properties ${m.map(quote).join(', ')}`;
 }
 
-function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], errors: V6Error[], add: Add, addErr: AddErr, sub: Sub, draft: number): void {
+function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], loc: Loc, errors: V6Error[], add: Add, addErr: AddErr, sub: Sub, draft: number): void {
   const n = Object.keys(obj).length;
-  if (typeof s.minProperties === 'number' && n < s.minProperties) add(`minProperties: got ${grouped(n)}, want ${grouped(s.minProperties)}`);
-  if (typeof s.maxProperties === 'number' && n > s.maxProperties) add(`maxProperties: got ${grouped(n)}, want ${grouped(s.maxProperties)}`);
+  if (typeof s.minProperties === 'number' && n < s.minProperties) add('minProperties', `minProperties: got ${grouped(n)}, want ${grouped(s.minProperties)}`);
+  if (typeof s.maxProperties === 'number' && n > s.maxProperties) add('maxProperties', `maxProperties: got ${grouped(n)}, want ${grouped(s.maxProperties)}`);
   const req = missing(obj, s.required);
-  if (req.length) add(missingText(req));
+  if (req.length) add('required', missingText(req));
   if (ctx.boolOnly && errors.length) return;
 
   if (isObj(s.dependencies)) {
@@ -420,8 +428,8 @@ function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], errors: V6Error[]
       if (!(p in obj)) continue;
       if (Array.isArray(dep)) {
         const m = missing(obj, dep);
-        if (m.length) add(`properties ${m.map(quote).join(', ')} required, if ${quote(p)} exists`);
-      } else addErr(sub(dep, obj, null));
+        if (m.length) add('dependencies', `properties ${m.map(quote).join(', ')} required, if ${quote(p)} exists`);
+      } else addErr(sub(dep, obj, null, below(loc, 'dependencies', p)));
     }
   }
 
@@ -433,48 +441,48 @@ function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], errors: V6Error[]
     let evaluated = false;
     if (name in props) {
       evaluated = true;
-      addErr(sub(props[name], value, name));
+      addErr(sub(props[name], value, name, below(loc, 'properties', name)));
     }
     for (const [re, schema] of patterns) {
       if (goRegexp(re).matcher(name).find()) {
         evaluated = true;
-        addErr(sub(schema, value, name));
+        addErr(sub(schema, value, name, below(loc, 'patternProperties', re)));
       }
     }
     if (!evaluated && s.additionalProperties !== undefined) {
       if (s.additionalProperties === false) additional.push(name);
-      else if (s.additionalProperties !== true) addErr(sub(s.additionalProperties, value, name));
+      else if (s.additionalProperties !== true) addErr(sub(s.additionalProperties, value, name, below(loc, 'additionalProperties')));
     }
   }
-  if (additional.length) add(`additional properties ${additional.map(quote).join(', ')} not allowed`);
+  if (additional.length) add('additionalProperties', `additional properties ${additional.map(quote).join(', ')} not allowed`);
   if (draft === 4) return;
 
   if (s.propertyNames !== undefined) {
     for (const name of Object.keys(obj)) {
       // A fresh validation of the name: v6 reports it and its causes at the root ('').
-      const e = validate({ ...ctx }, s.propertyNames, name, []);
-      if (e) errors.push({ instance: [], message: `invalid propertyName ${quote(name)}`, causes: e.group ? e.causes : [e] });
+      const e = validate({ ...ctx }, s.propertyNames, name, [], below(loc, 'propertyNames'));
+      if (e) errors.push(node([], `invalid propertyName ${quote(name)}`, e.group ? e.causes : [e], pointerOf(loc, 'propertyNames')));
     }
   }
   if (draft < 2019) return;
-  if (isObj(s.dependentSchemas)) for (const [p, schema] of Object.entries(s.dependentSchemas)) if (p in obj) addErr(sub(schema, obj, null));
+  if (isObj(s.dependentSchemas)) for (const [p, schema] of Object.entries(s.dependentSchemas)) if (p in obj) addErr(sub(schema, obj, null, below(loc, 'dependentSchemas', p)));
   if (isObj(s.dependentRequired)) {
     for (const [p, names] of Object.entries(s.dependentRequired)) {
       if (!(p in obj)) continue;
       const m = missing(obj, names);
-      if (m.length) add(`properties ${m.map(quote).join(', ')} required, if ${quote(p)} exists`);
+      if (m.length) add('dependentRequired', `properties ${m.map(quote).join(', ')} required, if ${quote(p)} exists`);
     }
   }
 }
 
-function arrValidate(s: Obj, arr: Json[], at: string[], add: Add, addErr: AddErr, sub: Sub, draft: number): void {
-  if (typeof s.minItems === 'number' && arr.length < s.minItems) add(`minItems: got ${grouped(arr.length)}, want ${grouped(s.minItems)}`);
-  if (typeof s.maxItems === 'number' && arr.length > s.maxItems) add(`maxItems: got ${grouped(arr.length)}, want ${grouped(s.maxItems)}`);
+function arrValidate(s: Obj, arr: Json[], loc: Loc, add: Add, addErr: AddErr, sub: Sub, draft: number): void {
+  if (typeof s.minItems === 'number' && arr.length < s.minItems) add('minItems', `minItems: got ${grouped(arr.length)}, want ${grouped(s.minItems)}`);
+  if (typeof s.maxItems === 'number' && arr.length > s.maxItems) add('maxItems', `maxItems: got ${grouped(arr.length)}, want ${grouped(s.maxItems)}`);
   if (s.uniqueItems === true && arr.length > 1) {
     outer: for (let i = 1; i < arr.length; i++) {
       for (let j = 0; j < i; j++) {
         if (equals(arr[i], arr[j])) {
-          add(`items at ${grouped(j)} and ${grouped(i)} are equal`);
+          add('uniqueItems', `items at ${grouped(j)} and ${grouped(i)} are equal`);
           break outer;
         }
       }
@@ -484,57 +492,58 @@ function arrValidate(s: Obj, arr: Json[], at: string[], add: Add, addErr: AddErr
     let evaluated = 0;
     if (Array.isArray(s.items)) {
       evaluated = Math.min(arr.length, s.items.length);
-      for (let i = 0; i < evaluated; i++) addErr(sub(s.items[i], arr[i], String(i)));
+      for (let i = 0; i < evaluated; i++) addErr(sub(s.items[i], arr[i], String(i), below(loc, 'items', String(i))));
     } else if (s.items !== undefined) {
-      arr.forEach((x, i) => addErr(sub(s.items, x, String(i))));
+      arr.forEach((x, i) => addErr(sub(s.items, x, String(i), below(loc, 'items'))));
       evaluated = arr.length;
     }
     if (s.additionalItems !== undefined && Array.isArray(s.items)) {
       if (s.additionalItems === false) {
-        if (evaluated !== arr.length) add(`last ${grouped(arr.length - evaluated)} additionalItem(s) not allowed`);
-      } else if (s.additionalItems !== true) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.additionalItems, x, String(i))));
+        if (evaluated !== arr.length) add('additionalItems', `last ${grouped(arr.length - evaluated)} additionalItem(s) not allowed`);
+      } else if (s.additionalItems !== true) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.additionalItems, x, String(i), below(loc, 'additionalItems'))));
     }
   } else {
     const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
     const evaluated = Math.min(prefix.length, arr.length);
-    for (let i = 0; i < evaluated; i++) addErr(sub(prefix[i], arr[i], String(i)));
-    if (s.items !== undefined) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.items, x, String(i))));
+    for (let i = 0; i < evaluated; i++) addErr(sub(prefix[i], arr[i], String(i), below(loc, 'prefixItems', String(i))));
+    if (s.items !== undefined) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.items, x, String(i), below(loc, 'items'))));
   }
   if (s.contains !== undefined) {
     const errs: V6Error[] = [];
     const matched: number[] = [];
     arr.forEach((x, i) => {
-      const e = sub(s.contains, x, String(i));
+      const e = sub(s.contains, x, String(i), below(loc, 'contains'));
       if (e) errs.push(e);
       else matched.push(i);
     });
     if (typeof s.minContains === 'number' && draft >= 2019) {
       if (matched.length < s.minContains) {
         add(
+          'minContains',
           matched.length === 0
             ? `min ${grouped(s.minContains)} items required to match contains schema, but none matched`
             : `min ${grouped(s.minContains)} items required to match contains schema, but matched ${grouped(matched.length)} items at ${matched.join(' ')}`,
           errs,
         );
       }
-    } else if (matched.length === 0) add('no items match contains schema', errs);
+    } else if (matched.length === 0) add('contains', 'no items match contains schema', errs);
     if (typeof s.maxContains === 'number' && draft >= 2019 && matched.length > s.maxContains) {
-      add(`max ${grouped(s.maxContains)} items required to match contains schema, but matched ${grouped(matched.length)} items at ${matched.join(' ')}`);
+      add('maxContains', `max ${grouped(s.maxContains)} items required to match contains schema, but matched ${grouped(matched.length)} items at ${matched.join(' ')}`);
     }
   }
 }
 
 function strValidate(s: Obj, str: string, add: Add): void {
   const len = typeof s.minLength === 'number' || typeof s.maxLength === 'number' ? runeCount(str) : -1;
-  if (typeof s.minLength === 'number' && len < s.minLength) add(`minLength: got ${grouped(len)}, want ${grouped(s.minLength)}`);
-  if (typeof s.maxLength === 'number' && len > s.maxLength) add(`maxLength: got ${grouped(len)}, want ${grouped(s.maxLength)}`);
-  if (typeof s.pattern === 'string' && !goRegexp(s.pattern).matcher(str).find()) add(`${quote(str)} does not match pattern ${quote(s.pattern)}`);
+  if (typeof s.minLength === 'number' && len < s.minLength) add('minLength', `minLength: got ${grouped(len)}, want ${grouped(s.minLength)}`);
+  if (typeof s.maxLength === 'number' && len > s.maxLength) add('maxLength', `maxLength: got ${grouped(len)}, want ${grouped(s.maxLength)}`);
+  if (typeof s.pattern === 'string' && !goRegexp(s.pattern).matcher(str).find()) add('pattern', `${quote(str)} does not match pattern ${quote(s.pattern)}`);
 }
 
 function numValidate(s: Obj, n: number, add: Add, draft: number): void {
   const bound = (kw: string, fails: (limit: number) => boolean) => {
     const limit = s[kw];
-    if (typeof limit === 'number' && fails(limit)) add(`${kw}: got ${grouped(n)}, want ${grouped(limit)}`);
+    if (typeof limit === 'number' && fails(limit)) add(kw, `${kw}: got ${grouped(n)}, want ${grouped(limit)}`);
   };
   // Draft 4 spells exclusive bounds as booleans beside minimum and maximum.
   if (draft === 4 && s.exclusiveMinimum === true) bound('minimum', (l) => n <= l);
@@ -547,46 +556,46 @@ function numValidate(s: Obj, n: number, add: Add, draft: number): void {
 }
 
 /** The same value against another schema of the same level (allOf, if, ...). */
-type Self = (schema: Json, boolOnly?: boolean) => V6Error | null;
+type Self = (schema: Json, schemaLoc: Loc, boolOnly?: boolean) => V6Error | null;
 
-function condValidate(s: Obj, add: Add, addErr: AddErr, self: Self): void {
-  if (s.not !== undefined && self(s.not, true) === null) add("'not' failed");
+function condValidate(s: Obj, loc: Loc, add: Add, addErr: AddErr, self: Self): void {
+  if (s.not !== undefined && self(s.not, below(loc, 'not'), true) === null) add('not', "'not' failed");
   if (Array.isArray(s.allOf)) {
-    const errs = s.allOf.map((x) => self(x)).filter((e): e is V6Error => e !== null);
-    if (errs.length) add("'allOf' failed", errs);
+    const errs = s.allOf.map((x, i) => self(x, below(loc, 'allOf', String(i)))).filter((e): e is V6Error => e !== null);
+    if (errs.length) add('allOf', "'allOf' failed", errs);
   }
   if (Array.isArray(s.anyOf)) {
     const errs: V6Error[] = [];
     let matched = false;
-    for (const x of s.anyOf) {
-      const e = self(x);
+    for (const [i, x] of s.anyOf.entries()) {
+      const e = self(x, below(loc, 'anyOf', String(i)));
       if (e) errs.push(e);
       else {
         matched = true;
         break;
       }
     }
-    if (!matched) add("'anyOf' failed", errs).choice = 'anyOf';
+    if (!matched) add('anyOf', "'anyOf' failed", errs).choice = 'anyOf';
   }
   if (Array.isArray(s.oneOf)) {
     let matched = -1;
     const errs: V6Error[] = [];
     for (let i = 0; i < s.oneOf.length; i++) {
-      const e = self(s.oneOf[i], matched !== -1);
+      const e = self(s.oneOf[i], below(loc, 'oneOf', String(i)), matched !== -1);
       if (e) {
         if (matched === -1) errs.push(e);
       } else if (matched === -1) matched = i;
       else {
-        add(`'oneOf' failed, subschemas ${grouped(matched)}, ${grouped(i)} matched`).choice = 'oneOf';
+        add('oneOf', `'oneOf' failed, subschemas ${grouped(matched)}, ${grouped(i)} matched`).choice = 'oneOf';
         break;
       }
     }
-    if (matched === -1) add("'oneOf' failed, none matched", errs).choice = 'oneOf';
+    if (matched === -1) add('oneOf', "'oneOf' failed, none matched", errs).choice = 'oneOf';
   }
   if (s.if !== undefined) {
-    if (self(s.if, true) === null) {
-      if (s.then !== undefined) addErr(self(s.then));
-    } else if (s.else !== undefined) addErr(self(s.else));
+    if (self(s.if, below(loc, 'if'), true) === null) {
+      if (s.then !== undefined) addErr(self(s.then, below(loc, 'then')));
+    } else if (s.else !== undefined) addErr(self(s.else, below(loc, 'else')));
   }
 }
 

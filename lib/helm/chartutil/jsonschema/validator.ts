@@ -9,6 +9,7 @@ import { goRegexp } from './go-regexp';
 import { checkFormat, isKnownFormat } from './formats';
 import { formatFloat } from '../../../go';
 import { canonicalJson, isMultipleOf, type Json } from './json';
+import { below, pointerOf, refLocation, SCHEMA_ROOT, type SchemaLocation as Loc } from './schema-location';
 import type { CombiningKeyword } from '../../../errors';
 
 export interface SchemaError {
@@ -17,6 +18,11 @@ export interface SchemaError {
   description: string;
   /** The combining keyword this is the verdict of, when it is one. */
   keyword?: CombiningKeyword;
+  /**
+   * Where in the schema the failing keyword sits, as a JSON pointer fragment (`#/properties/a/maximum`;
+   * through a `$ref`, the location it points at). A `false` schema fails at its own location.
+   */
+  keywordLocation: string;
 }
 
 type Schema = Json;
@@ -148,7 +154,7 @@ export class Validator {
 
   validate(value: Json): SchemaError[] {
     const r: Result = { errors: [], score: 0 };
-    this.recurse(this.root, value, r, ROOT);
+    this.recurse(this.root, value, r, ROOT, SCHEMA_ROOT);
     return r.errors;
   }
 
@@ -174,14 +180,16 @@ export class Validator {
     return cur;
   }
 
-  private add(r: Result, ctx: Path, description: string, keyword?: CombiningKeyword): void {
-    r.errors.push(keyword ? { field: fieldOf(ctx), description, keyword } : { field: fieldOf(ctx), description });
+  /** Records a failure of the keyword `failed` of the schema at `loc` (the schema itself when undefined). */
+  private add(r: Result, ctx: Path, loc: Loc, failed: string | undefined, description: string, keyword?: CombiningKeyword): void {
+    const keywordLocation = pointerOf(loc, failed);
+    r.errors.push(keyword ? { field: fieldOf(ctx), description, keyword, keywordLocation } : { field: fieldOf(ctx), description, keywordLocation });
     r.score -= 2;
   }
 
-  private sub(schema: Schema, value: Json, ctx: Path): Result {
+  private sub(schema: Schema, value: Json, ctx: Path, loc: Loc): Result {
     const r: Result = { errors: [], score: 0 };
-    this.recurse(schema, value, r, ctx);
+    this.recurse(schema, value, r, ctx, loc);
     return r;
   }
 
@@ -190,18 +198,18 @@ export class Validator {
     r.score += other.score;
   }
 
-  private recurse(schema: Schema, value: Json, r: Result, ctx: Path): void {
+  private recurse(schema: Schema, value: Json, r: Result, ctx: Path, loc: Loc): void {
     if (schema === true) {
       r.score++;
       return;
     }
     if (schema === false) {
-      this.add(r, ctx, 'False always fails validation');
+      this.add(r, ctx, loc, undefined, 'False always fails validation');
       return;
     }
     if (!isObj(schema)) return;
     if (typeof schema.$ref === 'string') {
-      this.recurse(this.resolveRef(schema.$ref), value, r, ctx);
+      this.recurse(this.resolveRef(schema.$ref), value, r, ctx, refLocation(schema.$ref));
       return;
     }
     const types = typesOf(schema);
@@ -209,38 +217,38 @@ export class Validator {
     if (types.length > 0) {
       const ok = types.includes(given) || (given === 'integer' && types.includes('number'));
       if (!ok) {
-        this.add(r, ctx, `Invalid type. Expected: ${typesString(types)}, given: ${given}`);
+        this.add(r, ctx, loc, 'type', `Invalid type. Expected: ${typesString(types)}, given: ${given}`);
         return;
       }
     }
-    this.validateSchema(schema, value, r, ctx);
+    this.validateSchema(schema, value, r, ctx, loc);
     if (typeof value === 'number') {
-      this.validateNumber(schema, value, r, ctx);
-      this.validateCommon(schema, value, r, ctx);
+      this.validateNumber(schema, value, r, ctx, loc);
+      this.validateCommon(schema, value, r, ctx, loc);
     } else if (Array.isArray(value)) {
-      this.validateArray(schema, value, r, ctx);
-      this.validateCommon(schema, value, r, ctx);
+      this.validateArray(schema, value, r, ctx, loc);
+      this.validateCommon(schema, value, r, ctx, loc);
     } else if (isObj(value)) {
-      this.validateObject(schema, value, r, ctx);
-      this.validateCommon(schema, value, r, ctx);
+      this.validateObject(schema, value, r, ctx, loc);
+      this.validateCommon(schema, value, r, ctx, loc);
       if (isObj(schema.properties)) {
         for (const [k, ps] of Object.entries(schema.properties)) {
-          if (Object.prototype.hasOwnProperty.call(value, k)) this.recurse(ps, value[k], r, { up: ctx, key: k });
+          if (Object.prototype.hasOwnProperty.call(value, k)) this.recurse(ps, value[k], r, { up: ctx, key: k }, below(loc, 'properties', k));
         }
       }
     } else {
-      this.validateCommon(schema, value, r, ctx);
-      if (typeof value === 'string') this.validateString(schema, value, r, ctx);
+      this.validateCommon(schema, value, r, ctx, loc);
+      if (typeof value === 'string') this.validateString(schema, value, r, ctx, loc);
     }
     r.score++;
   }
 
-  private validateSchema(s: { [k: string]: Json }, value: Json, r: Result, ctx: Path): void {
+  private validateSchema(s: { [k: string]: Json }, value: Json, r: Result, ctx: Path, loc: Loc): void {
     if (Array.isArray(s.anyOf) && s.anyOf.length) {
       let best: Result | undefined;
       let valid = false;
-      for (const a of s.anyOf) {
-        const res = this.sub(a, value, ctx);
+      for (const [i, a] of s.anyOf.entries()) {
+        const res = this.sub(a, value, ctx, below(loc, 'anyOf', String(i)));
         if (res.errors.length === 0) {
           valid = true;
           break;
@@ -248,58 +256,58 @@ export class Validator {
         if (!best || res.score > best.score) best = res;
       }
       if (!valid) {
-        this.add(r, ctx, 'Must validate at least one schema (anyOf)', 'anyOf');
+        this.add(r, ctx, loc, 'anyOf', 'Must validate at least one schema (anyOf)', 'anyOf');
         if (best) this.merge(r, best);
       }
     }
     if (Array.isArray(s.oneOf) && s.oneOf.length) {
       let n = 0;
       let best: Result | undefined;
-      for (const o of s.oneOf) {
-        const res = this.sub(o, value, ctx);
+      for (const [i, o] of s.oneOf.entries()) {
+        const res = this.sub(o, value, ctx, below(loc, 'oneOf', String(i)));
         if (res.errors.length === 0) n++;
         else if (n === 0 && (!best || res.score > best.score)) best = res;
       }
       if (n !== 1) {
-        this.add(r, ctx, 'Must validate one and only one schema (oneOf)', 'oneOf');
+        this.add(r, ctx, loc, 'oneOf', 'Must validate one and only one schema (oneOf)', 'oneOf');
         if (n === 0 && best) this.merge(r, best);
       }
     }
     if (Array.isArray(s.allOf) && s.allOf.length) {
       let n = 0;
-      for (const a of s.allOf) {
-        const res = this.sub(a, value, ctx);
+      for (const [i, a] of s.allOf.entries()) {
+        const res = this.sub(a, value, ctx, below(loc, 'allOf', String(i)));
         if (res.errors.length === 0) n++;
         this.merge(r, res);
       }
-      if (n !== s.allOf.length) this.add(r, ctx, 'Must validate all the schemas (allOf)', 'allOf');
+      if (n !== s.allOf.length) this.add(r, ctx, loc, 'allOf', 'Must validate all the schemas (allOf)', 'allOf');
     }
-    if (s.not !== undefined && this.sub(s.not, value, ctx).errors.length === 0) {
-      this.add(r, ctx, 'Must not validate the schema (not)', 'not');
+    if (s.not !== undefined && this.sub(s.not, value, ctx, below(loc, 'not')).errors.length === 0) {
+      this.add(r, ctx, loc, 'not', 'Must not validate the schema (not)', 'not');
     }
     if (isObj(s.dependencies) && isObj(value)) {
       for (const [k, dep] of Object.entries(s.dependencies)) {
         if (!(k in value)) continue;
         if (Array.isArray(dep)) {
-          for (const d of dep) if (typeof d === 'string' && !(d in value)) this.add(r, ctx, `Has a dependency on ${d}`);
+          for (const d of dep) if (typeof d === 'string' && !(d in value)) this.add(r, ctx, loc, 'dependencies', `Has a dependency on ${d}`);
         } else {
-          this.merge(r, this.sub(dep, value, ctx));
+          this.merge(r, this.sub(dep, value, ctx, below(loc, 'dependencies', k)));
         }
       }
     }
     if (s.if !== undefined) {
-      const ifOk = this.sub(s.if, value, ctx).errors.length === 0;
+      const ifOk = this.sub(s.if, value, ctx, below(loc, 'if')).errors.length === 0;
       if (ifOk && s.then !== undefined) {
-        const res = this.sub(s.then, value, ctx);
+        const res = this.sub(s.then, value, ctx, below(loc, 'then'));
         if (res.errors.length) {
-          this.add(r, ctx, 'Must validate "then" as "if" was valid', 'then');
+          this.add(r, ctx, loc, 'then', 'Must validate "then" as "if" was valid', 'then');
           this.merge(r, res);
         }
       }
       if (!ifOk && s.else !== undefined) {
-        const res = this.sub(s.else, value, ctx);
+        const res = this.sub(s.else, value, ctx, below(loc, 'else'));
         if (res.errors.length) {
-          this.add(r, ctx, 'Must validate "else" as "if" was not valid', 'else');
+          this.add(r, ctx, loc, 'else', 'Must validate "else" as "if" was not valid', 'else');
           this.merge(r, res);
         }
       }
@@ -307,40 +315,40 @@ export class Validator {
     r.score++;
   }
 
-  private validateCommon(s: { [k: string]: Json }, value: Json, r: Result, ctx: Path): void {
+  private validateCommon(s: { [k: string]: Json }, value: Json, r: Result, ctx: Path, loc: Loc): void {
     if (s.const !== undefined && canonicalJson(value) !== canonicalJson(s.const)) {
-      this.add(r, ctx, `${fieldOf(ctx)} does not match: ${canonicalJson(s.const)}`);
+      this.add(r, ctx, loc, 'const', `${fieldOf(ctx)} does not match: ${canonicalJson(s.const)}`);
     }
     if (Array.isArray(s.enum) && s.enum.length) {
       const allowed = s.enum.map(canonicalJson);
       if (!allowed.includes(canonicalJson(value))) {
-        this.add(r, ctx, `${fieldOf(ctx)} must be one of the following: ${allowed.join(', ')}`);
+        this.add(r, ctx, loc, 'enum', `${fieldOf(ctx)} must be one of the following: ${allowed.join(', ')}`);
       }
     }
   }
 
-  private validateArray(s: { [k: string]: Json }, value: Json[], r: Result, ctx: Path): void {
+  private validateArray(s: { [k: string]: Json }, value: Json[], r: Result, ctx: Path, loc: Loc): void {
     const items = s.items;
     if (items !== undefined && !Array.isArray(items)) {
-      value.forEach((x, i) => this.merge(r, this.sub(items, x, { up: ctx, key: String(i) })));
+      value.forEach((x, i) => this.merge(r, this.sub(items, x, { up: ctx, key: String(i) }, below(loc, 'items'))));
     } else if (Array.isArray(items) && items.length) {
-      for (let i = 0; i < items.length && i < value.length; i++) this.merge(r, this.sub(items[i], value[i], { up: ctx, key: String(i) }));
+      for (let i = 0; i < items.length && i < value.length; i++) this.merge(r, this.sub(items[i], value[i], { up: ctx, key: String(i) }, below(loc, 'items', String(i))));
       if (items.length < value.length) {
         const extra = s.additionalItems;
-        if (extra === false) this.add(r, ctx, 'No additional items allowed on array');
+        if (extra === false) this.add(r, ctx, loc, 'additionalItems', 'No additional items allowed on array');
         else if (isObj(extra)) {
-          for (let i = items.length; i < value.length; i++) this.merge(r, this.sub(extra, value[i], { up: ctx, key: String(i) }));
+          for (let i = items.length; i < value.length; i++) this.merge(r, this.sub(extra, value[i], { up: ctx, key: String(i) }, below(loc, 'additionalItems')));
         }
       }
     }
-    if (typeof s.minItems === 'number' && value.length < s.minItems) this.add(r, ctx, `Array must have at least ${s.minItems} items`);
-    if (typeof s.maxItems === 'number' && value.length > s.maxItems) this.add(r, ctx, `Array must have at most ${s.maxItems} items`);
+    if (typeof s.minItems === 'number' && value.length < s.minItems) this.add(r, ctx, loc, 'minItems', `Array must have at least ${s.minItems} items`);
+    if (typeof s.maxItems === 'number' && value.length > s.maxItems) this.add(r, ctx, loc, 'maxItems', `Array must have at most ${s.maxItems} items`);
     if (s.uniqueItems === true) {
       const seen = new Map<string, number>();
       value.forEach((x, j) => {
         const key = canonicalJson(x);
         const i = seen.get(key);
-        if (i !== undefined) this.add(r, ctx, `array items[${i},${j}] must be unique`);
+        if (i !== undefined) this.add(r, ctx, loc, 'uniqueItems', `array items[${i},${j}] must be unique`);
         seen.set(key, j);
       });
     }
@@ -348,7 +356,7 @@ export class Validator {
       let best: Result | undefined;
       let any = false;
       for (let i = 0; i < value.length; i++) {
-        const res = this.sub(s.contains, value[i], { up: ctx, key: String(i) });
+        const res = this.sub(s.contains, value[i], { up: ctx, key: String(i) }, below(loc, 'contains'));
         if (res.errors.length === 0) {
           any = true;
           break;
@@ -356,21 +364,21 @@ export class Validator {
         if (!best || res.score > best.score) best = res;
       }
       if (!any) {
-        this.add(r, ctx, 'At least one of the items must match');
+        this.add(r, ctx, loc, 'contains', 'At least one of the items must match');
         if (best) this.merge(r, best);
       }
     }
   }
 
-  private validateObject(s: { [k: string]: Json }, value: { [k: string]: Json }, r: Result, ctx: Path): void {
+  private validateObject(s: { [k: string]: Json }, value: { [k: string]: Json }, r: Result, ctx: Path, loc: Loc): void {
     const n = Object.keys(value).length;
-    if (typeof s.minProperties === 'number' && n < s.minProperties) this.add(r, ctx, `Must have at least ${s.minProperties} properties`);
-    if (typeof s.maxProperties === 'number' && n > s.maxProperties) this.add(r, ctx, `Must have at most ${s.maxProperties} properties`);
+    if (typeof s.minProperties === 'number' && n < s.minProperties) this.add(r, ctx, loc, 'minProperties', `Must have at least ${s.minProperties} properties`);
+    if (typeof s.maxProperties === 'number' && n > s.maxProperties) this.add(r, ctx, loc, 'maxProperties', `Must have at most ${s.maxProperties} properties`);
     if (Array.isArray(s.required)) {
       for (const p of s.required) {
         if (typeof p !== 'string') continue;
         if (Object.prototype.hasOwnProperty.call(value, p)) r.score++;
-        else this.add(r, ctx, `${p} is required`);
+        else this.add(r, ctx, loc, 'required', `${p} is required`);
       }
     }
     const props = isObj(s.properties) ? s.properties : {};
@@ -381,38 +389,38 @@ export class Validator {
       for (const [pattern, ps] of patterns) {
         if (matches(pattern, pk)) {
           ppMatch = true;
-          this.merge(r, this.sub(ps, pv, { up: ctx, key: pk }));
+          this.merge(r, this.sub(ps, pv, { up: ctx, key: pk }, below(loc, 'patternProperties', pattern)));
         }
       }
       if (found || ppMatch) continue;
       const ap = s.additionalProperties;
-      if (ap === false) this.add(r, ctx, `Additional property ${pk} is not allowed`);
-      else if (isObj(ap)) this.merge(r, this.sub(ap, pv, { up: ctx, key: pk }));
+      if (ap === false) this.add(r, ctx, loc, 'additionalProperties', `Additional property ${pk} is not allowed`);
+      else if (isObj(ap)) this.merge(r, this.sub(ap, pv, { up: ctx, key: pk }, below(loc, 'additionalProperties')));
     }
     if (s.propertyNames !== undefined) {
       for (const pk of Object.keys(value)) {
-        const res = this.sub(s.propertyNames, pk, ctx);
+        const res = this.sub(s.propertyNames, pk, ctx, below(loc, 'propertyNames'));
         if (res.errors.length) {
-          this.add(r, ctx, `Property name of "${pk}" does not match`);
+          this.add(r, ctx, loc, 'propertyNames', `Property name of "${pk}" does not match`);
           this.merge(r, res);
         }
       }
     }
   }
 
-  private validateString(s: { [k: string]: Json }, value: string, r: Result, ctx: Path): void {
+  private validateString(s: { [k: string]: Json }, value: string, r: Result, ctx: Path, loc: Loc): void {
     if (typeof s.minLength === 'number' || typeof s.maxLength === 'number') {
       const len = [...value].length;
-      if (typeof s.minLength === 'number' && len < s.minLength) this.add(r, ctx, `String length must be greater than or equal to ${s.minLength}`);
-      if (typeof s.maxLength === 'number' && len > s.maxLength) this.add(r, ctx, `String length must be less than or equal to ${s.maxLength}`);
+      if (typeof s.minLength === 'number' && len < s.minLength) this.add(r, ctx, loc, 'minLength', `String length must be greater than or equal to ${s.minLength}`);
+      if (typeof s.maxLength === 'number' && len > s.maxLength) this.add(r, ctx, loc, 'maxLength', `String length must be less than or equal to ${s.maxLength}`);
     }
-    if (typeof s.pattern === 'string' && !matches(s.pattern, value)) this.add(r, ctx, `Does not match pattern '${s.pattern}'`);
-    if (typeof s.format === 'string' && !formatOk(s.format, value)) this.add(r, ctx, `Does not match format '${s.format}'`);
+    if (typeof s.pattern === 'string' && !matches(s.pattern, value)) this.add(r, ctx, loc, 'pattern', `Does not match pattern '${s.pattern}'`);
+    if (typeof s.format === 'string' && !formatOk(s.format, value)) this.add(r, ctx, loc, 'format', `Does not match format '${s.format}'`);
   }
 
-  private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: Path): void {
+  private validateNumber(s: { [k: string]: Json }, value: number, r: Result, ctx: Path, loc: Loc): void {
     if (typeof s.multipleOf === 'number' && !isMultipleOf(value, s.multipleOf)) {
-      this.add(r, ctx, `Must be a multiple of ${formatFloat(s.multipleOf, 'g', -1)}`);
+      this.add(r, ctx, loc, 'multipleOf', `Must be a multiple of ${formatFloat(s.multipleOf, 'g', -1)}`);
     }
     // Draft 4 spells exclusive bounds as booleans beside maximum/minimum, later drafts as numbers.
     let max = typeof s.maximum === 'number' ? s.maximum : undefined;
@@ -421,9 +429,10 @@ export class Validator {
       max = s.exclusiveMaximum;
       exMax = true;
     }
+    const maxKeyword = typeof s.exclusiveMaximum === 'number' ? 'exclusiveMaximum' : 'maximum';
     if (max !== undefined) {
-      if (exMax && value >= max) this.add(r, ctx, `Must be less than ${formatFloat(max, 'g', -1)}`);
-      else if (!exMax && value > max) this.add(r, ctx, `Must be less than or equal to ${formatFloat(max, 'g', -1)}`);
+      if (exMax && value >= max) this.add(r, ctx, loc, maxKeyword, `Must be less than ${formatFloat(max, 'g', -1)}`);
+      else if (!exMax && value > max) this.add(r, ctx, loc, maxKeyword, `Must be less than or equal to ${formatFloat(max, 'g', -1)}`);
     }
     let min = typeof s.minimum === 'number' ? s.minimum : undefined;
     let exMin = s.exclusiveMinimum === true;
@@ -431,9 +440,10 @@ export class Validator {
       min = s.exclusiveMinimum;
       exMin = true;
     }
+    const minKeyword = typeof s.exclusiveMinimum === 'number' ? 'exclusiveMinimum' : 'minimum';
     if (min !== undefined) {
-      if (exMin && value <= min) this.add(r, ctx, `Must be greater than ${formatFloat(min, 'g', -1)}`);
-      else if (!exMin && value < min) this.add(r, ctx, `Must be greater than or equal to ${formatFloat(min, 'g', -1)}`);
+      if (exMin && value <= min) this.add(r, ctx, loc, minKeyword, `Must be greater than ${formatFloat(min, 'g', -1)}`);
+      else if (!exMin && value < min) this.add(r, ctx, loc, minKeyword, `Must be greater than or equal to ${formatFloat(min, 'g', -1)}`);
     }
     // Every known format's checker wants a string: a number fails it.
     if (typeof s.format === 'string' && isKnownFormat(s.format)) this.add(r, ctx, `Does not match format '${s.format}'`);
