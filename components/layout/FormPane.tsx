@@ -81,7 +81,7 @@ function SchemaNote({ info, helm }: { info: ChartInfo; helm: HelmVersion }) {
   const declared = schemaObject(info.schema);
   const ignored = useMemo(() => (declared ? keywordsHelmIgnores(declared, helm) : []), [declared, helm]);
   const save = async () => {
-    // Schema inference (with Helm's validators and ajv's drafts) loads only when the schema is saved.
+    // Schema inference (with Helm's validators) loads only when the schema is saved.
     const { exportableSchema } = await import('@/lib/form/infer');
     const text = `${JSON.stringify(exportableSchema(info.formSchema), null, 2)}\n`;
     download(new TextEncoder().encode(text), 'values.schema.json', 'application/schema+json');

@@ -1,29 +1,16 @@
 /**
  * The form's schema must never reject what a chart ships. `acceptShipped` validates the chart's
- * own value files with ajv and removes each keyword that fails one of them (at the schema
- * location ajv reports), until all pass. The keywords that had to go are returned, so a caller
- * can tell which rules of a declared schema the chart itself breaks.
+ * own value files with Helm's validators (3.17's and 4.1's rules) and removes each keyword that
+ * fails one of them (at the schema location the validator reports), until all pass. The keywords
+ * that had to go are returned, so a caller can tell which rules of a declared schema the chart
+ * itself breaks. The validators interpret the schema: nothing is compiled to code, which the
+ * page's Content-Security-Policy (no 'unsafe-eval') would refuse.
  */
-import Ajv, { type AnySchema, type ErrorObject } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019.js';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { Validator, V6Schema, validateV6, type Json } from '../../helm';
+import { Validator, V6Schema, validateV6, type Json, type V6Error } from '../../helm';
 import type { JsonSchema } from '../schema';
-
-type AjvLike = Pick<Ajv, 'compile'>;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function validatorFor(schema: JsonSchema): AjvLike {
-  const uri = typeof schema.$schema === 'string' ? schema.$schema : '';
-  // strict off: charts carry annotations ajv does not know, and formats only need to exist.
-  const options = { allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false, logger: false as const, code: { optimize: false } };
-  const ajv = /2020-12/.test(uri) ? new Ajv2020(options) : /2019-09/.test(uri) ? new Ajv2019(options) : new Ajv(options);
-  addFormats(ajv as Ajv);
-  return ajv;
 }
 
 /**
@@ -40,37 +27,65 @@ export function coalesceOver(defaults: unknown, override: unknown): unknown {
   return out;
 }
 
-function unpointer(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+/** A JSON pointer token of a URI fragment; null when its %-escapes are broken. */
+function unpointer(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+  } catch {
+    return null;
+  }
 }
 
-/** Removes the keyword at an ajv `schemaPath` (`#/properties/a/type`); false when there is none. */
+/**
+ * Removes the keyword at a schema location (`#/properties/a/type`); false when there is none, or
+ * when the location is an entry of a list (`#/anyOf/0`), which cannot go without shifting the others.
+ */
 function dropKeyword(root: JsonSchema, schemaPath: string): boolean {
   if (!schemaPath.startsWith('#/')) return false;
   const parts = schemaPath.slice(2).split('/').map(unpointer);
+  if (parts.includes(null)) return false;
   let node: unknown = root;
-  for (const p of parts.slice(0, -1)) {
+  for (const p of parts.slice(0, -1) as string[]) {
     if (Array.isArray(node)) node = node[Number(p)];
     else if (isRecord(node)) node = node[p];
     else return false;
   }
-  const last = parts[parts.length - 1];
-  if (!isRecord(node) || !(last in node)) return false;
+  const last = parts[parts.length - 1]!;
+  if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, last)) return false;
   delete node[last];
   return true;
 }
 
-/**
- * Whether both Helm validators (3.17's gojsonschema rules, 4.1's jsonschema v6 rules) accept
- * every document. They interpret the schema without compiling it, so the common case, a schema
- * the chart's files already pass, costs no ajv compile.
- */
+interface Verdicts {
+  /** Whether both validators accept every document. */
+  accepted: boolean;
+  /** The schema locations of the keywords that failed, in either validator. */
+  failed: string[];
+}
+
+function v6Locations(e: V6Error, out: Set<string>): void {
+  if (e.keywordLocation !== undefined) out.add(e.keywordLocation);
+  for (const c of e.causes) v6Locations(c, out);
+}
+
+/** @throws when either validator refuses the schema itself */
+function judge(schema: JsonSchema, documents: readonly unknown[]): Verdicts {
+  const v3 = new Validator(schema as Json);
+  v3.check();
+  const v4 = new V6Schema(schema as Json);
+  const failed = new Set<string>();
+  for (const d of documents) {
+    for (const e of v3.validate(d as Json)) failed.add(e.keywordLocation);
+    const e = validateV6(v4, d as Json);
+    if (e) v6Locations(e, failed);
+  }
+  return { accepted: failed.size === 0, failed: [...failed] };
+}
+
+/** Whether both Helm validators (3.17's gojsonschema rules, 4.1's jsonschema v6 rules) accept every document. */
 export function helmAccepts(schema: JsonSchema, documents: readonly unknown[]): boolean {
   try {
-    const v3 = new Validator(schema as Json);
-    v3.check();
-    const v4 = new V6Schema(schema as Json);
-    return documents.every((d) => v3.validate(d as Json).length === 0 && validateV6(v4, d as Json) === null);
+    return judge(schema, documents).accepted;
   } catch {
     return false;
   }
@@ -83,28 +98,24 @@ export interface Accepted {
 }
 
 /**
- * A copy of `schema` that every document validates against. A schema ajv cannot compile is
- * returned unchanged (the form reads it anyway; Helm reports it on render).
+ * A copy of `schema` that every document validates against. A schema Helm's validators refuse
+ * is returned unchanged (the form reads it anyway; Helm reports it on render).
  */
 export function acceptShipped(schema: JsonSchema, documents: readonly unknown[]): Accepted {
   const copy = structuredClone(schema);
   const dropped: string[] = [];
-  if (helmAccepts(copy, documents)) return { schema: copy, dropped };
   for (let round = 0; round < 50; round++) {
-    let validate;
+    let verdicts: Verdicts;
     try {
-      const { $id: _id, ...rest } = copy;
-      validate = validatorFor(copy).compile(rest as AnySchema);
+      verdicts = judge(copy, documents);
     } catch {
-      return { schema: copy, dropped };
+      break;
     }
-    const failures: ErrorObject[] = [];
-    for (const doc of documents) if (!validate(doc)) failures.push(...(validate.errors ?? []));
-    if (failures.length === 0) break;
+    if (verdicts.accepted) break;
     let changed = false;
-    for (const error of failures) {
-      if (dropKeyword(copy, error.schemaPath)) {
-        dropped.push(error.schemaPath);
+    for (const location of verdicts.failed) {
+      if (dropKeyword(copy, location)) {
+        dropped.push(location);
         changed = true;
       }
     }

@@ -1,7 +1,7 @@
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildFormModel } from '../model';
 import type { JsonSchema } from '../schema';
+import { acceptShipped, helmAccepts } from './accept';
 import { choicesIn } from './comments';
 import { inferFromValues } from './infer';
 import { effectiveSchema, exportableSchema, type ChartValuesSource } from './merge';
@@ -16,10 +16,8 @@ function source(valuesText: string, extra: Partial<ChartValuesSource> = {}): Cha
   return { valuesText, declared: null, samples: [], subcharts: [], ...extra };
 }
 
-function accepts(schema: JsonSchema, value: unknown): boolean {
-  const ajv = new Ajv({ strict: false, allowUnionTypes: true });
-  return ajv.validate(schema, value) as boolean;
-}
+/** Helm's verdict, 3.17's and 4.1's rules (their validators are checked against helm itself). */
+const accepts = (schema: JsonSchema, value: unknown): boolean => helmAccepts(schema, [value]);
 
 describe('inferFromValues without comments', () => {
   const s = inferFromValues(`replicaCount: 1
@@ -227,6 +225,34 @@ describe('effectiveSchema', () => {
     expect(r.dropped).toEqual([]);
     expect(prop(r.schema, 'port')).toMatchObject({ type: 'integer', maximum: 10 });
     expect(r.schema.required).toEqual(['host']);
+  });
+
+  it('drops what a shipped file breaks where either Helm rejects it: a $ref target, a pattern, a combinator', () => {
+    const schema: JsonSchema = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      definitions: { port: { type: 'integer', minimum: 1, maximum: 10 } },
+      properties: {
+        port: { $ref: '#/definitions/port' },
+        level: { type: 'string', pattern: '^(debug|info)$' },
+        size: { anyOf: [{ type: 'string', pattern: 'Gi$' }, { type: 'integer' }] },
+      },
+    };
+    const docs = [{ port: 80, level: 'info', size: '1Gi' }, { port: 8, level: 'trace', size: '512Mi' }];
+    expect(helmAccepts(schema, docs)).toBe(false);
+    const r = acceptShipped(schema, docs);
+    expect(helmAccepts(r.schema, docs)).toBe(true);
+    // A failed choice goes whole: which option was meant is unknown.
+    expect(r.dropped.sort()).toEqual(['#/definitions/port/maximum', '#/properties/level/pattern', '#/properties/size/anyOf']);
+    expect(r.schema.properties?.size).toEqual({});
+    expect(r.schema.definitions?.port).toEqual({ type: 'integer', minimum: 1 });
+    expect(accepts(r.schema, { port: 0 })).toBe(false);
+    expect(schema.definitions?.port).toHaveProperty('maximum', 10);
+  });
+
+  it('returns a schema Helm refuses unchanged', () => {
+    const broken: JsonSchema = { type: 'object', properties: { a: { type: 'strnig' } } } as unknown as JsonSchema;
+    expect(acceptShipped(broken, [{ a: 1 }])).toEqual({ schema: broken, dropped: [] });
   });
 
   it('lets the declared schema win; comments fill in descriptions, values the keys it leaves open', () => {
