@@ -70,13 +70,13 @@ function v6Locations(e: V6Error, out: Set<string>): void {
 
 /** @throws when either validator refuses the schema itself */
 function judge(schema: JsonSchema, documents: readonly unknown[]): Verdicts {
-  const v3 = new Validator(schema as Json);
+  const v3 = new Validator(schema as Json, { locate: true });
   v3.check();
   const v4 = new V6Schema(schema as Json);
   const failed = new Set<string>();
   for (const d of documents) {
-    for (const e of v3.validate(d as Json)) failed.add(e.keywordLocation);
-    const e = validateV6(v4, d as Json);
+    for (const e of v3.validate(d as Json)) if (e.keywordLocation !== undefined) failed.add(e.keywordLocation);
+    const e = validateV6(v4, d as Json, { locate: true });
     if (e) v6Locations(e, failed);
   }
   return { accepted: failed.size === 0, failed: [...failed] };

@@ -8,7 +8,7 @@ import { V6Schema, validateV6, type V6Error } from './v6';
 import { Validator } from './validator';
 
 function v3Locations(schema: Json, value: Json): string[] {
-  return [...new Set(new Validator(schema).validate(value).map((e) => e.keywordLocation))].sort();
+  return [...new Set(new Validator(schema, { locate: true }).validate(value).map((e) => e.keywordLocation!))].sort();
 }
 
 function v6Locations(schema: Json, value: Json): string[] {
@@ -17,7 +17,7 @@ function v6Locations(schema: Json, value: Json): string[] {
     if (e.keywordLocation !== undefined) out.add(e.keywordLocation);
     e.causes.forEach(visit);
   };
-  const top = validateV6(new V6Schema(schema), value);
+  const top = validateV6(new V6Schema(schema), value, { locate: true });
   if (top) visit(top);
   return [...out].sort();
 }
@@ -62,6 +62,12 @@ describe('keyword locations of failures', () => {
     const s: Json = { $schema: DRAFT_07, properties: { n: { anyOf: [{ type: 'string' }, { minimum: 5 }] } } };
     expect(v3Locations(s, { n: 1 })).toEqual(['#/properties/n/anyOf', '#/properties/n/anyOf/1/minimum']);
     expect(v6Locations(s, { n: 1 })).toEqual(['#/properties/n/anyOf', '#/properties/n/anyOf/0/type', '#/properties/n/anyOf/1/minimum']);
+  });
+
+  it('errors carry no location unless asked for', () => {
+    expect(new Validator(schema).validate(value).every((e) => e.keywordLocation === undefined)).toBe(true);
+    const visit = (e: V6Error | null): boolean => e === null || (e.keywordLocation === undefined && e.causes.every(visit));
+    expect(visit(validateV6(new V6Schema(schema), value))).toBe(true);
   });
 
   it('a false schema fails at its own location', () => {

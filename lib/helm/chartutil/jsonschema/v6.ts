@@ -338,26 +338,27 @@ interface Ctx {
   doc: V6Schema;
   /** Only whether it is valid matters (if, not, oneOf after a match). */
   boolOnly: boolean;
+  /** Errors carry their keywordLocation (costs a little on every step into a subschema). */
+  locate: boolean;
 }
 
 function node(instance: string[], message: string, causes: V6Error[] = [], keywordLocation?: string): V6Error {
   return keywordLocation === undefined ? { instance, message, causes } : { instance, message, keywordLocation, causes };
 }
 
-/** Validates `v` against the document's root; null when valid. */
-export function validateV6(doc: V6Schema, v: Json): V6Error | null {
-  return validate({ doc, boolOnly: false }, doc.root, v, [], SCHEMA_ROOT);
+/** Validates `v` against the document's root; null when valid. `locate`: errors say which keyword failed. */
+export function validateV6(doc: V6Schema, v: Json, { locate = false } = {}): V6Error | null {
+  return validate({ doc, boolOnly: false, locate }, doc.root, v, [], SCHEMA_ROOT);
 }
 
 function validate(ctx: Ctx, s: Json, v: Json, at: string[], loc: Loc): V6Error | null {
   if (s === true || s === undefined) return null;
-  if (s === false) return node(at, 'false schema', [], pointerOf(loc));
+  if (s === false) return node(at, 'false schema', [], ctx.locate ? pointerOf(loc) : undefined);
   if (!isObj(s)) return null;
   const draft = ctx.doc.draft;
   const errors: V6Error[] = [];
-  const fail = (keyword: string, message: string) => node(at, message, [], pointerOf(loc, keyword));
   const add = (keyword: string, message: string, causes: V6Error[] = []) => {
-    const n = node(at, message, causes, pointerOf(loc, keyword));
+    const n = node(at, message, causes, keywordAt(ctx, loc, keyword));
     errors.push(n);
     return n;
   };
@@ -369,33 +370,33 @@ function validate(ctx: Ctx, s: Json, v: Json, at: string[], loc: Loc): V6Error |
   if (s.type !== undefined) {
     const want = (Array.isArray(s.type) ? s.type : [s.type]).filter((x): x is string => typeof x === 'string');
     const ok = want.includes(t) || (want.includes('integer') && t === 'number' && Number.isInteger(v));
-    if (!ok && want.length) return fail('type', `got ${t}, want ${TYPES.filter((x) => want.includes(x)).join(' or ')}`);
+    if (!ok && want.length) return node(at, `got ${t}, want ${TYPES.filter((x) => want.includes(x)).join(' or ')}`, [], keywordAt(ctx, loc, 'type'));
   }
   if ('const' in s && !equals(v, s.const)) {
-    return fail('const', Array.isArray(s.const) || isObj(s.const) ? "'const' failed" : `value must be ${display(s.const)}`);
+    return node(at, Array.isArray(s.const) || isObj(s.const) ? "'const' failed" : `value must be ${display(s.const)}`, [], keywordAt(ctx, loc, 'const'));
   }
   if (Array.isArray(s.enum) && !s.enum.some((x) => equals(v, x))) {
     const prim = s.enum.every((x) => !Array.isArray(x) && !isObj(x));
-    return fail('enum', !prim ? "'enum' failed" : s.enum.length === 1 ? `value must be ${display(s.enum[0])}` : `value must be one of ${s.enum.map(display).join(', ')}`);
+    return node(at, !prim ? "'enum' failed" : s.enum.length === 1 ? `value must be ${display(s.enum[0])}` : `value must be one of ${s.enum.map(display).join(', ')}`, [], keywordAt(ctx, loc, 'enum'));
   }
   if (typeof s.format === 'string' && draft < 2019 && typeof v === 'string') {
     const problem = s.format === 'regex' ? regexProblem(v) : checkFormatV6(s.format, v);
-    if (problem !== null) return fail('format', `${display(v)} is not valid ${s.format}: ${problem}`);
+    if (problem !== null) return node(at, `${display(v)} is not valid ${s.format}: ${problem}`, [], keywordAt(ctx, loc, 'format'));
   }
   if (typeof s.$ref === 'string') {
     const target = ctx.doc.resolve(s.$ref);
-    const e = sub(target, v, null, refLocation(s.$ref));
+    const e = sub(target, v, null, ctx.locate ? refLocation(s.$ref) : loc);
     const refErr = e && { instance: at, message: 'validation failed', reference: true, causes: e.group ? e.causes : [e] };
     if (draft < 2019) return refErr;
     addErr(refErr);
   }
 
   if (isObj(v)) objValidate(ctx, s, v, at, loc, errors, add, addErr, sub, draft);
-  else if (Array.isArray(v)) arrValidate(s, v, loc, add, addErr, sub, draft);
+  else if (Array.isArray(v)) arrValidate(ctx, s, v, loc, add, addErr, sub, draft);
   else if (typeof v === 'string') strValidate(s, v, add);
   else if (typeof v === 'number') numValidate(s, v, add, draft);
 
-  if (errors.length === 0 || !ctx.boolOnly) condValidate(s, loc, add, addErr, (schema, schemaLoc, boolOnly) => sub(schema, v, null, schemaLoc, boolOnly));
+  if (errors.length === 0 || !ctx.boolOnly) condValidate(ctx, s, loc, add, addErr, (schema, schemaLoc, boolOnly) => sub(schema, v, null, schemaLoc, boolOnly));
 
   if (errors.length === 0) return null;
   if (errors.length === 1) return errors[0];
@@ -406,6 +407,15 @@ function validate(ctx: Ctx, s: Json, v: Json, at: string[], loc: Loc): V6Error |
 type Add = (keyword: string, message: string, causes?: V6Error[]) => V6Error;
 type AddErr = (e: V6Error | null) => void;
 type Sub = (schema: Json, value: Json, tok: string | null, schemaLoc: Loc, boolOnly?: boolean) => V6Error | null;
+/** The location of the subschema under `keyword` (and `name` within it), when errors are located. */
+function step(ctx: Ctx, loc: Loc, keyword: string, name?: string): Loc {
+  return ctx.locate ? below(loc, keyword, name) : loc;
+}
+
+/** A failed keyword's location, when errors are located and will be read (not where only validity matters). */
+function keywordAt(ctx: Ctx, loc: Loc, keyword: string): string | undefined {
+  return ctx.locate && !ctx.boolOnly ? pointerOf(loc, keyword) : undefined;
+}
 
 function missing(obj: Obj, names: Json): string[] {
   return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string' && !(n in obj)) : [];
@@ -429,7 +439,7 @@ function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], loc: Loc, errors:
       if (Array.isArray(dep)) {
         const m = missing(obj, dep);
         if (m.length) add('dependencies', `properties ${m.map(quote).join(', ')} required, if ${quote(p)} exists`);
-      } else addErr(sub(dep, obj, null, below(loc, 'dependencies', p)));
+      } else addErr(sub(dep, obj, null, step(ctx, loc, 'dependencies', p)));
     }
   }
 
@@ -441,17 +451,17 @@ function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], loc: Loc, errors:
     let evaluated = false;
     if (name in props) {
       evaluated = true;
-      addErr(sub(props[name], value, name, below(loc, 'properties', name)));
+      addErr(sub(props[name], value, name, step(ctx, loc, 'properties', name)));
     }
     for (const [re, schema] of patterns) {
       if (goRegexp(re).matcher(name).find()) {
         evaluated = true;
-        addErr(sub(schema, value, name, below(loc, 'patternProperties', re)));
+        addErr(sub(schema, value, name, step(ctx, loc, 'patternProperties', re)));
       }
     }
     if (!evaluated && s.additionalProperties !== undefined) {
       if (s.additionalProperties === false) additional.push(name);
-      else if (s.additionalProperties !== true) addErr(sub(s.additionalProperties, value, name, below(loc, 'additionalProperties')));
+      else if (s.additionalProperties !== true) addErr(sub(s.additionalProperties, value, name, step(ctx, loc, 'additionalProperties')));
     }
   }
   if (additional.length) add('additionalProperties', `additional properties ${additional.map(quote).join(', ')} not allowed`);
@@ -460,12 +470,12 @@ function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], loc: Loc, errors:
   if (s.propertyNames !== undefined) {
     for (const name of Object.keys(obj)) {
       // A fresh validation of the name: v6 reports it and its causes at the root ('').
-      const e = validate({ ...ctx }, s.propertyNames, name, [], below(loc, 'propertyNames'));
-      if (e) errors.push(node([], `invalid propertyName ${quote(name)}`, e.group ? e.causes : [e], pointerOf(loc, 'propertyNames')));
+      const e = validate({ ...ctx }, s.propertyNames, name, [], step(ctx, loc, 'propertyNames'));
+      if (e) errors.push(node([], `invalid propertyName ${quote(name)}`, e.group ? e.causes : [e], keywordAt(ctx, loc, 'propertyNames')));
     }
   }
   if (draft < 2019) return;
-  if (isObj(s.dependentSchemas)) for (const [p, schema] of Object.entries(s.dependentSchemas)) if (p in obj) addErr(sub(schema, obj, null, below(loc, 'dependentSchemas', p)));
+  if (isObj(s.dependentSchemas)) for (const [p, schema] of Object.entries(s.dependentSchemas)) if (p in obj) addErr(sub(schema, obj, null, step(ctx, loc, 'dependentSchemas', p)));
   if (isObj(s.dependentRequired)) {
     for (const [p, names] of Object.entries(s.dependentRequired)) {
       if (!(p in obj)) continue;
@@ -475,7 +485,7 @@ function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], loc: Loc, errors:
   }
 }
 
-function arrValidate(s: Obj, arr: Json[], loc: Loc, add: Add, addErr: AddErr, sub: Sub, draft: number): void {
+function arrValidate(ctx: Ctx, s: Obj, arr: Json[], loc: Loc, add: Add, addErr: AddErr, sub: Sub, draft: number): void {
   if (typeof s.minItems === 'number' && arr.length < s.minItems) add('minItems', `minItems: got ${grouped(arr.length)}, want ${grouped(s.minItems)}`);
   if (typeof s.maxItems === 'number' && arr.length > s.maxItems) add('maxItems', `maxItems: got ${grouped(arr.length)}, want ${grouped(s.maxItems)}`);
   if (s.uniqueItems === true && arr.length > 1) {
@@ -492,27 +502,27 @@ function arrValidate(s: Obj, arr: Json[], loc: Loc, add: Add, addErr: AddErr, su
     let evaluated = 0;
     if (Array.isArray(s.items)) {
       evaluated = Math.min(arr.length, s.items.length);
-      for (let i = 0; i < evaluated; i++) addErr(sub(s.items[i], arr[i], String(i), below(loc, 'items', String(i))));
+      for (let i = 0; i < evaluated; i++) addErr(sub(s.items[i], arr[i], String(i), step(ctx, loc, 'items', String(i))));
     } else if (s.items !== undefined) {
-      arr.forEach((x, i) => addErr(sub(s.items, x, String(i), below(loc, 'items'))));
+      arr.forEach((x, i) => addErr(sub(s.items, x, String(i), step(ctx, loc, 'items'))));
       evaluated = arr.length;
     }
     if (s.additionalItems !== undefined && Array.isArray(s.items)) {
       if (s.additionalItems === false) {
         if (evaluated !== arr.length) add('additionalItems', `last ${grouped(arr.length - evaluated)} additionalItem(s) not allowed`);
-      } else if (s.additionalItems !== true) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.additionalItems, x, String(i), below(loc, 'additionalItems'))));
+      } else if (s.additionalItems !== true) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.additionalItems, x, String(i), step(ctx, loc, 'additionalItems'))));
     }
   } else {
     const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
     const evaluated = Math.min(prefix.length, arr.length);
-    for (let i = 0; i < evaluated; i++) addErr(sub(prefix[i], arr[i], String(i), below(loc, 'prefixItems', String(i))));
-    if (s.items !== undefined) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.items, x, String(i), below(loc, 'items'))));
+    for (let i = 0; i < evaluated; i++) addErr(sub(prefix[i], arr[i], String(i), step(ctx, loc, 'prefixItems', String(i))));
+    if (s.items !== undefined) arr.slice(evaluated).forEach((x, i) => addErr(sub(s.items, x, String(i), step(ctx, loc, 'items'))));
   }
   if (s.contains !== undefined) {
     const errs: V6Error[] = [];
     const matched: number[] = [];
     arr.forEach((x, i) => {
-      const e = sub(s.contains, x, String(i), below(loc, 'contains'));
+      const e = sub(s.contains, x, String(i), step(ctx, loc, 'contains'));
       if (e) errs.push(e);
       else matched.push(i);
     });
@@ -558,17 +568,17 @@ function numValidate(s: Obj, n: number, add: Add, draft: number): void {
 /** The same value against another schema of the same level (allOf, if, ...). */
 type Self = (schema: Json, schemaLoc: Loc, boolOnly?: boolean) => V6Error | null;
 
-function condValidate(s: Obj, loc: Loc, add: Add, addErr: AddErr, self: Self): void {
-  if (s.not !== undefined && self(s.not, below(loc, 'not'), true) === null) add('not', "'not' failed");
+function condValidate(ctx: Ctx, s: Obj, loc: Loc, add: Add, addErr: AddErr, self: Self): void {
+  if (s.not !== undefined && self(s.not, step(ctx, loc, 'not'), true) === null) add('not', "'not' failed");
   if (Array.isArray(s.allOf)) {
-    const errs = s.allOf.map((x, i) => self(x, below(loc, 'allOf', String(i)))).filter((e): e is V6Error => e !== null);
+    const errs = s.allOf.map((x, i) => self(x, step(ctx, loc, 'allOf', String(i)))).filter((e): e is V6Error => e !== null);
     if (errs.length) add('allOf', "'allOf' failed", errs);
   }
   if (Array.isArray(s.anyOf)) {
     const errs: V6Error[] = [];
     let matched = false;
     for (const [i, x] of s.anyOf.entries()) {
-      const e = self(x, below(loc, 'anyOf', String(i)));
+      const e = self(x, step(ctx, loc, 'anyOf', String(i)));
       if (e) errs.push(e);
       else {
         matched = true;
@@ -581,7 +591,7 @@ function condValidate(s: Obj, loc: Loc, add: Add, addErr: AddErr, self: Self): v
     let matched = -1;
     const errs: V6Error[] = [];
     for (let i = 0; i < s.oneOf.length; i++) {
-      const e = self(s.oneOf[i], below(loc, 'oneOf', String(i)), matched !== -1);
+      const e = self(s.oneOf[i], step(ctx, loc, 'oneOf', String(i)), matched !== -1);
       if (e) {
         if (matched === -1) errs.push(e);
       } else if (matched === -1) matched = i;
@@ -593,9 +603,9 @@ function condValidate(s: Obj, loc: Loc, add: Add, addErr: AddErr, self: Self): v
     if (matched === -1) add('oneOf', "'oneOf' failed, none matched", errs).choice = 'oneOf';
   }
   if (s.if !== undefined) {
-    if (self(s.if, below(loc, 'if'), true) === null) {
-      if (s.then !== undefined) addErr(self(s.then, below(loc, 'then')));
-    } else if (s.else !== undefined) addErr(self(s.else, below(loc, 'else')));
+    if (self(s.if, step(ctx, loc, 'if'), true) === null) {
+      if (s.then !== undefined) addErr(self(s.then, step(ctx, loc, 'then')));
+    } else if (s.else !== undefined) addErr(self(s.else, step(ctx, loc, 'else')));
   }
 }
 

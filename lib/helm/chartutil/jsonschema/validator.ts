@@ -20,9 +20,10 @@ export interface SchemaError {
   keyword?: CombiningKeyword;
   /**
    * Where in the schema the failing keyword sits, as a JSON pointer fragment (`#/properties/a/maximum`;
-   * through a `$ref`, the location it points at). A `false` schema fails at its own location.
+   * through a `$ref`, the location it points at). A `false` schema fails at its own location. Only
+   * from a validator made with `locate`.
    */
-  keywordLocation: string;
+  keywordLocation?: string;
 }
 
 type Schema = Json;
@@ -145,7 +146,15 @@ export class Validator {
   /** Resolved `$ref` targets: the schema never changes, and values are validated on every render. */
   private readonly refs = new Map<string, Schema>();
 
-  constructor(private readonly root: Schema) {}
+  private readonly locate: boolean;
+
+  /** `locate`: errors say which keyword failed (costs a little on every step into a subschema). */
+  constructor(
+    private readonly root: Schema,
+    { locate = false } = {},
+  ) {
+    this.locate = locate;
+  }
 
   /** gojsonschema's compile-time checks. @throws Error with its message */
   check(): void {
@@ -182,9 +191,15 @@ export class Validator {
 
   /** Records a failure of the keyword `failed` of the schema at `loc` (the schema itself when undefined). */
   private add(r: Result, ctx: Path, loc: Loc, failed: string | undefined, description: string, keyword?: CombiningKeyword): void {
-    const keywordLocation = pointerOf(loc, failed);
-    r.errors.push(keyword ? { field: fieldOf(ctx), description, keyword, keywordLocation } : { field: fieldOf(ctx), description, keywordLocation });
+    const error: SchemaError = keyword ? { field: fieldOf(ctx), description, keyword } : { field: fieldOf(ctx), description };
+    if (this.locate) error.keywordLocation = pointerOf(loc, failed);
+    r.errors.push(error);
     r.score -= 2;
+  }
+
+  /** The location of the subschema under `keyword` (and `name` within it), when errors are located. */
+  private step(loc: Loc, keyword: string, name?: string): Loc {
+    return this.locate ? below(loc, keyword, name) : loc;
   }
 
   private sub(schema: Schema, value: Json, ctx: Path, loc: Loc): Result {
@@ -209,7 +224,7 @@ export class Validator {
     }
     if (!isObj(schema)) return;
     if (typeof schema.$ref === 'string') {
-      this.recurse(this.resolveRef(schema.$ref), value, r, ctx, refLocation(schema.$ref));
+      this.recurse(this.resolveRef(schema.$ref), value, r, ctx, this.locate ? refLocation(schema.$ref) : loc);
       return;
     }
     const types = typesOf(schema);
@@ -233,7 +248,7 @@ export class Validator {
       this.validateCommon(schema, value, r, ctx, loc);
       if (isObj(schema.properties)) {
         for (const [k, ps] of Object.entries(schema.properties)) {
-          if (Object.prototype.hasOwnProperty.call(value, k)) this.recurse(ps, value[k], r, { up: ctx, key: k }, below(loc, 'properties', k));
+          if (Object.prototype.hasOwnProperty.call(value, k)) this.recurse(ps, value[k], r, { up: ctx, key: k }, this.step(loc, 'properties', k));
         }
       }
     } else {
@@ -248,7 +263,7 @@ export class Validator {
       let best: Result | undefined;
       let valid = false;
       for (const [i, a] of s.anyOf.entries()) {
-        const res = this.sub(a, value, ctx, below(loc, 'anyOf', String(i)));
+        const res = this.sub(a, value, ctx, this.step(loc, 'anyOf', String(i)));
         if (res.errors.length === 0) {
           valid = true;
           break;
@@ -264,7 +279,7 @@ export class Validator {
       let n = 0;
       let best: Result | undefined;
       for (const [i, o] of s.oneOf.entries()) {
-        const res = this.sub(o, value, ctx, below(loc, 'oneOf', String(i)));
+        const res = this.sub(o, value, ctx, this.step(loc, 'oneOf', String(i)));
         if (res.errors.length === 0) n++;
         else if (n === 0 && (!best || res.score > best.score)) best = res;
       }
@@ -276,13 +291,13 @@ export class Validator {
     if (Array.isArray(s.allOf) && s.allOf.length) {
       let n = 0;
       for (const [i, a] of s.allOf.entries()) {
-        const res = this.sub(a, value, ctx, below(loc, 'allOf', String(i)));
+        const res = this.sub(a, value, ctx, this.step(loc, 'allOf', String(i)));
         if (res.errors.length === 0) n++;
         this.merge(r, res);
       }
       if (n !== s.allOf.length) this.add(r, ctx, loc, 'allOf', 'Must validate all the schemas (allOf)', 'allOf');
     }
-    if (s.not !== undefined && this.sub(s.not, value, ctx, below(loc, 'not')).errors.length === 0) {
+    if (s.not !== undefined && this.sub(s.not, value, ctx, this.step(loc, 'not')).errors.length === 0) {
       this.add(r, ctx, loc, 'not', 'Must not validate the schema (not)', 'not');
     }
     if (isObj(s.dependencies) && isObj(value)) {
@@ -291,21 +306,21 @@ export class Validator {
         if (Array.isArray(dep)) {
           for (const d of dep) if (typeof d === 'string' && !(d in value)) this.add(r, ctx, loc, 'dependencies', `Has a dependency on ${d}`);
         } else {
-          this.merge(r, this.sub(dep, value, ctx, below(loc, 'dependencies', k)));
+          this.merge(r, this.sub(dep, value, ctx, this.step(loc, 'dependencies', k)));
         }
       }
     }
     if (s.if !== undefined) {
-      const ifOk = this.sub(s.if, value, ctx, below(loc, 'if')).errors.length === 0;
+      const ifOk = this.sub(s.if, value, ctx, this.step(loc, 'if')).errors.length === 0;
       if (ifOk && s.then !== undefined) {
-        const res = this.sub(s.then, value, ctx, below(loc, 'then'));
+        const res = this.sub(s.then, value, ctx, this.step(loc, 'then'));
         if (res.errors.length) {
           this.add(r, ctx, loc, 'then', 'Must validate "then" as "if" was valid', 'then');
           this.merge(r, res);
         }
       }
       if (!ifOk && s.else !== undefined) {
-        const res = this.sub(s.else, value, ctx, below(loc, 'else'));
+        const res = this.sub(s.else, value, ctx, this.step(loc, 'else'));
         if (res.errors.length) {
           this.add(r, ctx, loc, 'else', 'Must validate "else" as "if" was not valid', 'else');
           this.merge(r, res);
@@ -330,14 +345,14 @@ export class Validator {
   private validateArray(s: { [k: string]: Json }, value: Json[], r: Result, ctx: Path, loc: Loc): void {
     const items = s.items;
     if (items !== undefined && !Array.isArray(items)) {
-      value.forEach((x, i) => this.merge(r, this.sub(items, x, { up: ctx, key: String(i) }, below(loc, 'items'))));
+      value.forEach((x, i) => this.merge(r, this.sub(items, x, { up: ctx, key: String(i) }, this.step(loc, 'items'))));
     } else if (Array.isArray(items) && items.length) {
-      for (let i = 0; i < items.length && i < value.length; i++) this.merge(r, this.sub(items[i], value[i], { up: ctx, key: String(i) }, below(loc, 'items', String(i))));
+      for (let i = 0; i < items.length && i < value.length; i++) this.merge(r, this.sub(items[i], value[i], { up: ctx, key: String(i) }, this.step(loc, 'items', String(i))));
       if (items.length < value.length) {
         const extra = s.additionalItems;
         if (extra === false) this.add(r, ctx, loc, 'additionalItems', 'No additional items allowed on array');
         else if (isObj(extra)) {
-          for (let i = items.length; i < value.length; i++) this.merge(r, this.sub(extra, value[i], { up: ctx, key: String(i) }, below(loc, 'additionalItems')));
+          for (let i = items.length; i < value.length; i++) this.merge(r, this.sub(extra, value[i], { up: ctx, key: String(i) }, this.step(loc, 'additionalItems')));
         }
       }
     }
@@ -356,7 +371,7 @@ export class Validator {
       let best: Result | undefined;
       let any = false;
       for (let i = 0; i < value.length; i++) {
-        const res = this.sub(s.contains, value[i], { up: ctx, key: String(i) }, below(loc, 'contains'));
+        const res = this.sub(s.contains, value[i], { up: ctx, key: String(i) }, this.step(loc, 'contains'));
         if (res.errors.length === 0) {
           any = true;
           break;
@@ -389,17 +404,17 @@ export class Validator {
       for (const [pattern, ps] of patterns) {
         if (matches(pattern, pk)) {
           ppMatch = true;
-          this.merge(r, this.sub(ps, pv, { up: ctx, key: pk }, below(loc, 'patternProperties', pattern)));
+          this.merge(r, this.sub(ps, pv, { up: ctx, key: pk }, this.step(loc, 'patternProperties', pattern)));
         }
       }
       if (found || ppMatch) continue;
       const ap = s.additionalProperties;
       if (ap === false) this.add(r, ctx, loc, 'additionalProperties', `Additional property ${pk} is not allowed`);
-      else if (isObj(ap)) this.merge(r, this.sub(ap, pv, { up: ctx, key: pk }, below(loc, 'additionalProperties')));
+      else if (isObj(ap)) this.merge(r, this.sub(ap, pv, { up: ctx, key: pk }, this.step(loc, 'additionalProperties')));
     }
     if (s.propertyNames !== undefined) {
       for (const pk of Object.keys(value)) {
-        const res = this.sub(s.propertyNames, pk, ctx, below(loc, 'propertyNames'));
+        const res = this.sub(s.propertyNames, pk, ctx, this.step(loc, 'propertyNames'));
         if (res.errors.length) {
           this.add(r, ctx, loc, 'propertyNames', `Property name of "${pk}" does not match`);
           this.merge(r, res);
