@@ -5,8 +5,6 @@ import { findResource, schemaSecretFields, streamDocuments, tracePathOf, usedBy,
 import { usePreviewState } from '@/lib/configurator/client/use-preview';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
-import { DependenciesView } from './DependenciesView';
-import { DiffTab } from './DiffTab';
 import type { UpgradeReport } from '@/lib/upgrade';
 import { FindingsPanel, findingsLabel } from './FindingsPanel';
 import { ManifestViewer } from './ManifestViewer';
@@ -15,10 +13,14 @@ import type { Preset } from '@/lib/validate';
 import { ReleaseBar } from './ReleaseBar';
 import { RenderErrorPanel } from './RenderErrorPanel';
 import { ResourceList } from './ResourceList';
-import { SourcePanel } from './SourcePanel';
 
-// The Upgrade tab (its worker client, the repository opener, the report view) loads when first opened.
+// What no first preview shows loads when first asked for: the Upgrade tab (its worker client, the
+// repository opener, the report view), the diff and dependencies tabs, and the answer to "where
+// does this line come from / where is this value used" (the tracing views).
 const UpgradeTab = dynamic(() => import('./UpgradeTab').then((m) => m.UpgradeTab), { ssr: false, loading: () => <p className="muted">Loading…</p> });
+const DiffTab = dynamic(() => import('./DiffTab').then((m) => m.DiffTab), { ssr: false, loading: () => <p className="muted">Loading…</p> });
+const DependenciesView = dynamic(() => import('./DependenciesView').then((m) => m.DependenciesView), { ssr: false, loading: () => <p className="muted">Loading…</p> });
+const SourcePanel = dynamic(() => import('./SourcePanel').then((m) => m.SourcePanel), { ssr: false });
 
 type TabId = 'resources' | 'findings' | 'stream' | 'diff' | 'upgrade' | 'notes' | 'dependencies';
 
@@ -223,7 +225,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
               <DependenciesView remote={shown.remoteDependencies} vendored={shown.vendoredDependencies} />
             </TabPanel>
           )}
-          {store && <SourcePanel store={store} secretFields={secretFields} valuesText={valuesText} onShowLines={showLines} takeFocus={focusAnswer} />}
+          {store && inspection && <SourcePanel store={store} secretFields={secretFields} valuesText={valuesText} onShowLines={showLines} takeFocus={focusAnswer} />}
         </div>
       )}
     </section>
