@@ -1,7 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { findResource, schemaSecretFields, streamDocuments, tracePathOf, usedBy, viewLines, type ChartInfo, type ChartSource, type EngineProgress, type PreviewState, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
+import { findResource, schemaSecretFields, type ChartInfo, type ChartSource, type EngineProgress, type PreviewStore, type ReleaseOptions } from '@/lib/configurator';
 import { usePreviewState } from '@/lib/configurator/client/use-preview';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { CodeBlock } from './CodeBlock';
@@ -13,6 +13,7 @@ import type { Preset } from '@/lib/validate';
 import { ReleaseBar } from './ReleaseBar';
 import { RenderErrorPanel } from './RenderErrorPanel';
 import { ResourceList } from './ResourceList';
+import { useValueUses } from './use-value-uses';
 
 // What no first preview shows loads when first asked for: the Upgrade tab (its worker client, the
 // repository opener, the report view), the diff and dependencies tabs, and the answer to "where
@@ -20,7 +21,15 @@ import { ResourceList } from './ResourceList';
 const UpgradeTab = dynamic(() => import('./UpgradeTab').then((m) => m.UpgradeTab), { ssr: false, loading: () => <p className="muted">Loading…</p> });
 const DiffTab = dynamic(() => import('./DiffTab').then((m) => m.DiffTab), { ssr: false, loading: () => <p className="muted">Loading…</p> });
 const DependenciesView = dynamic(() => import('./DependenciesView').then((m) => m.DependenciesView), { ssr: false, loading: () => <p className="muted">Loading…</p> });
-const SourcePanel = dynamic(() => import('./SourcePanel').then((m) => m.SourcePanel), { ssr: false });
+// The panel's own box while its code loads, so the preview does not jump when it arrives.
+const SourcePanel = dynamic(() => import('./SourcePanel').then((m) => m.SourcePanel), {
+  ssr: false,
+  loading: () => (
+    <section className="source-panel" aria-busy="true">
+      <p className="muted">Loading…</p>
+    </section>
+  ),
+});
 
 type TabId = 'resources' | 'findings' | 'stream' | 'diff' | 'upgrade' | 'notes' | 'dependencies';
 
@@ -57,15 +66,6 @@ function useRenderMarks(store: PreviewStore | null, revision: number): void {
   }, [store, revision]);
 }
 
-/** The lines of the manifests on screen that use the value asked about, by document; null when none was asked about or its trace is not in. */
-function useValueUses(preview: PreviewState) {
-  const { inspection, trace, lastGood, lastGoodRevision } = preview;
-  return useMemo(() => {
-    if (inspection?.kind !== 'value' || trace.status !== 'ready' || trace.revision !== lastGoodRevision || inspection.revision !== lastGoodRevision || !lastGood) return null;
-    return usedBy(trace.trace, streamDocuments(trace.trace, lastGood.resources), tracePathOf(inspection.path), lastGood.values);
-  }, [inspection, trace, lastGood, lastGoodRevision]);
-}
-
 /** The manifests for the current values: resources by kind, the whole stream, diffs, notes, dependencies. */
 export const PreviewPane = memo(function PreviewPane({ info, store, release, setRelease, source, valuesText, onUpgradeReport, madeWith }: PreviewPaneProps) {
   const preview = usePreviewState(store);
@@ -89,11 +89,11 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
   const { findings } = preview;
   const resource = shown ? (findResource(shown.resources, selected) ?? shown.resources[0] ?? null) : null;
   const secretFields = useMemo(() => schemaSecretFields(info.schema), [info.schema]);
-  const uses = useValueUses(preview);
   const resourceId = resource?.id ?? null;
-  const markedInResource = useMemo(() => (uses && resourceId ? viewLines(uses, resourceId) : undefined), [uses, resourceId]);
-  const markedInStream = useMemo(() => (uses ? viewLines(uses, null) : undefined), [uses]);
-  const useCounts = useMemo(() => (uses ? new Map(uses.flatMap((u) => (u.doc.resourceId ? [[u.doc.resourceId, u.lines.length] as const] : []))) : undefined), [uses]);
+  const uses = useValueUses(preview, resourceId);
+  const markedInResource = uses?.inResource;
+  const markedInStream = uses?.inStream;
+  const useCounts = uses?.counts;
   // The line asked about, marked in the view it was asked in while that view shows the render it was asked of.
   const { inspection } = preview;
   const chosenLine = (view: string | null): number | undefined =>
