@@ -112,12 +112,17 @@ test('skip links reach the editor and the preview in a few key presses', async (
   await expect(page.getByRole('region', { name: 'Rendered manifests' })).toBeFocused();
 });
 
-/** Whether the element is what the page shows at its own centre (nothing lies over it there). */
-const onTop = (locator: Locator) =>
+/** What the page shows at the element's own centre: '' when it is the element (nothing lies over it there),
+ *  else a description of what covers it, so a failure says what was in the way. */
+const coveredBy = (locator: Locator) =>
   locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
-    return !!hit && (hit === el || el.contains(hit));
+    const x = r.left + Math.min(r.width / 2, 40);
+    const y = r.top + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && (hit === el || el.contains(hit))) return '';
+    const what = hit ? `<${hit.tagName.toLowerCase()} class="${hit.className}">` : 'nothing (outside the viewport)';
+    return `${what} at (${Math.round(x)}, ${Math.round(y)}), page scrolled to ${Math.round(window.scrollY)}`;
   });
 
 for (const width of [1280, 390]) {
@@ -138,7 +143,8 @@ for (const width of [1280, 390]) {
     for (const line of [1, 2, 3]) {
       const row = editor.locator('.margin-view-overlays .line-numbers').getByText(String(line), { exact: true });
       await expect(row).toBeVisible();
-      expect(await onTop(row), `values.yaml line ${line}`).toBe(true);
+      // Monaco redraws its margin as the text settles: a node taken mid-redraw is detached (a 0×0 box), so poll.
+      await expect.poll(() => coveredBy(row), { message: `values.yaml line ${line} is covered` }).toBe('');
     }
     // The problems sit under the editor's box (which scrolls what it can't show), not over it.
     const problems = await page.getByRole('alert', { name: 'values.yaml problems' }).boundingBox();
@@ -149,7 +155,7 @@ for (const width of [1280, 390]) {
     const preview = page.getByRole('region', { name: 'Rendered manifests' });
     for (const part of [preview.getByRole('heading', { name: 'Preview' }), preview.getByRole('status').first()]) {
       await expect(part).toBeVisible();
-      expect(await onTop(part), `preview header: ${await part.innerText()}`).toBe(true);
+      await expect.poll(() => coveredBy(part), { message: `preview header: ${await part.innerText()} is covered` }).toBe('');
     }
     const banner = await page.getByRole('alert', { name: 'Share link' }).boundingBox();
     const header = await preview.locator('.pane-header').boundingBox();
