@@ -461,6 +461,6 @@ export class Validator {
       else if (!exMin && value < min) this.add(r, ctx, loc, minKeyword, `Must be greater than or equal to ${formatFloat(min, 'g', -1)}`);
     }
     // Every known format's checker wants a string: a number fails it.
-    if (typeof s.format === 'string' && isKnownFormat(s.format)) this.add(r, ctx, `Does not match format '${s.format}'`);
+    if (typeof s.format === 'string' && isKnownFormat(s.format)) this.add(r, ctx, loc, 'format', `Does not match format '${s.format}'`);
   }
 }
