@@ -16,7 +16,7 @@
  */
 import { GoInt, typeInfoOf, type GoFunc, type GoValue, type FuncMap } from '../../go';
 import { MUTATING, NON_DETERMINISTIC } from '../../sprig';
-import { activeRecorder, ReadKind, WalkWatchingMap } from './values-reads';
+import { activeRecorder, isTrackedValues, ReadKind, WalkWatchingMap } from './values-reads';
 import type { IncludedText, ProvenanceTracer } from './provenance';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
@@ -69,8 +69,11 @@ export class IncludeMemo {
     this.hits = 0;
   }
 
-  /** Told of every mutating call (incremental renders compare values again after one). */
-  onMutation: ((shared: boolean) => void) | undefined;
+  /**
+   * Told of every mutating call (incremental renders compare values again after one), and whether
+   * it may change where data others see is reached from ({@link movesSharedData}).
+   */
+  onMutation: ((moves: boolean) => void) | undefined;
   /** Whether the file being rendered made a call with effects or varying results, or a mutating one. */
   private effects = { volatile: false, mutating: false };
 
@@ -98,11 +101,12 @@ export class IncludeMemo {
     for (const f of this.frames) f.pure = false;
   }
 
-  private mutated(target: GoValue): void {
+  private mutated(name: string, args: GoValue[]): void {
+    const target = args[0];
     this.epoch++;
     for (const f of this.frames) f.pure = false;
     if (!madeByTemplate(target)) this.effects.mutating = true;
-    this.onMutation?.(isShared(target));
+    this.onMutation?.(movesSharedData(name, args));
   }
 
   /** The set's functions with impure and mutating ones reporting their calls here. */
@@ -111,7 +115,7 @@ export class IncludeMemo {
     for (const [name, fn] of Object.entries(funcs)) {
       if (NON_DETERMINISTIC.has(name)) out[name] = reporting(fn, () => this.impure());
       // Every mutating function changes its first argument (set, unset, merge's destination, sortAlpha's list).
-      else if (MUTATING.has(name)) out[name] = reporting(fn, (args) => this.mutated(args[0]));
+      else if (MUTATING.has(name)) out[name] = reporting(fn, (args) => this.mutated(name, args));
     }
     return out;
   }
@@ -248,6 +252,28 @@ function contentsKey(name: string, data: GoValue): string | undefined {
 function isShared(target: GoValue): boolean {
   if (!(target instanceof Map)) return false;
   return Object.getPrototypeOf(target) !== Map.prototype || typeInfoOf(target) !== undefined;
+}
+
+/**
+ * Whether a mutating call on shared data may change which map a path leads to, so that reads
+ * recorded by path no longer say what later files read. Changing a values map the recording knows
+ * the path of in place does not: `unset`, or `set`/`merge` placing scalars, lists (compared entry
+ * by entry wherever they are read), the map already at that key, or maps a template made (they
+ * learn their path when first reached). Anything else does: a values map placed under another
+ * path, a chart's top-level object changed (`set $ "Values" ...`), an untracked or typed object.
+ */
+function movesSharedData(name: string, args: GoValue[]): boolean {
+  const target = args[0];
+  if (!isShared(target)) return false;
+  if (!isTrackedValues(target)) return true;
+  if (name === 'unset') return false;
+  if (name === 'set') {
+    const placed = args[2];
+    return placed instanceof Map && placed !== Map.prototype.get.call(target, args[1]) && !madeByTemplate(placed);
+  }
+  // merge and its kin put the sources' entries (maps among them) into the target's maps.
+  for (let i = 1; i < args.length; i++) if (args[i] instanceof Map && !madeByTemplate(args[i])) return true;
+  return false;
 }
 
 /** Maps looked into before a mutated map counts as possibly holding data others see. */

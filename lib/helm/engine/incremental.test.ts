@@ -29,6 +29,8 @@ describe('incremental renders reuse a file only while what it read is unchanged'
   it.each([
     ['a scalar', { 'a.yaml': '{{ .Values.a | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['a: 2', 'a: 2', 'a: 2\nb: y'], [['b.yaml'], ['a.yaml', 'b.yaml'], ['a.yaml']]],
     ['a walked subtree', { 'm.yaml': '{{ toJson .Values.m | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['m: {k: w}', 'm: {k: w, j: 1}', 'm: {k: w, j: 1}\nb: y'], [['b.yaml'], ['b.yaml'], ['m.yaml']]],
+    // Each copy keeps the parts of the last one that are still equal: a leaf changed and put back deep inside.
+    ['a walked subtree, one nested leaf changing', { 'm.yaml': '{{ toJson .Values.m | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['m: {n: {x: 1, y: [1]}}', 'm: {n: {x: 2, y: [1]}}', 'm: {n: {x: 2, y: [1]}}', 'm: {n: {x: 1, y: [1]}}', 'm: {n: {x: 1, y: [2]}}', 'm: {n: {x: 1, y: [2]}, k: v}'], [['b.yaml'], ['b.yaml'], ['b.yaml', 'm.yaml'], ['b.yaml'], ['b.yaml'], ['b.yaml', 'm.yaml']]],
     ['a list, compared entry by entry', { 'l.yaml': '{{ index .Values.list 1 | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['list: [1, 3]', 'list: [1, 3]'], [['b.yaml'], ['b.yaml', 'l.yaml']]],
     ['a fetched map by its size', { 'm.yaml': '{{ len .Values.m }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['m: {k: w}', 'm: {k: w, j: 1}'], [['b.yaml', 'm.yaml'], ['b.yaml']]],
     // Whether a file looked at its chart's `.Values` as a whole is not recorded: a new top-level key re-executes them all.
@@ -58,10 +60,34 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     expect(reuseAfter(held, '', 'a: 2', 'a: 2\nb: y')).toEqual([[], ['a.yaml'], []]);
   });
 
-  it('after a file changes the values or a top-level object, no file after it is reused', () => {
+  it('after a file changes values in place, the files after it are reused while what they read at their turn is unchanged', () => {
     // Files render deepest path first, then in reverse order: z.yaml before m.yaml before a.yaml.
     const c = chart({ 'z.yaml': '{{ $_ := set .Values "b" (printf "%v-set" .Values.a) }}{{ .Values.a }}', 'a.yaml': '{{ .Values.b | quote }}' });
-    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'a: 2\nb: other')).toEqual([[], [], [], []]);
+    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'a: 2\nb: other')).toEqual([[], [], ['a.yaml'], ['a.yaml']]);
+    // As vcluster's statefulset does: merge into a values map, give it a map if it has none, set a list in it.
+    const inPlace = chart({
+      'z.yaml': '{{ $s := merge .Values.m dict }}{{ $_ := set $s "c" ($s.c | default dict) }}{{ $_ := set $s.c "add" (list .Values.b) }}{{ $_ := unset .Values "a" }}x',
+      'm.yaml': '{{ toJson .Values.m | quote }}',
+      'a.yaml': '{{ .Values.a | quote }}{{ .Values.list | toJson | quote }}',
+    });
+    expect(reuseAfter(inPlace, '', 'b: y', 'b: y', 'b: y\na: 3', 'b: y\nm: {c: {add: [z]}}', 'b: y\nm: {c: {add: [z]}}', 'b: y\nm: {c: {j: 1}}')).toEqual([
+      [],
+      ['a.yaml'],
+      ['a.yaml', 'm.yaml'],
+      ['a.yaml', 'm.yaml'],
+      // What z.yaml sets anyway: m.yaml sees the same map at its turn.
+      ['a.yaml', 'm.yaml'],
+      ['a.yaml', 'm.yaml'],
+      ['a.yaml'],
+    ]);
+  });
+
+  it('after a file moves values maps or changes a top-level object, no file after it is reused', () => {
+    // A values map placed under another path: reads through the new path would be recorded by the old one.
+    const placed = chart({ 'z.yaml': '{{ $_ := set .Values "n" .Values.m }}x', 'a.yaml': '{{ .Values.n.k | quote }}', 'b.yaml': '{{ .Values.b | quote }}' });
+    expect(reuseAfter(placed, '', 'm: {k: w}', 'm: {k: w}')).toEqual([[], [], []]);
+    const merged = chart({ 'z.yaml': '{{ $_ := merge .Values (dict "n" .Values.m) }}x', 'a.yaml': '{{ .Values.n.k | quote }}' });
+    expect(reuseAfter(merged, '', 'm: {k: w}', 'm: {k: w}')).toEqual([[], [], []]);
     // As istio's profiles do: a section taken out of the values becomes `.Values` for the files after.
     const moved = chart({
       'z.yaml': '{{ $d := .Values.m }}{{ $_ := unset .Values "m" }}{{ $_ := set $ "Values" (mergeOverwrite $d .Values) }}x',

@@ -17,9 +17,12 @@
  *   map a template made (`merge dict ...`, `set $d ...`), and wrote no values path (a map it made
  *   may hold values maps that `merge` changes in place): effects on shared data are what later
  *   files read, so such a file runs again every time;
- * - no file before it in this render, nor before it when it last ran, changed data other files see
- *   (the values, a chart's top-level object): after such a change, maps may be reached by other
- *   paths than the ones recorded (istio's profiles `unset` a section and `set $ "Values"` to it);
+ * - no file before it in this render, nor before it when it last ran, moved data other files see
+ *   (placed a values map under another path, changed a chart's top-level object or an untracked
+ *   map): after that, maps may be reached by other paths than the ones recorded (istio's profiles
+ *   `unset` a section and `set $ "Values"` to it). Changes of values maps in place (`unset`, `set`
+ *   or `merge` of scalars, lists and maps a template made) do not stop reuse: the file making them
+ *   runs every time, and the files after it compare what they read at their turn, after it;
  * - every value it read compares equal now, at its turn in the render (after the files before it
  *   ran or were reused): a scalar by Go type and value, a map it only fetched by type and size
  *   (what `if`, `len`, `empty` and `typeOf` see; its keys are reads of their own), a list or a
@@ -90,6 +93,12 @@ export class IncrementalState {
   private fetchedNow = new Map<string, Read>();
   private walkedNow = new Map<string, Read>();
   /**
+   * The latest copies of each subtree read whole, by path: a new copy keeps the parts of the last
+   * one that are still equal (a one-leaf edit re-executes a file that reads all the values, and
+   * copying them all again at every render would cost more than executing it).
+   */
+  private copies = new Map<string, Snapshot[]>();
+  /**
    * Set once a file changed data other files see (the values, a chart's top-level object): maps
    * may have moved (`unset` then `set $ "Values" ...`), so reads after it are not known by a path
    * that still leads to them. No file after it is reused, nor kept as reusable.
@@ -98,7 +107,10 @@ export class IncrementalState {
 
   /** Starts a render; files are reusable only when the render's other inputs are the last one's. */
   begin(context: string, roots: ValuesRoots): void {
-    if (context !== this.context) this.records.clear();
+    if (context !== this.context) {
+      this.records.clear();
+      this.copies.clear();
+    }
     this.context = context;
     this.roots = roots;
     this.next = new Map();
@@ -111,10 +123,10 @@ export class IncrementalState {
     return this.sealed;
   }
 
-  /** A mutating call ran: values may differ from here on; after a change of shared data nothing is reused. */
-  mutated(shared: boolean): void {
+  /** A mutating call ran: values may differ from here on; after one that moves shared data nothing is reused. */
+  mutated(moves: boolean): void {
     this.newStretch();
-    if (shared) this.sealed = true;
+    if (moves) this.sealed = true;
   }
 
   /** Whether the file's last run could be reused: if not, recording what it reads again is likely wasted. */
@@ -175,6 +187,7 @@ export class IncrementalState {
   /** The render failed: nothing of it is kept. */
   abandon(): void {
     this.records.clear();
+    this.copies.clear();
     this.next = new Map();
     this.context = undefined;
     this.roots = [];
@@ -193,9 +206,14 @@ export class IncrementalState {
     if (read === undefined) {
       const keys = this.keys(path);
       const snaps: Snapshot[] = [];
+      const before = whole ? this.copies.get(path) : undefined;
       for (const root of this.roots) {
         const v = reach(root, keys);
-        if (v !== UNREACHABLE) snaps.push(snapshotOf(v, whole));
+        if (v !== UNREACHABLE) snaps.push(snapshotOf(v, whole, before?.[snaps.length]));
+      }
+      if (whole) {
+        if (this.copies.size >= MAX_KEPT_PATHS) this.copies.clear();
+        this.copies.set(path, snaps);
       }
       // Taken now, it is what the values are for the rest of this stretch.
       read = { keys, whole, snaps, comparedIn: this.stretch, same: true };
@@ -257,11 +275,28 @@ function walk(m: GoMap, keys: readonly string[], from: number): GoValue | typeof
   return v;
 }
 
-function snapshotOf(v: GoValue | typeof MISSING, whole: boolean): Snapshot {
+function snapshotOf(v: GoValue | typeof MISSING, whole: boolean, before: Snapshot | undefined): Snapshot {
   if (v === MISSING) return { kind: 'missing' };
   if (!whole && v instanceof Map) return { kind: 'map', type: typeInfoOf(v)?.name, nil: isGoNil(v), size: v.size };
   if (v === null || typeof v !== 'object') return { kind: 'scalar', v };
-  return { kind: 'copy', v: copyOf(v) };
+  return { kind: 'copy', v: copyKeeping(before?.kind === 'copy' ? before.v : undefined, v) };
+}
+
+/** A copy of `v` made of the parts of `before` (an earlier copy) that are still equal, and copies of the rest. */
+function copyKeeping(before: GoValue | undefined, v: GoValue): GoValue {
+  if (v === null || typeof v !== 'object') return v;
+  if (before !== undefined && sameValue(before, v)) return before;
+  if (v instanceof Map) {
+    const earlier = before instanceof Map ? before : undefined;
+    const out: GoMap = new Map();
+    mapForEach.call(v, (x: GoValue, k: string) => out.set(k, copyKeeping(earlier?.get(k), x)));
+    return keepType(v, out);
+  }
+  if (Array.isArray(v)) {
+    const earlier = Array.isArray(before) ? before : undefined;
+    return keepType(v, v.map((x, i) => copyKeeping(earlier?.[i], x)));
+  }
+  return copyOf(v);
 }
 
 function matches(s: Snapshot, v: GoValue | typeof MISSING, whole: boolean): boolean {
@@ -290,11 +325,16 @@ function copyOf(v: GoValue): GoValue {
   return v;
 }
 
-/** A copy of a value records its Go type name and nil-ness the way {@link sameValue} compares them. */
+/**
+ * A copy of a typed or nil value records its Go type name and nil-ness the way {@link sameValue}
+ * compares them (most values maps are neither, and are kept out of the table).
+ */
 const COPIED = new WeakMap<object, { type: string | undefined; nil: boolean }>();
 
 function keepType<T extends GoMap | GoValue[]>(from: GoMap | GoValue[], to: T): T {
-  COPIED.set(to, { type: typeInfoOf(from)?.name, nil: isGoNil(from) });
+  const type = typeInfoOf(from)?.name;
+  const nil = isGoNil(from);
+  if (type !== undefined || nil) COPIED.set(to, { type, nil });
   return to;
 }
 
@@ -323,7 +363,7 @@ function sameValue(copy: GoValue, v: GoValue): boolean {
 
 function sameType(copy: GoMap | GoValue[], v: GoMap | GoValue[]): boolean {
   const t = COPIED.get(copy);
-  return t !== undefined && t.type === typeInfoOf(v)?.name && t.nil === isGoNil(v);
+  return t?.type === typeInfoOf(v)?.name && (t?.nil ?? false) === isGoNil(v);
 }
 
 /**

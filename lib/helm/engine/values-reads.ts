@@ -309,6 +309,13 @@ export class ValuesReadRecorder {
   }
 }
 
+/** Whether a map is a values map the running recording knows the path of (one `set` then changes in place). */
+export function isTrackedValues(m: GoValue): boolean {
+  if (!(m instanceof Map)) return false;
+  const t = tagOf(m);
+  return t !== undefined && !t.object;
+}
+
 /** The recorder of the render running now, if it records (the engine's hooks ask). */
 export function activeRecorder(): ValuesReadRecorder | undefined {
   return active;
