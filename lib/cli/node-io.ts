@@ -98,12 +98,12 @@ export function locateChart(ref: string, cwd = process.cwd()): ChartLocation | u
   return undefined;
 }
 
-/** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. */
+/** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. `notice` hears what helm logs while loading (symbolic links, requirements.yaml in a v2 chart). */
 export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}, helmVersion?: HelmVersion): Chart {
   const at = locateChart(ref, cwd);
   if (!at) throw new Error(missingChartMessage(ref.trim()));
-  if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice), { helmVersion, folder: at.path });
-  return loadChartArchive(readFileSync(at.path), { helmVersion });
+  if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice), { helmVersion, folder: at.path, warn: notice });
+  return loadChartArchive(readFileSync(at.path), { helmVersion, warn: notice });
 }
 
 /** What helm's LocateChart says for a reference that is not on disk. */

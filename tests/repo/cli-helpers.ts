@@ -16,7 +16,8 @@ export const HELMS = ['3.17.3', '4.1.4'] as const;
 export async function chartroom(args: string[], io: Partial<CliIO> = {}): Promise<HelmRun> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(args, { ...nodeIO(), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...io });
+  // nodeIO's loadChart writes its notices to the stderr of its own object, so that object is the one changed.
+  const status = await runCli(args, Object.assign(nodeIO(), { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) }, io));
   return { status, stdout, stderr };
 }
 
