@@ -64,6 +64,11 @@ export const SCENARIOS: Scenario[] = [
 
   { name: 'import-nulls: nulls through import-values, a non-bool condition', args: ['template', 'r', 'import-nulls'] },
   { name: 'api-v3: a chart of apiVersion v3', args: ['template', 'r', 'api-v3'] },
+  // helm template's checks before it installs, in helm's order: chart type, deprecation, dependencies, then (Helm 4) apiVersion v3.
+  ...['dependencies-present', 'dependency-missing', 'undeclared-subchart', 'library', 'deprecated', 'requirements', 'bad-type', 'deprecated-v2', 'requirements-v2'].map((c) => ({
+    name: `install-checks/${c}`,
+    args: ['template', 'r', `install-checks/${c}`],
+  })),
   { name: 'prerelease-deps: a prerelease subchart against a range naming a prerelease', args: ['template', 'r', 'prerelease-deps'] },
   { name: 'prerelease-deps: a prerelease Kubernetes against kubeVersion', args: ['template', 'r', 'prerelease-deps', '--kube-version', '1.30.0-rc.1'] },
 

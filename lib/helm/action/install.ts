@@ -1,4 +1,4 @@
-import { addDependency, type Chart, type Dependency } from '../chart/chart';
+import { addDependency, API_VERSION_V3, type Chart, type Dependency } from '../chart/chart';
 import { templateCapabilities, checkKubeVersion } from '../chartutil/capabilities';
 import { processDependenciesWithMerge } from '../chartutil/dependencies';
 import { deepCopy, toRenderValues } from '../chartutil/values';
@@ -55,6 +55,8 @@ export interface PreparedRelease {
 export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRelease {
   const type = source.metadata.type;
   if (type !== '' && type !== 'application') throw new HelmError('release', `${type} charts are not installable`, { where: { chart: source.metadata.name, file: 'Chart.yaml' } });
+  if (source.metadata.deprecated) opts.warn?.('WARNING: This chart is deprecated');
+  if (isHelm4(opts.helmVersion) && source.metadata.apiVersion === API_VERSION_V3) refuseV3Chart(source, !opts.onMissingDependencies);
   if (!opts.onMissingDependencies) checkDependenciesPresent(source, opts.helmVersion);
 
   const name = opts.releaseName ?? 'release-name';
@@ -109,20 +111,47 @@ export function prepareRelease(source: Chart, opts: ReleaseSettings): PreparedRe
 
 /** action.CheckDependencies, with the hint `helm template` adds (Helm 4 starts it in lower case). */
 function checkDependenciesPresent(c: Chart, helmVersion: HelmVersion | undefined): void {
-  const missing: string[] = [];
-  for (const req of c.metadata.dependencies ?? []) {
-    if (!req) continue;
-    if (!c.dependencies.some((d) => d.metadata.name === req.name)) missing.push(req.name);
-  }
-  if (missing.length > 0) {
+  const missing = missingDependencies(c, c.metadata.dependencies ?? []);
+  if (missing.length > 0) throw dependencyCheckError(c, `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`, helmVersion);
+}
+
+function missingDependencies(c: Chart, declared: (Dependency | null)[]): string[] {
+  return declared.filter((req): req is Dependency => req !== null && !c.dependencies.some((d) => d.metadata.name === req.name)).map((req) => req.name);
+}
+
+function dependencyCheckError(c: Chart, problem: string, helmVersion: HelmVersion | undefined): HelmError {
+  return new HelmError(
+    'chart-dependencies',
+    `${isHelm4(helmVersion) ? 'a' : 'A'}n error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: ${problem}`,
+    { where: { chart: c.metadata.name, file: 'Chart.yaml' } },
+  );
+}
+
+/**
+ * Helm 4 loads an apiVersion v3 chart but cannot install it: `helm template` runs its type and
+ * dependency checks first, then says `invalid chart apiVersion`. Its dependency list for the
+ * check (v3Accessor.MetaDependencies) is as long as the subcharts loaded and filled from
+ * Chart.yaml: with more declared than loaded helm 4.1.4 panics (index out of range), with fewer
+ * the empty places fail the check as `unsupported chart dependency type`, and with no subchart
+ * there is no check. Helm 3 reads such a chart as a v2 chart.
+ */
+function refuseV3Chart(c: Chart, checkDependencies: boolean): never {
+  const where = { chart: c.metadata.name, file: 'Chart.yaml' };
+  const declared = c.metadata.dependencies ?? [];
+  const loaded = c.dependencies.length;
+  if (checkDependencies && declared.length > loaded) {
     throw new HelmError(
       'chart-dependencies',
-      `${isHelm4(helmVersion) ? 'a' : 'A'}n error occurred while checking for chart dependencies.` +
-        ' You may need to run `helm dependency build` to fetch missing dependencies: ' +
-        `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
-      { where: { chart: c.metadata.name, file: 'Chart.yaml' } },
+      `helm 4.1.4 stops with "panic: runtime error: index out of range [${loaded}] with length ${loaded}" on this chart: it is apiVersion v3 and its Chart.yaml names ${declared.length} dependencies where charts/ has ${loaded}`,
+      { where },
     );
   }
+  if (checkDependencies && loaded > 0) {
+    const missing = missingDependencies(c, declared);
+    if (declared.length < loaded) throw dependencyCheckError(c, 'unsupported chart dependency type', '4.1');
+    if (missing.length > 0) throw dependencyCheckError(c, `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`, '4.1');
+  }
+  throw new HelmError('chart-load', 'invalid chart apiVersion', { where });
 }
 
 /**

@@ -82,8 +82,8 @@ function jsonOrder(m: Map<string, GoValue>): [string, GoValue][] {
 class Decoder {
   first?: string;
 
-  /** The Go package of chart.Metadata in type names: `chart` in Helm 3, `v2` (pkg/chart/v2) in Helm 4. */
-  constructor(private readonly pkg: 'chart' | 'v2' = 'chart') {}
+  /** The Go package of chart.Metadata in type names: `chart` in Helm 3, `v2` (pkg/chart/v2) in Helm 4, `v3` for Helm 4's apiVersion v3 charts. */
+  constructor(private readonly pkg: 'chart' | 'v2' | 'v3' = 'chart') {}
 
   fail(v: GoValue, struct: string | null, path: string[], goType: string): void {
     if (this.first) return;
@@ -174,14 +174,20 @@ export function emptyDependency(): Dependency {
   return { name: '', version: '', repository: '', condition: '', enabled: false, alias: '' };
 }
 
+/** The package Go names the chart types of: Helm 3's `chart`, Helm 4's `v2`, or `v3` for a chart its v3 loader reads. */
+function packageOf(helmVersion: HelmVersion | undefined, v3Chart: boolean): 'chart' | 'v2' | 'v3' {
+  if (!isHelm4(helmVersion)) return 'chart';
+  return v3Chart ? 'v3' : 'v2';
+}
+
 /**
  * Decodes a parsed Chart.yaml (or requirements.yaml) into `target`, as json.Unmarshal into a
  * `*chart.Metadata` does: fields present in the document overwrite, others stay.
  * @throws JsonDecodeError with encoding/json's message
  */
-export function decodeMetadataInto(doc: GoValue, target: Metadata, helmVersion?: HelmVersion): void {
+export function decodeMetadataInto(doc: GoValue, target: Metadata, helmVersion?: HelmVersion, v3Chart = false): void {
   if (doc === null || doc === undefined) return;
-  const d = new Decoder(isHelm4(helmVersion) ? 'v2' : 'chart');
+  const d = new Decoder(packageOf(helmVersion, v3Chart));
   // Helm 4's loader first reads Chart.yaml's apiVersion into its own chartBase struct.
   if (isHelm4(helmVersion) && !(doc instanceof Map)) d.fail(doc, null, [], 'loader.chartBase');
   d.struct(doc, METADATA_FIELDS, target, 'Metadata', 'PKG.Metadata', []);
@@ -210,10 +216,10 @@ function timeJsonError(v: GoValue): string | undefined {
  * Decodes a parsed Chart.lock / requirements.lock into Helm's chart.Lock (`v2.Lock` in Helm 4,
  * which only renames the package in type names). @throws JsonDecodeError
  */
-export function decodeLock(doc: GoValue, helmVersion?: HelmVersion): Lock {
+export function decodeLock(doc: GoValue, helmVersion?: HelmVersion, v3Chart = false): Lock {
   const lock: Lock = { generated: '', digest: '' };
   if (doc === null || doc === undefined) return lock;
-  const d = new Decoder(isHelm4(helmVersion) ? 'v2' : 'chart');
+  const d = new Decoder(packageOf(helmVersion, v3Chart));
   if (!(doc instanceof Map)) {
     d.fail(doc, null, [], 'PKG.Lock');
   } else {

@@ -38,6 +38,13 @@ export interface LoadOptions {
   helmVersion?: HelmVersion;
   /** Where a chart folder is (an absolute path), for Helm 4's error about a folder without Chart.yaml. */
   folder?: string;
+  /**
+   * Helm 4's loader of apiVersion v3 charts, which the archive and folder loaders choose by
+   * Chart.yaml's apiVersion (subcharts load with their parent's loader): requirements.yaml and
+   * requirements.lock are ordinary files, a Chart.yaml without apiVersion means v3, and types
+   * are named `v3.*`. Such a chart loads; `helm template` refuses it after its dependency checks.
+   */
+  v3Loader?: boolean;
 }
 
 function wrap(prefix: string, e: unknown, where: ErrorWhere): ChartLoadError {
@@ -56,20 +63,20 @@ function subchartWhere(e: unknown, dir: string, parent: string): ErrorWhere {
   return { ...inner, chart: inner.chart ?? parent, file: inner.file === undefined ? dir : `${dir}/${inner.file}` };
 }
 
-function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: boolean, helmVersion: HelmVersion | undefined): void {
+function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: boolean, helmVersion: HelmVersion | undefined, v3Loader = false): void {
   let doc;
   try {
     doc = parseYaml(f.data);
     if (!hasMetadata) c.metadata = emptyMetadata();
-    decodeMetadataInto(doc, c.metadata, helmVersion);
+    decodeMetadataInto(doc, c.metadata, helmVersion, v3Loader);
   } catch (e) {
     throw jsonWrap(label, e);
   }
 }
 
-function loadLock(f: ChartFile, label: string, helmVersion: HelmVersion | undefined): Chart['lock'] {
+function loadLock(f: ChartFile, label: string, helmVersion: HelmVersion | undefined, v3Loader = false): Chart['lock'] {
   try {
-    return decodeLock(parseYaml(f.data), helmVersion);
+    return decodeLock(parseYaml(f.data), helmVersion, v3Loader);
   } catch (e) {
     throw jsonWrap(label, e);
   }
@@ -89,6 +96,7 @@ const extOf = (name: string): string => {
  */
 export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Chart {
   const warn = opts.warn ?? (() => {});
+  const v3Loader = !!opts.v3Loader && isHelm4(opts.helmVersion);
   const c = newChart();
   let hasMetadata = false;
   const subcharts = new Map<string, ChartFile[]>();
@@ -96,16 +104,16 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
   for (const f of files) {
     c.raw.push({ name: f.name, data: f.data });
     if (f.name === 'Chart.yaml') {
-      decodeMetadataFile(c, f, 'Chart.yaml', hasMetadata, opts.helmVersion);
+      decodeMetadataFile(c, f, 'Chart.yaml', hasMetadata, opts.helmVersion, v3Loader);
       hasMetadata = true;
-      if (c.metadata.apiVersion === '') c.metadata.apiVersion = API_VERSION_V1;
+      if (c.metadata.apiVersion === '') c.metadata.apiVersion = v3Loader ? API_VERSION_V3 : API_VERSION_V1;
     }
   }
   for (const f of files) {
     const name = f.name;
     if (name === 'Chart.yaml') continue;
     if (name === 'Chart.lock') {
-      c.lock = loadLock(f, 'Chart.lock', opts.helmVersion);
+      c.lock = loadLock(f, 'Chart.lock', opts.helmVersion, v3Loader);
     } else if (name === 'values.yaml') {
       let values: GoMap;
       try {
@@ -116,6 +124,8 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
       c.values = values;
     } else if (name === 'values.schema.json') {
       c.schema = f.data;
+    } else if (v3Loader && (name === 'requirements.yaml' || name === 'requirements.lock')) {
+      c.files.push({ name, data: f.data });
     } else if (name === 'requirements.yaml') {
       if (!hasMetadata) c.metadata = emptyMetadata();
       if (c.metadata.apiVersion !== API_VERSION_V1) {
@@ -190,7 +200,7 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
  * words a broken archive as `unable to load chart archive` without the cause. @throws ChartLoadError
  */
 export function loadChartArchive(tgz: Uint8Array, opts: LoadOptions = {}): Chart {
-  if (!isHelm4(opts.helmVersion)) return loadChartFiles(loadArchiveFiles(tgz, opts.helmVersion), opts);
+  if (!isHelm4(opts.helmVersion)) return loadChartFiles(loadArchiveFiles(tgz, opts.helmVersion), { ...opts, v3Loader: false });
   let files: ChartFile[];
   try {
     files = loadArchiveFiles(tgz, opts.helmVersion);
@@ -200,25 +210,26 @@ export function loadChartArchive(tgz: Uint8Array, opts: LoadOptions = {}): Chart
   }
   const chartYaml = files.find((f) => f.name === 'Chart.yaml');
   if (!chartYaml) throw new ChartLoadError('unable to detect chart version, no Chart.yaml found', { file: 'Chart.yaml' });
-  checkChartApiVersion(chartYaml.data);
-  return loadChartFiles(files, opts);
+  return loadChartFiles(files, { ...opts, v3Loader: isV3Chart(chartYaml.data) });
 }
 
 /**
  * Helm 4's loaders choose a chart API by Chart.yaml's apiVersion: v1 and v2 (or none) load as
- * Helm 3 did; v3 charts load but `helm template` cannot install them; anything else is refused.
- * A Chart.yaml that does not decode is left to the v2 loader, whose errors name loader.chartBase.
+ * Helm 3 did; v3 charts load with the v3 loader (true) and `helm template` refuses them later;
+ * anything else is refused here. A Chart.yaml that does not decode is left to the v2 loader,
+ * whose errors name loader.chartBase. @throws ChartLoadError `unsupported chart version`
  */
-function checkChartApiVersion(chartYaml: Uint8Array): void {
+function isV3Chart(chartYaml: Uint8Array): boolean {
   let doc;
   try {
     doc = parseYaml(chartYaml);
   } catch {
-    return;
+    return false;
   }
   const apiVersion = doc instanceof Map ? (doc.get('apiVersion') ?? '') : '';
-  if (typeof apiVersion !== 'string' || [API_VERSION_V1, API_VERSION_V2, ''].includes(apiVersion)) return;
-  throw new ChartLoadError(apiVersion === API_VERSION_V3 ? 'invalid chart apiVersion' : 'unsupported chart version', { file: 'Chart.yaml' });
+  if (typeof apiVersion !== 'string' || [API_VERSION_V1, API_VERSION_V2, ''].includes(apiVersion)) return false;
+  if (apiVersion === API_VERSION_V3) return true;
+  throw new ChartLoadError('unsupported chart version', { file: 'Chart.yaml' });
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -261,6 +272,7 @@ function readFolderFile(entry: FolderFile): Uint8Array {
  */
 export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}): Chart {
   const byPath = new Map(entries.map((e) => [e.path.replace(/^\.\//, ''), e]));
+  let v3Loader = false;
   if (isHelm4(opts.helmVersion)) {
     // loader.LoadDir reads Chart.yaml before anything else, .helmignore or not.
     const chartYaml = byPath.get('Chart.yaml');
@@ -268,7 +280,7 @@ export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}
       const path = `${opts.folder ?? '.'}/Chart.yaml`;
       throw new ChartLoadError(`unable to detect chart at ${path}: open ${path}: no such file or directory`, { file: 'Chart.yaml' });
     }
-    checkChartApiVersion(readFolderFile(chartYaml));
+    v3Loader = isV3Chart(readFolderFile(chartYaml));
   }
   let rules: IgnoreRules;
   const ignoreFile = byPath.get(HELMIGNORE);
@@ -301,5 +313,5 @@ export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}
     }
     files.push({ name: path, data: trimBom(readFolderFile(entry)) });
   }
-  return loadChartFiles(files, opts);
+  return loadChartFiles(files, { ...opts, v3Loader });
 }

@@ -34,6 +34,7 @@ const STRUCTURED: [pattern: RegExp, line: (m: RegExpExecArray) => string][] = [
   [/^Warning: ImportValues missing table from chart (.*?): (.*)$/s, (m) => slogLine('WARN', 'ImportValues missing table from chart', [['chart', m[1]], ['error', m[2]]])],
   [/^Warning: ImportValues missing table: (.*)$/s, (m) => slogLine('WARN', 'ImportValues missing table', [['error', m[1]]])],
   [/^info: skipping unknown hook: (".*")$/s, (m) => slogLine('INFO', 'skipping unknown hooks', [['hookTypes', unquote(m[1])]])],
+  [/^WARNING: This chart is deprecated$/, () => slogLine('WARN', 'this chart is deprecated')],
   [
     /^found symbolic link in path: (.*) resolves to (.*)\. Contents of linked file included and used$/s,
     (m) => slogLine('INFO', 'found symbolic link in path. Contents of linked file included and used', [['path', m[1]], ['resolved', m[2]]]),
