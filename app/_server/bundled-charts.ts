@@ -1,6 +1,6 @@
 /**
- * The charts bundled in `charts/`, read from disk at build time (pages using this are static).
- * Server-only: the browser gets summaries as props and files as static JSON.
+ * The charts bundled in `charts/`, read from disk. Server-only: the browser gets summaries as
+ * props and files as static JSON.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -38,7 +38,17 @@ export function bundledChartFiles(name: string): EncodedChartFile[] {
   return encodeChartFiles(walk(join(CHARTS_DIR, name)));
 }
 
+// Pages are rendered per request (each carries its own CSP nonce), and a summary takes a whole
+// chart load plus schema inference: a production server computes each one once. Development reads
+// the folder each time, so an edited chart shows on reload.
+const summaries = new Map<string, ChartInfo>();
+const KEEP_SUMMARIES = process.env.NODE_ENV === 'production';
+
 /** A bundled chart's summary (metadata, defaults, schema, presets). */
 export function bundledChartInfo(name: string): ChartInfo {
-  return chartInfoFromChart(loadChartDirectory(walk(join(CHARTS_DIR, name))));
+  const kept = summaries.get(name);
+  if (kept) return kept;
+  const info = chartInfoFromChart(loadChartDirectory(walk(join(CHARTS_DIR, name))));
+  if (KEEP_SUMMARIES) summaries.set(name, info);
+  return info;
 }
