@@ -77,6 +77,9 @@ function warmUp(loaded: Chart, request: RenderRequest): void {
   }, 0);
 }
 
+/** Resolves in a task of its own: whatever continuations are queued now (a render waiting for the chart) run first. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 const notLoaded = (): RenderFailure => renderFailure({ code: 'chart-load', message: 'The chart could not be loaded.', where: {}, schemaProblems: [] }, 0);
 
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
@@ -86,7 +89,11 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       try {
         charts.clear();
         source = resolveSource(msg.source);
-        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(await chartFor(DEFAULT_HELM_VERSION)!) });
+        const chart = await chartFor(DEFAULT_HELM_VERSION)!;
+        // The page asks for its first render right after the load, and waits for it on screen; the
+        // chart's summary (schema inference is a good part of a load) can follow it.
+        await nextTask();
+        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(chart) });
       } catch (e) {
         source = null;
         charts.clear();
