@@ -3,7 +3,9 @@
 // browser context each: nothing cached, no service worker yet), in the Chromium Playwright uses.
 // Per visit it prints where the time went, from the page's clock (ms since navigation start):
 // the HTML, the form on screen, the render worker created, its code evaluated (first message),
-// the chart loaded, the first preview shown, and the main thread's long tasks before that.
+// its first render sent back, the first preview shown, the chart's summary sent back ("loaded":
+// a page that already has the summary gets it after its first render), and the main thread's
+// long tasks before the first preview.
 // Timings are figures to read, not pass/fail: on a loaded machine they are inflated.
 //
 // Usage: node scripts/first-preview-time.mjs [--url http://host:port] [--runs N] [route]   (default /configure/aeterna, 5 runs)
@@ -55,7 +57,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const columns = ['html', 'form', 'worker', 'engine', 'chart', 'preview', 'long tasks'];
+const columns = ['html', 'form', 'worker', 'engine', 'rendered', 'preview', 'loaded', 'long tasks'];
 const rows = [];
 try {
   for (let i = 0; i < runs; i++) {
@@ -65,12 +67,13 @@ try {
       const page = await context.newPage();
       await page.goto(server.base + route);
       await page.waitForFunction(() => performance.getEntriesByName('chartroom:preview-shown').length > 0, undefined, { timeout: 120_000, polling: 50 });
+      await page.waitForFunction(() => window.__firstPreview.messages.loaded !== undefined, undefined, { timeout: 120_000, polling: 50 });
       const r = await page.evaluate(() => {
         const seen = window.__firstPreview;
         const preview = performance.getEntriesByName('chartroom:preview-shown')[0].startTime;
         const nav = performance.getEntriesByType('navigation')[0];
         const longBefore = seen.longTasks.filter(([start]) => start < preview).reduce((s, [, d]) => s + d, 0);
-        return [nav.responseEnd, seen.form, seen.worker, seen.messages['progress:chart'], seen.messages.loaded, preview, longBefore];
+        return [nav.responseEnd, seen.form, seen.worker, seen.messages['progress:chart'], seen.messages.rendered, preview, seen.messages.loaded, longBefore];
       });
       rows.push(r);
       console.log(`visit ${i + 1}: ${columns.map((c, j) => `${c} ${ms(r[j]).trim()}`).join(', ')} ms`);
