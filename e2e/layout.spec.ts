@@ -112,6 +112,36 @@ test('skip links reach the editor and the preview in a few key presses', async (
   await expect(page.getByRole('region', { name: 'Rendered manifests' })).toBeFocused();
 });
 
+test('the pane separators move with the arrow keys and the pointer, never past a pane\'s minimum', async ({ page }) => {
+  await openFresh(page, 'aeterna');
+  const separator = page.getByRole('separator', { name: 'Resize the form and editor panes' });
+  const width = (id: string) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().width);
+  const [form, editor, preview] = [await width('form'), await width('editor'), await width('preview')];
+  await expect(separator).toHaveAttribute('aria-valuenow', '30');
+
+  await separator.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(separator).toHaveAttribute('aria-valuenow', '35');
+  expect(await width('form')).toBeGreaterThan(form + 40);
+  expect(await width('editor')).toBeLessThan(editor - 40);
+  // Only the two panes beside a separator share its move.
+  expect(Math.abs((await width('preview')) - preview)).toBeLessThan(2);
+
+  await page.keyboard.press('Home');
+  await expect(separator).toHaveAttribute('aria-valuenow', '15');
+
+  const box = (await separator.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await expect(separator).toHaveAttribute('data-separator', 'active');
+  await page.mouse.move(box.x + 3000, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(separator).toHaveAttribute('data-separator', 'inactive');
+  // As far as the editor's minimum lets it: form 15 + editor 32 - editor minimum 15.
+  await expect(separator).toHaveAttribute('aria-valuenow', '47');
+  expect(Math.abs((await width('preview')) - preview)).toBeLessThan(2);
+});
+
 /** What the page shows at the element's own centre: '' when it is the element (nothing lies over it there),
  *  else a description of what covers it, so a failure says what was in the way. */
 const coveredBy = (locator: Locator) =>

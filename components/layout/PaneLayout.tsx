@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Tabs } from '../ui/Tabs';
 import { useMediaQuery } from '../ui/use-media-query';
 import { onShowPane, type PaneId } from './navigate';
+import { SplitPanes } from './SplitPanes';
 
 /** Below this width three panes side by side are too narrow to use: they become tabs. */
 export const NARROW_QUERY = '(max-width: 899px)';
@@ -73,19 +73,15 @@ export function PaneLayout({ form, editor, preview }: Record<PaneId, ReactNode>)
   return (
     <>
       <SkipLinks onSkip={skip} />
-      <Group orientation="horizontal" className="panes" id="chartroom-panes">
-        <Panel defaultSize="30%" minSize="15%" id="form">
-          {form}
-        </Panel>
-        <Separator className="separator" aria-label="Resize the form and editor panes" />
-        <Panel defaultSize="32%" minSize="15%" id="editor">
-          {editor}
-        </Panel>
-        <Separator className="separator" aria-label="Resize the editor and preview panes" />
-        <Panel defaultSize="38%" minSize="15%" id="preview">
-          {preview}
-        </Panel>
-      </Group>
+      <SplitPanes
+        className="panes"
+        panes={[
+          { id: 'form', defaultSize: 30, minSize: 15, content: form },
+          { id: 'editor', defaultSize: 32, minSize: 15, content: editor },
+          { id: 'preview', defaultSize: 38, minSize: 15, content: preview },
+        ]}
+        separatorLabels={['Resize the form and editor panes', 'Resize the editor and preview panes']}
+      />
     </>
   );
 }
