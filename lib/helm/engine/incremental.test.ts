@@ -33,6 +33,8 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     ['a walked subtree, one nested leaf changing', { 'm.yaml': '{{ toJson .Values.m | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['m: {n: {x: 1, y: [1]}}', 'm: {n: {x: 2, y: [1]}}', 'm: {n: {x: 2, y: [1]}}', 'm: {n: {x: 1, y: [1]}}', 'm: {n: {x: 1, y: [2]}}', 'm: {n: {x: 1, y: [2]}, k: v}'], [['b.yaml'], ['b.yaml'], ['b.yaml', 'm.yaml'], ['b.yaml'], ['b.yaml'], ['b.yaml', 'm.yaml']]],
     ['a list, compared entry by entry', { 'l.yaml': '{{ index .Values.list 1 | quote }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['list: [1, 3]', 'list: [1, 3]'], [['b.yaml'], ['b.yaml', 'l.yaml']]],
     ['a fetched map by its size', { 'm.yaml': '{{ len .Values.m }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['m: {k: w}', 'm: {k: w, j: 1}'], [['b.yaml', 'm.yaml'], ['b.yaml']]],
+    // Any edit changes all the values: a file reading them whole is not kept to be compared.
+    ['all the values read whole', { 'r.yaml': '{{ toYaml .Values | len }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['a: 2', 'a: 2'], [['b.yaml'], ['b.yaml']]],
     // Whether a file looked at its chart's `.Values` as a whole is not recorded: a new top-level key re-executes them all.
     ['the values root by its size', { 'r.yaml': '{{ len .Values }}', 'b.yaml': '{{ .Values.b | quote }}' }, ['a: 1', 'extra: 1'], [['b.yaml', 'r.yaml'], []]],
   ] as const)('%s', (_name, templates, edits, reused) => {

@@ -167,6 +167,12 @@ export class IncrementalState {
       this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
       return;
     }
+    // It read all the values whole (`toYaml .Values`): any edit changes what it read, so keeping a
+    // copy of the values to compare with would cost at every render and never let it be reused.
+    if (all.subtrees.has('')) {
+      this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
+      return;
+    }
     const list: Read[] = [];
     // A file's `.Values` itself is never fetched from a parent map, yet `if .Values` and `len`
     // see its size: it is compared as a read of its own.
