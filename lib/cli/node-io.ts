@@ -6,7 +6,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadChartArchive, loadChartDirectory, type FolderFile, type Chart, DEFAULT_HELM_VERSION, type HelmVersion, cliWarningLine } from '../helm';
+import { loadChartArchive, loadChartDirectory, type FolderFile, type Chart, DEFAULT_HELM_VERSION, type HelmVersion, helmLogLine } from '../helm';
 import type { ChartDisk, ChartLocation, CliIO } from './io';
 
 /** The project root, where the bundled charts live in `charts/` (found upward: this module may run bundled). */
@@ -98,7 +98,11 @@ export function locateChart(ref: string, cwd = process.cwd()): ChartLocation | u
   return undefined;
 }
 
-/** Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name. `notice` hears what helm logs while loading (symbolic links, requirements.yaml in a v2 chart). */
+/**
+ * Resolves a chart reference: a path to a directory or .tgz, else a bundled chart's name.
+ * `notice` receives what helm logs while loading: symbolic links followed, then the loader's
+ * warnings (requirements.yaml or requirements.lock in a v2 chart).
+ */
 export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}, helmVersion?: HelmVersion): Chart {
   const at = locateChart(ref, cwd);
   if (!at) throw new Error(missingChartMessage(ref.trim()));
@@ -170,7 +174,7 @@ export function nodeIO(): CliIO {
   const io: CliIO = {
     fetch: globalThis.fetch,
     disk: nodeDisk,
-    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${cliWarningLine(m, helmVersion ?? DEFAULT_HELM_VERSION)}\n`), helmVersion),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, process.cwd(), (m) => io.stderr(`${helmLogLine(m, helmVersion ?? DEFAULT_HELM_VERSION)}\n`), helmVersion),
     readFile: (p) => (p === '-' ? readFileSync(0) : readFileSync(p)),
     writeFile: (p, data) => writeFileSync(p, data),
     stdout: (t) => process.stdout.write(t),

@@ -1,4 +1,4 @@
-import { type Chart, templateChart, type TemplateOptions, type TemplateResult, mergeUserValues, cliWarningLine, type HelmVersion } from '../helm';
+import { type Chart, templateChart, type TemplateOptions, type TemplateResult, mergeUserValues, helmLogLine, type HelmVersion } from '../helm';
 import { flagBool, flagHelmVersion, flagList, flagString, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 import type { GoMap } from '../go';
@@ -49,7 +49,7 @@ export function renderFromFlags(
     showOnly: flagList(parsed, 'show-only'),
     skipSchemaValidation: flagBool(parsed, 'skip-schema-validation'),
     renderSubchartNotes: flagBool(parsed, 'render-subchart-notes'),
-    warn: (msg) => io.stderr(`${cliWarningLine(msg, helmVersion)}\n`),
+    warn: (msg) => io.stderr(`${helmLogLine(msg, helmVersion)}\n`),
     // Already reported when the dependencies could not be fetched; the chart renders as the page renders it.
     ...(rendersWithoutMissingDependencies(chart) ? { onMissingDependencies: () => {} } : {}),
     ...overrides,

@@ -24,7 +24,7 @@ export type { V6Error } from './chartutil/jsonschema/v6';
 export { Validator } from './chartutil/jsonschema/validator';
 export { saveChartArchive } from './chartutil/save';
 export { checkAgainstSchema } from './chartutil/schema';
-export { cliWarningLine } from './chartutil/warnings';
+export { helmLogLine } from './chartutil/warnings';
 export { downloadChart, fetchDependencies, hashReq, resolveDependencies, type DependencyEnv, checkLock, lockYaml, resolveRepositoryNames, type LocalDependency, type ChartSource } from './downloader/index';
 export { type RenderObserver } from './engine/engine';
 export { StableSession, combineObservers } from './engine/stable-session';

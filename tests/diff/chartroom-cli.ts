@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../../lib/cli/main';
 import { loadChartFromDisk } from '../../lib/cli/node-io';
 import type { CliIO } from '../../lib/cli/io';
-import { cliWarningLine, DEFAULT_HELM_VERSION } from '../../lib/helm';
+import { helmLogLine, DEFAULT_HELM_VERSION } from '../../lib/helm';
 import { REFERENCE } from '../helm/reference';
 
 const CHARTS = resolve(dirname(fileURLToPath(import.meta.url)), 'charts');
@@ -18,7 +18,7 @@ export function chartroom(args: string[], cwd = CHARTS): { status: number; stdou
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, cwd, (m) => (stderr += `${cliWarningLine(m, helmVersion ?? DEFAULT_HELM_VERSION)}\n`), helmVersion),
+    loadChart: (ref, helmVersion) => loadChartFromDisk(ref, cwd, (m) => (stderr += `${helmLogLine(m, helmVersion ?? DEFAULT_HELM_VERSION)}\n`), helmVersion),
     readFile: (p) => readFileSync(resolve(cwd, p)),
     writeFile: () => {
       throw new Error('not used');

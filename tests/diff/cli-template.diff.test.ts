@@ -2,10 +2,13 @@
  * `chartroom template rel CHART` as a user types it, the installed CLI in its own process, against
  * `helm template rel CHART` of the helm it names: every fixture chart and both bundled charts,
  * as they are (their dependencies are not vendored, so helm refuses them) and with stand-ins for
- * their dependencies. Without `--helm-version` the CLI answers as helm 4.1.4 does.
+ * their dependencies, and small charts that make helm log a warning. Without `--helm-version` the
+ * CLI answers as helm 4.1.4 does. stderr is compared whole: helm 3.17.3's warnings carry Go's
+ * `file.go:LINE: ` (or `WARNING: `), helm 4.1.4's are slog records.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runHelm, type HelmRun } from '../helm/reference';
@@ -24,9 +27,6 @@ function cli(args: string[], cwd: string): Promise<HelmRun> {
   });
 }
 
-/** Helm 3 logs through Go's log package, which puts `file.go:LINE: ` before each warning; the CLI leaves helm's source files out. */
-const withoutGoSource = (stderr: string) => stderr.replace(/^\w+\.go:\d+: /gm, '');
-
 /** The error with its schema problems in a stable order (helm lists them in Go map order, which changes from run to run). */
 function stableStderr(stderr: string): string {
   const i = stderr.lastIndexOf('Error: ');
@@ -39,10 +39,40 @@ const withoutRandomKey = (stdout: string) => stdout.replace(/^( {2}AETERNA_LOCAL
 const fixtures = readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'Chart.yaml')));
 const copies: Record<string, string> = {};
 
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n';
+const chartYaml = (name: string, extra = '') => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${extra}`;
+
+/** Charts whose load or install makes helm log: each helm words and places these lines its own way. */
+const WARNING_CHARTS: Record<string, Record<string, string>> = {
+  deprecated: { 'Chart.yaml': chartYaml('deprecated', 'deprecated: true\n'), 'templates/cm.yaml': CONFIG_MAP },
+  'deprecated-missing-dependency': { 'Chart.yaml': chartYaml('deprecated-missing-dependency', 'deprecated: true\ndependencies:\n- name: sub\n  version: 1.0.0\n'), 'templates/cm.yaml': CONFIG_MAP },
+  'requirements-in-v2': {
+    'Chart.yaml': chartYaml('requirements-in-v2'),
+    'requirements.yaml': 'dependencies: []\n',
+    'requirements.lock': 'dependencies: []\ndigest: sha256:0\ngenerated: "2020-01-01T00:00:00Z"\n',
+    'templates/cm.yaml': CONFIG_MAP,
+  },
+  symlink: { 'Chart.yaml': chartYaml('symlink'), 'shared/cm.yaml': CONFIG_MAP },
+};
+let warningsDir = '';
+
 beforeAll(() => {
   for (const name of ['aeterna', 'verta']) copies[name] = withStandins(join(BUNDLED, name));
+  warningsDir = mkdtempSync(join(tmpdir(), 'chartroom-cli-warnings-'));
+  for (const [name, files] of Object.entries(WARNING_CHARTS)) {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(warningsDir, name, path)), { recursive: true });
+      writeFileSync(join(warningsDir, name, path), text);
+    }
+  }
+  // helm follows the link, logs it, and loads the file it leads to as templates/cm.yaml.
+  mkdirSync(join(warningsDir, 'symlink', 'templates'));
+  symlinkSync('../shared/cm.yaml', join(warningsDir, 'symlink', 'templates', 'cm.yaml'));
 });
-afterAll(() => Object.values(copies).forEach(removeStandins));
+afterAll(() => {
+  Object.values(copies).forEach(removeStandins);
+  if (warningsDir) rmSync(warningsDir, { recursive: true, force: true });
+});
 
 /** Each chart by its label: the folder it is named from and its name there (stand-in copies exist once the suite started). */
 const charts: [string, () => [cwd: string, chart: string]][] = [
@@ -51,6 +81,7 @@ const charts: [string, () => [cwd: string, chart: string]][] = [
   ['bundled verta as it is', () => [BUNDLED, 'verta']],
   ['bundled aeterna with stand-ins', () => [dirname(copies.aeterna), basename(copies.aeterna)]],
   ['bundled verta with stand-ins', () => [dirname(copies.verta), basename(copies.verta)]],
+  ...Object.keys(WARNING_CHARTS).map((name): [string, () => [string, string]] => [`warning chart ${name}`, () => [warningsDir, name]]),
 ];
 
 describe.each([
@@ -63,6 +94,6 @@ describe.each([
     const [h, ours] = await Promise.all([runHelm(['template', 'rel', chart], { cwd, version: helm }), cli(['template', 'rel', chart, ...flag], cwd)]);
     expect(ours.status).toBe(h.status);
     expect(withoutRandomKey(ours.stdout)).toBe(withoutRandomKey(h.stdout));
-    expect(stableStderr(ours.stderr)).toBe(stableStderr(helm.startsWith('3.') ? withoutGoSource(h.stderr) : h.stderr));
+    expect(stableStderr(ours.stderr)).toBe(stableStderr(h.stderr));
   });
 });

@@ -42,4 +42,4 @@ export {
   type KubeVersion,
 } from './capabilities';
 export { validateAgainstSchema, validateAgainstSingleSchema } from './schema';
-export { cliWarningLine, helmLogLine, warningSource } from './warnings';
+export { helmLogLine, warningSource } from './warnings';

@@ -1,9 +1,11 @@
 /**
- * How helm writes each warning to stderr. Helm 3.17.3 logs through Go's log package, which
- * prefixes the line with `file.go:LINE: `; Helm 4.1.4 logs through log/slog: Go log calls become
- * `level=INFO msg="..."` records, and the dependency warnings became structured records with their
- * own words (`level=WARN msg="returned non-bool value" path=a.enabled chart=a`). Warn sinks receive
- * Helm 3's bare message; {@link helmLogLine} writes the line the chosen helm writes.
+ * How helm writes each warning to stderr. Helm 3.17.3 logs through Go's log package with
+ * log.Lshortfile, which prefixes the line with the `file.go:LINE: ` of the log.Printf call
+ * (its `warning()` helper prints `WARNING: ...` with no position); Helm 4.1.4 logs through
+ * log/slog: Go log calls become `level=INFO msg="..."` records, and the dependency, symlink, hook
+ * and deprecation warnings became structured records with their own words
+ * (`level=WARN msg="returned non-bool value" path=a.enabled chart=a`). Warn sinks receive Helm 3's
+ * bare message; {@link helmLogLine} writes the line the chosen helm writes.
  */
 import { slogLine, unquote } from '../../go';
 import { isHelm4, type HelmVersion } from '../version';
@@ -24,6 +26,7 @@ const SOURCES: [prefix: string, source: string][] = [
   ['Warning: Dependencies are handled in Chart.yaml', 'load.go:120'],
   ['Warning: Dependency locking is handled in Chart.lock', 'load.go:138'],
   ['info: skipping unknown hook: ', 'manifest_sorter.go:190'],
+  ['found symbolic link in path: ', 'walk.go:75'],
 ];
 
 /** Helm 4's slog records for the warnings that stopped being log.Printf calls. */
@@ -57,9 +60,4 @@ export function helmLogLine(message: string, helmVersion: HelmVersion): string {
   }
   const source = warningSource(message);
   return source ? `${source}: ${message}` : message;
-}
-
-/** A warning as the CLI prints it: Helm 4's line as is; Helm 3's without the Go source position, which would name helm's files. */
-export function cliWarningLine(message: string, helmVersion: HelmVersion): string {
-  return isHelm4(helmVersion) ? helmLogLine(message, helmVersion) : message;
 }
