@@ -10,7 +10,7 @@
 import { slogLine, unquote } from '../../go';
 import { isHelm4, type HelmVersion } from '../version';
 
-const SOURCES: [prefix: string, source: string][] = [
+const SOURCES: [prefix: string | RegExp, source: string][] = [
   ['warning: skipping globals because destination', 'coalesce.go:138'],
   ['warning: skipping globals because source', 'coalesce.go:145'],
   ['Conflict: cannot merge map onto non-map', 'coalesce.go:161'],
@@ -27,6 +27,9 @@ const SOURCES: [prefix: string, source: string][] = [
   ['Warning: Dependency locking is handled in Chart.lock', 'load.go:138'],
   ['info: skipping unknown hook: ', 'manifest_sorter.go:190'],
   ['found symbolic link in path: ', 'walk.go:75'],
+  ['warning: a valid Helm v3 hash was not found', 'manager.go:122'],
+  [/^skipping loading invalid entry for chart .*: empty entry$/s, 'index.go:359'],
+  ['skipping loading invalid entry for chart ', 'index.go:370'],
 ];
 
 /** Helm 4's slog records for the warnings that stopped being log.Printf calls. */
@@ -38,6 +41,9 @@ const STRUCTURED: [pattern: RegExp, line: (m: RegExpExecArray) => string][] = [
   [/^Warning: ImportValues missing table: (.*)$/s, (m) => slogLine('WARN', 'ImportValues missing table', [['error', m[1]]])],
   [/^info: skipping unknown hook: (".*")$/s, (m) => slogLine('INFO', 'skipping unknown hooks', [['hookTypes', unquote(m[1])]])],
   [/^WARNING: This chart is deprecated$/, () => slogLine('WARN', 'this chart is deprecated')],
+  [/^(skipping loading invalid entry for chart .*)$/s, (m) => slogLine('WARN', m[1])],
+  // Printed to the registry client's writer, not logged: the same line in both helms.
+  [/^(Warning: chart media type .* is deprecated)$/s, (m) => m[1]],
   [
     /^found symbolic link in path: (.*) resolves to (.*)\. Contents of linked file included and used$/s,
     (m) => slogLine('INFO', 'found symbolic link in path. Contents of linked file included and used', [['path', m[1]], ['resolved', m[2]]]),
@@ -46,7 +52,7 @@ const STRUCTURED: [pattern: RegExp, line: (m: RegExpExecArray) => string][] = [
 
 /** The `file.go:LINE` helm 3.17.3 logs a warning from, if known. */
 export function warningSource(message: string): string | undefined {
-  return SOURCES.find(([p]) => message.startsWith(p))?.[1];
+  return SOURCES.find(([p]) => (typeof p === 'string' ? message.startsWith(p) : p.test(message)))?.[1];
 }
 
 /** A warning as the given helm writes it to stderr (`coalesce.go:237: warning: ...`, `level=INFO msg="warning: ..."`). */
