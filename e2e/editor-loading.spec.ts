@@ -63,3 +63,24 @@ test('keys typed before Monaco is ready land in the editor, and no view is ever 
   await expect(page.getByRole('region', { name: 'Rendered manifests' }).locator('.manifest-viewer .monaco-editor').first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __blank: string[] }).__blank)).toEqual([]);
 });
+
+test('Monaco takes over within a few seconds even when the first preview never comes', async ({ page }) => {
+  test.setTimeout(120_000);
+  // An engine that never answers: the page waits for its first preview forever.
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(options?.name === 'chartroom-render' ? URL.createObjectURL(new Blob([''], { type: 'text/javascript' })) : url, options);
+      }
+    };
+  });
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/configure/aeterna');
+  await expect(page.getByRole('textbox', { name: 'values.yaml editor' })).toBeVisible();
+  const host = page.getByRole('region', { name: 'values.yaml' }).locator('.monaco-host');
+  await expect(host).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  // Still no preview: Monaco did not wait for one.
+  await expect(page.getByRole('region', { name: 'Rendered manifests' }).getByRole('status').first()).not.toHaveText(/Rendered in/);
+});

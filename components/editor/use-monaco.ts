@@ -5,6 +5,9 @@ import { MONACO_STEPS } from './monaco-steps';
 
 export type Monaco = typeof import('./monaco');
 
+/** How long an idle start waits for the page's first preview before it loads Monaco anyway. */
+export const MONACO_WAITS_FOR_PREVIEW_MS = 5000;
+
 let loading: Promise<Monaco> | null = null;
 let loaded: Monaco | null = null;
 /** Someone waits for Monaco now (a view the user opened): steps follow each other without waiting for idle time. */
@@ -82,8 +85,10 @@ export function useMonaco(start: 'idle' | 'now' = 'idle'): Monaco | null {
       );
     };
     // `idle` also waits for the page's first preview: evaluating Monaco would hold up the main
-    // thread that passes the engine's messages on, and compete with the worker for the CPU.
-    const afterPreview = (): void => void afterFirstPreview().then(load);
+    // thread that passes the engine's messages on, and compete with the worker for the CPU. A
+    // preview that is slow (a loaded machine, a render stopped at its time budget) or never
+    // comes must not keep the editor a plain textarea: after a few seconds Monaco starts anyway.
+    const afterPreview = (): void => void afterFirstPreview(MONACO_WAITS_FOR_PREVIEW_MS).then(load);
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
     if (start === 'now') load();
     else if (idle) idle(afterPreview, { timeout: 2000 });

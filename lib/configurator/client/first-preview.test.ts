@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { afterFirstPreview, awaitFirstPreview } from './first-preview';
 
 /** Whether the promise has settled after the microtasks queued so far ran. */
@@ -24,5 +24,28 @@ describe('first preview', () => {
     second();
     expect(await settled(waiting)).toBe(true);
     expect(await settled(afterFirstPreview())).toBe(true);
+  });
+
+  it('gives up waiting after the bound when the preview never comes', async () => {
+    vi.useFakeTimers();
+    try {
+      const never = awaitFirstPreview();
+      let done = false;
+      void afterFirstPreview(4000).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(3999);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toBe(true);
+      // Without a bound it still waits for the preview.
+      let unbounded = false;
+      void afterFirstPreview().then(() => (unbounded = true));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(unbounded).toBe(false);
+      never();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(unbounded).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

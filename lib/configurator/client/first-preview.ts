@@ -23,10 +23,16 @@ export function awaitFirstPreview(): () => void {
 }
 
 /**
- * Resolves once no preview is awaited: at once on a page without one. Call it after the page's
- * first effects have run (from an idle callback or a later task), so a preview mounted in the
- * same commit has said it is on its way.
+ * Resolves once no preview is awaited (at once on a page without one), or after `atMostMs` when
+ * given: a preview that is slow, or whose engine never answers, must not hold back work the page
+ * needs anyway. Call it after the page's first effects have run (from an idle callback or a later
+ * task), so a preview mounted in the same commit has said it is on its way.
  */
-export function afterFirstPreview(): Promise<void> {
-  return awaited === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
+export function afterFirstPreview(atMostMs?: number): Promise<void> {
+  return awaited === 0
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        waiters.push(resolve);
+        if (atMostMs !== undefined) setTimeout(resolve, atMostMs);
+      });
 }
