@@ -1,10 +1,13 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartInfo, ChartSource } from '@/lib/configurator';
 import { startRenderWorker } from '@/lib/configurator/client/create-render-worker';
 import type { ResolvedDependencies } from '@/lib/remote-chart';
 import { Configurator } from '../layout/Configurator';
-import { DependencyNotes } from './DependencyNotes';
+
+// Shown only once dependencies were looked for, after the page is up: not part of its first load.
+const DependencyNotes = dynamic(() => import('./DependencyNotes').then((m) => m.DependencyNotes), { ssr: false });
 
 // A bundled chart renders at once: its engine loads while the page hydrates (the preview takes this worker).
 startRenderWorker();
@@ -43,7 +46,7 @@ export function BundledConfigurator({ chart, info }: { chart: string; info: Char
 
   return (
     <>
-      {resolved && <DependencyNotes dependencies={resolved.dependencies} offline={resolved.offline} />}
+      {resolved && <DependencyNotes chart={info} dependencies={resolved.dependencies} offline={resolved.offline} />}
       <Configurator chartKey={`bundled:${chart}`} info={info} source={source} />
     </>
   );

@@ -96,7 +96,7 @@ export function RemoteConfigurator() {
           The repository now serves a different archive for {state.origin.name} {state.origin.version} than the one the link was made with (its digest differs): the configuration may not match it.
         </p>
       )}
-      <DependencyNotes dependencies={state.dependencies} offline={state.offline} />
+      <DependencyNotes chart={state.origin} dependencies={state.dependencies} offline={state.offline} />
       <Configurator chartKey={`remote:${state.origin.repository}/${state.origin.name}`} source={state.source} origin={state.origin} />
     </>
   );

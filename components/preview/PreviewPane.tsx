@@ -222,7 +222,7 @@ export const PreviewPane = memo(function PreviewPane({ info, store, release, set
           )}
           {tab === 'dependencies' && (
             <TabPanel idPrefix="preview" id="dependencies">
-              <DependenciesView remote={shown.remoteDependencies} vendored={shown.vendoredDependencies} />
+              <DependenciesView chart={info} remote={shown.remoteDependencies} vendored={shown.vendoredDependencies} />
             </TabPanel>
           )}
           {store && inspection && <SourcePanel store={store} secretFields={secretFields} valuesText={valuesText} onShowLines={showLines} takeFocus={focusAnswer} />}

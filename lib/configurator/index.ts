@@ -22,6 +22,7 @@ export * from './configuration';
 export * from './share-state';
 export * from './restore';
 export * from './pending-config';
+export * from './dismissed-notes';
 export * from './secret-ranges';
 export * from './placeholders';
 export * from './manifest-lines';
