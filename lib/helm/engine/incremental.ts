@@ -74,9 +74,6 @@ interface FileRecord {
 /** Each chart's `.Values` with its path from the top chart's (`''`, `sub`, `sub.inner`). */
 export type ValuesRoots = { path: string; keys: string[]; values: GoMap }[];
 
-const MISSES_BEFORE_REST = 3;
-const RESTS = 8;
-
 /** Paths met in renders, split into keys once (a chart's paths are few and met at every render). */
 const MAX_KEPT_PATHS = 50_000;
 
@@ -107,22 +104,12 @@ export class IncrementalState {
    * that still leads to them. No file after it is reused, nor kept as reusable.
    */
   private sealed = false;
-  /**
-   * Files whose kept reads differed at their last renders (by how many renders in a row), and
-   * those left unrecorded since: a file that runs again at every edit (it reads what the user
-   * keeps changing) costs more to record and compare than reusing it ever saves, so after
-   * {@link MISSES_BEFORE_REST} misses it runs unrecorded for {@link RESTS} renders, then is tried again.
-   */
-  private missed = new Map<string, number>();
-  private rested = new Map<string, number>();
 
   /** Starts a render; files are reusable only when the render's other inputs are the last one's. */
   begin(context: string, roots: ValuesRoots): void {
     if (context !== this.context) {
       this.records.clear();
       this.copies.clear();
-      this.missed.clear();
-      this.rested.clear();
     }
     this.context = context;
     this.roots = roots;
@@ -157,12 +144,8 @@ export class IncrementalState {
         read.same = this.unchanged(read);
         read.comparedIn = stretch;
       }
-      if (!read.same) {
-        this.missed.set(file, (this.missed.get(file) ?? 0) + 1);
-        return undefined;
-      }
+      if (!read.same) return undefined;
     }
-    this.missed.delete(file);
     this.next.set(file, r);
     return { out: r.out, reads: r.reads! };
   }
@@ -172,7 +155,7 @@ export class IncrementalState {
    * for only then (collecting them from the log costs).
    */
   executed(file: string, out: string, reads: () => TemplateReads, reusable: boolean, valuesPath: string): void {
-    if (!reusable || this.sealed || this.resting(file)) {
+    if (!reusable || this.sealed) {
       this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
       return;
     }
@@ -199,20 +182,6 @@ export class IncrementalState {
     this.next.set(file, { out, reusable: true, reads: all, snapshots: list });
   }
 
-  /** Whether the file is left unrecorded at this render (see {@link missed}). */
-  private resting(file: string): boolean {
-    if ((this.missed.get(file) ?? 0) < MISSES_BEFORE_REST) return false;
-    const rests = (this.rested.get(file) ?? 0) + 1;
-    if (rests <= RESTS) {
-      this.rested.set(file, rests);
-      return true;
-    }
-    // Tried again: one more miss and it rests again.
-    this.rested.delete(file);
-    this.missed.set(file, MISSES_BEFORE_REST - 1);
-    return false;
-  }
-
   /** The render finished: its records are the ones the next render compares with. */
   finish(): void {
     this.records = this.next;
@@ -225,8 +194,6 @@ export class IncrementalState {
   abandon(): void {
     this.records.clear();
     this.copies.clear();
-    this.missed.clear();
-    this.rested.clear();
     this.next = new Map();
     this.context = undefined;
     this.roots = [];
