@@ -4,6 +4,7 @@
  * the form state, array items pass their slice of the array.
  */
 import type { FormField } from '@/lib/form';
+import { joinPath } from '@/lib/helm';
 import { domId, useFormRuntime } from './context';
 import { FieldShell } from './widgets/FieldShell';
 import { GroupShell } from './widgets/GroupShell';
@@ -77,7 +78,7 @@ function ValueObject({ field, ownerId, value, onChange }: FieldViewProps) {
         <FieldView
           key={child.key}
           field={child}
-          ownerId={`${ownerId}.${child.key}`}
+          ownerId={joinPath(ownerId, child.key)}
           value={current[child.key]}
           onChange={(v) => onChange(withKey(current, child.key, v))}
         />
@@ -120,7 +121,7 @@ function ArrayControl({ field, ownerId, value, onChange }: FieldViewProps) {
               <FieldView
                 key={child.key}
                 field={child}
-                ownerId={`${itemOwner}.${child.key}`}
+                ownerId={joinPath(itemOwner, child.key)}
                 value={current[child.key]}
                 onChange={(v) => replace(i, withKey(current, child.key, v))}
               />

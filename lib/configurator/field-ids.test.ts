@@ -13,7 +13,9 @@ describe('fieldIdsFor', () => {
     const path = joinPath('aeterna.podLabels', 'app.kubernetes.io/name');
     expect(path).toBe('aeterna.podLabels.app\\.kubernetes\\.io/name');
     const ids = fieldIdsFor(path);
-    expect(ids).toEqual(['aeterna.podLabels.app.kubernetes.io/name', 'aeterna.podLabels', 'aeterna']);
+    // A form field for the key itself has the escaped id: one id, one path.
+    expect(ids).toEqual(['aeterna.podLabels.app\\.kubernetes\\.io/name', 'aeterna.podLabels', 'aeterna']);
+    expect(fieldIdsFor(['aeterna', 'podLabels', 'app.kubernetes.io/name'])).toEqual(ids);
     // Splitting on every dot would try fields that are not on the path.
     expect(ids).not.toContain('aeterna.podLabels.app');
     expect(ids).not.toContain('aeterna.podLabels.app.kubernetes');

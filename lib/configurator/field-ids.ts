@@ -1,6 +1,7 @@
 /**
- * Which form field shows a values path. The form keys its fields by dotted id (`a.b.c`); a map
- * without fields of its own (labels, annotations) is one field holding all its keys.
+ * Which form field shows a values path. The form keys its fields by their values path (`a.b.c`,
+ * a dot inside a key escaped `\.`); a map without fields of its own (labels, annotations) is one
+ * field holding all its keys.
  */
 import { dottedPath } from '../form';
 import { pathKeys } from '../helm';

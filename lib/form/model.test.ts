@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildFormModel, errorOwner, humanizeKey, type FormField, type JsonSchema } from './index';
+import { pathKeys } from '../helm';
 import { hinted, plain, withRefs } from '../../tests/form/schemas';
 
 const chartSchema = (chart: string) =>
@@ -178,5 +179,29 @@ describe('the aeterna chart in detail', () => {
       ['host', 'text'],
       ['paths', 'array'],
     ]);
+  });
+});
+
+describe('field ids of keys with dots in them', () => {
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: {
+      podAnnotations: { type: 'object', properties: { 'prometheus.io/scrape': { type: 'string' }, prometheus: { type: 'object', properties: { 'io/scrape': { type: 'string' } } } } },
+    },
+  };
+  const model = buildFormModel(schema);
+  const dotted = model.fieldsById.get('podAnnotations.prometheus\\.io/scrape');
+
+  it('escape the dot, so the id names one path and gives its keys back', () => {
+    expect(dotted?.path).toEqual(['podAnnotations', 'prometheus.io/scrape']);
+    expect(pathKeys(dotted!.id)).toEqual(['podAnnotations', 'prometheus.io/scrape']);
+    // The key `prometheus` holding `io/scrape` is another field, with another id.
+    const nested = model.fieldsById.get('podAnnotations.prometheus.io/scrape');
+    expect(nested?.path).toEqual(['podAnnotations', 'prometheus', 'io/scrape']);
+    expect(nested?.id).not.toBe(dotted?.id);
+  });
+
+  it('an error under a key with a dot belongs to that key’s field', () => {
+    expect(errorOwner(model, ['podAnnotations', 'prometheus.io/scrape'])).toBe(dotted?.id);
   });
 });

@@ -2,6 +2,7 @@
  * Which field shows an error: the field at the error's path, or the nearest enclosing one
  * when the path goes inside a value edited as a whole (YAML, lists, maps).
  */
+import { joinPath, pathKeys } from '../helm';
 import type { FormField, FormModel } from './model';
 import type { FieldErrors } from './helm-messages';
 
@@ -10,9 +11,9 @@ const INDEX = /^(0|[1-9][0-9]*)$/;
 /** The id of the field that shows an error at `path`; `''` when no field encloses it. */
 export function errorOwner(model: FormModel, path: readonly string[]): string {
   let owner = '';
-  let field = model.fieldsById.get(path[0] ?? '');
+  let field = path.length ? model.fieldsById.get(joinPath('', path[0])) : undefined;
   if (!field) return owner;
-  owner = path[0];
+  owner = joinPath('', path[0]);
   let i = 1;
   while (field && i < path.length) {
     const key: string = path[i];
@@ -20,15 +21,15 @@ export function errorOwner(model: FormModel, path: readonly string[]): string {
       const child: FormField | undefined = field.children?.find((c) => c.key === key);
       if (!child) break;
       field = child;
-      owner = `${owner}.${key}`;
+      owner = joinPath(owner, key);
       i += 1;
     } else if (field.widget === 'array' && INDEX.test(key)) {
-      owner = `${owner}.${key}`;
+      owner = joinPath(owner, key);
       const itemKey = path[i + 1];
       const child: FormField | undefined = field.itemFields?.find((c) => c.key === itemKey);
       if (!child) break;
       field = child;
-      owner = `${owner}.${itemKey}`;
+      owner = joinPath(owner, itemKey);
       i += 2;
     } else {
       break;
@@ -44,7 +45,7 @@ export function errorsByOwner(model: FormModel, errors: FieldErrors): FieldError
     const segments = path === '' ? [] : path.split('.');
     const owner = errorOwner(model, segments);
     // A message about a nested key shown on an enclosing field names that key.
-    const rest = segments.slice(owner === '' ? 0 : owner.split('.').length).join('.');
+    const rest = segments.slice(pathKeys(owner).length).join('.');
     const list = (out[owner] ??= []);
     for (const m of messages) {
       const text = rest ? `${rest}: ${m}` : m;

@@ -1,15 +1,20 @@
 /**
  * Values paths, the one module the page's layers share for them: a path is map keys and list
- * indexes; the form keys errors by its dotted id; messages show it as `a.b[0]["c d"]`.
+ * indexes; the form keys its fields by their dotted id (a dot in a key escaped); messages show it as `a.b[0]["c d"]`.
  */
+import { escapeKey } from '../helm';
 import { hasEntry } from './entries';
 
 /** A path into values: map keys and list indexes. */
 export type ValuePath = readonly (string | number)[];
 
-/** `['postgresql', 'external', 'host']` → `postgresql.external.host`. */
+/**
+ * `['postgresql', 'external', 'host']` → `postgresql.external.host`; a dot in a key is escaped
+ * (`podAnnotations.prometheus\.io/scrape`), as in values paths everywhere else, so an id names
+ * one path and `pathKeys` gives its keys back.
+ */
 export function dottedPath(path: readonly string[]): string {
-  return path.join('.');
+  return path.map(escapeKey).join('.');
 }
 
 /**

@@ -2,6 +2,7 @@
  * Which fields the form shows for given values: Bundled/External switches reveal their
  * option's children, and an existing-Secret option replaces the plain secrets it stands for.
  */
+import { pathKeys } from '../helm';
 import type { FormField, FormModel } from './model';
 import { dottedPath, getIn } from './paths';
 import type { ModeOption, ModeSpec } from './schema';
@@ -86,7 +87,7 @@ export function existingSecretChosen(
 ): boolean {
   if (modes && targetId in modes) return modes[targetId];
   const target = model.fieldsById.get(targetId);
-  return existingSecretInUse(target, read(targetId.split('.')));
+  return existingSecretInUse(target, read(pathKeys(targetId)));
 }
 
 /**

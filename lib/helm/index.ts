@@ -11,7 +11,7 @@ export type { ReleaseSettings } from './action/install';
 export { mergeUserValues } from './chartutil/merge-values';
 export { coalesceValues } from './chartutil/coalesce';
 export type { RenderLimits } from './engine/engine';
-export { ValuesReadRecorder, isPathRead, pathKeys, joinPath, type TemplateReads } from './engine/values-reads';
+export { ValuesReadRecorder, isPathRead, pathKeys, joinPath, escapeKey, type TemplateReads } from './engine/values-reads';
 export type { OutputTrace, TraceLine, TraceOrigin, TraceCallSite, TracePosition } from './action/output-trace';
 export { sortManifests, splitManifests, INSTALL_ORDER, type Manifest, type Hook } from './releaseutil';
 export { type ValuesReadSet, renderReadSet, userValuePaths } from './action/values-read-set';

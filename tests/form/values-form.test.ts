@@ -11,7 +11,7 @@ import { ValuesForm } from '@/components/form';
 import { readableHelmErrors, type FieldErrors, type JsonSchema } from '@/lib/form';
 import { schemaErrorsByPath } from '@/lib/configurator/render-errors';
 import { errorReport } from '@/lib/errors';
-import { loadChartFiles, templateChart } from '@/lib/helm';
+import { loadChartFiles, pathKeys, templateChart } from '@/lib/helm';
 import { plain } from '@/tests/form/schemas';
 
 const schemaOf = (chart: string) => JSON.parse(readFileSync(`charts/${chart}/values.schema.json`, 'utf8')) as JsonSchema;
@@ -216,5 +216,27 @@ describe('a chart without hints', () => {
     expect(controlLabelled(html, 'Pod annotations key 1')[0].attrs.value).toBe('x');
     expect(controlLabelled(html, 'Pod annotations value 1')[0].attrs.value).toBe('y');
     expect(controlLabelled(html, 'Port')[0].attrs.value).toBe('80');
+  });
+});
+
+describe('keys with dots in them (label and annotation names)', () => {
+  const schema = JSON.parse(readFileSync('tests/form/charts/dotted-keys/values.schema.json', 'utf8')) as JsonSchema;
+  const values = parse(readFileSync('tests/form/charts/dotted-keys/values.yaml', 'utf8')) as Record<string, unknown>;
+  const html = render(schema, values, {});
+
+  it('each field is marked with its values path, a dot in a key escaped, so the page gets its keys back', () => {
+    const fields = tags(html, ['div', 'fieldset']).map((t) => t.attrs['data-field']).filter((f) => f !== undefined);
+    expect(fields).toContain('podAnnotations.prometheus\\.io/scrape');
+    expect(fields).toContain('nodeSelector.kubernetes\\.io/os');
+    expect(pathKeys('podAnnotations.prometheus\\.io/scrape')).toEqual(['podAnnotations', 'prometheus.io/scrape']);
+    // No field stands for a path that is not in the values.
+    expect(fields).not.toContain('podAnnotations.prometheus.io/scrape');
+  });
+
+  it('every control is labelled and ids stay unique', () => {
+    const ids = tags(html, ['input', 'select', 'textarea', 'fieldset', 'div']).map((t) => t.attrs.id).filter((id) => id !== undefined);
+    expect(new Set(ids).size).toBe(ids.length);
+    const named = labels(html);
+    for (const c of tags(html, ['input', 'select'])) if (c.attrs.type !== 'hidden' && c.attrs.type !== 'radio') expect(named.get(c.attrs.id), c.attrs.id).toBeTruthy();
   });
 });
