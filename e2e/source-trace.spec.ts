@@ -4,7 +4,10 @@
  * read (each a link to its form field and its line in values.yaml); a field or a key of values.yaml
  * shows the lines that read it. Checked against the bundled charts' own templates.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { manifestViewer, openFresh, previewTab, setEditorText, waitForMonaco, waitRendered } from './helpers';
@@ -158,4 +161,43 @@ test('on a narrow screen the panel sits under the preview and its links open the
   await row.getByRole('button', { name: 'Form' }).click();
   await expect(panes.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('[data-field="aeterna.replicas"] input')).toBeFocused();
+});
+
+/** A CSS selector for an attribute's exact value (a backslash in it is CSS's escape character). */
+const byAttr = (name: string, value: string): string => `[${name}="${value.replace(/[\\"]/g, (c) => `\\${c}`)}"]`;
+
+test('keys with dots in them (annotation and label names): "Where is it used?" from their field, and their field from a line', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dotted-'));
+  const archive = join(dir, 'dotted-keys-0.1.0.tgz');
+  execFileSync('tar', ['-czf', archive, '-C', resolve('tests/form/charts'), 'dotted-keys']);
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'dotted-keys-0.1.0.tgz', mimeType: 'application/gzip', buffer: readFileSync(archive) });
+  rmSync(dir, { recursive: true });
+  await expect(page).toHaveURL(/\/configure\/local$/);
+  await waitRendered(page);
+
+  // A chart without section hints opens its sections closed.
+  await page.getByRole('region', { name: 'dotted-keys settings' }).getByRole('heading', { name: 'Pod annotations' }).click();
+  // The field of `prometheus.io/scrape` under podAnnotations asks about that key, not about podAnnotations.prometheus.io.
+  const scrape = page.locator(`${byAttr('data-field', 'podAnnotations.prometheus\\.io/scrape')} input`);
+  await expect(scrape).toHaveValue('true');
+  await scrape.focus();
+  await page.getByRole('button', { name: /^Where is .*prometheus\.io\/scrape.* used\?$/ }).click();
+  const where = panel(page);
+  await expect(where.getByRole('heading')).toHaveText(/^Where .*prometheus\.io\/scrape.* is used$/);
+  await expect(where.getByRole('list', { name: 'Resources using the value' }).getByRole('listitem')).toHaveText([/^ConfigMap release-name-dotted line \d+/]);
+  await where.getByRole('button', { name: /^ConfigMap / }).click();
+  const viewer = await manifestViewer(page, /^ConfigMap /);
+  await expect(viewer.locator('.view-overlays .used-line')).toHaveCount(1);
+  const top = await viewer.locator('.view-overlays .used-line').evaluate((e) => (e.parentElement as HTMLElement).style.top);
+  await expect(viewer.locator(`.view-line[style*="top:${top};"]`)).toContainText('scrape: "true"');
+
+  // From the line that reads `prometheus.io/scrape`, its field is focused.
+  await clickLine(page, viewer, 'scrape: "true"');
+  const row = panel(page).locator(`tr${byAttr('data-path', 'podAnnotations.prometheus\\.io/scrape')}`);
+  await expect(row.getByRole('cell').first()).toHaveText('"true"');
+  await scrape.blur();
+  await row.getByRole('button', { name: 'Form' }).click();
+  await expect(scrape).toBeFocused();
 });

@@ -2,7 +2,7 @@
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ValuesForm } from '@/components/form';
 import { keywordsHelmIgnores, readableHelmErrors, type JsonSchema } from '@/lib/form';
-import { HELM_RELEASE, type HelmVersion } from '@/lib/helm';
+import { HELM_RELEASE, pathKeys, type HelmVersion } from '@/lib/helm';
 import { mergedValues, schemaErrorsByPath, type ChartInfo, type PlainValue, type PreviewState, type PreviewStore, type SchemaProblem } from '@/lib/configurator';
 import { usePreviewSelector } from '@/lib/configurator/client/use-preview';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
@@ -18,8 +18,9 @@ interface FormPaneProps {
 
 const schemaProblemsOf = (s: PreviewState): SchemaProblem[] | null => (s.latest && !s.latest.ok && s.latest.code === 'values-schema' ? s.latest.schemaProblems : null);
 
+/** A field id (its values path, a dot in a key escaped) or its keys. */
 function toPath(path: string | readonly (string | number)[]): (string | number)[] {
-  return typeof path === 'string' ? path.split('.').filter((p) => p !== '') : [...path];
+  return typeof path === 'string' ? pathKeys(path) : [...path];
 }
 
 /** Presets, reset, and the schema-driven form. */
@@ -62,7 +63,7 @@ export function FormPane({ info, config, store }: FormPaneProps) {
         onKeyDown={(e) => {
           if (e.altKey && e.key.toLowerCase() === 'u' && field) {
             e.preventDefault();
-            if (store) askWhereUsed(store, field.split('.'));
+            if (store) askWhereUsed(store, pathKeys(field));
           }
         }}
       >

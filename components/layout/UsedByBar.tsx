@@ -1,6 +1,7 @@
 'use client';
 import { formatPath } from '@/lib/form';
 import type { PreviewStore, ValuePath } from '@/lib/configurator';
+import { pathKeys } from '@/lib/helm';
 import { showPane } from './navigate';
 
 /** Asks where a value is used and shows the preview, where the answer is. */
@@ -13,9 +14,9 @@ export function askWhereUsed(store: PreviewStore, path: ValuePath): void {
  * "Where is it used?" for the value the user is at (a form field, a key of values.yaml): the
  * preview then marks the lines of the manifests that read it. Alt+U asks the same from the field.
  */
-export function UsedByBar({ store, path }: { store: PreviewStore | null; path: ValuePath | string | null }) {
+export function UsedByBar({ store, path }: { store: PreviewStore | null; /** keys, or a form field id (a dot in a key escaped) */ path: ValuePath | string | null }) {
   if (!store) return null;
-  const keys = path === null ? [] : typeof path === 'string' ? path.split('.') : path;
+  const keys = path === null ? [] : typeof path === 'string' ? pathKeys(path) : path;
   // The bar keeps its place before a field is chosen: appearing on focus would move the form
   // under the pointer between press and release, and the click would land on something else.
   if (keys.length === 0) {
