@@ -32,10 +32,7 @@ export function DependenciesView({ chart, remote, vendored }: { chart: { name: s
       <ul className="dependencies">
         {vendored.map((d) => (
           <li key={`vendored:${d.name}`} aria-label={`Dependency ${d.name}`}>
-            <h3>
-              {d.name}
-              {d.chart !== d.name ? <span className="muted"> ({d.chart})</span> : null} {d.version}
-            </h3>
+            <DependencyHeading dependency={d} />
             {d.enabled ? (
               <>
                 <p>
@@ -52,10 +49,7 @@ export function DependenciesView({ chart, remote, vendored }: { chart: { name: s
         ))}
         {remote.map((d) => (
           <li key={`remote:${d.name}`} aria-label={`Dependency ${d.name}`}>
-            <h3>
-              {d.name}
-              {d.chart !== d.name ? <span className="muted"> ({d.chart})</span> : null} {d.version}
-            </h3>
+            <DependencyHeading dependency={d} />
             <p>
               Installed from <code>{d.repository}</code> at deploy time. It receives these values:
             </p>
@@ -64,5 +58,15 @@ export function DependenciesView({ chart, remote, vendored }: { chart: { name: s
         ))}
       </ul>
     </>
+  );
+}
+
+/** Name, the chart it aliases when the name differs, and version: the same for vendored and remote dependencies. */
+function DependencyHeading({ dependency: d }: { dependency: { name: string; chart: string; version: string } }) {
+  return (
+    <h3>
+      {d.name}
+      {d.chart !== d.name ? <span className="muted"> ({d.chart})</span> : null} {d.version}
+    </h3>
   );
 }
