@@ -18,6 +18,7 @@ import {
 } from '@/lib/form';
 import { BoundField, BoundObject } from './Bound';
 import { domId, useFormRuntime, type FormRuntime } from './context';
+import { onRevealField } from './reveal';
 import { useStoreSelector, type KeyedStore } from './store';
 import { FieldShell } from './widgets/FieldShell';
 import { SwitchControl } from './widgets/scalar';
@@ -112,7 +113,7 @@ const FieldEntry = memo(function FieldEntry({ field, insideAdvanced }: { field: 
   return deps.length === 0 ? body : <Watched field={field}>{body}</Watched>;
 });
 
-/** Advanced fields, closed until opened, and opened by itself when one of them has an error. */
+/** Advanced fields, closed until opened, and opened by itself when one of them has an error or is linked to. */
 function AdvancedDisclosure({ fields }: { fields: FormField[] }) {
   const { errors } = useFormRuntime();
   const prefixes = useMemo(() => fields.map((f) => f.id), [fields]);
@@ -123,6 +124,7 @@ function AdvancedDisclosure({ fields }: { fields: FormField[] }) {
   useEffect(() => {
     if (hasErrors) setOpen(true);
   }, [hasErrors]);
+  useEffect(() => onRevealField(prefixes, () => setOpen(true)), [prefixes]);
   return (
     <details className={styles.advanced} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className={styles.summary}>Advanced</summary>

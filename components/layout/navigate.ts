@@ -33,19 +33,36 @@ function fieldElement(id: string): HTMLElement | null {
   return null;
 }
 
+/** Rendered and not inside a closed disclosure (whose content is in the page but skipped). */
+const isShown = (el: HTMLElement): boolean => el.checkVisibility();
+
+/** The element of the nearest of these field ids the form has. */
+function nearestField(ids: readonly string[]): HTMLElement | null {
+  for (const id of ids) {
+    const el = fieldElement(id);
+    if (el) return el;
+  }
+  return null;
+}
+
 /**
- * Shows the form field of a values path and focuses its control; a path the form has no field
- * for goes to the nearest field holding it (a YAML field for a whole map). Returns the id of the
- * field shown, or null when the form shows none of it.
+ * Shows the form field of a values path and focuses its control: opens the section and the
+ * "Advanced" part holding it, scrolls it into view. A path the form has no field for goes to the
+ * nearest field holding it (a YAML field for a whole map); a field hidden by a switch, to the
+ * nearest one shown. Returns the id of the field shown, or null when the form shows none of it.
  */
 export async function focusField(path: ValuePath | string): Promise<string | null> {
   const ids = fieldIdsFor(path);
   showPane('form');
   await nextFrame();
-  if (ids.length) await revealField(ids[0]);
+  if (!ids.length) return null;
+  await revealField(ids[0], () => {
+    const nearest = nearestField(ids);
+    return nearest !== null && isShown(nearest);
+  });
   for (const id of ids) {
     const el = fieldElement(id);
-    if (!el) continue;
+    if (!el || !isShown(el)) continue;
     el.scrollIntoView({ block: 'center' });
     const control = el.matches('input, select, textarea, button') ? el : (el.querySelector<HTMLElement>('input, select, textarea') ?? el.querySelector<HTMLElement>('button'));
     (control ?? el).focus();
