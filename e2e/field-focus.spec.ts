@@ -68,10 +68,14 @@ test('a traced line’s "Form" link opens the closed Advanced part holding the f
   expect(await advanced(form(page)).evaluateAll((all) => all.filter((d) => (d as HTMLDetailsElement).open).length)).toBe(openBefore + 1);
 });
 
-test('a finding’s values path opens the closed Advanced part holding its field', async ({ page }) => {
+test('a finding’s values path opens the closed Advanced part holding its field, past a search that left it out', async ({ page }) => {
   await openFresh(page, 'aeterna');
   await setEditorText(page, 'aeterna:\n  securityContext:\n    privileged: true\n');
   await waitRendered(page);
+  // A search that leaves the field out gives way to the sections.
+  const search = form(page).getByRole('searchbox', { name: 'Search settings' });
+  await search.fill('replicas');
+  await expect(form(page).locator('[data-field="aeterna.securityContext"]')).toHaveCount(0);
   await previewTab(page, /Findings/);
   const finding = page.getByRole('list', { name: 'Findings' }).locator('li[data-rule="prod/privileged"]').first();
   await finding.getByRole('button', { name: /^aeterna\.securityContext/ }).click();
@@ -81,6 +85,7 @@ test('a finding’s values path opens the closed Advanced part holding its field
   await expect(control).toBeFocused();
   await expect(control).toBeInViewport();
   await expect(advanced(form(page)).filter({ has: page.locator('[data-field="aeterna.securityContext"]') })).toHaveAttribute('open');
+  await expect(search).toHaveValue('');
 });
 
 test('in a chart whose sections start closed, a "Form" link opens the section and its Advanced part', async ({ page }) => {

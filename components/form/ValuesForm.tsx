@@ -21,7 +21,7 @@ import {
 import { FormRuntimeContext, domId, useFormRuntime, type FormRuntime } from './context';
 import { BoundField } from './Bound';
 import { FieldList } from './FieldList';
-import { onRevealField } from './reveal';
+import { holdsField, onReveal, onRevealField } from './reveal';
 import { KeyedStore, useStoreEntry, useStoreSelector } from './store';
 import { HelpText } from './widgets/FieldShell';
 import styles from './ValuesForm.module.css';
@@ -144,6 +144,8 @@ function SearchableSections({ model, collapsed }: { model: FormModel; collapsed:
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const results = useMemo(() => (deferred ? searchFields(model, deferred) : null), [model, deferred]);
+  // A link to a field the search leaves out brings the sections back.
+  useEffect(() => (results ? onReveal((path) => !results.some((f) => holdsField([f.id], path)) && setQuery('')) : undefined), [results]);
   const searchId = domId(idPrefix, 'search');
   return (
     <>
