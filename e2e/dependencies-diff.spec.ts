@@ -3,25 +3,13 @@
  * and the Diff tab does not churn: within an editing session, values the chart generates at
  * random stay the same, so the defaults diff opens empty and an edit shows as just that edit.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openFresh, previewTab, setEditorText, waitRendered } from './helpers';
+import { openFresh, openUploadedChart, previewTab, setEditorText, waitRendered } from './helpers';
 
 const preview = (page: Page) => page.getByRole('region', { name: 'Rendered manifests' });
 
 test('the Dependencies tab lists vendored subcharts: version, enabled or not, and the values they receive', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'umbrella-'));
-  const archive = join(dir, 'umbrella-0.3.0.tgz');
-  execFileSync('tar', ['-czf', archive, '-C', resolve('tests/diff/charts'), 'umbrella']);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'umbrella-0.3.0.tgz', mimeType: 'application/gzip', buffer: readFileSync(archive) });
-  rmSync(dir, { recursive: true });
-  await expect(page).toHaveURL(/\/configure\/local$/);
-  await waitRendered(page);
+  await openUploadedChart(page, 'tests/diff/charts', 'umbrella', '0.3.0');
 
   await previewTab(page, 'Dependencies (6)');
   const item = (name: string) => preview(page).getByRole('listitem', { name: `Dependency ${name}` });

@@ -3,12 +3,8 @@
  * closed disclosures: the field's section and its "Advanced" part open, the field is scrolled
  * into view and focused, and the disclosures the user left open or closed elsewhere stay so.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { manifestViewer, openFresh, previewTab, setEditorText, waitRendered } from './helpers';
+import { clickLine, openFresh, openResource, openUploadedChart, previewTab, setEditorText, waitRendered } from './helpers';
 
 const preview = (page: Page) => page.getByRole('region', { name: 'Rendered manifests' });
 const panel = (page: Page) => preview(page).getByRole('region', { name: /^Where / });
@@ -17,23 +13,6 @@ const form = (page: Page) => page.locator('.form-pane');
 const advanced = (scope: Locator) => scope.locator('details', { has: scope.page().locator(':scope > summary', { hasText: /^Advanced$/ }) });
 /** A CSS selector for an attribute's exact value (a backslash in it is CSS's escape character). */
 const byAttr = (name: string, value: string): string => `[${name}="${value.replace(/[\\"]/g, (c) => `\\${c}`)}"]`;
-
-/** Clicks the rendered line that reads `text` in a Monaco viewer (scrolling it into view with Ctrl+F first). */
-async function clickLine(page: Page, viewer: Locator, text: string): Promise<void> {
-  await viewer.locator('.view-lines').click({ position: { x: 40, y: 5 } });
-  await page.keyboard.press('ControlOrMeta+F');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  const line = viewer.locator('.view-line', { hasText: text }).first();
-  await expect(line).toBeVisible();
-  await line.click({ position: { x: 2, y: 5 } });
-}
-
-async function openResource(page: Page, kind: string): Promise<Locator> {
-  await previewTab(page, /Resources/);
-  await preview(page).getByRole('navigation', { name: 'Resources by kind' }).locator('.resource-group', { has: page.getByRole('heading', { name: new RegExp(`^${kind} `) }) }).getByRole('button').first().click();
-  return manifestViewer(page, new RegExp(`^${kind} `));
-}
 
 /** The "Advanced" disclosure of a section of the form. */
 const sectionAdvanced = (page: Page, title: string): Locator => advanced(form(page).locator('section', { has: page.getByRole('heading', { name: title, exact: true }) }));
@@ -89,15 +68,7 @@ test('a finding’s values path opens the closed Advanced part holding its field
 });
 
 test('in a chart whose sections start closed, a "Form" link opens the section and its Advanced part', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dotted-'));
-  const archive = join(dir, 'dotted-keys-0.1.0.tgz');
-  execFileSync('tar', ['-czf', archive, '-C', resolve('tests/form/charts'), 'dotted-keys']);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'dotted-keys-0.1.0.tgz', mimeType: 'application/gzip', buffer: readFileSync(archive) });
-  rmSync(dir, { recursive: true });
-  await expect(page).toHaveURL(/\/configure\/local$/);
-  await waitRendered(page);
+  await openUploadedChart(page, 'tests/form/charts', 'dotted-keys', '0.1.0');
 
   // The other section, opened by the user, stays open.
   const settings = page.getByRole('region', { name: 'dotted-keys settings' });

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { encodeShareLink } from '../lib/share';
 
@@ -74,6 +77,46 @@ export async function manifestViewer(page: Page, name: string | RegExp) {
   const viewer = page.getByRole('region', { name: 'Rendered manifests' }).getByRole('group', { name });
   await expect(viewer.locator('.monaco-host[data-ready="true"] .view-lines')).toBeVisible({ timeout: 30_000 });
   return viewer;
+}
+
+/** Opens the first resource of a kind in the preview's Resources tab; returns its viewer. */
+export async function openResource(page: Page, kind: string): Promise<Locator> {
+  await previewTab(page, /Resources/);
+  await page.getByRole('region', { name: 'Rendered manifests' }).getByRole('navigation', { name: 'Resources by kind' }).locator('.resource-group', { has: page.getByRole('heading', { name: new RegExp(`^${kind} `) }) }).getByRole('button').first().click();
+  return manifestViewer(page, new RegExp(`^${kind} `));
+}
+
+/** Clicks the rendered line that reads `text` in a Monaco viewer (scrolling it into view with Ctrl+F first). */
+export async function clickLine(page: Page, viewer: Locator, text: string): Promise<void> {
+  await viewer.locator('.view-lines').click({ position: { x: 40, y: 5 } });
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  const line = viewer.locator('.view-line', { hasText: text }).first();
+  await expect(line).toBeVisible();
+  // Find leaves a match already in view where it is, and the last line in view sits under the horizontal
+  // scrollbar, which takes the click: wheel it up into the open part of the view first.
+  const view = viewer.locator('.monaco-scrollable-element').first();
+  for (let turn = 0; turn < 10; turn++) {
+    const [at, box] = [await line.boundingBox(), await view.boundingBox()];
+    if (at && box && at.y + at.height <= box.y + box.height - 24) break;
+    if (at) await page.mouse.move(at.x + 40, at.y + at.height / 2);
+    await page.mouse.wheel(0, 60);
+  }
+  await line.click({ position: { x: 2, y: 5 } });
+}
+
+/** Opens a chart folder of the tests (`tests/<dir>/<name>`) as an uploaded .tgz, nothing autosaved, and waits for its render. */
+export async function openUploadedChart(page: Page, dir: string, name: string, version: string): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), `${name}-`));
+  const archive = join(tmp, `${name}-${version}.tgz`);
+  execFileSync('tar', ['-czf', archive, '-C', resolve(dir), name]);
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: `${name}-${version}.tgz`, mimeType: 'application/gzip', buffer: readFileSync(archive) });
+  rmSync(tmp, { recursive: true });
+  await expect(page).toHaveURL(/\/configure\/local$/);
+  await waitRendered(page);
 }
 
 /** The clipboard's text after `copy` (empty before it, so an old copy is never read). */

@@ -4,13 +4,10 @@
  * read (each a link to its form field and its line in values.yaml); a field or a key of values.yaml
  * shows the lines that read it. Checked against the bundled charts' own templates.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { manifestViewer, openFresh, previewTab, setEditorText, waitForMonaco, waitRendered } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { clickLine, manifestViewer, openFresh, openResource, openUploadedChart, previewTab, setEditorText, waitForMonaco, waitRendered } from './helpers';
 
 const chartFile = (path: string): string => readFileSync(fileURLToPath(new URL(`../charts/${path}`, import.meta.url)), 'utf8');
 const template = (chart: string, file: string): string[] => chartFile(`${chart}/templates/${file}`).split('\n');
@@ -19,32 +16,6 @@ const templateLine = (chart: string, file: string, re: RegExp): number => templa
 
 const preview = (page: Page) => page.getByRole('region', { name: 'Rendered manifests' });
 const panel = (page: Page) => preview(page).getByRole('region', { name: /^Where / });
-
-/** Clicks the rendered line that reads `text` in a Monaco viewer (scrolling it into view with Ctrl+F first). */
-async function clickLine(page: Page, viewer: Locator, text: string): Promise<void> {
-  await viewer.locator('.view-lines').click({ position: { x: 40, y: 5 } });
-  await page.keyboard.press('ControlOrMeta+F');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  const line = viewer.locator('.view-line', { hasText: text }).first();
-  await expect(line).toBeVisible();
-  // Find leaves a match already in view where it is, and the last line in view sits under the horizontal
-  // scrollbar, which takes the click: wheel it up into the open part of the view first.
-  const view = viewer.locator('.monaco-scrollable-element').first();
-  for (let turn = 0; turn < 10; turn++) {
-    const [at, box] = [await line.boundingBox(), await view.boundingBox()];
-    if (at && box && at.y + at.height <= box.y + box.height - 24) break;
-    if (at) await page.mouse.move(at.x + 40, at.y + at.height / 2);
-    await page.mouse.wheel(0, 60);
-  }
-  await line.click({ position: { x: 2, y: 5 } });
-}
-
-async function openResource(page: Page, kind: string): Promise<Locator> {
-  await previewTab(page, /Resources/);
-  await preview(page).getByRole('navigation', { name: 'Resources by kind' }).locator('.resource-group', { has: page.getByRole('heading', { name: new RegExp(`^${kind} `) }) }).getByRole('button').first().click();
-  return manifestViewer(page, new RegExp(`^${kind} `));
-}
 
 test('a click on a rendered line shows the template span that wrote it and the values it read', async ({ page }) => {
   await openFresh(page, 'aeterna');
@@ -176,15 +147,7 @@ test('on a narrow screen the panel sits under the preview and its links open the
 const byAttr = (name: string, value: string): string => `[${name}="${value.replace(/[\\"]/g, (c) => `\\${c}`)}"]`;
 
 test('keys with dots in them (annotation and label names): "Where is it used?" from their field, and their field from a line', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dotted-'));
-  const archive = join(dir, 'dotted-keys-0.1.0.tgz');
-  execFileSync('tar', ['-czf', archive, '-C', resolve('tests/form/charts'), 'dotted-keys']);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.getByLabel('Choose a .tgz file').setInputFiles({ name: 'dotted-keys-0.1.0.tgz', mimeType: 'application/gzip', buffer: readFileSync(archive) });
-  rmSync(dir, { recursive: true });
-  await expect(page).toHaveURL(/\/configure\/local$/);
-  await waitRendered(page);
+  await openUploadedChart(page, 'tests/form/charts', 'dotted-keys', '0.1.0');
 
   // A chart without section hints opens its sections closed.
   await page.getByRole('region', { name: 'dotted-keys settings' }).getByRole('heading', { name: 'Pod annotations' }).click();
