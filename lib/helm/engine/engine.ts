@@ -9,7 +9,8 @@ import { helmFuncMap, WARN_END, WARN_START } from './funcs';
 import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
 import { traceExecError } from './exec-trace';
 import { activeRecorder, joinPath, pathKeys, ReadKind, ValuesReadRecorder } from './values-reads';
-import { IncrementalState, renderContext, type ValuesRoots } from './incremental';
+import { IncrementalState, renderContext, type PinnedCall, type ValuesRoots } from './incremental';
+import type { PinnedCalls } from './stable-session';
 import { removeAll, type ProvenanceTracer, type TracedText } from './provenance';
 
 /** Bounds that keep a runaway template from freezing a tab; Helm itself has only the include limit. */
@@ -23,6 +24,8 @@ export interface RenderLimits {
 /** A call observer that is also told which chart file the engine renders next. */
 export interface RenderObserver extends CallObserver {
   beginFile?(file: string): void;
+  /** Set when the observer pins the results of the calls it watches (a StableSession's). */
+  readonly pinned?: PinnedCalls;
 }
 
 export interface RenderOptions {
@@ -99,10 +102,26 @@ export function renderChart(
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
   const inc = incremental ? (set.state.incremental ??= new IncrementalState()) : undefined;
-  // A call the observer watches (lookup, calls that vary under GitOps) is made again at every render.
+  // A call the observer watches (lookup, calls that vary under GitOps) is made again at every
+  // render, unless a session pins its result: then the call is kept, to be told again when the
+  // file is reused.
   let observed = false;
+  let calls: PinnedCall[] = [];
   const observer = opts.observer;
-  set.state.observer = inc === undefined || observer === undefined ? observer : { names: observer.names, call: (...a) => ((observed = true), observer.call(...a)) };
+  const pinned = inc === undefined ? undefined : observer?.pinned;
+  set.state.observer =
+    inc === undefined || observer === undefined
+      ? observer
+      : {
+          names: observer.names,
+          call: (name, site, args) => {
+            if (pinned !== undefined && pinned.names.has(name)) {
+              const key = pinned.keyOf(name, site, args);
+              calls.push({ name, site, args, key, count: pinned.countOf(key) });
+            } else observed = true;
+            observer.call(name, site, args);
+          },
+        };
   if (inc !== undefined) {
     inc.begin(renderContext(chart, top), roots);
     // Reads are recorded for reuse only: once nothing more can be reused, the rest runs unrecorded.
@@ -126,10 +145,11 @@ export function renderChart(
       set.state.memo.beginFile(index);
       opts.observer?.beginFile?.(filename);
       if (inc !== undefined) {
-        const kept = inc.reuse(filename);
+        const kept = inc.reuse(filename, pinned);
         if (kept !== undefined) {
           rendered.set(filename, kept.out);
           reused.push(filename);
+          for (const c of kept.calls) observer!.call(c.name, c.site, c.args);
           // A caller's recorder learns what the file read when it last ran (the same, as it is reused).
           if (opts.recordReads !== undefined) {
             opts.recordReads.beginFile(filename);
@@ -138,6 +158,7 @@ export function renderChart(
           continue;
         }
         observed = false;
+        if (calls.length > 0) calls = [];
       }
       const from = recorder?.length ?? 0;
       recorder?.beginFile(filename);
@@ -152,9 +173,12 @@ export function renderChart(
       rendered.set(filename, text);
       if (provenance !== undefined) opts.trace!.files.set(filename, removeAll(provenance.takeFile(), '<no value>'));
       if (inc !== undefined) {
-        const { volatile, mutating } = set.state.memo.fileEffects();
+        const { volatile, volatileCalls, mutating } = set.state.memo.fileEffects();
         const to = recorder!.length;
-        inc.executed(filename, text, () => recorder!.between(from, to), !volatile && !mutating && !observed, r.valuesPath);
+        // Calls with varying results keep a file from being reused unless the session pinned each.
+        const replayable = !volatile || (pinned !== undefined && volatileCalls === calls.length);
+        const run = volatile && replayable ? { session: pinned!.session, calls } : undefined;
+        inc.executed(filename, text, () => recorder!.between(from, to), replayable && !mutating && !observed, r.valuesPath, run);
       }
     }
     finished = true;

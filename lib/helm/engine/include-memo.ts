@@ -74,20 +74,20 @@ export class IncludeMemo {
    * it may change where data others see is reached from ({@link movesSharedData}).
    */
   onMutation: ((moves: boolean) => void) | undefined;
-  /** Whether the file being rendered made a call with effects or varying results, or a mutating one. */
-  private effects = { volatile: false, mutating: false };
+  /** Whether the file being rendered made calls with effects or varying results (how many), or a mutating one. */
+  private effects = { volatile: false, volatileCalls: 0, mutating: false };
 
   /** The engine moves on to another top-level template (and changes `.Template`). */
   beginFile(index: number): void {
     this.file = index;
-    this.effects = { volatile: false, mutating: false };
+    this.effects = { volatile: false, volatileCalls: 0, mutating: false };
   }
 
   /**
    * What the current file's calls did so far (reused include results made no such calls):
    * `mutating` when a mutating call changed anything but a map a template made.
    */
-  fileEffects(): { readonly volatile: boolean; readonly mutating: boolean } {
+  fileEffects(): { readonly volatile: boolean; readonly volatileCalls: number; readonly mutating: boolean } {
     return this.effects;
   }
 
@@ -98,6 +98,7 @@ export class IncludeMemo {
 
   private impure(): void {
     this.effects.volatile = true;
+    this.effects.volatileCalls++;
     for (const f of this.frames) f.pure = false;
   }
 

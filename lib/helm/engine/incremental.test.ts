@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadChartFiles } from '../chart/loader';
 import { templateChart } from '../action/template';
 import { reusedInLastRender } from './engine';
+import { combineObservers, StableSession } from './stable-session';
+import type { CallObserver } from '../../gotemplate';
 import { yamlToGo } from '../../yaml';
 import type { GoMap } from '../../go/value';
 
@@ -102,6 +104,59 @@ describe('incremental renders reuse a file only while what it read is unchanged'
   it('a file changing only a dict it made does not stop the files after it from being reused', () => {
     const c = chart({ 'z.yaml': '{{ $d := dict }}{{ $_ := set $d "k" .Values.a }}{{ $d.k }}', 'a.yaml': '{{ .Values.b | quote }}' });
     expect(reuseAfter(c, '', 'a: 2')).toEqual([[], ['a.yaml']]);
+  });
+
+  /**
+   * Renders incrementally under a pinned session after each values text, checking output and the
+   * calls an observer beside the session is told of against a full render under the same session.
+   */
+  function pinnedReuseAfter(c: ReturnType<typeof chart>, seed: string, ...valuesTexts: string[]): string[][] {
+    return valuesTexts.map((text) => {
+      const values = yamlToGo(text) as GoMap;
+      const told: string[] = [];
+      const watcher: CallObserver = { names: new Set(['randAlphaNum', 'genCA', 'genSignedCert', 'now']), call: (name, site) => void told.push(`${name}@${site.template}:${site.pos}`) };
+      const render = (incremental: boolean) => new StableSession(seed, 0).render((o) => templateChart(c, { values, incremental, observer: combineObservers<CallObserver>(o, watcher) }).output);
+      const incremental = render(true);
+      const reused = [...reusedInLastRender()].map((f) => f.replace('top/templates/', '')).sort();
+      const toldIncremental = told.splice(0);
+      expect(incremental).toBe(render(false));
+      expect(toldIncremental).toEqual(told);
+      return reused;
+    });
+  }
+
+  it('under a pinned session, reuses a file with random values while its reads and the calls before it are the same', () => {
+    const helper = (name: string, t: string) => ({ name: `templates/${name}`, data: enc.encode(t) });
+    const files = [
+      ['z.yaml', '{{ if .Values.a }}{{ include "h" . }}{{ end }}'],
+      ['y.yaml', '{{ include "h" . }}{{ .Values.b }}'],
+      ['r.yaml', '{{ randAlphaNum 8 }}{{ now | date "2006" }}{{ .Values.list | len }}'],
+      ['k.yaml', '{{ $ca := genCA "ca" 3650 }}{{ $c := genSignedCert "x" nil nil 365 $ca }}{{ $c.Cert | b64enc | trunc 40 }}'],
+      ['a.yaml', '{{ .Values.b | quote }}'],
+    ];
+    const c = loadChartFiles([
+      { name: 'Chart.yaml', data: enc.encode(CHART_YAML) },
+      { name: 'values.yaml', data: enc.encode('a: 1\nb: x\nlist: [1, 2]\n') },
+      helper('_h.tpl', '{{ define "h" }}{{ randAlphaNum 8 }}{{ end }}'),
+      ...files.map(([f, t]) => helper(f, `kind: ConfigMap\nmetadata: {name: ${f.replace('.yaml', '')}}\ndata:\n  v: |\n    ${t}\n`)),
+    ]);
+    expect(pinnedReuseAfter(c, 's1', '', 'b: y', 'b: y', 'a: 0\nb: y', 'a: 0\nb: y', 'a: 0\nb: y\nlist: [1]')).toEqual([
+      [],
+      // b changed: y.yaml and a.yaml read it.
+      ['k.yaml', 'r.yaml', 'z.yaml'],
+      ['a.yaml', 'k.yaml', 'r.yaml', 'y.yaml', 'z.yaml'],
+      // z.yaml no longer calls the helper: y.yaml's call of it is the first of its kind now, with another result.
+      ['a.yaml', 'k.yaml', 'r.yaml'],
+      ['a.yaml', 'k.yaml', 'r.yaml', 'y.yaml', 'z.yaml'],
+      ['a.yaml', 'k.yaml', 'y.yaml', 'z.yaml'],
+    ]);
+    // Another session pins other results: no file with pinned calls is kept from the last one.
+    expect(pinnedReuseAfter(c, 's2', 'a: 0\nb: y\nlist: [1]', 'a: 0\nb: y\nlist: [1]')).toEqual([['a.yaml', 'z.yaml'], ['a.yaml', 'k.yaml', 'r.yaml', 'y.yaml', 'z.yaml']]);
+    // Without a session, results vary at each render: such files run every time.
+    const values = yamlToGo('a: 0\nb: y\nlist: [1]') as GoMap;
+    templateChart(c, { values, incremental: true });
+    templateChart(c, { values, incremental: true });
+    expect([...reusedInLastRender()].map((f) => f.replace('top/templates/', ''))).toEqual(['z.yaml', 'a.yaml']);
   });
 
   it('a release setting re-executes every file', () => {

@@ -11,8 +11,13 @@
  *
  * - it made no call with an effect or a varying result (random values, the clock, key
  *   generation: the function's declared effect) and none the render's observer watches (`lookup`,
- *   GitOps-varying calls): those run again every time, so the session's pinned random streams and
- *   the observer see every call in the order a full render makes them;
+ *   GitOps-varying calls): those run again every time, so the observer sees every call in the
+ *   order a full render makes them. Except under a pinned session (stable-session.ts, the page's
+ *   previews), where a call's result is fixed by the session, its key (site, name, arguments) and
+ *   how many calls of that key the render made before it: a file whose calls the session all
+ *   pinned is reused when, besides the rest, it is the same session and each of its calls' keys
+ *   was met as many times before it in this render as when it ran (so the same calls get the same
+ *   results); its calls are then told to the observer again, in order, as executing would;
  * - it made no mutating call (`set`, `unset`, `merge`, in-place `sortAlpha`) on anything but a
  *   map a template made (`merge dict ...`, `set $d ...`), and wrote no values path (a map it made
  *   may hold values maps that `merge` changes in place): effects on shared data are what later
@@ -32,7 +37,9 @@
  * reused without effects, so each file sees at its turn what a full render would show it.
  */
 import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeInfoOf, type GoMap, type GoValue } from '../../go';
+import type { CallSite } from '../../gotemplate';
 import type { Chart } from '../chart/chart';
+import type { PinnedCalls } from './stable-session';
 import { pathKeys, type TemplateReads } from './values-reads';
 
 const mapGet = Map.prototype.get;
@@ -62,9 +69,26 @@ interface Read {
   same: boolean;
 }
 
+/** A call whose result a pinned session fixed, with the key and count it was pinned by. */
+export interface PinnedCall {
+  name: string;
+  site: CallSite;
+  args: readonly GoValue[];
+  key: string;
+  count: number;
+}
+
+/** The pinned calls a file made, in order, and the session that pinned them. */
+export interface PinnedRun {
+  session: string;
+  calls: readonly PinnedCall[];
+}
+
 interface FileRecord {
   out: string;
   reusable: boolean;
+  /** Its calls with varying results, when a session pinned them all (else it is not reusable). */
+  pinned: PinnedRun | undefined;
   /** What the file read, as recorded (kept for the files it is reused as). */
   reads: TemplateReads | undefined;
   /** The same reads with what they saw. */
@@ -134,8 +158,11 @@ export class IncrementalState {
     return this.records.get(file)?.reusable !== false;
   }
 
-  /** The file's last output and reads, when they can stand for executing the file now. */
-  reuse(file: string): { out: string; reads: TemplateReads } | undefined {
+  /**
+   * The file's last output and reads, when they can stand for executing the file now, with the
+   * pinned calls it made (the caller tells the session of them again, as executing would).
+   */
+  reuse(file: string, pinned: PinnedCalls | undefined): { out: string; reads: TemplateReads; calls: readonly PinnedCall[] } | undefined {
     const r = this.records.get(file);
     if (r === undefined || !r.reusable || this.sealed) return undefined;
     const stretch = this.stretch;
@@ -146,17 +173,18 @@ export class IncrementalState {
       }
       if (!read.same) return undefined;
     }
+    if (r.pinned !== undefined && !replayable(r.pinned, pinned)) return undefined;
     this.next.set(file, r);
-    return { out: r.out, reads: r.reads! };
+    return { out: r.out, reads: r.reads!, calls: r.pinned?.calls ?? NO_CALLS };
   }
 
   /**
    * Keeps what a file that just executed read, unless it can never be reused. `reads` is asked
    * for only then (collecting them from the log costs).
    */
-  executed(file: string, out: string, reads: () => TemplateReads, reusable: boolean, valuesPath: string): void {
+  executed(file: string, out: string, reads: () => TemplateReads, reusable: boolean, valuesPath: string, pinned?: PinnedRun): void {
     if (!reusable || this.sealed) {
-      this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
+      this.next.set(file, NOT_REUSABLE(out));
       return;
     }
     const all = reads();
@@ -164,13 +192,13 @@ export class IncrementalState {
     // after it read what it did, so it runs every time. (`merge` reads each key it writes, so its
     // reads would differ next time anyway; this does not depend on how a function reads.)
     if (all.writes.size > 0) {
-      this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
+      this.next.set(file, NOT_REUSABLE(out));
       return;
     }
     // It read all the values whole (`toYaml .Values`): any edit changes what it read, so keeping a
     // copy of the values to compare with would cost at every render and never let it be reused.
     if (all.subtrees.has('')) {
-      this.next.set(file, { out, reusable: false, reads: undefined, snapshots: [] });
+      this.next.set(file, NOT_REUSABLE(out));
       return;
     }
     const list: Read[] = [];
@@ -179,7 +207,7 @@ export class IncrementalState {
     if (!all.values.has(valuesPath)) list.push(this.snapshot(valuesPath, false));
     for (const path of all.values) list.push(this.snapshot(path, false));
     for (const path of all.subtrees) list.push(this.snapshot(path, true));
-    this.next.set(file, { out, reusable: true, reads: all, snapshots: list });
+    this.next.set(file, { out, reusable: true, pinned, reads: all, snapshots: list });
   }
 
   /** The render finished: its records are the ones the next render compares with. */
@@ -253,6 +281,27 @@ export class IncrementalState {
     }
     return i === read.snaps.length;
   }
+}
+
+const NOT_REUSABLE = (out: string): FileRecord => ({ out, reusable: false, pinned: undefined, reads: undefined, snapshots: [] });
+const NO_CALLS: readonly PinnedCall[] = [];
+
+/**
+ * Whether a file's pinned calls, made again now, would get the results they got: the same
+ * session, and each call's key (from its arguments as kept: changed since, it is not the same
+ * call) met as many times before it in this render as then. The file's reads being the same, it
+ * makes the same calls in the same order, so its output is the same too.
+ */
+function replayable(run: PinnedRun, now: PinnedCalls | undefined): boolean {
+  if (now === undefined || now.session !== run.session) return false;
+  const inFile = new Map<string, number>();
+  for (const c of run.calls) {
+    if (now.keyOf(c.name, c.site, c.args) !== c.key) return false;
+    const earlier = inFile.get(c.key) ?? 0;
+    if (now.countOf(c.key) + earlier !== c.count) return false;
+    inFile.set(c.key, earlier + 1);
+  }
+  return true;
 }
 
 /** A path that does not lead through a chart's `.Values` (another subchart's section). */

@@ -45,6 +45,30 @@ function streamOf(key: Uint8Array): (out: Uint8Array) => void {
   };
 }
 
+/**
+ * What a pinned session tells a render about the calls it pins: a call's result is fixed by its
+ * key (site, name, arguments), how many calls of that key the render made before it, and the
+ * session. An incremental render may then keep a file that made such calls, telling the session
+ * its calls again (incremental.ts).
+ */
+export interface PinnedCalls {
+  /** The functions whose results are pinned. */
+  readonly names: ReadonlySet<string>;
+  /** The session's seed and clock: in another session the same call gets another result. */
+  readonly session: string;
+  /** The key a call is pinned by. */
+  keyOf(name: string, site: CallSite, args: readonly GoValue[]): string;
+  /** How many calls of this key the render made so far. */
+  countOf(key: string): number;
+}
+
+/** The observer a pinned render runs with. */
+export interface PinningObserver extends CallObserver {
+  readonly pinned: PinnedCalls;
+}
+
+const keyOf = (name: string, site: CallSite, args: readonly GoValue[]): string => `${site.template}\0${site.pos}\0${name}\0${argumentsKey(args)}`;
+
 export class StableSession {
   /** The session's clock: `now` stays at the moment the session began. */
   private readonly startedMs: number;
@@ -60,16 +84,17 @@ export class StableSession {
    * Runs one render with pinned results, and `observer` to pass to it. The platform's random
    * source and clock are restored afterwards, whatever happens.
    */
-  render<T>(run: (observer: CallObserver) => T): T {
+  render<T>(run: (observer: PinningObserver) => T): T {
     const counts = new Map<string, number>();
-    const observer: CallObserver = {
+    const observer: PinningObserver = {
       names: NON_DETERMINISTIC,
       call: (name: string, site: CallSite, args: readonly GoValue[]) => {
-        const call = `${site.template}\0${site.pos}\0${name}\0${argumentsKey(args)}`;
+        const call = keyOf(name, site, args);
         const n = counts.get(call) ?? 0;
         counts.set(call, n + 1);
         setRandomSource(streamOf(encoder.encode(`${this.seed}\0${call}\0${n}`)));
       },
+      pinned: { names: NON_DETERMINISTIC, session: `${this.seed}\0${this.startedMs}`, keyOf, countOf: (key) => counts.get(key) ?? 0 },
     };
     const started = this.startedMs;
     const previousClock = setClock(() => started);
@@ -82,11 +107,12 @@ export class StableSession {
   }
 }
 
-/** One observer telling several (each only of the names it watches). */
+/** One observer telling several (each only of the names it watches); pinned as the one pinning is. */
 export function combineObservers<T extends CallObserver>(...observers: T[]): T & CallObserver {
   const names = new Set(observers.flatMap((o) => [...o.names]));
-  const combined: CallObserver & { beginFile?(file: string): void } = {
+  const combined: CallObserver & { beginFile?(file: string): void; pinned?: PinnedCalls } = {
     names,
+    pinned: observers.map((o) => (o as Partial<PinningObserver>).pinned).find((p) => p !== undefined),
     call: (name, site, args) => {
       for (const o of observers) if (o.names.has(name)) o.call(name, site, args);
     },
