@@ -6,7 +6,8 @@
  * For each chart:
  * - cold: load the chart files, parse every template and render once (what a first preview costs);
  * - warm: re-render after a one-leaf change of the values (what a keystroke costs in the page:
- *   incremental, only the templates that read what changed run again): each render toggles one
+ *   incremental, only the templates that read what changed run again, random values and keys
+ *   pinned by one editing session as the page pins them): each render toggles one
  *   scalar of values.yaml, taken from leaves spread over the file; median of many renders after
  *   a warm-up;
  * - full: the same states rendered in full (every template executed), in blocks taking turns with
@@ -24,7 +25,7 @@ import { join, relative, resolve } from 'node:path';
 import { yamlToGo } from '../lib/yaml';
 import type { GoMap, GoValue } from '../lib/go/value';
 import { readTree } from '../lib/cli/node-io';
-import { loadChartDirectory, templateChart, type Chart } from '../lib/helm';
+import { loadChartDirectory, StableSession, templateChart, type Chart, type TemplateOptions } from '../lib/helm';
 import { clearParsedTemplates, reusedInLastRender } from '../lib/helm/engine/engine';
 import { helmBin, REFERENCE_HELM_VERSION } from '../tests/helm/reference';
 import { removeStandins, withStandins } from '../tests/charts/standins';
@@ -80,6 +81,13 @@ function editableLeaves(chart: Chart, base: GoMap): { path: LeafPath; from: GoVa
 
 type Row = string[];
 
+/** The page's renders pin random values and the clock for its editing session (stable-session.ts). */
+const SESSION = { seed: 'bench', startedMs: Date.UTC(2026, 0, 1) };
+
+function pinned(chart: Chart, opts: TemplateOptions): ReturnType<typeof templateChart> {
+  return new StableSession(SESSION.seed, SESSION.startedMs).render((observer) => templateChart(chart, { ...opts, observer }));
+}
+
 function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
   const base = c.valuesFile ? (yamlToGo(readFileSync(c.valuesFile, 'utf8')) as GoMap) : new Map();
   const entries = readTree(c.dir);
@@ -108,7 +116,7 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
   const fulls: number[] = [];
   const reusedShares: number[] = [];
   if (leaves.length > 0) {
-    for (let i = 0; i < runs.warmUp; i++) templateChart(chart, { values: step(i), incremental: true, trace: i % 5 === 0 });
+    for (let i = 0; i < runs.warmUp; i++) pinned(chart, { values: step(i), incremental: true, trace: i % 5 === 0 });
     // Renders of one state leave caches (documents by file, heads by text) ready for the next
     // render of that same state, which a keystroke never gets. So each kind renders the same
     // states in its own block, every render one leaf away from the render before it; the first
@@ -118,14 +126,14 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
       for (let k = i; k < Math.min(runs.warm, i + MODE_BLOCK); k++) states.push(step(k));
       for (const values of states) {
         let files = 0;
-        warms.push(time(() => (files = templateChart(chart, { values, incremental: true }).files.size)));
+        warms.push(time(() => (files = pinned(chart, { values, incremental: true }).files.size)));
         reusedShares.push(reusedInLastRender().length / Math.max(1, files));
       }
       // The same states rendered in full: what every keystroke cost before incremental renders.
       states.forEach((values, k) => {
-        const ms = time(() => templateChart(chart, { values }));
+        const ms = time(() => pinned(chart, { values }));
         if (k > 0) fulls.push(ms);
-        if ((i + k) % 5 === 0) traces.push(time(() => templateChart(chart, { values, trace: true })));
+        if ((i + k) % 5 === 0) traces.push(time(() => pinned(chart, { values, trace: true })));
       });
     }
   }
@@ -211,7 +219,7 @@ if (roots.length === 0) {
 }
 
 console.log(
-  `helm ${REFERENCE_HELM_VERSION}; warm: one-leaf edit re-render (median); trace: the same with trace: true (median, every fifth state); helm and CLI: template as a process, in turn (median)`,
+  `helm ${REFERENCE_HELM_VERSION}; warm: one-leaf edit re-render (median; warm, full and trace renders pin random values in one session, as the page does); trace: the same with trace: true (median, every fifth state); helm and CLI: template as a process, in turn (median)`,
 );
 printTable(HEADER, rows);
 if (skipped.length) console.log(`\nskipped (${skipped.length}):\n${skipped.map((s) => `  ${s}`).join('\n')}`);
