@@ -2,6 +2,8 @@ import type { CliIO, ExitCode } from './io';
 import type { FlagSpec } from './args';
 import { templateCommand, TEMPLATE_FLAGS } from './template-command';
 import { mayNeedFetching } from './chart-ref-flags';
+import { HELM_RELEASE, DEFAULT_HELM_VERSION, HELM_VERSIONS } from '../helm';
+import { version } from '../../package.json';
 
 /** A command; those that write archives or use the network finish asynchronously. */
 type Command = (argv: string[], io: CliIO) => ExitCode | Promise<ExitCode>;
@@ -53,7 +55,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Command | Promise<
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
-  return `chartroom: configure and render Helm charts\n\nUsage:\n  chartroom <command> [args]\n\nCommands:\n${lines.join('\n')}\n`;
+  return `chartroom: configure and render Helm charts\n\nUsage:\n  chartroom <command> [args]\n  chartroom --version\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+/** `chartroom --version`: this release, and the helm releases whose output it reproduces (the default first). */
+function versionText(): string {
+  const others = HELM_VERSIONS.filter((v) => v !== DEFAULT_HELM_VERSION).map((v) => `helm ${HELM_RELEASE[v]} with --helm-version ${v.split('.')[0]}`);
+  return `chartroom ${version} (renders as helm ${HELM_RELEASE[DEFAULT_HELM_VERSION]}; ${others.join('; ')})\n`;
 }
 
 /**
@@ -66,6 +74,10 @@ export function runCli(argv: string[], io: CliIO): ExitCode | Promise<ExitCode> 
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(help());
     return name ? 0 : 1;
+  }
+  if (name === '--version' || name === 'version') {
+    io.stdout(versionText());
+    return 0;
   }
   const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {

@@ -12,6 +12,21 @@ import type { ChartDisk, ChartLocation, CliIO } from './io';
 /** The project root, where the bundled charts live in `charts/` (found upward: this module may run bundled). */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
+/**
+ * The bundled charts compiled into a standalone executable (scripts/build-cli-binary.mjs), by
+ * name: each file's path in the chart folder and its bytes in base64. Such an executable may be
+ * copied anywhere, so it never looks for `charts/` on disk; run from the package, this is unset.
+ */
+let embeddedCharts: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
+
+export function useEmbeddedCharts(charts: Readonly<Record<string, Readonly<Record<string, string>>>>): void {
+  embeddedCharts = charts;
+}
+
+function embeddedChartFiles(name: string): FolderFile[] {
+  return Object.entries(embeddedCharts![name]).map(([path, base64]) => ({ path, data: Buffer.from(base64, 'base64') }));
+}
+
 function findPackageRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'charts'))) return dir;
@@ -93,8 +108,11 @@ function firstMissing(path: string): string {
 export function locateChart(ref: string, cwd = process.cwd()): ChartLocation | undefined {
   const path = resolve(cwd, ref);
   if (existsSync(path)) return { kind: statSync(path).isDirectory() ? 'folder' : 'archive', path };
+  if (!/^[a-z0-9-]+$/.test(ref)) return undefined;
+  // An embedded chart's path is its name: nothing on disk is named so here (checked just above).
+  if (embeddedCharts) return Object.hasOwn(embeddedCharts, ref) ? { kind: 'bundled', path: ref } : undefined;
   const bundled = join(PACKAGE_ROOT, 'charts', ref);
-  if (/^[a-z0-9-]+$/.test(ref) && existsSync(join(bundled, 'Chart.yaml'))) return { kind: 'bundled', path: bundled };
+  if (existsSync(join(bundled, 'Chart.yaml'))) return { kind: 'bundled', path: bundled };
   return undefined;
 }
 
@@ -106,6 +124,7 @@ export function locateChart(ref: string, cwd = process.cwd()): ChartLocation | u
 export function loadChartFromDisk(ref: string, cwd = process.cwd(), notice: LinkNotice = () => {}, helmVersion?: HelmVersion): Chart {
   const at = locateChart(ref, cwd);
   if (!at) throw new Error(missingChartMessage(ref.trim()));
+  if (at.kind === 'bundled' && embeddedCharts) return loadChartDirectory(embeddedChartFiles(at.path), { helmVersion, folder: at.path, warn: notice });
   if (at.kind !== 'archive') return loadChartDirectory(readTree(at.path, notice), { helmVersion, folder: at.path, warn: notice });
   return loadChartArchive(readFileSync(at.path), { helmVersion, warn: notice });
 }

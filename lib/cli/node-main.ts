@@ -13,6 +13,9 @@ import { runCli } from './main';
 import { nodeIO } from './node-io';
 import type { CliIO, ExitCode } from './io';
 
+/** The standalone executable (scripts/build-cli-binary.mjs) hands the bundle its embedded charts. */
+export { useEmbeddedCharts } from './node-io';
+
 /**
  * The worker's JavaScript stack: 8 MB holds helm's 1000 nested includes with room to spare (values
  * are walked without recursion). More would only let endless recursion, such as a value that `tpl`s

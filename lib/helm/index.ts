@@ -32,4 +32,4 @@ export { parseOciReference, RegistryClient } from './registry/index';
 export { isOci } from './registry/reference';
 export { getBytes, MAX_INDEX_BYTES, type Fetch, chartNames, downloadIndex, findRepository, type FetchResponse } from './repo/index';
 export { parseRepositoriesFile, type RepoEntry } from './repo/repositories';
-export { type HelmVersion, DEFAULT_HELM_VERSION, isHelmVersion, HELM_RELEASE, parseHelmVersion, isHelm4 } from './version';
+export { type HelmVersion, DEFAULT_HELM_VERSION, HELM_VERSIONS, isHelmVersion, HELM_RELEASE, parseHelmVersion, isHelm4 } from './version';
