@@ -37,6 +37,8 @@ if (!ensureDebianPackage('/usr/bin/openssl', 'openssl')) results.push({ name: 'o
 if (!onlyE2e) {
   step('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
   step('import rules', 'npx', ['--no-install', 'depcruise', 'lib', 'components', 'app', '--config', '.dependency-cruiser.cjs']);
+  // The CLI's differential suites run it on Node and as this executable.
+  step('standalone CLI executable', process.execPath, ['scripts/build-cli-binary.mjs']);
   step('unit and differential tests', 'npx', ['--no-install', 'vitest', 'run']);
 }
 const hasE2e = existsSync('e2e') && readdirSync('e2e').some((f) => f.endsWith('.spec.ts'));

@@ -4,9 +4,9 @@
  * as they are (their dependencies are not vendored, so helm refuses them) and with stand-ins for
  * their dependencies, and small charts that make helm log a warning. Without `--helm-version` the
  * CLI answers as helm 4.1.4 does. stderr is compared whole: helm 3.17.3's warnings carry Go's
- * `file.go:LINE: ` (or `WARNING: `), helm 4.1.4's are slog records.
+ * `file.go:LINE: ` (or `WARNING: `), helm 4.1.4's are slog records. Each case runs on Node and as the
+ * standalone executable (tests/diff/cli-process.ts); helm runs once for both.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -14,17 +14,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runHelm, type HelmRun } from '../helm/reference';
 import { removeStandins, withStandins } from '../charts/standins';
 import { errorText } from './chartroom-cli';
+import { buildCliBinary, CLI_PROCESSES, runCliProcess } from './cli-process';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURES = resolve(__dirname, 'charts');
 const BUNDLED = resolve(ROOT, 'charts');
 
-function cli(args: string[], cwd: string): Promise<HelmRun> {
-  return new Promise((res) => {
-    execFile(process.execPath, [join(ROOT, 'bin/chartroom.cjs'), ...args], { cwd, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      res({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr });
-    });
-  });
+/** helm's answer for one chart, folder and helm release, asked once for all the CLIs compared with it. */
+const helmRuns = new Map<string, Promise<HelmRun>>();
+function helmTemplate(chart: string, cwd: string, version: string): Promise<HelmRun> {
+  const key = JSON.stringify([chart, cwd, version]);
+  if (!helmRuns.has(key)) helmRuns.set(key, runHelm(['template', 'rel', chart], { cwd, version }));
+  return helmRuns.get(key)!;
 }
 
 /** The error with its schema problems in a stable order (helm lists them in Go map order, which changes from run to run). */
@@ -57,6 +58,7 @@ const WARNING_CHARTS: Record<string, Record<string, string>> = {
 let warningsDir = '';
 
 beforeAll(() => {
+  buildCliBinary();
   for (const name of ['aeterna', 'verta']) copies[name] = withStandins(join(BUNDLED, name));
   warningsDir = mkdtempSync(join(tmpdir(), 'chartroom-cli-warnings-'));
   for (const [name, files] of Object.entries(WARNING_CHARTS)) {
@@ -84,16 +86,18 @@ const charts: [string, () => [cwd: string, chart: string]][] = [
   ...Object.keys(WARNING_CHARTS).map((name): [string, () => [string, string]] => [`warning chart ${name}`, () => [warningsDir, name]]),
 ];
 
-describe.each([
-  { helm: '4.1.4', flag: ['--helm-version', '4'] },
-  { helm: '4.1.4', flag: [] },
-  { helm: '3.17.3', flag: ['--helm-version', '3'] },
-])('chartroom template rel CHART $flag against helm $helm', ({ helm, flag }) => {
-  test.each(charts)('%s', async (_label, where) => {
-    const [cwd, chart] = where();
-    const [h, ours] = await Promise.all([runHelm(['template', 'rel', chart], { cwd, version: helm }), cli(['template', 'rel', chart, ...flag], cwd)]);
-    expect(ours.status).toBe(h.status);
-    expect(withoutRandomKey(ours.stdout)).toBe(withoutRandomKey(h.stdout));
-    expect(stableStderr(ours.stderr)).toBe(stableStderr(h.stderr));
+describe.each(CLI_PROCESSES)('$label', (cliProcess) => {
+  describe.each([
+    { helm: '4.1.4', flag: ['--helm-version', '4'] },
+    { helm: '4.1.4', flag: [] },
+    { helm: '3.17.3', flag: ['--helm-version', '3'] },
+  ])('chartroom template rel CHART $flag against helm $helm', ({ helm, flag }) => {
+    test.each(charts)('%s', async (_label, where) => {
+      const [cwd, chart] = where();
+      const [h, ours] = await Promise.all([helmTemplate(chart, cwd, helm), runCliProcess(cliProcess, ['template', 'rel', chart, ...flag], { cwd })]);
+      expect(ours.status).toBe(h.status);
+      expect(withoutRandomKey(ours.stdout)).toBe(withoutRandomKey(h.stdout));
+      expect(stableStderr(ours.stderr)).toBe(stableStderr(h.stderr));
+    });
   });
 });
