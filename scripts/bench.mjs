@@ -2,13 +2,13 @@
 // the CLI (bin/chartroom.cjs) and the browser build run it. Running the TypeScript through a
 // loader instead routes every cross-module call through interop getters, which doubles the time.
 import { bundleForNode } from './bundle-for-node.mjs';
-import { buildCli } from './build-cli.mjs';
+import { buildCliBinary } from './build-cli-binary.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, '.cache', 'bench', 'bench.mjs');
 await bundleForNode(join(root, 'scripts', 'bench.ts'), outfile);
-// The CLI row runs bin/chartroom.cjs: its bundle must be the one these sources make.
-await buildCli();
+// The CLI columns run bin/chartroom.cjs and dist/chartroom: both must be made of these sources.
+await buildCliBinary();
 await import(pathToFileURL(outfile).href);

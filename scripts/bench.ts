@@ -14,8 +14,9 @@
  *   the warm ones (a render straight after one of the same state would find caches no keystroke finds);
  *   reused: the median share of rendered files a warm render reused;
  * - trace/warm: a tracing render (`template --trace`) of every fifth of those states, against warm;
- * - helm and CLI: `helm template` and `node bin/chartroom.cjs template` as processes, in turn,
- *   median of several runs each after a warm-up of each (how CI pipelines call them).
+ * - helm and CLI: `helm template`, `node bin/chartroom.cjs template` and the standalone executable's
+ *   `dist/chartroom template` (scripts/build-cli-binary.mjs) as processes, in turn, median of several
+ *   runs each after a warm-up of each (how CI pipelines call them).
  * Ratios, not absolute thresholds: shared machines make absolute timings noisy.
  */
 import { execFileSync } from 'node:child_process';
@@ -140,15 +141,18 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
 
   const args = ['template', 'bench', c.dir, ...(c.valuesFile ? ['-f', c.valuesFile] : [])];
   const cli = () => execFileSync(process.execPath, [join(process.cwd(), 'bin', 'chartroom.cjs'), ...args], { stdio: 'pipe' });
+  const binary = () => execFileSync(join(process.cwd(), 'dist', 'chartroom'), args, { stdio: 'pipe' });
   const helm = () => execFileSync(helmBin(), args, { stdio: 'pipe' });
   cli();
+  binary();
   helm();
-  const [clis, helms]: number[][] = [[], []];
+  const [clis, binaries, helms]: number[][] = [[], [], []];
   for (let i = 0; i < runs.processes; i++) {
     clis.push(time(cli));
+    binaries.push(time(binary));
     helms.push(time(helm));
   }
-  const [cold, cliMs, helmMs] = [median(colds), median(clis), median(helms)];
+  const [cold, cliMs, binaryMs, helmMs] = [median(colds), median(clis), median(binaries), median(helms)];
   const warm = warms.length ? median(warms) : NaN;
   const traced = traces.length ? median(traces) : NaN;
   return [
@@ -163,6 +167,8 @@ function measure(c: BenchCase, runs: (typeof RUNS)['corpus']): Row {
     traces.length ? `${(traced / warm).toFixed(1)}x` : '-',
     cliMs.toFixed(1),
     `${(cliMs / helmMs).toFixed(2)}x`,
+    binaryMs.toFixed(1),
+    `${(binaryMs / helmMs).toFixed(2)}x`,
     String(leaves.length),
   ];
 }
@@ -174,7 +180,7 @@ function printTable(header: string[], body: Row[]): void {
   for (const r of body) console.log(line(r));
 }
 
-const HEADER = ['chart', 'templates', 'cold ms', 'full ms', 'warm ms', 'reused', 'helm ms', 'helm/warm', 'trace/warm', 'CLI ms', 'CLI/helm', 'leaves'];
+const HEADER = ['chart', 'templates', 'cold ms', 'full ms', 'warm ms', 'reused', 'helm ms', 'helm/warm', 'trace/warm', 'CLI ms', 'CLI/helm', 'binary ms', 'binary/helm', 'leaves'];
 const roots = process.argv.slice(2).map((a) => resolve(a));
 const rows: Row[] = [];
 const skipped: string[] = [];
@@ -219,7 +225,7 @@ if (roots.length === 0) {
 }
 
 console.log(
-  `helm ${REFERENCE_HELM_VERSION}; warm: one-leaf edit re-render (median; warm, full and trace renders pin random values in one session, as the page does); trace: the same with trace: true (median, every fifth state); helm and CLI: template as a process, in turn (median)`,
+  `helm ${REFERENCE_HELM_VERSION}; warm: one-leaf edit re-render (median; warm, full and trace renders pin random values in one session, as the page does); trace: the same with trace: true (median, every fifth state); helm, CLI (Node) and binary (standalone executable): template as a process, in turn (median)`,
 );
 printTable(HEADER, rows);
 if (skipped.length) console.log(`\nskipped (${skipped.length}):\n${skipped.map((s) => `  ${s}`).join('\n')}`);
