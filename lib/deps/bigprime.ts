@@ -56,7 +56,10 @@ export function randomBelow(n: bigint): bigint {
 }
 
 const SIEVE_LIMIT = 20000;
-const SMALL_PRIMES: number[] = (() => {
+let sieved: number[] | undefined;
+/** The primes below SIEVE_LIMIT, sieved on first use: most renders never make a key, and a CLI run pays for what its module loading does. */
+function smallPrimes(): number[] {
+  if (sieved) return sieved;
   const sieve = new Uint8Array(SIEVE_LIMIT);
   const out: number[] = [];
   for (let i = 2; i < SIEVE_LIMIT; i++) {
@@ -64,8 +67,8 @@ const SMALL_PRIMES: number[] = (() => {
     out.push(i);
     for (let j = i * i; j < SIEVE_LIMIT; j += i) sieve[j] = 1;
   }
-  return out;
-})();
+  return (sieved = out);
+}
 
 /** 2^exp mod m by left-to-right squaring: doubling is a shift, so base 2 costs only the squarings. */
 function modPow2(exp: bigint, m: bigint): bigint {
@@ -102,7 +105,7 @@ function millerRabin(n: bigint, rounds: number): boolean {
 /** Trial division, then Miller–Rabin (base 2, then `rounds - 1` random bases). */
 export function isProbablePrime(n: bigint, rounds = 8): boolean {
   if (n < 2n) return false;
-  for (const p of SMALL_PRIMES) {
+  for (const p of smallPrimes()) {
     const bp = BigInt(p);
     if (n === bp) return true;
     if (n % bp === 0n) return false;
@@ -117,11 +120,12 @@ export function randomPrime(bits: number): bigint {
     const start = randomBits(bits) | top | 1n;
     // Walk odd numbers from a random start, tracking residues mod the small primes as plain
     // numbers so that most composites cost no big-integer work at all.
-    const residues = SMALL_PRIMES.map((p) => Number(start % BigInt(p)));
+    const primes = smallPrimes();
+    const residues = primes.map((p) => Number(start % BigInt(p)));
     for (let step = 0; step < 4096; step += 2) {
       let composite = false;
-      for (let i = 0; i < SMALL_PRIMES.length; i++) {
-        if ((residues[i] + step) % SMALL_PRIMES[i] === 0) {
+      for (let i = 0; i < primes.length; i++) {
+        if ((residues[i] + step) % primes[i] === 0) {
           composite = true;
           break;
         }
