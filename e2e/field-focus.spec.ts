@@ -87,3 +87,17 @@ test('in a chart whose sections start closed, a "Form" link opens the section an
   await expect(os).toBeInViewport();
   await expect(scrape).toBeVisible();
 });
+
+test('a schema problem on a key holding dots names that key: its link reaches the field, which shows the error', async ({ page }) => {
+  await openUploadedChart(page, 'tests/form/charts', 'dotted-keys', '0.1.0');
+  await setEditorText(page, 'nodeSelector:\n  kubernetes.io/os: plan9\n');
+
+  const needed = form(page).getByRole('region', { name: 'Needed before dotted-keys can render' });
+  const link = needed.getByRole('button', { name: 'nodeSelector.kubernetes\\.io/os' });
+  await expect(link).toBeVisible();
+  await link.click();
+
+  const field = form(page).locator(byAttr('data-field', 'nodeSelector.kubernetes\\.io/os'));
+  await expect(field.locator('input, select').first()).toBeFocused();
+  await expect(field).toContainText(/linux.*windows/);
+});

@@ -30,7 +30,7 @@ export function FormPane({ info, config, store }: FormPaneProps) {
   const overrides = useDeferredValue(config.configuration.overrides);
   const values = useMemo(() => mergedValues({ ...config.configuration, overrides }, config.defaults), [overrides, config.defaults]); // eslint-disable-line react-hooks/exhaustive-deps
   const schemaErrors = usePreviewSelector(store, schemaProblemsOf);
-  const errors = useMemo(() => (schemaErrors ? readableHelmErrors(info.formSchema, schemaErrorsByPath(schemaErrors, info.name)) : {}), [schemaErrors, info.name, info.formSchema]);
+  const errors = useMemo(() => (schemaErrors ? readableHelmErrors(info.formSchema, schemaErrorsByPath(schemaErrors)) : {}), [schemaErrors, info.formSchema]);
   const { setValue } = config;
   const onChange = useCallback(
     (path: string | readonly (string | number)[], value: unknown) => {

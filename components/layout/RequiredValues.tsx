@@ -1,6 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { placeholderValue, withPlaceholders, type ChartInfo, type SchemaProblem } from '@/lib/configurator';
+import { pathKeys } from '@/lib/helm';
 import type { ConfigurationHandle } from '@/lib/configurator/client/use-configuration';
 import { focusField } from './navigate';
 
@@ -8,8 +9,8 @@ import { focusField } from './navigate';
 function valueProblems(problems: readonly SchemaProblem[], chart: string): { path: string; messages: string[] }[] {
   const byPath = new Map<string, string[]>();
   for (const p of problems) {
-    if (p.chart !== chart || p.path === '(root)' || (p.keyword && p.keyword !== 'not')) continue;
-    byPath.set(p.path, [...(byPath.get(p.path) ?? []), p.message]);
+    if (p.chart !== chart || p.valuesPath === '' || (p.keyword && p.keyword !== 'not')) continue;
+    byPath.set(p.valuesPath, [...(byPath.get(p.valuesPath) ?? []), p.message]);
   }
   return [...byPath].map(([path, messages]) => ({ path, messages }));
 }
@@ -21,7 +22,7 @@ function valueProblems(problems: readonly SchemaProblem[], chart: string): { pat
  */
 export function RequiredValues({ info, config, problems }: { info: ChartInfo; config: ConfigurationHandle; problems: readonly SchemaProblem[] }) {
   const needed = useMemo(() => valueProblems(problems, info.name), [problems, info.name]);
-  const fillable = needed.filter((n) => placeholderValue(info.schema, n.path.split('.')) !== undefined);
+  const fillable = needed.filter((n) => placeholderValue(info.schema, pathKeys(n.path)) !== undefined);
   if (needed.length === 0) return null;
   return (
     <section className="banner warning required-values" aria-labelledby="required-values-title">
@@ -42,7 +43,7 @@ export function RequiredValues({ info, config, problems }: { info: ChartInfo; co
             type="button"
             className="button"
             onClick={() => {
-              const { text } = withPlaceholders(config.configuration.valuesText, info.schema, fillable.map((n) => n.path.split('.')), config.defaults);
+              const { text } = withPlaceholders(config.configuration.valuesText, info.schema, fillable.map((n) => pathKeys(n.path)), config.defaults);
               config.replaceText(text);
             }}
           >

@@ -59,8 +59,8 @@ describe.each(['3.17', '4.1'] as HelmVersion[])('render failures as fields, helm
     const out = fail({ 'values.schema.json': schema, 'templates/a.yaml': 'a: 1\n' }, 'db:\n  port: 70000\n', helm);
     expect(out).toMatchObject({ kind: 'schema', code: 'values-schema', where: { chart: 't', valuesPath: 'db.port' } });
     const message = helm === '4.1' ? 'maximum: got 70,000, want 65,535' : 'Must be less than or equal to 65535';
-    expect(out.schemaProblems).toEqual([{ chart: 't', path: 'db.port', message }]);
-    expect(schemaErrorsByPath(out.schemaProblems, 't')).toEqual({ 'db.port': [message] });
+    expect(out.schemaProblems).toEqual([{ chart: 't', path: 'db.port', valuesPath: 'db.port', message }]);
+    expect(schemaErrorsByPath(out.schemaProblems)).toEqual({ 'db.port': [message] });
   });
   it('other failures list no schema problems', () => {
     expect(fail({ 'templates/a.yaml': '{{ fail "x" }}\n' }, '', helm).schemaProblems).toEqual([]);
@@ -69,14 +69,16 @@ describe.each(['3.17', '4.1'] as HelmVersion[])('render failures as fields, helm
 
 describe('schemaErrorsByPath', () => {
   const problems = [
-    { chart: 'aeterna', path: 'postgresql.external.port', message: 'Must be less than or equal to 65535' },
-    { chart: 'aeterna', path: '(root)', message: 'Additional property x is not allowed' },
-    { chart: 'sub', path: 'a', message: 'Invalid type' },
+    { chart: 'aeterna', path: 'postgresql.external.port', valuesPath: 'postgresql.external.port', message: 'Must be less than or equal to 65535' },
+    { chart: 'aeterna', path: '(root)', valuesPath: '', message: 'Additional property x is not allowed' },
+    { chart: 'sub', path: 'a', valuesPath: 'sub.a', message: 'Invalid type' },
+    { chart: 'aeterna', path: 'podAnnotations.prometheus.io/scrape', valuesPath: 'podAnnotations.prometheus\\.io/scrape', message: 'Invalid type' },
   ];
   it('maps them to values paths', () =>
-    expect(schemaErrorsByPath(problems, 'aeterna')).toEqual({
+    expect(schemaErrorsByPath(problems)).toEqual({
       'postgresql.external.port': ['Must be less than or equal to 65535'],
       '': ['Additional property x is not allowed'],
       'sub.a': ['Invalid type'],
+      'podAnnotations.prometheus\\.io/scrape': ['Invalid type'],
     }));
 });

@@ -7,15 +7,12 @@ import type { SchemaProblem } from '../errors';
 export type { ErrorCode, ErrorReport, ErrorWhere, SchemaProblem } from '../errors';
 
 /**
- * Schema problems as form errors: values path (`postgresql.external.port`) → messages. Problems
- * on the root (`(root)`) are kept under the empty path.
+ * Schema problems as form errors: values path (`postgresql.external.port`, the form's field id)
+ * → messages. Problems on the top chart's root are kept under the empty path.
  */
-export function schemaErrorsByPath(problems: SchemaProblem[], chartName: string): Record<string, string[]> {
+export function schemaErrorsByPath(problems: readonly SchemaProblem[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const p of problems) {
-    const path = p.chart === chartName ? (p.path === '(root)' ? '' : p.path) : `${p.chart}.${p.path}`;
-    (out[path] ??= []).push(p.message);
-  }
+  for (const p of problems) (out[p.valuesPath] ??= []).push(p.message);
   return out;
 }
 

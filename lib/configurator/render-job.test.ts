@@ -44,7 +44,7 @@ describe('renderConfiguration (aeterna)', () => {
     if (out.ok) return;
     expect(out.kind).toBe('schema');
     // New configurations render as Helm 4, whose validator words it this way.
-    expect(out.schemaProblems).toEqual([{ chart: 'aeterna', path: 'postgresql.external.port', message: 'maximum: got 99,999, want 65,535' }]);
+    expect(out.schemaProblems).toEqual([{ chart: 'aeterna', path: 'postgresql.external.port', valuesPath: 'postgresql.external.port', message: 'maximum: got 99,999, want 65,535' }]);
   });
   it('values that do not parse are a values failure', () => {
     const out = renderConfiguration(aeterna, request('a: [1,\n'));

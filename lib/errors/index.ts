@@ -57,8 +57,13 @@ export type CombiningKeyword = 'allOf' | 'anyOf' | 'oneOf' | 'not' | 'then' | 'e
 export interface SchemaProblem {
   /** The chart whose schema it breaks, as Helm names it in its message. */
   chart: string;
-  /** The values path inside that chart's values (`image.tag`), `(root)` for the whole document. */
+  /**
+   * Helm's name for the place inside that chart's values (`image.tag`), `(root)` for the whole
+   * document. Helm joins keys with dots, so a key holding a dot reads as two: use `valuesPath`.
+   */
   path: string;
+  /** The place as a values path from the top chart (`sub.image.tag`, `a\.b` for a key `a.b`), '' for the top's root. */
+  valuesPath: string;
   message: string;
   /**
    * Set when the problem is a combining keyword's verdict on the whole value (`anyOf` failed): the

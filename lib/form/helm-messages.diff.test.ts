@@ -55,7 +55,7 @@ async function formErrors(helmVersion: HelmVersion, values: string) {
   expect(run.status, run.stderr).not.toBe(0);
   const ours = chartroomError(chart(values), helmVersion);
   expect(errorText(`Error: ${ours.message}`)).toBe(errorText(run.stderr));
-  return readableHelmErrors(schema, schemaErrorsByPath(ours.schemaProblems, 'messages'));
+  return readableHelmErrors(schema, schemaErrorsByPath(ours.schemaProblems));
 }
 
 const cases: [string, string, Record<string, string[]>][] = [

@@ -4,6 +4,7 @@
  * a form nothing; the rule itself, read from the schema, says which fields the chosen option
  * requires or which shapes a value may take.
  */
+import { pathKeys } from '../helm';
 import { humanizeKey } from './model';
 import { resolveNode, type JsonSchema } from './schema';
 
@@ -154,7 +155,7 @@ export function readableHelmMessage(root: JsonSchema, path: readonly string[], m
 export function readableHelmErrors(root: JsonSchema, errors: FieldErrors): FieldErrors {
   const out: FieldErrors = {};
   for (const [path, messages] of Object.entries(errors)) {
-    const keys = path === '' ? [] : path.split('.');
+    const keys = pathKeys(path);
     // Beside a choice (anyOf/oneOf) both helms list why each option failed; the choices say it better.
     const choice = messages.find((m) => HELM_TEXT.anyOf.test(m) || HELM_TEXT.oneOf.test(m));
     const readable = (choice ? [choice] : messages).map((m) => readableHelmMessage(root, keys, m)).filter((m): m is string => m !== null);

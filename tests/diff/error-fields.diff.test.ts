@@ -82,7 +82,7 @@ const CASES: Case[] = [
     want: {
       code: 'values-schema',
       where: { chart: 't', valuesPath: 'db.port' },
-      schemaProblems: [{ chart: 't', path: 'db.port', message: h4 ? 'maximum: got 70,000, want 65,535' : 'Must be less than or equal to 65535' }],
+      schemaProblems: [{ chart: 't', path: 'db.port', valuesPath: 'db.port', message: h4 ? 'maximum: got 70,000, want 65,535' : 'Must be less than or equal to 65535' }],
     },
   },
   {
@@ -98,7 +98,22 @@ const CASES: Case[] = [
     want: {
       code: 'values-schema',
       where: { chart: 'sub', valuesPath: 'sub.port' },
-      schemaProblems: [{ chart: 'sub', path: 'port', message: h4 ? 'minimum: got 0, want 1' : 'Must be greater than or equal to 1' }],
+      schemaProblems: [{ chart: 'sub', path: 'port', valuesPath: 'sub.port', message: h4 ? 'minimum: got 0, want 1' : 'Must be greater than or equal to 1' }],
+    },
+  },
+  {
+    name: 'schema: a key holding dots is one key of the values path',
+    files: {
+      'Chart.yaml': chartYaml('t'),
+      'values.yaml': 'podAnnotations: {}\n',
+      'values.schema.json': JSON.stringify({ type: 'object', properties: { podAnnotations: { type: 'object', additionalProperties: { type: 'string' } } } }),
+      'templates/a.yaml': 'a: 1\n',
+    },
+    valuesFile: 'podAnnotations:\n  prometheus.io/scrape: true\n',
+    want: {
+      code: 'values-schema',
+      where: { chart: 't', valuesPath: 'podAnnotations.prometheus\\.io/scrape' },
+      schemaProblems: [{ chart: 't', path: 'podAnnotations.prometheus.io/scrape', valuesPath: 'podAnnotations.prometheus\\.io/scrape', message: h4 ? 'got boolean, want string' : 'Invalid type. Expected: string, given: boolean' }],
     },
   },
   {

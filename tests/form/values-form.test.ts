@@ -26,7 +26,7 @@ function helmFormErrors(schema: JsonSchema, values: unknown): FieldErrors {
     templateChart(loadChartFiles(Object.entries(files).map(([name, text]) => ({ name, data: enc.encode(text) }))));
     return {};
   } catch (e) {
-    return readableHelmErrors(schema, schemaErrorsByPath(errorReport(e).schemaProblems, 'form'));
+    return readableHelmErrors(schema, schemaErrorsByPath(errorReport(e).schemaProblems));
   }
 }
 

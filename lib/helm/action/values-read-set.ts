@@ -6,7 +6,8 @@
  */
 import type { Chart } from '../chart/chart';
 import type { GoMap } from '../../go';
-import { joinPath, type ValuesReadRecorder } from '../engine/values-reads';
+import { joinPath } from '../strvals';
+import type { ValuesReadRecorder } from '../engine/values-reads';
 
 /**
  * Values paths read, paths whose whole subtree counts as read, and the paths of the charts' own

@@ -7,6 +7,7 @@ import { type GoMap, toPlain } from '../../go';
 import { chartName, type Chart } from '../chart/chart';
 import type { Json } from './jsonschema/json';
 import { Validator } from './jsonschema/validator';
+import { joinPath } from '../strvals';
 import { isHelm4, type HelmVersion } from '../version';
 import { formatV6, problemsV6, SchemaCompileError, V6Schema, validateV6 } from './jsonschema/v6';
 import type { CombiningKeyword, SchemaProblem } from '../../errors';
@@ -64,7 +65,7 @@ const v6SchemaForBytes = (bytes: Uint8Array): V6Schema | Error => cachedByBytes(
 /** One chart's schema problems: Helm's text for them, and each problem as a values path and message. */
 interface SingleCheck {
   text: string;
-  problems: { path: string; message: string; keyword?: CombiningKeyword }[];
+  problems: { path: string; keys: string[]; message: string; keyword?: CombiningKeyword }[];
 }
 
 const VALID: SingleCheck = { text: '', problems: [] };
@@ -82,7 +83,7 @@ function checkSingle(values: GoMap, schema: Uint8Array | string): SingleCheck {
   }
   return {
     text: errors.map((e) => `- ${e.field}: ${e.description}\n`).join(''),
-    problems: errors.map((e) => (e.keyword ? { path: e.field, message: e.description, keyword: e.keyword } : { path: e.field, message: e.description })),
+    problems: errors.map((e) => (e.keyword ? { path: e.field, keys: e.keys, message: e.description, keyword: e.keyword } : { path: e.field, keys: e.keys, message: e.description })),
   };
 }
 
@@ -120,7 +121,7 @@ function checkSingleV6(values: GoMap, schema: Uint8Array | string): SingleCheck 
   try {
     const err = validateV6(compiled, valuesAsJson(values));
     if (!err) return VALID;
-    return { text: `${formatV6(err)}\n`, problems: problemsV6(err).map((p) => ({ ...p, path: fieldName(p.path) })) };
+    return { text: `${formatV6(err)}\n`, problems: problemsV6(err).map((p) => ({ ...p, path: fieldName(p.path), keys: p.path })) };
   } catch (e) {
     return unusable((e as Error).message);
   }
@@ -140,28 +141,24 @@ function goTypeName(v: unknown): string {
   return 'int64';
 }
 
-/** A problem of {@link checkAgainstSchema}, with its values path from the top chart (`sub.image.tag`, '' for the top's root). */
-export type LocatedSchemaProblem = SchemaProblem & { valuesPath: string };
-
 /** The outcome of checking values against every schema of a chart tree. */
 export interface SchemaCheck {
   /** Helm's text: every failing chart as `NAME:\n- ...\n`, parents first; '' when the values fit. */
   text: string;
   /** Each problem with the chart whose schema it breaks, in the text's order. */
-  problems: LocatedSchemaProblem[];
+  problems: SchemaProblem[];
 }
 
 /** ValidateAgainstSchema, with the problems as data as well as Helm's text. */
-export function checkAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersion, valuesPrefix: string[] = []): SchemaCheck {
+export function checkAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersion, valuesPrefix = ''): SchemaCheck {
   const h4 = isHelm4(helm);
   const out: SchemaCheck = { text: '', problems: [] };
   if (chart.schema) {
     const single = h4 ? checkSingleV6(values, chart.schema) : checkSingle(values, chart.schema);
     if (single.text) {
       out.text += `${chartName(chart)}:\n${single.text}`;
-      for (const p of single.problems) {
-        const valuesPath = [...valuesPrefix, ...(p.path === '(root)' ? [] : [p.path])].join('.');
-        out.problems.push({ chart: chartName(chart), ...p, valuesPath });
+      for (const { keys, ...p } of single.problems) {
+        out.problems.push({ chart: chartName(chart), ...p, valuesPath: keys.reduce(joinPath, valuesPrefix) });
       }
     }
   }
@@ -172,7 +169,7 @@ export function checkAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersi
   for (const sub of chart.dependencies) {
     const subValues = values.get(chartName(sub));
     if (!h4) {
-      add(checkAgainstSchema(sub, subValues instanceof Map ? subValues : new Map(), helm, [...valuesPrefix, chartName(sub)]));
+      add(checkAgainstSchema(sub, subValues instanceof Map ? subValues : new Map(), helm, joinPath(valuesPrefix, chartName(sub))));
       continue;
     }
     // Helm 4 checks a subchart only when the parent's values have its section.
@@ -181,7 +178,7 @@ export function checkAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersi
       out.text += `${chartName(sub)}:\ninvalid type for values: expected object (map), got ${goTypeName(subValues)}\n`;
       continue;
     }
-    add(checkAgainstSchema(sub, subValues, helm, [...valuesPrefix, chartName(sub)]));
+    add(checkAgainstSchema(sub, subValues, helm, joinPath(valuesPrefix, chartName(sub))));
   }
   return out;
 }

@@ -151,7 +151,7 @@ export function toRenderValues(
     if (check.text) {
       const first = check.problems[0];
       throw new CodedError('values-schema', `values don't meet the specifications of the schema(s) in the following chart(s):\n${check.text}`, first ? { chart: first.chart, ...(first.valuesPath ? { valuesPath: first.valuesPath } : {}) } : {}, {
-        schemaProblems: check.problems.map(({ valuesPath: _, ...problem }) => problem),
+        schemaProblems: check.problems,
       });
     }
   }

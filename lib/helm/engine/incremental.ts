@@ -39,8 +39,9 @@
 import { GoInt, GoStruct, GoTime, isGoFunc, isGoNil, typeInfoOf, type GoMap, type GoValue } from '../../go';
 import type { CallSite } from '../../gotemplate';
 import type { Chart } from '../chart/chart';
+import { pathKeys } from '../strvals';
 import type { PinnedCalls } from './stable-session';
-import { pathKeys, type TemplateReads } from './values-reads';
+import type { TemplateReads } from './values-reads';
 
 const mapGet = Map.prototype.get;
 const mapHas = Map.prototype.has;

@@ -3,7 +3,8 @@ import { loadChartFiles } from '../chart/loader';
 import { templateChart } from '../action/template';
 import { prepareRelease } from '../action/install';
 import { renderChart } from './engine';
-import { isPathRead, pathKeys, escapeKey, ValuesReadRecorder, type TemplateReads } from './values-reads';
+import { escapeKey, pathKeys } from '../strvals';
+import { isPathRead, ValuesReadRecorder, type TemplateReads } from './values-reads';
 import { yamlToGo } from '../../yaml';
 import type { GoMap } from '../../go/value';
 

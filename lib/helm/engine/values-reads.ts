@@ -21,6 +21,7 @@
  * when they were computed.
  */
 import type { GoMap, GoValue } from '../../go';
+import { joinPath } from '../strvals';
 
 /** What one template file (or a whole render) read. */
 export interface TemplateReads {
@@ -58,32 +59,6 @@ interface PathTag {
 }
 
 let active: ValuesReadRecorder | undefined;
-
-/** A values key as a path segment: `.` and `\` escaped as `--set` expects them. */
-export function escapeKey(key: string): string {
-  return key.includes('.') || key.includes('\\') ? key.replace(/[\\.]/g, (c) => `\\${c}`) : key;
-}
-
-/** The keys of a path made by {@link escapeKey} and `.` joins. */
-export function pathKeys(path: string): string[] {
-  if (path === '') return [];
-  const keys: string[] = [];
-  let cur = '';
-  for (let i = 0; i < path.length; i++) {
-    const c = path[i];
-    if (c === '\\' && i + 1 < path.length) cur += path[++i];
-    else if (c === '.') {
-      keys.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  keys.push(cur);
-  return keys;
-}
-
-export function joinPath(parent: string, key: string): string {
-  return parent === '' ? escapeKey(key) : `${parent}.${escapeKey(key)}`;
-}
 
 function tagOf(m: Map<string, GoValue>): PathTag | undefined {
   return (m as unknown as Record<symbol, PathTag | undefined>)[TAG];

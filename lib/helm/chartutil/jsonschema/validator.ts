@@ -15,6 +15,8 @@ import type { CombiningKeyword } from '../../../errors';
 export interface SchemaError {
   /** Path without the `(root).` prefix; `(root)` at the top. */
   field: string;
+  /** The keys of the place, exactly (`field` joins them with dots, so a key holding a dot reads as two). */
+  keys: string[];
   description: string;
   /** The combining keyword this is the verdict of, when it is one. */
   keyword?: CombiningKeyword;
@@ -56,12 +58,15 @@ interface Path {
 
 const ROOT: Path = { up: null, key: '(root)' };
 
-/** gojsonschema's field text: `(root)` alone, otherwise the keys below it joined by dots. */
-function fieldOf(ctx: Path): string {
-  if (ctx === ROOT) return ROOT.key;
+function keysOf(ctx: Path): string[] {
   const keys: string[] = [];
   for (let p: Path | null = ctx; p && p !== ROOT; p = p.up) keys.push(p.key);
-  return keys.reverse().join('.');
+  return keys.reverse();
+}
+
+/** gojsonschema's field text: `(root)` alone, otherwise the keys below it joined by dots. */
+function fieldOf(ctx: Path): string {
+  return ctx === ROOT ? ROOT.key : keysOf(ctx).join('.');
 }
 
 interface Result {
@@ -191,7 +196,9 @@ export class Validator {
 
   /** Records a failure of the keyword `failed` of the schema at `loc` (the schema itself when undefined). */
   private add(r: Result, ctx: Path, loc: Loc, failed: string | undefined, description: string, keyword?: CombiningKeyword): void {
-    const error: SchemaError = keyword ? { field: fieldOf(ctx), description, keyword } : { field: fieldOf(ctx), description };
+    const keys = keysOf(ctx);
+    const field = keys.length === 0 ? ROOT.key : keys.join('.');
+    const error: SchemaError = keyword ? { field, keys, description, keyword } : { field, keys, description };
     if (this.locate) error.keywordLocation = pointerOf(loc, failed);
     r.errors.push(error);
     r.score -= 2;
