@@ -14,7 +14,7 @@
  * - reusing it cannot hide Helm's include recursion limit: the include nesting it needed, added
  *   to the current nesting, stays far below that limit.
  */
-import { GoInt, typeInfoOf, type GoFunc, type GoValue, type FuncMap } from '../../go';
+import { GoInt, GoStruct, typeInfoOf, type GoFunc, type GoValue, type FuncMap } from '../../go';
 import { MUTATING, NON_DETERMINISTIC } from '../../sprig';
 import { activeRecorder, isTrackedValues, ReadKind, WalkWatchingMap } from './values-reads';
 import type { IncludedText, ProvenanceTracer } from './provenance';
@@ -117,6 +117,7 @@ export class IncludeMemo {
       if (NON_DETERMINISTIC.has(name)) out[name] = reporting(fn, () => this.impure());
       // Every mutating function changes its first argument (set, unset, merge's destination, sortAlpha's list).
       else if (MUTATING.has(name)) out[name] = reporting(fn, (args) => this.mutated(name, args));
+      else if (COPYING.has(name)) out[name] = { ...fn, call: (...args: GoValue[]) => markCopies(fn.call(...args)) };
     }
     return out;
   }
@@ -245,14 +246,40 @@ function contentsKey(name: string, data: GoValue): string | undefined {
   return key;
 }
 
+/** Functions whose result is a copy made of new maps all the way down. */
+const COPYING: ReadonlySet<string> = new Set(['deepCopy', 'mustDeepCopy']);
+
+/**
+ * Maps `deepCopy` made: typed as what they copy (`deepCopy .` is a Values-typed map holding a
+ * `.Capabilities`-typed one), yet new, so seen only by whoever holds them.
+ */
+const COPIES = new WeakSet<object>();
+
+function markCopies(v: GoValue): GoValue {
+  const unvisited: GoValue[] = [v];
+  while (unvisited.length > 0) {
+    const x = unvisited.pop();
+    if (x instanceof Map) {
+      COPIES.add(x);
+      Map.prototype.forEach.call(x, (y: GoValue) => void unvisited.push(y));
+    } else if (Array.isArray(x)) for (const y of x) unvisited.push(y);
+    else if (x instanceof GoStruct) for (const [, y] of x.fields) unvisited.push(y);
+  }
+  return v;
+}
+
+/** A map other files cannot have been given by the engine: plain, untyped, or typed as what `deepCopy` copied. */
+function isMade(m: Map<string, GoValue>): boolean {
+  return Object.getPrototypeOf(m) === Map.prototype && (typeInfoOf(m) === undefined || COPIES.has(m));
+}
+
 /**
  * Whether a mutated map can be seen by other files: anything but a plain map a template made
- * (`dict`, a function's result). The values (tracked while recording), a chart's top-level
- * object (`set $ "Values" ...`) and the typed objects (`.Chart`, `.Capabilities`) are.
+ * (`dict`, a function's result, a `deepCopy`). The values (tracked while recording), a chart's
+ * top-level object (`set $ "Values" ...`) and the typed objects (`.Chart`, `.Capabilities`) are.
  */
 function isShared(target: GoValue): boolean {
-  if (!(target instanceof Map)) return false;
-  return Object.getPrototypeOf(target) !== Map.prototype || typeInfoOf(target) !== undefined;
+  return target instanceof Map && !isMade(target);
 }
 
 /**
@@ -293,7 +320,7 @@ function madeByTemplate(target: GoValue): boolean {
   for (let seen = 0; unvisited.length > 0; seen++) {
     const m = unvisited.pop();
     if (!(m instanceof Map)) continue;
-    if (seen >= MAX_MADE_MAPS || Object.getPrototypeOf(m) !== Map.prototype || typeInfoOf(m) !== undefined) return false;
+    if (seen >= MAX_MADE_MAPS || !isMade(m)) return false;
     Map.prototype.forEach.call(m, (v: GoValue) => {
       if (v instanceof Map) unvisited.push(v);
     });

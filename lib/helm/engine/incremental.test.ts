@@ -159,6 +159,12 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     expect([...reusedInLastRender()].map((f) => f.replace('top/templates/', ''))).toEqual(['z.yaml', 'a.yaml']);
   });
 
+  it('a file changing a deepCopy of its top-level object does not stop the files after it from being reused', () => {
+    // As linkerd's charts do: the copy is typed as `.` is, yet no other file can see it.
+    const c = chart({ 'z.yaml': '{{ $t := deepCopy . }}{{ $_ := set $t "component" "web" }}{{ $_ := set $t.Values "b" "z" }}{{ $t.component }}', 'a.yaml': '{{ .Values.b | quote }}' });
+    expect(reuseAfter(c, '', 'a: 2', 'a: 2\nb: y')).toEqual([[], ['a.yaml'], []]);
+  });
+
   it('a release setting re-executes every file', () => {
     const c = chart({ 'a.yaml': '{{ .Values.a }}', 'n.yaml': '{{ .Release.Name }}' });
     const values = new Map() as GoMap;

@@ -19,7 +19,7 @@
  *   was met as many times before it in this render as when it ran (so the same calls get the same
  *   results); its calls are then told to the observer again, in order, as executing would;
  * - it made no mutating call (`set`, `unset`, `merge`, in-place `sortAlpha`) on anything but a
- *   map a template made (`merge dict ...`, `set $d ...`), and wrote no values path (a map it made
+ *   map a template made (`merge dict ...`, `set $d ...`, a `deepCopy`), and wrote no values path (a map it made
  *   may hold values maps that `merge` changes in place): effects on shared data are what later
  *   files read, so such a file runs again every time;
  * - no file before it in this render, nor before it when it last ran, moved data other files see
