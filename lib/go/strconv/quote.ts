@@ -195,6 +195,9 @@ export function unquote(s: string): string {
     return body.includes('\r') ? body.replace(/\r/g, '') : body;
   }
   if (q !== '"' && q !== "'") syntax();
+  // As Go does, a string without escapes is its own value (a template's literals nearly all are):
+  // nothing to decode when there is no backslash, newline, quote or lone surrogate (which decodes to U+FFFD).
+  if (q === '"' && !/[\\\n"\ud800-\udfff]/.test(body)) return body;
   if (body.includes('\n')) syntax();
   const bytes: number[] = [];
   let rest = body;

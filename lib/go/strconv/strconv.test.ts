@@ -167,7 +167,11 @@ describe('quoting', () => {
     ["'a'", 'a'],
     ["'\\''", "'"],
     ["'世'", '世'],
-  ])('Unquote(%s)', (s, want) => expect(unquote(s)).toBe(want));
+    ['"世界 a\rb\t"', '世界 a\rb\t'],
+    ['"a😀b"', 'a😀b'],
+    ['"a\ud800b"', 'a\ufffdb'],
+    ['""', ''],
+  ])('Unquote(%j)', (s, want) => expect(unquote(s)).toBe(want));
 
   it.each(['"', '"abc', '"a"b"', "'ab'", "''", '"\\q"', '"\\400"', '"\\ud800"', '"a\nb"', '`a`b`', "'\\\"'", 'abc'])('Unquote(%j) fails', (s) => {
     expect(() => unquote(s)).toThrow('invalid syntax');
