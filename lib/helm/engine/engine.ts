@@ -154,7 +154,7 @@ export function renderChart(
           // A caller's recorder learns what the file read when it last ran (the same, as it is reused).
           if (opts.recordReads !== undefined) {
             opts.recordReads.beginFile(filename);
-            opts.recordReads.addReads(kept.reads);
+            opts.recordReads.addReads(kept.reads());
           }
           continue;
         }
@@ -175,11 +175,10 @@ export function renderChart(
       if (provenance !== undefined) opts.trace!.files.set(filename, removeAll(provenance.takeFile(), '<no value>'));
       if (inc !== undefined) {
         const { volatile, volatileCalls, mutating } = set.state.memo.fileEffects();
-        const to = recorder!.length;
         // Calls with varying results keep a file from being reused unless the session pinned each.
         const replayable = !volatile || (pinned !== undefined && volatileCalls === calls.length);
         const run = volatile && replayable ? { session: pinned!.session, calls } : undefined;
-        inc.executed(filename, text, () => recorder!.between(from, to), replayable && !mutating && !observed, r.valuesPath, run);
+        inc.executed(filename, text, { recorder: recorder!, from, to: recorder!.length }, replayable && !mutating && !observed, r.valuesPath, run);
       }
     }
     finished = true;

@@ -41,7 +41,7 @@ import type { CallSite } from '../../gotemplate';
 import type { Chart } from '../chart/chart';
 import { pathKeys } from '../strvals';
 import type { PinnedCalls } from './stable-session';
-import type { TemplateReads } from './values-reads';
+import { ReadKind, type TemplateReads, type ValuesReadRecorder } from './values-reads';
 
 const mapGet = Map.prototype.get;
 const mapHas = Map.prototype.has;
@@ -60,6 +60,7 @@ type Snapshot =
  * stretch of the next render however many files read it.
  */
 interface Read {
+  path: string;
   /** The path's keys (values-reads.ts paths, split once). */
   keys: readonly string[];
   whole: boolean;
@@ -68,6 +69,8 @@ interface Read {
   /** The stretch it was last compared in ({@link IncrementalState.stretch}) and the answer. */
   comparedIn: number;
   same: boolean;
+  /** The last file that listed it ({@link IncrementalState.files}): a file lists each read once. */
+  listedBy: number;
 }
 
 /** A call whose result a pinned session fixed, with the key and count it was pinned by. */
@@ -90,10 +93,22 @@ interface FileRecord {
   reusable: boolean;
   /** Its calls with varying results, when a session pinned them all (else it is not reusable). */
   pinned: PinnedRun | undefined;
-  /** What the file read, as recorded (kept for the files it is reused as). */
-  reads: TemplateReads | undefined;
-  /** The same reads with what they saw. */
+  /** What it read with what it saw: the values paths it read first, then its chart's `.Values` if it did not. */
   snapshots: Read[];
+  /** How many of the snapshots are paths it read. */
+  valuesRead: number;
+  objects: ReadonlySet<string>;
+  templates: ReadonlySet<string>;
+  tpl: boolean;
+  /** What it read, as a recorder reports it (made when first asked, for the renders it is reused in). */
+  reads: TemplateReads | undefined;
+}
+
+/** The reads a file logged: a range of the render's recorder's log. */
+export interface LoggedReads {
+  recorder: ValuesReadRecorder;
+  from: number;
+  to: number;
 }
 
 /** Each chart's `.Values` with its path from the top chart's (`''`, `sub`, `sub.inner`). */
@@ -114,6 +129,8 @@ export class IncrementalState {
    * what they are until it ends, so a comparison or snapshot made in it holds for all of it.
    */
   private stretch = 0;
+  /** Numbers the files executed (a file lists each read once). */
+  private files = 0;
   /** Reads snapshotted in this stretch, by path (fetched ones and walked ones apart). */
   private fetchedNow = new Map<string, Read>();
   private walkedNow = new Map<string, Read>();
@@ -163,7 +180,7 @@ export class IncrementalState {
    * The file's last output and reads, when they can stand for executing the file now, with the
    * pinned calls it made (the caller tells the session of them again, as executing would).
    */
-  reuse(file: string, pinned: PinnedCalls | undefined): { out: string; reads: TemplateReads; calls: readonly PinnedCall[] } | undefined {
+  reuse(file: string, pinned: PinnedCalls | undefined): { out: string; reads: () => TemplateReads; calls: readonly PinnedCall[] } | undefined {
     const r = this.records.get(file);
     if (r === undefined || !r.reusable || this.sealed) return undefined;
     const stretch = this.stretch;
@@ -176,39 +193,67 @@ export class IncrementalState {
     }
     if (r.pinned !== undefined && !replayable(r.pinned, pinned)) return undefined;
     this.next.set(file, r);
-    return { out: r.out, reads: r.reads!, calls: r.pinned?.calls ?? NO_CALLS };
+    return { out: r.out, reads: () => readsOf(r), calls: r.pinned?.calls ?? NO_CALLS };
   }
 
   /**
-   * Keeps what a file that just executed read, unless it can never be reused. `reads` is asked
-   * for only then (collecting them from the log costs).
+   * Keeps what a file that just executed read, with what it saw, unless it can never be reused.
+   * Its log is looked at once, in order: each read is snapshotted (once per stretch, for all the
+   * files reading it) and listed once for the file.
    */
-  executed(file: string, out: string, reads: () => TemplateReads, reusable: boolean, valuesPath: string, pinned?: PinnedRun): void {
+  executed(file: string, out: string, log: LoggedReads, reusable: boolean, valuesPath: string, pinned?: PinnedRun): void {
     if (!reusable || this.sealed) {
       this.next.set(file, NOT_REUSABLE(out));
       return;
     }
-    const all = reads();
-    // It changed values in place (`merge` into a map it made that holds values maps): the files
-    // after it read what it did, so it runs every time. (`merge` reads each key it writes, so its
-    // reads would differ next time anyway; this does not depend on how a function reads.)
-    if (all.writes.size > 0) {
+    const listing = ++this.files;
+    const snapshots: Read[] = [];
+    const objects = new Set<string>();
+    const templates = new Set<string>();
+    let tpl = false;
+    let keep = true;
+    log.recorder.visit(log.from, log.to, (kind, path) => {
+      switch (kind) {
+        case ReadKind.Value:
+        case ReadKind.Subtree: {
+          // It read all the values whole (`toYaml .Values`): any edit changes what it read, so
+          // keeping a copy of the values to compare with would cost at every render and never
+          // let it be reused.
+          if (kind === ReadKind.Subtree && path === '') return (keep = false);
+          const read = this.snapshot(path, kind === ReadKind.Subtree);
+          if (read.listedBy !== listing) {
+            read.listedBy = listing;
+            snapshots.push(read);
+          }
+          return true;
+        }
+        // It changed values in place (`merge` into a map it made that holds values maps): the
+        // files after it read what it did, so it runs every time. (`merge` reads each key it
+        // writes, so its reads would differ next time anyway; this does not depend on how a
+        // function reads.)
+        case ReadKind.Write:
+          return (keep = false);
+        case ReadKind.Object:
+          objects.add(path);
+          return true;
+        case ReadKind.Template:
+          templates.add(path);
+          return true;
+        case ReadKind.Tpl:
+          tpl = true;
+          return true;
+      }
+    });
+    if (!keep) {
       this.next.set(file, NOT_REUSABLE(out));
       return;
     }
-    // It read all the values whole (`toYaml .Values`): any edit changes what it read, so keeping a
-    // copy of the values to compare with would cost at every render and never let it be reused.
-    if (all.subtrees.has('')) {
-      this.next.set(file, NOT_REUSABLE(out));
-      return;
-    }
-    const list: Read[] = [];
+    const valuesRead = snapshots.length;
     // A file's `.Values` itself is never fetched from a parent map, yet `if .Values` and `len`
     // see its size: it is compared as a read of its own.
-    if (!all.values.has(valuesPath)) list.push(this.snapshot(valuesPath, false));
-    for (const path of all.values) list.push(this.snapshot(path, false));
-    for (const path of all.subtrees) list.push(this.snapshot(path, true));
-    this.next.set(file, { out, reusable: true, pinned, reads: all, snapshots: list });
+    const root = this.snapshot(valuesPath, false);
+    if (root.listedBy !== listing) snapshots.push(root);
+    this.next.set(file, { out, reusable: true, pinned, snapshots, valuesRead, objects, templates, tpl, reads: undefined });
   }
 
   /** The render finished: its records are the ones the next render compares with. */
@@ -251,7 +296,7 @@ export class IncrementalState {
         this.copies.set(path, snaps);
       }
       // Taken now, it is what the values are for the rest of this stretch.
-      read = { keys, whole, snaps, comparedIn: this.stretch, same: true };
+      read = { path, keys, whole, snaps, comparedIn: this.stretch, same: true, listedBy: 0 };
       now.set(path, read);
     }
     return read;
@@ -284,8 +329,23 @@ export class IncrementalState {
   }
 }
 
-const NOT_REUSABLE = (out: string): FileRecord => ({ out, reusable: false, pinned: undefined, reads: undefined, snapshots: [] });
+const NOTHING: ReadonlySet<string> = new Set();
+const NOT_REUSABLE = (out: string): FileRecord => ({ out, reusable: false, pinned: undefined, snapshots: [], valuesRead: 0, objects: NOTHING, templates: NOTHING, tpl: false, reads: undefined });
 const NO_CALLS: readonly PinnedCall[] = [];
+
+/** A kept file's reads as a recorder reports them. */
+function readsOf(r: FileRecord): TemplateReads {
+  if (r.reads === undefined) {
+    const values = new Set<string>();
+    const subtrees = new Set<string>();
+    for (let i = 0; i < r.valuesRead; i++) {
+      const read = r.snapshots[i];
+      (read.whole ? subtrees : values).add(read.path);
+    }
+    r.reads = { values, subtrees, writes: NOTHING, objects: r.objects, templates: r.templates, tpl: r.tpl };
+  }
+  return r.reads;
+}
 
 /**
  * Whether a file's pinned calls, made again now, would get the results they got: the same

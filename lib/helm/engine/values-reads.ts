@@ -214,6 +214,11 @@ export class ValuesReadRecorder {
     this.files.push({ file, start: this.length });
   }
 
+  /** Tells `visit` each read logged in [from, to), in order, while it returns true. */
+  visit(from: number, to: number, visit: (kind: ReadKind, path: string) => boolean): void {
+    for (let i = from; i < to; i++) if (!visit(this.kinds[i], this.paths[i])) return;
+  }
+
   /** The reads logged in [from, to). */
   between(from: number, to: number): TemplateReads {
     const values = new Set<string>();
