@@ -56,6 +56,33 @@ interface PathTag {
   readonly object: boolean;
   /** A chart's own `.Values`: its `global` is the top chart's. */
   readonly chartRoot: boolean;
+  /** Its children's tags, made once: a path read again is the same string (no building, hashed once). */
+  children: Map<string, PathTag> | undefined;
+}
+
+/**
+ * Tags of charts' `.Values` and top-level objects by path, kept across renders with their
+ * children, so a path read at every render is the same string each time (incremental renders
+ * look each one up). Dropped whole past a bound (paths the user typed and removed add up).
+ */
+const rootTags = new Map<string, PathTag>();
+const MAX_TAGS = 100_000;
+let tagCount = 0;
+
+function rootTag(path: string, object: boolean): PathTag {
+  const key = `${object ? 'o' : 'v'}${path}`;
+  let t = rootTags.get(key);
+  if (t === undefined) {
+    if (++tagCount > MAX_TAGS) forgetTags();
+    t = { path, object, chartRoot: !object, children: undefined };
+    rootTags.set(key, t);
+  }
+  return t;
+}
+
+function forgetTags(): void {
+  rootTags.clear();
+  tagCount = 0;
 }
 
 let active: ValuesReadRecorder | undefined;
@@ -65,8 +92,13 @@ function tagOf(m: Map<string, GoValue>): PathTag | undefined {
 }
 
 function childTag(t: PathTag, key: string): PathTag {
-  if (t.chartRoot && key === 'global') return { path: 'global', object: false, chartRoot: false };
-  return { path: joinPath(t.path, key), object: t.object, chartRoot: false };
+  let c = t.children?.get(key);
+  if (c === undefined) {
+    if (++tagCount > MAX_TAGS) forgetTags();
+    c = t.chartRoot && key === 'global' ? { path: 'global', object: false, chartRoot: false, children: undefined } : { path: joinPath(t.path, key), object: t.object, chartRoot: false, children: undefined };
+    (t.children ??= new Map()).set(key, c);
+  }
+  return c;
 }
 
 /** A map told when all its entries are about to be seen (forEach, entries, keys, values, iteration). */
@@ -186,12 +218,12 @@ export class ValuesReadRecorder {
 
   /** A chart's `.Values` (the top chart's at `''`, a subchart's at its name under its parent's). */
   trackChartValues(values: GoMap, path: string): void {
-    this.track(values, { path, object: false, chartRoot: true });
+    this.track(values, rootTag(path, false));
   }
 
   /** A top-level object of the render, e.g. `Release`, whose keys are object reads. */
   trackObject(m: GoMap, name: string): void {
-    this.track(m, { path: name, object: true, chartRoot: false });
+    this.track(m, rootTag(name, true));
   }
 
   /** Starts logging (the render's templates execute until {@link stop}). */
