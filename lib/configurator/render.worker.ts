@@ -4,7 +4,6 @@
  * off the page's main thread. The page's RenderClient restarts it when a render overruns.
  */
 import { DEFAULT_HELM_VERSION, type Chart, type HelmVersion } from '../helm';
-import { chartInfoFromChart } from './chart-info';
 import { chartFileText, loadChartSource, renderConfiguration, traceConfiguration } from './render-job';
 import { renderFailure, type ChartSource, type RenderFailure, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
 import { errorReport } from '../errors';
@@ -91,8 +90,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
         source = resolveSource(msg.source);
         const chart = await chartFor(DEFAULT_HELM_VERSION)!;
         // The page asks for its first render right after the load, and waits for it on screen; the
-        // chart's summary (schema inference is a good part of a load) can follow it.
+        // chart's summary (schema inference is a good part of a load, and its code is not needed
+        // before) can follow it.
         await nextTask();
+        const { chartInfoFromChart } = await import('./chart-info');
         reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(chart) });
       } catch (e) {
         source = null;
