@@ -173,5 +173,12 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     expect(reusedInLastRender()).toEqual([]);
     templateChart(c, { values, incremental: true, releaseName: 'other' });
     expect(reusedInLastRender()).toHaveLength(2);
+    // .Capabilities too: an API version more.
+    templateChart(c, { values, incremental: true, releaseName: 'other', apiVersions: ['example.com/v1'] });
+    expect(reusedInLastRender()).toEqual([]);
+    templateChart(c, { values, incremental: true, releaseName: 'other', apiVersions: ['example.com/v1'] });
+    expect(reusedInLastRender()).toHaveLength(2);
+    templateChart(c, { values, incremental: true, releaseName: 'other', apiVersions: ['example.com/v2'] });
+    expect(reusedInLastRender()).toEqual([]);
   });
 });

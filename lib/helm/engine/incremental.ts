@@ -514,7 +514,12 @@ function fingerprint(v: GoValue): string {
     mapForEach.call(v, (_: GoValue, k: string) => keys.push(k));
     return `{${typeInfoOf(v)?.name ?? ''}${keys.sort().map((k) => `${k}:${fingerprint(mapGet.call(v, k) as GoValue)}`).join(',')}}`;
   }
-  if (Array.isArray(v)) return `[${typeInfoOf(v)?.name ?? ''}${v.map(fingerprint).join(',')}]`;
+  if (Array.isArray(v)) {
+    const type = typeInfoOf(v)?.name ?? '';
+    // A list of strings (`.Capabilities.APIVersions`, hundreds of them) in one native call.
+    if (v.every((x) => typeof x === 'string')) return `[${type}s${JSON.stringify(v)}]`;
+    return `[${type}${v.map(fingerprint).join(',')}]`;
+  }
   if (v instanceof GoStruct) return `s${v.type.name}{${v.fields.map(([k, x]) => `${k}:${fingerprint(x)}`).join(',')}}`;
   if (v instanceof GoTime) return `t${v.epochMs}.${v.nanos}${v.zone}`;
   if (isGoFunc(v)) return 'f';
