@@ -82,6 +82,38 @@ describe('lexer', () => {
     expect(lexAll('x$$ .y $$z', '$$', '$$').map(([t]) => T[t])).toEqual(['Text', 'LeftDelim', 'Space', 'Field', 'Space', 'RightDelim', 'Text', 'EOF']);
   });
 
+  it('reads identifiers, fields and variables with letters beyond ASCII', () => {
+    expect(lexAll('{{aé .bé.c $dé}}')).toEqual([
+      L, [T.Identifier, 'aé'], SP, [T.Field, '.bé'], [T.Field, '.c'], SP, [T.Variable, '$dé'], R, [T.EOF, ''],
+    ]);
+    expect(lexAll('{{aé#}}').at(-1)).toEqual([T.Error, "bad character U+0023 '#'"]);
+    expect(lexAll('{{.é😀}}').at(-1)).toEqual([T.Error, "bad character U+1F600 '😀'"]);
+  });
+
+  it('takes empty delimiters as the default ones, as Go does', () => {
+    expect(lexAll('a{{.x}}', '', '').map(([t]) => T[t])).toEqual(['Text', 'LeftDelim', 'Field', 'RightDelim', 'EOF']);
+  });
+
+  it('reports item positions and lines across spaces, trim markers and raw strings', () => {
+    const l = new Lexer('t', 'a \n{{- `x\ny` \n\t.b -}}\n c{{ "q" }}');
+    const items: [string, number, number][] = [];
+    for (let i = l.nextItem(); i.typ !== T.EOF; i = l.nextItem()) items.push([T[i.typ], i.pos, i.line]);
+    expect(items).toEqual([
+      ['Text', 0, 1],
+      ['LeftDelim', 3, 2],
+      ['RawString', 7, 2],
+      ['Space', 12, 3],
+      ['Field', 15, 4],
+      ['RightDelim', 19, 4],
+      ['Text', 23, 5],
+      ['LeftDelim', 24, 5],
+      ['Space', 26, 5],
+      ['String', 27, 5],
+      ['Space', 30, 5],
+      ['RightDelim', 31, 5],
+    ]);
+  });
+
   it('reports item lines', () => {
     const l = new Lexer('t', 'a\nb{{1}}\n{{\n2}}');
     const lines: number[] = [];

@@ -56,20 +56,20 @@ export interface Item {
   line: number;
 }
 
-const KEYWORDS: Record<string, ItemType> = {
-  '.': ItemType.Dot,
-  block: ItemType.Block,
-  break: ItemType.Break,
-  continue: ItemType.Continue,
-  define: ItemType.Define,
-  else: ItemType.Else,
-  end: ItemType.End,
-  if: ItemType.If,
-  range: ItemType.Range,
-  nil: ItemType.Nil,
-  template: ItemType.Template,
-  with: ItemType.With,
-};
+const KEYWORDS = new Map<string, ItemType>([
+  ['.', ItemType.Dot],
+  ['block', ItemType.Block],
+  ['break', ItemType.Break],
+  ['continue', ItemType.Continue],
+  ['define', ItemType.Define],
+  ['else', ItemType.Else],
+  ['end', ItemType.End],
+  ['if', ItemType.If],
+  ['range', ItemType.Range],
+  ['nil', ItemType.Nil],
+  ['template', ItemType.Template],
+  ['with', ItemType.With],
+]);
 
 /** Renders an item as Go's item.String() does (used in "unexpected X in Y" messages). */
 export function itemString(i: Item): string {
@@ -94,6 +94,7 @@ export interface LexOptions {
   continueOK: boolean;
 }
 
+/** Go's isSpace; also false for NaN, which charCodeAt gives past the end. */
 function isSpace(r: number): boolean {
   return r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
 }
@@ -101,22 +102,21 @@ function isSpace(r: number): boolean {
 const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
 function isAlphaNumeric(r: number): boolean {
   if (r < 0) return false;
-  if (r < 0x80) {
-    return r === 0x5f || (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
-  }
+  if (r < 0x80) return isAsciiWordChar(r);
   return LETTER_OR_DIGIT.test(String.fromCodePoint(r));
 }
 
-function isSpaceChar(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\r' || c === '\n';
+/** `_`, ASCII letters and digits: what identifiers are nearly always made of, tested without leaving the code unit. */
+function isAsciiWordChar(c: number): boolean {
+  return c === 0x5f || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 }
 
 function hasLeftTrimMarker(s: string, at: number): boolean {
-  return s.length - at >= 2 && s[at] === '-' && isSpaceChar(s[at + 1]);
+  return s.charCodeAt(at) === 0x2d && isSpace(s.charCodeAt(at + 1));
 }
 
 function hasRightTrimMarker(s: string, at: number): boolean {
-  return s.length - at >= 2 && isSpaceChar(s[at]) && s[at + 1] === '-';
+  return isSpace(s.charCodeAt(at)) && s.charCodeAt(at + 1) === 0x2d;
 }
 
 function countNewlines(s: string, from: number, to: number): number {
@@ -133,7 +133,14 @@ export function formatRuneU(r: number): string {
     : `U+${hex}`;
 }
 
-/** Scans a template into items on demand (see {@link Lexer.nextItem}). */
+const NO_DELIM = 0;
+const PLAIN_DELIM = 1;
+const TRIMMED_DELIM = 2;
+
+/**
+ * Scans a template into items on demand (see {@link Lexer.nextItem}). Most items are scanned
+ * by code unit in place; runes outside ASCII take Go's rune-by-rune path (`next`/`backup`).
+ */
 export class Lexer {
   input: string;
   pos = 0;
@@ -145,19 +152,26 @@ export class Lexer {
   item: Item = { typ: ItemType.EOF, pos: 0, val: 'EOF', line: 1 };
   insideAction = false;
   options: LexOptions = { emitComment: false, breakOK: true, continueOK: true };
+  readonly leftDelim: string;
+  readonly rightDelim: string;
+  /** The right delimiter's first code unit: most positions are ruled out without comparing strings. */
+  readonly rightFirst: number;
 
   constructor(
     readonly name: string,
     input: string,
-    readonly leftDelim = '{{',
-    readonly rightDelim = '}}',
+    leftDelim = '{{',
+    rightDelim = '}}',
   ) {
     this.input = input;
+    // As Go's lex: an empty delimiter means the default.
+    this.leftDelim = leftDelim || '{{';
+    this.rightDelim = rightDelim || '}}';
+    this.rightFirst = this.rightDelim.charCodeAt(0);
   }
 
-  /** Returns the next item; the parser pulls items one at a time. */
+  /** Returns the next item; the parser pulls items one at a time. Every state ends by emitting one. */
   nextItem(): Item {
-    this.item = { typ: ItemType.EOF, pos: this.pos, val: 'EOF', line: this.startLine };
     let state: StateFn | null = this.insideAction ? lexInsideAction : lexText;
     while (state) state = state(this);
     return this.item;
@@ -197,7 +211,8 @@ export class Lexer {
   }
 
   emit(typ: ItemType): StateFn | null {
-    return this.emitItem(this.thisItem(typ));
+    this.item = this.thisItem(typ);
+    return null;
   }
 
   emitItem(i: Item): StateFn | null {
@@ -212,19 +227,18 @@ export class Lexer {
     this.startLine = this.line;
   }
 
+  /** Consumes one ASCII character of `valid` (every caller's set is ASCII). */
   accept(valid: string): boolean {
-    const r = this.next();
-    if (r >= 0 && valid.includes(String.fromCodePoint(r))) return true;
-    this.backup();
+    const c = this.input.charCodeAt(this.pos);
+    if (c < 0x80 && valid.includes(String.fromCharCode(c))) {
+      this.pos++;
+      return true;
+    }
     return false;
   }
 
   acceptRun(valid: string): void {
-    for (;;) {
-      const r = this.next();
-      if (r < 0 || !valid.includes(String.fromCodePoint(r))) break;
-    }
-    this.backup();
+    while (this.accept(valid));
   }
 
   errorf(msg: string): StateFn | null {
@@ -235,20 +249,23 @@ export class Lexer {
     return null;
   }
 
-  atRightDelim(): { delim: boolean; trimSpaces: boolean } {
-    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(this.rightDelim, this.pos + TRIM_MARKER_LEN)) {
-      return { delim: true, trimSpaces: true };
-    }
-    if (this.input.startsWith(this.rightDelim, this.pos)) return { delim: true, trimSpaces: false };
-    return { delim: false, trimSpaces: false };
+  /** Whether a right delimiter starts at `p`, and whether a trim marker (" -") precedes it. */
+  rightDelimAt(p: number): typeof NO_DELIM | typeof PLAIN_DELIM | typeof TRIMMED_DELIM {
+    const s = this.input;
+    const c = s.charCodeAt(p);
+    if (isSpace(c) && s.charCodeAt(p + 1) === 0x2d && s.startsWith(this.rightDelim, p + TRIM_MARKER_LEN)) return TRIMMED_DELIM;
+    if (c === this.rightFirst && s.startsWith(this.rightDelim, p)) return PLAIN_DELIM;
+    return NO_DELIM;
   }
 
-  /** Whether the input is at a character that may follow an identifier. */
-  atTerminator(): boolean {
-    const r = this.peek();
-    if (isSpace(r)) return true;
-    switch (r) {
-      case EOF:
+  /** Whether the character at `p` may follow an identifier (the end of input may). */
+  terminatorAt(p: number): boolean {
+    const c = this.input.charCodeAt(p);
+    switch (c) {
+      case 0x20:
+      case 0x09:
+      case 0x0d:
+      case 0x0a:
       case 0x2e: // .
       case 0x2c: // ,
       case 0x7c: // |
@@ -257,7 +274,29 @@ export class Lexer {
       case 0x28: // (
         return true;
     }
-    return this.input.startsWith(this.rightDelim, this.pos);
+    if (c !== c) return true; // past the end
+    return c === this.rightFirst && this.input.startsWith(this.rightDelim, p);
+  }
+
+  /**
+   * Scans the rest of a word (letters, digits, `_`) and returns the rune after it, or EOF. ASCII
+   * runs are scanned in place; a rune beyond ASCII continues rune by rune.
+   */
+  scanWord(): number {
+    const s = this.input;
+    let p = this.pos;
+    while (isAsciiWordChar(s.charCodeAt(p))) p++;
+    this.pos = p;
+    if (p >= s.length) return EOF;
+    const c = s.charCodeAt(p);
+    if (c < 0x80) return c;
+    for (;;) {
+      const r = this.next();
+      if (!isAlphaNumeric(r)) {
+        this.backup();
+        return r;
+      }
+    }
   }
 
   scanNumber(): boolean {
@@ -289,13 +328,13 @@ export class Lexer {
 
 function rightTrimLength(s: string, from: number, to: number): number {
   let i = to;
-  while (i > from && isSpaceChar(s[i - 1])) i--;
+  while (i > from && isSpace(s.charCodeAt(i - 1))) i--;
   return to - i;
 }
 
 function leftTrimLength(s: string, from: number): number {
   let i = from;
-  while (i < s.length && isSpaceChar(s[i])) i++;
+  while (isSpace(s.charCodeAt(i))) i++;
   return i - from;
 }
 
@@ -348,13 +387,13 @@ function lexComment(l: Lexer): StateFn | null {
   const x = l.input.indexOf(RIGHT_COMMENT, l.pos);
   if (x < 0) return l.errorf('unclosed comment');
   l.pos = x + RIGHT_COMMENT.length;
-  const { delim, trimSpaces } = l.atRightDelim();
-  if (!delim) return l.errorf('comment ends before closing delimiter');
+  const delim = l.rightDelimAt(l.pos);
+  if (delim === NO_DELIM) return l.errorf('comment ends before closing delimiter');
   l.line += countNewlines(l.input, l.start, l.pos);
   const i = l.thisItem(ItemType.Comment);
-  if (trimSpaces) l.pos += TRIM_MARKER_LEN;
+  if (delim === TRIMMED_DELIM) l.pos += TRIM_MARKER_LEN;
   l.pos += l.rightDelim.length;
-  if (trimSpaces) l.pos += leftTrimLength(l.input, l.pos);
+  if (delim === TRIMMED_DELIM) l.pos += leftTrimLength(l.input, l.pos);
   l.ignore();
   if (l.options.emitComment) return l.emitItem(i);
   return lexText;
@@ -362,7 +401,7 @@ function lexComment(l: Lexer): StateFn | null {
 
 // lexRightDelim scans the right delimiter, which is known to be present, possibly with a trim marker.
 function lexRightDelim(l: Lexer): StateFn | null {
-  const { trimSpaces } = l.atRightDelim();
+  const trimSpaces = l.rightDelimAt(l.pos) === TRIMMED_DELIM;
   if (trimSpaces) {
     l.pos += TRIM_MARKER_LEN;
     l.ignore();
@@ -377,72 +416,87 @@ function lexRightDelim(l: Lexer): StateFn | null {
   return l.emitItem(i);
 }
 
-// lexInsideAction scans the elements inside action delimiters.
+// lexInsideAction scans the elements inside action delimiters. ASCII is decided from the code
+// unit in place; anything else is read as a rune.
 function lexInsideAction(l: Lexer): StateFn | null {
-  if (l.atRightDelim().delim) {
-    if (l.parenDepth === 0) return lexRightDelim;
-    return l.errorf('unclosed left paren');
+  const s = l.input;
+  const c = s.charCodeAt(l.pos);
+  if (isSpace(c) || c === l.rightFirst) {
+    if (l.rightDelimAt(l.pos) !== NO_DELIM) {
+      if (l.parenDepth === 0) return lexRightDelim;
+      return l.errorf('unclosed left paren');
+    }
+    if (isSpace(c)) return lexSpace(l); // the space may begin " -}}"
   }
-  const r = l.next();
-  if (r === EOF) return l.errorf('unclosed action');
-  if (isSpace(r)) {
-    l.backup(); // the space may begin " -}}"
-    return lexSpace;
-  }
-  switch (r) {
+  switch (c) {
     case 0x3d: // =
+      l.pos++;
       return l.emit(ItemType.Assign);
     case 0x3a: // :
-      if (l.next() !== 0x3d) return l.errorf('expected :=');
+      if (s.charCodeAt(l.pos + 1) !== 0x3d) return l.errorf('expected :=');
+      l.pos += 2;
       return l.emit(ItemType.Declare);
     case 0x7c: // |
+      l.pos++;
       return l.emit(ItemType.Pipe);
     case 0x22: // "
-      return lexQuote;
+      l.pos++;
+      return lexQuote(l);
     case 0x60: // `
-      return lexRawQuote;
+      l.pos++;
+      return lexRawQuote(l);
     case 0x24: // $
-      return lexVariable;
+      l.pos++;
+      return lexVariable(l);
     case 0x27: // '
+      l.pos++;
       return lexChar;
     case 0x28: // (
+      l.pos++;
       l.parenDepth++;
       return l.emit(ItemType.LeftParen);
     case 0x29: // )
+      l.pos++;
       l.parenDepth--;
       if (l.parenDepth < 0) return l.errorf('unexpected right paren');
       return l.emit(ItemType.RightParen);
-  }
-  if (r === 0x2e) {
-    // ".field" unless a digit follows, in which case '.' starts a number
-    if (l.pos < l.input.length) {
-      const c = l.input.charCodeAt(l.pos);
-      if (c < 0x30 || c > 0x39) return lexField;
+    case 0x2e: {
+      // ".field" unless a digit follows, in which case '.' starts a number
+      const d = s.charCodeAt(l.pos + 1);
+      if (d === d && (d < 0x30 || d > 0x39)) {
+        l.pos++;
+        return lexFieldOrVariable(l, ItemType.Field);
+      }
+      return lexNumber;
     }
-    l.backup();
-    return lexNumber;
+    case 0x2b: // +
+    case 0x2d: // -
+      return lexNumber;
   }
-  if (r === 0x2b || r === 0x2d || (r >= 0x30 && r <= 0x39)) {
-    l.backup();
-    return lexNumber;
+  if (c !== c) return l.errorf('unclosed action');
+  if (c < 0x80) {
+    if (c >= 0x30 && c <= 0x39) return lexNumber;
+    if (isAsciiWordChar(c)) return lexIdentifier(l);
+    if (c >= 0x20 && c <= 0x7e) {
+      l.pos++;
+      return l.emit(ItemType.Char);
+    }
+    return l.errorf(`unrecognized character in action: ${formatRuneU(c)}`);
   }
-  if (isAlphaNumeric(r)) {
-    l.backup();
-    return lexIdentifier;
-  }
-  if (r <= 0x7e && r >= 0x20) return l.emit(ItemType.Char);
+  const r = l.input.codePointAt(l.pos)!;
+  if (isAlphaNumeric(r)) return lexIdentifier(l);
   return l.errorf(`unrecognized character in action: ${formatRuneU(r)}`);
 }
 
 // lexSpace scans a run of space characters; the first one has not been consumed yet.
 function lexSpace(l: Lexer): StateFn | null {
-  let numSpaces = 0;
-  while (isSpace(l.peek())) {
-    l.next();
-    numSpaces++;
-  }
+  const s = l.input;
+  let p = l.pos;
+  for (let c = s.charCodeAt(p); isSpace(c); c = s.charCodeAt(++p)) if (c === 10) l.line++;
+  const numSpaces = p - l.pos;
+  l.pos = p;
   // A trim-marked right delimiter starts with a space: leave it for lexRightDelim.
-  if (hasRightTrimMarker(l.input, l.pos - 1) && l.input.startsWith(l.rightDelim, l.pos - 1 + TRIM_MARKER_LEN)) {
+  if (hasRightTrimMarker(s, p - 1) && s.startsWith(l.rightDelim, p - 1 + TRIM_MARKER_LEN)) {
     l.backup();
     if (numSpaces === 1) return lexRightDelim;
   }
@@ -451,47 +505,30 @@ function lexSpace(l: Lexer): StateFn | null {
 
 // lexIdentifier scans an alphanumeric word: a keyword, boolean or function name.
 function lexIdentifier(l: Lexer): StateFn | null {
-  for (;;) {
-    const r = l.next();
-    if (isAlphaNumeric(r)) continue;
-    l.backup();
-    const word = l.input.slice(l.start, l.pos);
-    if (!l.atTerminator()) return l.errorf(`bad character ${formatRuneU(r)}`);
-    const key = Object.hasOwn(KEYWORDS, word) ? KEYWORDS[word] : undefined;
-    if (key !== undefined && key > ItemType.Keyword) {
-      if ((key === ItemType.Break && !l.options.breakOK) || (key === ItemType.Continue && !l.options.continueOK)) {
-        return l.emit(ItemType.Identifier);
-      }
-      return l.emit(key);
+  const r = l.scanWord();
+  if (!l.terminatorAt(l.pos)) return l.errorf(`bad character ${formatRuneU(r)}`);
+  const word = l.input.slice(l.start, l.pos);
+  const key = KEYWORDS.get(word);
+  if (key !== undefined) {
+    if ((key === ItemType.Break && !l.options.breakOK) || (key === ItemType.Continue && !l.options.continueOK)) {
+      return l.emit(ItemType.Identifier);
     }
-    if (word[0] === '.') return l.emit(ItemType.Field);
-    if (word === 'true' || word === 'false') return l.emit(ItemType.Bool);
-    return l.emit(ItemType.Identifier);
+    return l.emit(key);
   }
-}
-
-// lexField scans a field: .Alphanumeric; the '.' has been scanned.
-function lexField(l: Lexer): StateFn | null {
-  return lexFieldOrVariable(l, ItemType.Field);
+  if (word === 'true' || word === 'false') return l.emit(ItemType.Bool);
+  return l.emit(ItemType.Identifier);
 }
 
 // lexVariable scans a variable: $Alphanumeric; the '$' has been scanned.
 function lexVariable(l: Lexer): StateFn | null {
-  if (l.atTerminator()) return l.emit(ItemType.Variable);
   return lexFieldOrVariable(l, ItemType.Variable);
 }
 
-function lexFieldOrVariable(l: Lexer, typ: ItemType): StateFn | null {
-  if (l.atTerminator()) return l.emit(typ === ItemType.Variable ? ItemType.Variable : ItemType.Dot);
-  let r: number;
-  for (;;) {
-    r = l.next();
-    if (!isAlphaNumeric(r)) {
-      l.backup();
-      break;
-    }
-  }
-  if (!l.atTerminator()) return l.errorf(`bad character ${formatRuneU(r)}`);
+// lexFieldOrVariable scans .Alphanumeric or $Alphanumeric; the '.' or '$' has been scanned.
+function lexFieldOrVariable(l: Lexer, typ: ItemType.Field | ItemType.Variable): StateFn | null {
+  if (l.terminatorAt(l.pos)) return l.emit(typ === ItemType.Variable ? ItemType.Variable : ItemType.Dot);
+  const r = l.scanWord();
+  if (!l.terminatorAt(l.pos)) return l.errorf(`bad character ${formatRuneU(r)}`);
   return l.emit(typ);
 }
 
@@ -513,9 +550,9 @@ function lexChar(l: Lexer): StateFn | null {
 // that this accepts is rejected by the parser's number conversion.
 function lexNumber(l: Lexer): StateFn | null {
   if (!l.scanNumber()) return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
-  const sign = l.peek();
+  const sign = l.input.charCodeAt(l.pos);
   if (sign === 0x2b || sign === 0x2d) {
-    if (!l.scanNumber() || l.input[l.pos - 1] !== 'i') {
+    if (!l.scanNumber() || l.input.charCodeAt(l.pos - 1) !== 0x69) {
       return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
     }
     return l.emit(ItemType.Complex);
@@ -523,26 +560,33 @@ function lexNumber(l: Lexer): StateFn | null {
   return l.emit(ItemType.Number);
 }
 
-// lexQuote scans a quoted string; the opening quote has been scanned.
+// lexQuote scans a quoted string; the opening quote has been scanned. A string never holds a
+// newline, so the line stays.
 function lexQuote(l: Lexer): StateFn | null {
+  const s = l.input;
+  let p = l.pos;
   for (;;) {
-    let r = l.next();
-    if (r === 0x5c) {
-      r = l.next();
-      if (r !== EOF && r !== 10) continue;
+    const c = s.charCodeAt(p++);
+    if (c === 0x22) break;
+    if (c === 0x5c) {
+      const e = s.charCodeAt(p);
+      if (e === e && e !== 10) {
+        p++;
+        continue;
+      }
+      return l.errorf('unterminated quoted string');
     }
-    if (r === EOF || r === 10) return l.errorf('unterminated quoted string');
-    if (r === 0x22) break;
+    if (c !== c || c === 10) return l.errorf('unterminated quoted string');
   }
+  l.pos = p;
   return l.emit(ItemType.String);
 }
 
 // lexRawQuote scans a raw quoted string; the opening backquote has been scanned.
 function lexRawQuote(l: Lexer): StateFn | null {
-  for (;;) {
-    const r = l.next();
-    if (r === EOF) return l.errorf('unterminated raw quoted string');
-    if (r === 0x60) break;
-  }
+  const x = l.input.indexOf('`', l.pos);
+  if (x < 0) return l.errorf('unterminated raw quoted string');
+  l.line += countNewlines(l.input, l.pos, x);
+  l.pos = x + 1;
   return l.emit(ItemType.RawString);
 }
