@@ -37,19 +37,28 @@ export interface TreeRef {
   readonly parseName: string;
 }
 
+/*
+ * Fields are declared, not initialised in the class body, and set in the constructor: a class
+ * field runs a separate initialiser per instance, and a parse makes a node for nearly every token.
+ */
 abstract class BaseNode {
   abstract readonly type: NodeType;
-  constructor(
-    readonly tree: TreeRef,
-    readonly pos: number,
-  ) {}
+  declare readonly tree: TreeRef;
+  declare readonly pos: number;
+  constructor(tree: TreeRef, pos: number) {
+    this.tree = tree;
+    this.pos = pos;
+  }
   abstract toString(): string;
 }
 
 export class TextNode extends BaseNode {
-  readonly type = NodeType.Text;
-  constructor(tree: TreeRef, pos: number, readonly text: string) {
+  declare readonly type: NodeType.Text;
+  declare readonly text: string;
+  constructor(tree: TreeRef, pos: number, text: string) {
     super(tree, pos);
+    this.type = NodeType.Text;
+    this.text = text;
   }
   toString(): string {
     return this.text;
@@ -57,9 +66,12 @@ export class TextNode extends BaseNode {
 }
 
 export class CommentNode extends BaseNode {
-  readonly type = NodeType.Comment;
-  constructor(tree: TreeRef, pos: number, readonly text: string) {
+  declare readonly type: NodeType.Comment;
+  declare readonly text: string;
+  constructor(tree: TreeRef, pos: number, text: string) {
     super(tree, pos);
+    this.type = NodeType.Comment;
+    this.text = text;
   }
   toString(): string {
     return `{{${this.text}}}`;
@@ -67,8 +79,13 @@ export class CommentNode extends BaseNode {
 }
 
 export class ListNode extends BaseNode {
-  readonly type = NodeType.List;
-  readonly nodes: Node[] = [];
+  declare readonly type: NodeType.List;
+  declare readonly nodes: Node[];
+  constructor(tree: TreeRef, pos: number) {
+    super(tree, pos);
+    this.type = NodeType.List;
+    this.nodes = [];
+  }
   toString(): string {
     let s = '';
     for (const n of this.nodes) s += n.toString();
@@ -77,11 +94,12 @@ export class ListNode extends BaseNode {
 }
 
 export class VariableNode extends BaseNode {
-  readonly type = NodeType.Variable;
+  declare readonly type: NodeType.Variable;
   /** `$x.A.B` → `['$x', 'A', 'B']`. */
-  readonly ident: string[];
+  declare readonly ident: string[];
   constructor(tree: TreeRef, pos: number, ident: string) {
     super(tree, pos);
+    this.type = NodeType.Variable;
     this.ident = ident.split('.');
   }
   toString(): string {
@@ -90,12 +108,18 @@ export class VariableNode extends BaseNode {
 }
 
 export class PipeNode extends BaseNode {
-  readonly type = NodeType.Pipe;
-  isAssign = false;
-  readonly decl: VariableNode[] = [];
-  readonly cmds: CommandNode[] = [];
-  constructor(tree: TreeRef, pos: number, readonly line: number) {
+  declare readonly type: NodeType.Pipe;
+  declare readonly line: number;
+  declare isAssign: boolean;
+  declare readonly decl: VariableNode[];
+  declare readonly cmds: CommandNode[];
+  constructor(tree: TreeRef, pos: number, line: number) {
     super(tree, pos);
+    this.type = NodeType.Pipe;
+    this.line = line;
+    this.isAssign = false;
+    this.decl = [];
+    this.cmds = [];
   }
   toString(): string {
     let s = '';
@@ -107,9 +131,14 @@ export class PipeNode extends BaseNode {
 }
 
 export class ActionNode extends BaseNode {
-  readonly type = NodeType.Action;
-  constructor(tree: TreeRef, pos: number, readonly line: number, readonly pipe: PipeNode) {
+  declare readonly type: NodeType.Action;
+  declare readonly line: number;
+  declare readonly pipe: PipeNode;
+  constructor(tree: TreeRef, pos: number, line: number, pipe: PipeNode) {
     super(tree, pos);
+    this.type = NodeType.Action;
+    this.line = line;
+    this.pipe = pipe;
   }
   toString(): string {
     return `{{${this.pipe}}}`;
@@ -117,17 +146,25 @@ export class ActionNode extends BaseNode {
 }
 
 export class CommandNode extends BaseNode {
-  readonly type = NodeType.Command;
-  readonly args: Node[] = [];
+  declare readonly type: NodeType.Command;
+  declare readonly args: Node[];
+  constructor(tree: TreeRef, pos: number) {
+    super(tree, pos);
+    this.type = NodeType.Command;
+    this.args = [];
+  }
   toString(): string {
     return this.args.map((a) => (a.type === NodeType.Pipe ? `(${a})` : a.toString())).join(' ');
   }
 }
 
 export class IdentifierNode extends BaseNode {
-  readonly type = NodeType.Identifier;
-  constructor(tree: TreeRef, pos: number, readonly ident: string) {
+  declare readonly type: NodeType.Identifier;
+  declare readonly ident: string;
+  constructor(tree: TreeRef, pos: number, ident: string) {
     super(tree, pos);
+    this.type = NodeType.Identifier;
+    this.ident = ident;
   }
   toString(): string {
     return this.ident;
@@ -135,25 +172,34 @@ export class IdentifierNode extends BaseNode {
 }
 
 export class DotNode extends BaseNode {
-  readonly type = NodeType.Dot;
+  declare readonly type: NodeType.Dot;
+  constructor(tree: TreeRef, pos: number) {
+    super(tree, pos);
+    this.type = NodeType.Dot;
+  }
   toString(): string {
     return '.';
   }
 }
 
 export class NilNode extends BaseNode {
-  readonly type = NodeType.Nil;
+  declare readonly type: NodeType.Nil;
+  constructor(tree: TreeRef, pos: number) {
+    super(tree, pos);
+    this.type = NodeType.Nil;
+  }
   toString(): string {
     return 'nil';
   }
 }
 
 export class FieldNode extends BaseNode {
-  readonly type = NodeType.Field;
+  declare readonly type: NodeType.Field;
   /** `.A.B` → `['A', 'B']`. */
-  readonly ident: string[];
+  declare readonly ident: string[];
   constructor(tree: TreeRef, pos: number, ident: string) {
     super(tree, pos);
+    this.type = NodeType.Field;
     this.ident = ident.slice(1).split('.');
   }
   toString(): string {
@@ -164,10 +210,14 @@ export class FieldNode extends BaseNode {
 }
 
 export class ChainNode extends BaseNode {
-  readonly type = NodeType.Chain;
-  readonly field: string[] = [];
-  constructor(tree: TreeRef, pos: number, readonly node: Node) {
+  declare readonly type: NodeType.Chain;
+  declare readonly node: Node;
+  declare readonly field: string[];
+  constructor(tree: TreeRef, pos: number, node: Node) {
     super(tree, pos);
+    this.type = NodeType.Chain;
+    this.node = node;
+    this.field = [];
   }
   /** Adds a field (given with its leading '.') to the chain. */
   add(field: string): void {
@@ -184,9 +234,12 @@ export class ChainNode extends BaseNode {
 }
 
 export class BoolNode extends BaseNode {
-  readonly type = NodeType.Bool;
-  constructor(tree: TreeRef, pos: number, readonly value: boolean) {
+  declare readonly type: NodeType.Bool;
+  declare readonly value: boolean;
+  constructor(tree: TreeRef, pos: number, value: boolean) {
     super(tree, pos);
+    this.type = NodeType.Bool;
+    this.value = value;
   }
   toString(): string {
     return this.value ? 'true' : 'false';
@@ -195,18 +248,29 @@ export class BoolNode extends BaseNode {
 
 /** A numeric constant with every Go interpretation that fits (as Go's NumberNode). */
 export class NumberNode extends BaseNode {
-  readonly type = NodeType.Number;
-  isInt = false;
-  isUint = false;
-  isFloat = false;
-  isComplex = false;
-  int64 = 0n;
-  uint64 = 0n;
-  float64 = 0;
+  declare readonly type: NodeType.Number;
+  declare readonly text: string;
+  declare isInt: boolean;
+  declare isUint: boolean;
+  declare isFloat: boolean;
+  declare isComplex: boolean;
+  declare int64: bigint;
+  declare uint64: bigint;
+  declare float64: number;
   /** The constant converted to integer kinds, kept by the executor (GoInts are immutable). */
-  asInt?: Map<string, unknown>;
-  constructor(tree: TreeRef, pos: number, readonly text: string) {
+  declare asInt?: Map<string, unknown>;
+  constructor(tree: TreeRef, pos: number, text: string) {
     super(tree, pos);
+    this.type = NodeType.Number;
+    this.text = text;
+    this.isInt = false;
+    this.isUint = false;
+    this.isFloat = false;
+    this.isComplex = false;
+    this.int64 = 0n;
+    this.uint64 = 0n;
+    this.float64 = 0;
+    this.asInt = undefined;
   }
   toString(): string {
     return this.text;
@@ -214,9 +278,14 @@ export class NumberNode extends BaseNode {
 }
 
 export class StringNode extends BaseNode {
-  readonly type = NodeType.String;
-  constructor(tree: TreeRef, pos: number, readonly quoted: string, readonly text: string) {
+  declare readonly type: NodeType.String;
+  declare readonly quoted: string;
+  declare readonly text: string;
+  constructor(tree: TreeRef, pos: number, quoted: string, text: string) {
     super(tree, pos);
+    this.type = NodeType.String;
+    this.quoted = quoted;
+    this.text = text;
   }
   toString(): string {
     return this.quoted;
@@ -224,16 +293,23 @@ export class StringNode extends BaseNode {
 }
 
 export class EndNode extends BaseNode {
-  readonly type = NodeType.End;
+  declare readonly type: NodeType.End;
+  constructor(tree: TreeRef, pos: number) {
+    super(tree, pos);
+    this.type = NodeType.End;
+  }
   toString(): string {
     return '{{end}}';
   }
 }
 
 export class ElseNode extends BaseNode {
-  readonly type = NodeType.Else;
-  constructor(tree: TreeRef, pos: number, readonly line: number) {
+  declare readonly type: NodeType.Else;
+  declare readonly line: number;
+  constructor(tree: TreeRef, pos: number, line: number) {
     super(tree, pos);
+    this.type = NodeType.Else;
+    this.line = line;
   }
   toString(): string {
     return '{{else}}';
@@ -242,16 +318,26 @@ export class ElseNode extends BaseNode {
 
 /** The shared shape of if, range and with. */
 export class BranchNode extends BaseNode {
+  declare readonly type: NodeType.If | NodeType.Range | NodeType.With;
+  declare readonly line: number;
+  declare readonly pipe: PipeNode;
+  declare readonly list: ListNode;
+  declare readonly elseList: ListNode | null;
   constructor(
     tree: TreeRef,
     pos: number,
-    readonly type: NodeType.If | NodeType.Range | NodeType.With,
-    readonly line: number,
-    readonly pipe: PipeNode,
-    readonly list: ListNode,
-    readonly elseList: ListNode | null,
+    type: NodeType.If | NodeType.Range | NodeType.With,
+    line: number,
+    pipe: PipeNode,
+    list: ListNode,
+    elseList: ListNode | null,
   ) {
     super(tree, pos);
+    this.type = type;
+    this.line = line;
+    this.pipe = pipe;
+    this.list = list;
+    this.elseList = elseList;
   }
   toString(): string {
     const name = this.type === NodeType.If ? 'if' : this.type === NodeType.Range ? 'range' : 'with';
@@ -262,9 +348,12 @@ export class BranchNode extends BaseNode {
 }
 
 export class BreakNode extends BaseNode {
-  readonly type = NodeType.Break;
-  constructor(tree: TreeRef, pos: number, readonly line: number) {
+  declare readonly type: NodeType.Break;
+  declare readonly line: number;
+  constructor(tree: TreeRef, pos: number, line: number) {
     super(tree, pos);
+    this.type = NodeType.Break;
+    this.line = line;
   }
   toString(): string {
     return '{{break}}';
@@ -272,9 +361,12 @@ export class BreakNode extends BaseNode {
 }
 
 export class ContinueNode extends BaseNode {
-  readonly type = NodeType.Continue;
-  constructor(tree: TreeRef, pos: number, readonly line: number) {
+  declare readonly type: NodeType.Continue;
+  declare readonly line: number;
+  constructor(tree: TreeRef, pos: number, line: number) {
     super(tree, pos);
+    this.type = NodeType.Continue;
+    this.line = line;
   }
   toString(): string {
     return '{{continue}}';
@@ -282,9 +374,16 @@ export class ContinueNode extends BaseNode {
 }
 
 export class TemplateNode extends BaseNode {
-  readonly type = NodeType.Template;
-  constructor(tree: TreeRef, pos: number, readonly line: number, readonly name: string, readonly pipe: PipeNode | null) {
+  declare readonly type: NodeType.Template;
+  declare readonly line: number;
+  declare readonly name: string;
+  declare readonly pipe: PipeNode | null;
+  constructor(tree: TreeRef, pos: number, line: number, name: string, pipe: PipeNode | null) {
     super(tree, pos);
+    this.type = NodeType.Template;
+    this.line = line;
+    this.name = name;
+    this.pipe = pipe;
   }
   toString(): string {
     return this.pipe ? `{{template ${quote(this.name)} ${this.pipe}}}` : `{{template ${quote(this.name)}}}`;
