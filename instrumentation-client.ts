@@ -8,5 +8,7 @@ import { bundledChartSource, startRenderWorker } from '@/lib/configurator/client
 /** /configure/<chart> is a bundled chart's page; these are the configurator's other pages. */
 const NOT_BUNDLED = new Set(['local', 'remote']);
 
+// The path segment as it is: bundled charts' names need no escaping, and decoding a malformed one
+// would throw here, before the page (a 404 then) has hydrated.
 const chart = /^\/configure\/([^/]+)\/?$/.exec(location.pathname)?.[1];
-if (chart && !NOT_BUNDLED.has(chart)) startRenderWorker(bundledChartSource(decodeURIComponent(chart)));
+if (chart && !NOT_BUNDLED.has(chart)) startRenderWorker(bundledChartSource(chart));
