@@ -20,6 +20,18 @@ function orNull<T>(parse: () => T): T | null {
 const parseGoInteger = (text: string, signed: boolean) => orNull(() => (signed ? parseInt(text, 0, 64) : parseUint(text, 0, 64)));
 const parseGoFloat = (text: string) => orNull(() => parseFloat(text, 64));
 
+/** Digits only, no leading zero (that would be octal), at most 15 of them: exact as a float64. */
+function isSmallDecimal(text: string): boolean {
+  const len = text.length;
+  if (len === 0 || len > 15) return false;
+  if (text.charCodeAt(0) === 0x30) return len === 1;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** Builds a NumberNode from a number, char or complex token; throws an Error with Go's message. */
 export function newNumber(tree: TreeRef, pos: number, text: string, typ: ItemType): NumberNode {
   const n = new NumberNode(tree, pos, text);
@@ -33,6 +45,13 @@ export function newNumber(tree: TreeRef, pos: number, text: string, typ: ItemTyp
     n.isUint = true;
     n.float64 = value;
     n.isFloat = true;
+    return n;
+  }
+  if (typ === ItemType.Number && isSmallDecimal(text)) {
+    // Every reading holds it exactly; strconv would say the same after two failed-or-not parses.
+    n.float64 = Number(text);
+    n.int64 = n.uint64 = BigInt(n.float64);
+    n.isInt = n.isUint = n.isFloat = true;
     return n;
   }
   if (typ === ItemType.Complex || text.endsWith('i')) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateError } from '../errors';
+import type { ActionNode, NumberNode } from './node';
 import { parse } from './parse';
 
 const known = new Set(['printf', 'print', 'len', 'eq', 'and', 'contains', 'html', 'index']);
@@ -121,6 +122,23 @@ describe('parser', () => {
 
   it('treats break as a function when one is defined', () => {
     expect(parse('t', '{{break}}', { hasFunction: (n) => n === 'break' }).get('t')!.root!.toString()).toBe('{{break}}');
+  });
+
+  it('reads number constants as Go does, short decimals as long ones', () => {
+    const root = parse('t', '{{print 0 7 123456789012345 1234567890123456 010 0x1F 1.5 -3}}', opts).get('t')!.root!;
+    const args = (root.nodes[0] as ActionNode).pipe.cmds[0].args.slice(1) as NumberNode[];
+    const readings = args.map((n) => [n.text, n.isInt && n.int64, n.isUint && n.uint64, n.isFloat && n.float64, n.isComplex]);
+    expect(readings).toEqual([
+      ['0', 0n, 0n, 0, false],
+      ['7', 7n, 7n, 7, false],
+      ['123456789012345', 123456789012345n, 123456789012345n, 123456789012345, false],
+      ['1234567890123456', 1234567890123456n, 1234567890123456n, 1234567890123456, false],
+      ['010', 8n, 8n, 8, false],
+      ['0x1F', 31n, 31n, 31, false],
+      ['1.5', false, false, 1.5, false],
+      ['-3', -3n, false, -3, false],
+    ]);
+    expect(() => parse('t', '{{print 08}}', opts)).toThrow('integer overflow: "08"');
   });
 
   it('records positions of nodes', () => {
