@@ -94,6 +94,15 @@ describe('loadChartDirectory', () => {
     expect(toPlain(c.values)).toEqual({ x: 1 });
   });
 
+  it("takes the metadata from the Chart.yaml it keeps, when Helm 4's first read of it (to choose the loader) saw other text", () => {
+    const reads = [sub('first'), sub('second')];
+    const c = loadChartDirectory([{ path: 'Chart.yaml', size: 40, read: () => enc.encode(reads.shift() ?? '') }]);
+    expect(c.metadata.name).toBe('second');
+    expect(new TextDecoder().decode(c.raw.find((x) => x.name === 'Chart.yaml')!.data)).toBe(sub('second'));
+    const same = loadChartDirectory([{ path: 'Chart.yaml', size: 40, read: () => enc.encode(sub('same')) }]);
+    expect(same.metadata.name).toBe('same');
+  });
+
   it('refuses files over 5 MiB', () => {
     expect(() =>
       loadChartDirectory([

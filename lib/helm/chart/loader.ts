@@ -4,14 +4,14 @@
  * Errors carry Helm's text (`validation: chart.metadata.name is required`,
  * `cannot load values.yaml: ...`, `error unpacking sub in parent: ...`).
  */
-import type { GoMap } from '../../go';
+import type { GoMap, GoValue } from '../../go';
 import { CodedError, whereOf, type ErrorWhere } from '../../errors';
 import { API_VERSION_V1, API_VERSION_V2, API_VERSION_V3, addDependency, emptyMetadata, newChart, type Chart, type ChartFile } from './chart';
 import { decodeLock, decodeMetadataInto, JsonDecodeError } from './decode';
 import { loadArchiveFiles, MAX_DECOMPRESSED_FILE_SIZE } from './archive';
 import { HELMIGNORE, parseIgnoreRules, type IgnoreRules } from './helmignore';
 import { validateChart } from './validate';
-import { loadValuesDocuments, parseYaml, unmarshalMap } from './yaml-doc';
+import { asText, loadValuesDocuments, parseYaml, unmarshalMap } from './yaml-doc';
 import { mergeMaps } from '../chartutil/merge-values';
 import { isHelm4, type HelmVersion } from '../version';
 
@@ -63,10 +63,18 @@ function subchartWhere(e: unknown, dir: string, parent: string): ErrorWhere {
   return { ...inner, chart: inner.chart ?? parent, file: inner.file === undefined ? dir : `${dir}/${inner.file}` };
 }
 
-function decodeMetadataFile(c: Chart, f: ChartFile, label: string, hasMetadata: boolean, helmVersion: HelmVersion | undefined, v3Loader = false): void {
+function decodeMetadataFile(
+  c: Chart,
+  f: ChartFile,
+  label: string,
+  hasMetadata: boolean,
+  helmVersion: HelmVersion | undefined,
+  v3Loader = false,
+  decoded?: DecodedChartYaml,
+): void {
   let doc;
   try {
-    doc = parseYaml(f.data);
+    doc = decoded && decoded.text === asText(f.data) ? decoded.doc : parseYaml(f.data);
     if (!hasMetadata) c.metadata = emptyMetadata();
     decodeMetadataInto(doc, c.metadata, helmVersion, v3Loader);
   } catch (e) {
@@ -95,6 +103,17 @@ const extOf = (name: string): string => {
  * @throws ChartLoadError
  */
 export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Chart {
+  return loadFiles(files, opts, undefined);
+}
+
+/** Chart.yaml's text and its decode, made once when Helm 4 reads it to choose the loader. */
+interface DecodedChartYaml {
+  text: string;
+  doc: GoValue;
+}
+
+/** loadChartFiles; `decoded` (used at most once, by the Chart.yaml of that text) saves decoding it again. */
+function loadFiles(files: ChartFile[], opts: LoadOptions, decoded: DecodedChartYaml | undefined): Chart {
   const warn = opts.warn ?? (() => {});
   const v3Loader = !!opts.v3Loader && isHelm4(opts.helmVersion);
   const c = newChart();
@@ -104,7 +123,8 @@ export function loadChartFiles(files: ChartFile[], opts: LoadOptions = {}): Char
   for (const f of files) {
     c.raw.push({ name: f.name, data: f.data });
     if (f.name === 'Chart.yaml') {
-      decodeMetadataFile(c, f, 'Chart.yaml', hasMetadata, opts.helmVersion, v3Loader);
+      decodeMetadataFile(c, f, 'Chart.yaml', hasMetadata, opts.helmVersion, v3Loader, decoded);
+      decoded = undefined;
       hasMetadata = true;
       if (c.metadata.apiVersion === '') c.metadata.apiVersion = v3Loader ? API_VERSION_V3 : API_VERSION_V1;
     }
@@ -210,7 +230,8 @@ export function loadChartArchive(tgz: Uint8Array, opts: LoadOptions = {}): Chart
   }
   const chartYaml = files.find((f) => f.name === 'Chart.yaml');
   if (!chartYaml) throw new ChartLoadError('unable to detect chart version, no Chart.yaml found', { file: 'Chart.yaml' });
-  return loadChartFiles(files, { ...opts, v3Loader: isV3Chart(chartYaml.data) });
+  const decoded = decodeChartYaml(chartYaml.data);
+  return loadFiles(files, { ...opts, v3Loader: isV3Chart(decoded) }, decoded);
 }
 
 /**
@@ -219,17 +240,23 @@ export function loadChartArchive(tgz: Uint8Array, opts: LoadOptions = {}): Chart
  * anything else is refused here. A Chart.yaml that does not decode is left to the v2 loader,
  * whose errors name loader.chartBase. @throws ChartLoadError `unsupported chart version`
  */
-function isV3Chart(chartYaml: Uint8Array): boolean {
-  let doc;
-  try {
-    doc = parseYaml(chartYaml);
-  } catch {
-    return false;
-  }
+function isV3Chart(decoded: DecodedChartYaml | undefined): boolean {
+  if (!decoded) return false;
+  const doc = decoded.doc;
   const apiVersion = doc instanceof Map ? (doc.get('apiVersion') ?? '') : '';
   if (typeof apiVersion !== 'string' || [API_VERSION_V1, API_VERSION_V2, ''].includes(apiVersion)) return false;
   if (apiVersion === API_VERSION_V3) return true;
   throw new ChartLoadError('unsupported chart version', { file: 'Chart.yaml' });
+}
+
+/** Chart.yaml decoded, or undefined where it does not decode. */
+function decodeChartYaml(data: Uint8Array): DecodedChartYaml | undefined {
+  const text = asText(data);
+  try {
+    return { text, doc: parseYaml(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -273,6 +300,7 @@ function readFolderFile(entry: FolderFile): Uint8Array {
 export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}): Chart {
   const byPath = new Map(entries.map((e) => [e.path.replace(/^\.\//, ''), e]));
   let v3Loader = false;
+  let decoded: DecodedChartYaml | undefined;
   if (isHelm4(opts.helmVersion)) {
     // loader.LoadDir reads Chart.yaml before anything else, .helmignore or not.
     const chartYaml = byPath.get('Chart.yaml');
@@ -280,7 +308,8 @@ export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}
       const path = `${opts.folder ?? '.'}/Chart.yaml`;
       throw new ChartLoadError(`unable to detect chart at ${path}: open ${path}: no such file or directory`, { file: 'Chart.yaml' });
     }
-    v3Loader = isV3Chart(readFolderFile(chartYaml));
+    decoded = decodeChartYaml(readFolderFile(chartYaml));
+    v3Loader = isV3Chart(decoded);
   }
   let rules: IgnoreRules;
   const ignoreFile = byPath.get(HELMIGNORE);
@@ -313,5 +342,5 @@ export function loadChartDirectory(entries: FolderFile[], opts: LoadOptions = {}
     }
     files.push({ name: path, data: trimBom(readFolderFile(entry)) });
   }
-  return loadChartFiles(files, { ...opts, v3Loader });
+  return loadFiles(files, { ...opts, v3Loader }, decoded);
 }
