@@ -83,7 +83,7 @@ export function renderChart(
   const chartValue = isHelm4(opts.helmVersion) ? chartMapForTemplate : chartValueForTemplate;
   const provenance = opts.trace?.tracer;
   const incremental = opts.incremental === true && provenance === undefined;
-  const recorder = provenance?.reads ?? opts.recordReads ?? (incremental ? new ValuesReadRecorder() : undefined);
+  let recorder = provenance?.reads ?? opts.recordReads ?? (incremental ? new ValuesReadRecorder() : undefined);
   const roots: ValuesRoots = [];
   recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue, recorder, roots }, '');
   const release = top.get('Release');
@@ -102,7 +102,13 @@ export function renderChart(
   set.state.provenance = provenance;
   set.state.memo.beginRender();
   reads.memo = set.state.memo;
-  const inc = incremental ? (set.state.incremental ??= new IncrementalState()) : undefined;
+  const state = incremental ? (set.state.incremental ??= new IncrementalState()) : undefined;
+  // After a render that kept no file it could reuse, a few run in full: recording them would buy nothing.
+  const inc = state?.rests() === true ? undefined : state;
+  if (state !== undefined && inc === undefined && recorder !== opts.recordReads) {
+    recorder?.stop();
+    recorder = undefined;
+  }
   // A call the observer watches (lookup, calls that vary under GitOps) is made again at every
   // render, unless a session pins its result: then the call is kept, to be told again when the
   // file is reused.

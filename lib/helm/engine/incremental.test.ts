@@ -101,6 +101,17 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     expect(reuseAfter(moved, '', 'm: {k: w}', 'm: {k: w}')).toEqual([[], [], []]);
   });
 
+  it('after a render that kept no file it could reuse, a few run in full, then reuse resumes', () => {
+    const c = chart({ 'z.yaml': '{{ if .Values.move }}{{ $_ := set .Values "n" .Values.m }}{{ end }}x', 'a.yaml': '{{ .Values.b | quote }}' });
+    const moving = Array<string>(3).fill('move: true');
+    const still = Array<string>(7).fill('move: false');
+    const both = ['a.yaml', 'z.yaml'];
+    // Four renders in full after the first; the next one records, and the ones after it reuse.
+    expect(reuseAfter(c, ...moving, ...still)).toEqual([[], [], [], [], [], [], both, both, both, both]);
+    // A render moving values again keeps nothing: the next four run in full.
+    expect(reuseAfter(c, 'move: true', ...still)).toEqual([[], [], [], [], [], [], both, both]);
+  });
+
   it('a file changing only a dict it made does not stop the files after it from being reused', () => {
     const c = chart({ 'z.yaml': '{{ $d := dict }}{{ $_ := set $d "k" .Values.a }}{{ $d.k }}', 'a.yaml': '{{ .Values.b | quote }}' });
     expect(reuseAfter(c, '', 'a: 2')).toEqual([[], ['a.yaml']]);

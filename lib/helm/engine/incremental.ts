@@ -114,6 +114,13 @@ export interface LoggedReads {
 /** Each chart's `.Values` with its path from the top chart's (`''`, `sub`, `sub.inner`). */
 export type ValuesRoots = { path: string; keys: string[]; values: GoMap }[];
 
+/**
+ * Renders run in full, unrecorded, after one that kept no file it could reuse (istio's charts
+ * move values in their first file, so no file is reused): nothing could have been reused in the
+ * next one, and if a change makes files reusable again, reuse resumes this many renders later.
+ */
+const RESTING_RENDERS = 4;
+
 /** Paths met in renders, split into keys once (a chart's paths are few and met at every render). */
 const MAX_KEPT_PATHS = 50_000;
 
@@ -146,6 +153,8 @@ export class IncrementalState {
    * that still leads to them. No file after it is reused, nor kept as reusable.
    */
   private sealed = false;
+  /** Renders left to run in full ({@link RESTING_RENDERS}). */
+  private resting = 0;
 
   /** Starts a render; files are reusable only when the render's other inputs are the last one's. */
   begin(context: string, roots: ValuesRoots): void {
@@ -158,6 +167,16 @@ export class IncrementalState {
     this.next = new Map();
     this.newStretch();
     this.sealed = false;
+  }
+
+  /**
+   * Whether this render should run in full, unrecorded (the last recorded one kept no file it
+   * could reuse): asked once per render.
+   */
+  rests(): boolean {
+    if (this.resting === 0) return false;
+    this.resting--;
+    return true;
   }
 
   /** Whether no file after this point of the render can be reused (nor kept as reusable). */
@@ -258,6 +277,9 @@ export class IncrementalState {
 
   /** The render finished: its records are the ones the next render compares with. */
   finish(): void {
+    let kept = false;
+    for (const r of this.next.values()) kept ||= r.reusable;
+    if (!kept) this.resting = RESTING_RENDERS;
     this.records = this.next;
     this.next = new Map();
     this.roots = [];
