@@ -10,6 +10,8 @@ describe('yamlToGo', () => {
     ['# only a comment', null],
     ['- 1\n- 2', [1, 2]],
     ['"1": a\n1: b', new Map([['1', 'b']])],
+    // A plain scalar (block context) runs on through `:` not followed by a blank, flow indicators and characters beyond ASCII.
+    ['k: a:b,c]}😀d e f#g # c', new Map([['k', 'a:b,c]}😀d e f#g']])],
   ])('%j decodes to Go values', (text, want) => {
     expect(yamlToGo(text)).toEqual(want);
   });

@@ -71,6 +71,9 @@ describe('problems carry libyaml stage, marks and context', () => {
     ['a: *', 'scanner: did not find expected alphabetic or numeric character at 0:4 (while scanning an alias)'],
     ['a: !x!y z', 'parser: found undefined tag handle at 0:3 (while parsing a node)'],
     ['a: \u0001', 'reader: control characters are not allowed at - (no context)'],
+    // A control character 512 bytes on stops the reader inside a long plain scalar, as go-yaml's buffered reader does.
+    [`a: ${'x'.repeat(600)}\u0001`, 'reader: control characters are not allowed at - (no context)'],
+    [`a: ${'😀'.repeat(200)}\u0001`, 'reader: control characters are not allowed at - (no context)'],
   ])('%j', (text, want) => {
     expect(problem(text)).toBe(want);
   });

@@ -239,6 +239,39 @@ const FLOW_INDICATOR = new Uint8Array(128);
 for (const ch of ',?[]{}') FLOW_INDICATOR[ch.charCodeAt(0)] = 1;
 
 /** Scans a plain scalar, which may span lines indented deeper than the enclosing block. */
+/**
+ * Advances over the characters of a plain scalar from the one at `s.pos` (known to belong) to the
+ * first blank, break, NUL, `:` before a blank, or (in flow context) flow indicator, and returns
+ * that code unit. Per character as `skip(); cache(2); at()` would, without the calls: scalars
+ * are most of a values file.
+ */
+function skipPlainRun(s: Scanner, flow: boolean): number {
+  const src = s.src;
+  const limit = s.limit;
+  let p = s.pos;
+  let chars = 0;
+  let c: number;
+  for (;;) {
+    p += (src.charCodeAt(p) & 0xfc00) === 0xd800 ? 2 : 1;
+    chars++;
+    if (p + 2 > limit) {
+      // The reader's error, raised where skip() and cache(2) would raise it.
+      s.pos = p;
+      s.index += chars;
+      s.column += chars;
+      s.cache(2);
+    }
+    c = src.charCodeAt(p);
+    if (c === 0x20 || c === 0x09 || c === 0 || c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) break;
+    if (c === 0x3a && isBlankZ(src.charCodeAt(p + 1))) break;
+    if (flow && c < 0x80 && FLOW_INDICATOR[c] === 1) break;
+  }
+  s.pos = p;
+  s.index += chars;
+  s.column += chars;
+  return c;
+}
+
 export function scanPlainScalar(s: Scanner): Token {
   let out = '';
   let leadingBreak = '';
@@ -267,11 +300,7 @@ export function scanPlainScalar(s: Scanner): Token {
         whitespaces = '';
       }
       const from = s.pos;
-      do {
-        s.skip();
-        s.cache(2);
-        c = s.at();
-      } while (!isBlankZ(c) && !(c === 0x3a && isBlankZ(s.at(1))) && !(flow && c < 0x80 && FLOW_INDICATOR[c] === 1));
+      c = skipPlainRun(s, flow);
       out += s.src.slice(from, s.pos);
       end = s.mark();
     }

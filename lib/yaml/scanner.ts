@@ -28,7 +28,8 @@ const MAX_INDENTS = 10000;
 export class Scanner {
   /** The text followed by NUL padding. */
   readonly src: string;
-  private readonly limit: number;
+  /** The first code unit the reader cannot deliver (see ReaderInput.limit). */
+  readonly limit: number;
   /** Whether the text has characters beyond U+FFFF (two code units, one character). */
   private readonly astral: boolean;
   pos = 0;
