@@ -97,10 +97,11 @@ export class VariableNode extends BaseNode {
   declare readonly type: NodeType.Variable;
   /** `$x.A.B` → `['$x', 'A', 'B']`. */
   declare readonly ident: string[];
-  constructor(tree: TreeRef, pos: number, ident: string) {
+  /** `ident`: the text (`$x.A`) or its identifiers. */
+  constructor(tree: TreeRef, pos: number, ident: string | string[]) {
     super(tree, pos);
     this.type = NodeType.Variable;
-    this.ident = ident.split('.');
+    this.ident = typeof ident === 'string' ? ident.split('.') : ident;
   }
   toString(): string {
     return this.ident.join('.');
@@ -197,10 +198,11 @@ export class FieldNode extends BaseNode {
   declare readonly type: NodeType.Field;
   /** `.A.B` → `['A', 'B']`. */
   declare readonly ident: string[];
-  constructor(tree: TreeRef, pos: number, ident: string) {
+  /** `ident`: the text (`.A.B`) or its identifiers. */
+  constructor(tree: TreeRef, pos: number, ident: string | string[]) {
     super(tree, pos);
     this.type = NodeType.Field;
-    this.ident = ident.slice(1).split('.');
+    this.ident = typeof ident === 'string' ? ident.slice(1).split('.') : ident;
   }
   toString(): string {
     let s = '';

@@ -506,11 +506,12 @@ export class Tree implements TreeRef {
       while (this.peek().typ === ItemType.Field) chain.add(this.next().val);
       // Fields after a field or variable extend it; literal values can't have fields.
       switch (node.type) {
+        // Go reparses the chain's text (`.A` + `.B` → `.A.B`); the identifiers are the node's and the chain's.
         case NodeType.Field:
-          node = new FieldNode(this, chain.pos, chain.toString());
+          node = new FieldNode(this, chain.pos, node.ident.concat(chain.field));
           break;
         case NodeType.Variable:
-          node = new VariableNode(this, chain.pos, chain.toString());
+          node = new VariableNode(this, chain.pos, node.ident.concat(chain.field));
           break;
         case NodeType.Bool:
         case NodeType.String:
