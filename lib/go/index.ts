@@ -8,7 +8,7 @@ export { defineFunc, type FuncMap } from './func';
 export { parseMailAddress } from './mail';
 export { parseAddr, parseIP, type NetipAddr } from './netip';
 export type { GoRelease } from './release';
-export { randomBytes, randomBelow, setRandomSource } from './rand';
+export { randomBytes, randomBelow, setRandomSource, takePinnedSourceKey } from './rand';
 export { slogLine } from './slog';
 export { formatFloat, quote, NumError, parseFloat, parseInt, parseUint, unquoteChar, unquote, atoi, quoteBytes } from './strconv/index';
 export { isPrint, quoteRune } from './strconv/quote';

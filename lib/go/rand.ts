@@ -11,13 +11,29 @@ function fillFromCsprng(out: Uint8Array): void {
 
 let fill: (out: Uint8Array) => void = fillFromCsprng;
 
+/** What fixes the pinned source's bytes (and the clock), until a function takes it. */
+let pinnedKey: string | undefined;
+
 /**
  * Replaces where random bytes come from (null: the CSPRNG again). Previews pin it per call site
- * so that re-rendering does not churn; helm itself, and so the CLI, stays random.
+ * so that re-rendering does not churn; helm itself, and so the CLI, stays random. `key` names a
+ * pinned source: the same key, the same bytes and the same clock.
  */
-export function setRandomSource(source: ((out: Uint8Array) => void) | null): void {
+export function setRandomSource(source: ((out: Uint8Array) => void) | null, key?: string): void {
   fill = source ?? fillFromCsprng;
   poolNext = pool.length;
+  pinnedKey = source === null ? undefined : key;
+}
+
+/**
+ * The key of the pinned source set for the call being made, once: a function whose result
+ * depends only on its arguments, the random bytes and the clock may keep its result under it.
+ * A later call drawing from the same source (none is told of it) gets no key.
+ */
+export function takePinnedSourceKey(): string | undefined {
+  const key = pinnedKey;
+  pinnedKey = undefined;
+  return key;
 }
 
 /** `count` bytes from the random source. */

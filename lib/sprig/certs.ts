@@ -6,7 +6,7 @@
  * SANs). The result is Sprig's `certificate` struct with `.Cert` and `.Key` PEM strings.
  */
 import { sha1 } from '@noble/hashes/legacy.js';
-import { defineFunc, type FuncMap, GoError, GoInt, GoStruct, type GoSlice, type GoValue } from '../go';
+import { defineFunc, type FuncMap, GoError, GoInt, GoStruct, takePinnedSourceKey, type GoSlice, type GoValue } from '../go';
 import { bitString, bool, children, ctx, int, oid, oidString, pemDecode, pemEncode, readDer, seq, set, tlv, randomBits, parseIP } from '../deps';
 import { bytesToString, CorruptInputError, decodeBase64Std } from './encoding';
 import { generateDSA, generateECDSA, generateEd25519, generateRSA, parsePrivateKeyPEM, privateKeyPEM, publicKeyInfo, signForCertificate, type PrivateKey } from './keys';
@@ -238,16 +238,56 @@ const list = '[]interface {}';
 // Every certificate gets a random serial number, whether or not its key is given.
 const generated = { ...opts, effect: 'random' } as const;
 
+/**
+ * Results of key-generating calls made with a pinned random source (a preview's session), by the
+ * source's key and the arguments: the result depends on nothing else, generating an RSA key takes
+ * hundreds of milliseconds, and a preview makes the same call again at each keystroke that
+ * re-executes the template.
+ */
+const pinnedResults = new Map<string, string | readonly [string, string]>();
+const MAX_PINNED_RESULTS = 64;
+
+/** The arguments as a key, or undefined for a kind this does not key (the call is then made). */
+function argumentsKey(args: readonly GoValue[]): string | undefined {
+  const parts: string[] = [];
+  for (const a of args) {
+    if (typeof a === 'string') parts.push(`s${JSON.stringify(a)}`);
+    else if (a instanceof GoInt) parts.push(`i${a.v}`);
+    else if (a === null || a === undefined) parts.push('n');
+    else if (Array.isArray(a) && a.every((x) => typeof x === 'string')) parts.push(`l${JSON.stringify(a)}`);
+    else if (a instanceof GoStruct && a.type === CERT_TYPE) parts.push(`c${JSON.stringify(a.fields)}`);
+    else return undefined;
+  }
+  return parts.join(',');
+}
+
+/** `generate`, kept per pinned source and arguments. */
+function keptWhenPinned<A extends GoValue[]>(name: string, generate: (...args: A) => string | GoStruct): (...args: A) => string | GoStruct {
+  return (...args: A) => {
+    const source = takePinnedSourceKey();
+    const given = source === undefined ? undefined : argumentsKey(args);
+    if (given === undefined) return generate(...args);
+    const key = `${source}\0${name}\0${given}`;
+    const kept = pinnedResults.get(key);
+    if (kept !== undefined) return typeof kept === 'string' ? kept : certificateValue(kept[0], kept[1]);
+    const out = generate(...args);
+    if (pinnedResults.size >= MAX_PINNED_RESULTS) pinnedResults.clear();
+    if (typeof out === 'string') pinnedResults.set(key, out);
+    else pinnedResults.set(key, [out.fields[0][1] as string, out.fields[1][1] as string]);
+    return out;
+  };
+}
+
 /** Sprig's key and certificate functions, keyed by template name. */
 export const certFuncs: FuncMap = {
-  genPrivateKey: defineFunc('genPrivateKey', ['string'], generatePrivateKey, { effect: 'random' }),
+  genPrivateKey: defineFunc('genPrivateKey', ['string'], keptWhenPinned('genPrivateKey', generatePrivateKey), { effect: 'random' }),
   buildCustomCert: defineFunc('buildCustomCert', ['string', 'string'], buildCustomCert, opts),
-  genCA: defineFunc('genCA', ['string', 'int'], (cn: string, d: GoInt) => issue(cn, null, null, days(d), generateRSA(2048), true), generated),
+  genCA: defineFunc('genCA', ['string', 'int'], keptWhenPinned('genCA', (cn: string, d: GoInt) => issue(cn, null, null, days(d), generateRSA(2048), true)), generated),
   genCAWithKey: defineFunc('genCAWithKey', ['string', 'int', 'string'], (cn: string, d: GoInt, pem: string) => issue(cn, null, null, days(d), keyFromPEM(pem), true), generated),
   genSelfSignedCert: defineFunc(
     'genSelfSignedCert',
     ['string', list, list, 'int'],
-    (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt) => issue(cn, ips, dns, days(d), generateRSA(2048), false),
+    keptWhenPinned('genSelfSignedCert', (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt) => issue(cn, ips, dns, days(d), generateRSA(2048), false)),
     generated,
   ),
   genSelfSignedCertWithKey: defineFunc(
@@ -259,7 +299,7 @@ export const certFuncs: FuncMap = {
   genSignedCert: defineFunc(
     'genSignedCert',
     ['string', list, list, 'int', 'sprig.certificate'],
-    (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt, ca: GoValue) => issue(cn, ips, dns, days(d), generateRSA(2048), false, ca),
+    keptWhenPinned('genSignedCert', (cn: string, ips: GoSlice | null, dns: GoSlice | null, d: GoInt, ca: GoValue) => issue(cn, ips, dns, days(d), generateRSA(2048), false, ca)),
     generated,
   ),
   genSignedCertWithKey: defineFunc(

@@ -92,7 +92,7 @@ export class StableSession {
         const call = keyOf(name, site, args);
         const n = counts.get(call) ?? 0;
         counts.set(call, n + 1);
-        setRandomSource(streamOf(encoder.encode(`${this.seed}\0${call}\0${n}`)));
+        setRandomSource(streamOf(encoder.encode(`${this.seed}\0${call}\0${n}`)), `${this.seed}\0${this.startedMs}\0${call}\0${n}`);
       },
       pinned: { names: NON_DETERMINISTIC, session: `${this.seed}\0${this.startedMs}`, keyOf, countOf: (key) => counts.get(key) ?? 0 },
     };
