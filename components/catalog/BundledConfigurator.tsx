@@ -2,15 +2,14 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartInfo, ChartSource } from '@/lib/configurator';
-import { bundledChartSource, startRenderWorker } from '@/lib/configurator/client/create-render-worker';
+import { startRenderWorker } from '@/lib/configurator/client/create-render-worker';
 import type { ResolvedDependencies } from '@/lib/remote-chart';
 import { Configurator } from '../layout/Configurator';
 
 // Shown only once dependencies were looked for, after the page is up: not part of its first load.
 const DependencyNotes = dynamic(() => import('./DependencyNotes').then((m) => m.DependencyNotes), { ssr: false });
 
-// A bundled chart renders at once: its engine loads while the page hydrates (the preview takes this
-// worker). On a first visit instrumentation-client.ts has started it already, earlier.
+// A bundled chart renders at once: its engine loads while the page hydrates (the preview takes this worker).
 startRenderWorker();
 
 /**
@@ -20,7 +19,7 @@ startRenderWorker();
  * the chart renders as before and a note names what is missing and why.
  */
 export function BundledConfigurator({ chart, info }: { chart: string; info: ChartInfo }) {
-  const bundled = useMemo<ChartSource>(() => bundledChartSource(chart), [chart]);
+  const bundled = useMemo<ChartSource>(() => ({ kind: 'url', url: `/charts/${chart}/files.json` }), [chart]);
   const [source, setSource] = useState<ChartSource>(bundled);
   const [resolved, setResolved] = useState<{ dependencies: ResolvedDependencies; offline: string[] } | null>(null);
 

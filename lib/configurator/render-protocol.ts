@@ -139,12 +139,6 @@ export type WorkerRequest =
   | { type: 'trace'; id: number; request: RenderRequest }
   | { type: 'source'; id: number; file: string };
 
-/**
- * Read and load the chart at `source.url` now; a later `load` of the same location takes it. No
- * answer of its own: it is sent when the worker starts, before the page's RenderClient takes it.
- */
-export type PreloadRequest = { type: 'preload'; source: Extract<ChartSource, { kind: 'url' }> };
-
 /** How far the engine got before its first render: its code runs, then the chart arrives. */
 export type EngineProgress = { phase: 'engine' } | { phase: 'chart'; percent: number | null } | { phase: 'ready' };
 

@@ -3,13 +3,26 @@
  * The render worker: holds the loaded chart and renders configurations with the Helm engine,
  * off the page's main thread. The page's RenderClient restarts it when a render overruns.
  */
-import { DEFAULT_HELM_VERSION, type Chart } from '../helm';
+import { DEFAULT_HELM_VERSION, type Chart, type HelmVersion } from '../helm';
 import { chartFileText, loadChartSource, renderConfiguration, traceConfiguration } from './render-job';
-import { renderFailure, type ChartSource, type PreloadRequest, type RenderFailure, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
-import { WorkerChart, type ReadSource } from './worker-chart';
+import { renderFailure, type ChartSource, type RenderFailure, type RenderRequest, type WorkerRequest, type WorkerResponse } from './render-protocol';
 import { errorReport } from '../errors';
 
 declare const self: DedicatedWorkerGlobalScope;
+// Renders that arrive while the chart is still loading wait for it.
+let source: Promise<Exclude<ChartSource, { kind: 'url' }>> | null = null;
+// Helm 4 loads some charts differently (values.yaml documents, Chart.yaml errors): one load per version asked for.
+const charts = new Map<HelmVersion, Promise<Chart>>();
+
+function chartFor(helmVersion: HelmVersion): Promise<Chart> | null {
+  if (!source) return null;
+  let loaded = charts.get(helmVersion);
+  if (!loaded) {
+    loaded = source.then((s) => loadChartSource(s, helmVersion));
+    charts.set(helmVersion, loaded);
+  }
+  return loaded;
+}
 
 function reply(msg: WorkerResponse): void {
   self.postMessage(msg);
@@ -19,7 +32,7 @@ function reply(msg: WorkerResponse): void {
 reply({ type: 'progress', progress: { phase: 'chart', percent: null } });
 
 /** The chart's files, read as they arrive so the page can show how much of the chart is there. */
-async function resolveSource(source: ChartSource): Promise<ReadSource> {
+async function resolveSource(source: ChartSource): Promise<Exclude<ChartSource, { kind: 'url' }>> {
   if (source.kind !== 'url') return source;
   const res = await fetch(source.url);
   if (!res.ok) throw new Error(`could not read the chart (${res.status} ${res.statusText})`);
@@ -66,35 +79,31 @@ function warmUp(loaded: Chart, request: RenderRequest): void {
 /** Resolves in a task of its own: whatever continuations are queued now (a render waiting for the chart) run first. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-const chart = new WorkerChart(resolveSource, loadChartSource);
-
 const notLoaded = (): RenderFailure => renderFailure({ code: 'chart-load', message: 'The chart could not be loaded.', where: {}, schemaProblems: [] }, 0);
 
-self.onmessage = async (ev: MessageEvent<WorkerRequest | PreloadRequest>) => {
+self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const msg = ev.data;
   switch (msg.type) {
-    case 'preload':
-      // Sent before the page has hydrated: the chart arrives and loads meanwhile, so the page's
-      // load (of the same location) finds it loaded or on its way.
-      chart.preload(msg.source);
-      break;
     case 'load':
       try {
-        const loaded = await chart.load(msg.source);
+        charts.clear();
+        source = resolveSource(msg.source);
+        const chart = await chartFor(DEFAULT_HELM_VERSION)!;
         // The page asks for its first render right after the load, and waits for it on screen; the
         // chart's summary (schema inference is a good part of a load, and its code is not needed
         // before) can follow it.
         await nextTask();
         const { chartInfoFromChart } = await import('./chart-info');
-        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(loaded) });
+        reply({ type: 'loaded', id: msg.id, info: chartInfoFromChart(chart) });
       } catch (e) {
-        chart.forget();
+        source = null;
+        charts.clear();
         reply({ type: 'load-failed', id: msg.id, error: errorReport(e) });
       }
       break;
     case 'render': {
-      const asked = chart.chartFor(msg.request.release.helmVersion);
-      const loaded = asked && (await asked.catch(() => null));
+      const chart = chartFor(msg.request.release.helmVersion);
+      const loaded = chart && (await chart.catch(() => null));
       if (!loaded) {
         reply({ type: 'rendered', id: msg.id, outcome: notLoaded() });
         break;
@@ -106,14 +115,14 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest | PreloadRequest>) => {
       break;
     }
     case 'trace': {
-      const asked = chart.chartFor(msg.request.release.helmVersion);
-      const loaded = asked && (await asked.catch(() => null));
+      const chart = chartFor(msg.request.release.helmVersion);
+      const loaded = chart && (await chart.catch(() => null));
       reply({ type: 'traced', id: msg.id, outcome: loaded ? traceConfiguration(loaded, msg.request) : notLoaded() });
       break;
     }
     case 'source': {
-      const asked = chart.chartFor(DEFAULT_HELM_VERSION);
-      const loaded = asked && (await asked.catch(() => null));
+      const chart = chartFor(DEFAULT_HELM_VERSION);
+      const loaded = chart && (await chart.catch(() => null));
       reply({ type: 'source', id: msg.id, file: msg.file, text: loaded ? chartFileText(loaded, msg.file) : null });
       break;
     }

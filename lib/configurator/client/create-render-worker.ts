@@ -1,10 +1,5 @@
-import type { ChartSource, PreloadRequest } from '../render-protocol';
-
 /** The render worker (bundled by Next.js from `render.worker.ts`). */
 const spawn = (): Worker => new Worker(new URL('../render.worker.ts', import.meta.url), { type: 'module', name: 'chartroom-render' });
-
-/** Where the page of a bundled chart reads its files from. */
-export const bundledChartSource = (chart: string): Extract<ChartSource, { kind: 'url' }> => ({ kind: 'url', url: `/charts/${chart}/files.json` });
 
 /** A worker started before the page asked for one, and what it said meanwhile (a message with no listener is lost). */
 let early: { worker: Worker; said: MessageEvent[]; keep: (ev: MessageEvent) => void } | null = null;
@@ -12,16 +7,14 @@ let early: { worker: Worker; said: MessageEvent[]; keep: (ev: MessageEvent) => v
 /**
  * Starts a render worker now, for the next `createRenderWorker` to take: a page that renders a
  * chart at once calls it while its scripts load, so the engine (the page's largest download
- * and longest evaluation) loads while the page hydrates instead of after. Given the chart the
- * page will load, the worker reads and loads it as soon as its code has run.
+ * and longest evaluation) loads while the page hydrates instead of after.
  */
-export function startRenderWorker(preload?: Extract<ChartSource, { kind: 'url' }>): void {
+export function startRenderWorker(): void {
   if (early || typeof Worker === 'undefined') return;
   const worker = spawn();
   const said: MessageEvent[] = [];
   const keep = (ev: MessageEvent): void => void said.push(ev);
   worker.addEventListener('message', keep);
-  if (preload) worker.postMessage({ type: 'preload', source: preload } satisfies PreloadRequest);
   early = { worker, said, keep };
 }
 
