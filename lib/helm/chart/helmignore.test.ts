@@ -57,6 +57,17 @@ describe('rules', () => {
     expect(r.ignore('sub/a.md', false)).toBe(true);
     expect(r.ignore('other/sub/a.md', false)).toBe(false);
   });
+  it('matches base names and whole paths by UTF-8 runes, each rule against the same path', () => {
+    const r = parseIgnoreRules('caf?\ndocs/r?sum?.md\n');
+    expect(r.ignore('x/café', false)).toBe(true);
+    expect(r.ignore('docs/résumé.md', false)).toBe(true);
+    expect(r.ignore('docs/résumés.md', false)).toBe(false);
+    expect(r.ignore('x/docs/résumé.md', false)).toBe(false);
+  });
+  it('a glob left malformed by stripping its trailing slash matches nothing', () => {
+    expect(parseIgnoreRules('a\\/\n').ignore('a', true)).toBe(false);
+    expect(parseIgnoreRules('!a\\/\n').ignore('a', true)).toBe(true);
+  });
 });
 
 const PROBE =

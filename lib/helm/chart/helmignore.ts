@@ -3,7 +3,7 @@
  * `#` comments, `!` negation, a trailing `/` for folders only, a leading `/` anchoring at the
  * chart root, no `**`. Rules are tried in order and the first decision wins.
  */
-import { filepathMatch } from '../glob/filepath-match';
+import { filepathMatch, filepathMatchBytes } from '../glob/filepath-match';
 
 export const HELMIGNORE = '.helmignore';
 
@@ -11,7 +11,32 @@ interface Pattern {
   raw: string;
   negate: boolean;
   mustDir: boolean;
-  match: (path: string) => boolean;
+  /** The glob's UTF-8 bytes (without `!`, trailing `/` and leading `/`). */
+  glob: Uint8Array;
+  /** A glob without `/` matches a path's base name. */
+  byBase: boolean;
+}
+
+const utf8 = new TextEncoder();
+
+/** A path being tested, its UTF-8 bytes and its base name's made once for all the rules. */
+class Candidate {
+  private full?: Uint8Array;
+  private base?: Uint8Array;
+  constructor(private readonly path: string) {}
+  bytes(byBase: boolean): Uint8Array {
+    if (byBase) return (this.base ??= utf8.encode(baseName(this.path)));
+    return (this.full ??= utf8.encode(this.path));
+  }
+}
+
+/** Whether the rule's glob matches; a malformed glob (Helm logs it) matches nothing. */
+function matches(p: Pattern, c: Candidate): boolean {
+  try {
+    return filepathMatchBytes(p.glob, c.bytes(p.byBase));
+  } catch {
+    return false;
+  }
 }
 
 function baseName(p: string): string {
@@ -40,7 +65,7 @@ export class IgnoreRules {
     if (rule === '' || rule.startsWith('#')) return;
     if (rule.includes('**')) throw new Error('double-star (**) syntax is not supported');
     filepathMatch(rule, 'abc');
-    const p: Pattern = { raw: rule, negate: false, mustDir: false, match: () => false };
+    const p: Pattern = { raw: rule, negate: false, mustDir: false, glob: new Uint8Array(), byBase: false };
     if (rule.startsWith('!')) {
       p.negate = true;
       rule = rule.slice(1);
@@ -49,16 +74,9 @@ export class IgnoreRules {
       p.mustDir = true;
       rule = rule.slice(0, -1);
     }
-    const glob = rule.startsWith('/') ? rule.slice(1) : rule;
-    const byBase = !rule.includes('/');
     // Stripping the trailing `/` can leave a malformed glob (`a\\/` becomes `a\\`): Helm logs it and matches nothing.
-    p.match = (n) => {
-      try {
-        return filepathMatch(glob, byBase ? baseName(n) : n);
-      } catch {
-        return false;
-      }
-    };
+    p.glob = utf8.encode(rule.startsWith('/') ? rule.slice(1) : rule);
+    p.byBase = !rule.includes('/');
     this.patterns.push(p);
   }
 
@@ -68,14 +86,15 @@ export class IgnoreRules {
    */
   ignore(path: string, isDir: boolean): boolean {
     if (path === '' || path === '.' || path === './') return false;
+    const c = new Candidate(path);
     for (const p of this.patterns) {
       if (p.negate) {
         if (p.mustDir && !isDir) return true;
-        if (!p.match(path)) return true;
+        if (!matches(p, c)) return true;
         continue;
       }
       if (p.mustDir && !isDir) continue;
-      if (p.match(path)) return true;
+      if (matches(p, c)) return true;
     }
     return false;
   }

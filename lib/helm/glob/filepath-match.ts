@@ -37,11 +37,15 @@ const encoder = new TextEncoder();
  * @throws BadPatternError where Go's Match returns ErrBadPattern
  */
 export function filepathMatch(pattern: string, name: string): boolean {
-  return matchBytes(encoder.encode(pattern), encoder.encode(name));
+  return filepathMatchBytes(encoder.encode(pattern), encoder.encode(name));
 }
 
-/** Match over UTF-8 bytes. */
-function matchBytes(p: Uint8Array, s: Uint8Array): boolean {
+/**
+ * filepathMatch over the UTF-8 bytes of pattern and name, for callers that match one pattern
+ * against many names or many patterns against one name.
+ * @throws BadPatternError where Go's Match returns ErrBadPattern
+ */
+export function filepathMatchBytes(p: Uint8Array, s: Uint8Array): boolean {
   let pi = 0;
   let si = 0;
   pattern: while (pi < p.length) {
