@@ -71,6 +71,12 @@ export function loadValuesDocuments(data: Uint8Array | string, merge: (a: GoMap,
     values = merge(values, current);
     doc = '';
   };
+  // Without a separator line the whole text is the one document: no need to split it into lines.
+  if (!text.startsWith('---') && !text.includes('\n---')) {
+    doc = text;
+    flush();
+    return values;
+  }
   for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
     lineNo++;
     if (line.startsWith('---')) {
