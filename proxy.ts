@@ -11,10 +11,23 @@ export function proxy(request: NextRequest): NextResponse {
   // its own scripts; the layout reads it for ours.
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce);
+  // Next.js answers a malformed %-escape in a dynamic segment with a bare 500; it is the address that is wrong.
+  if (!decodable(request.nextUrl.pathname)) {
+    return withSecurityHeaders(new NextResponse('Bad request: the address holds a malformed %-escape.\n', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }), policy);
+  }
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', policy);
   headers.set('x-nonce', nonce);
   return withSecurityHeaders(NextResponse.next({ request: { headers } }), policy);
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withSecurityHeaders(response: NextResponse, policy: string): NextResponse {

@@ -30,9 +30,11 @@ test('every kind of response carries the security headers', async ({ request }) 
   const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   const style = /<link[^>]+href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
   expect(script && style).toBeTruthy();
-  for (const url of ['/', '/configure/aeterna', '/configure/local', '/charts/aeterna/files.json', script!, style!, '/icons/icon.svg', '/manifest.webmanifest', '/sw.js', '/no-such-page']) {
+  const missing = ['/no-such-page', '/configure/no-such-chart', '/configure/..%2Fpackage.json'];
+  const malformed = ['/configure/%E0', '/charts/%E0/files.json'];
+  for (const url of ['/', '/configure/aeterna', '/configure/local', '/charts/aeterna/files.json', script!, style!, '/icons/icon.svg', '/manifest.webmanifest', '/sw.js', ...missing, ...malformed]) {
     const res = await request.get(url);
-    expect(res.status(), url).toBe(url === '/no-such-page' ? 404 : 200);
+    expect(res.status(), url).toBe(missing.includes(url) ? 404 : malformed.includes(url) ? 400 : 200);
     expectSecurityHeaders(url, res.headers());
   }
   // A nonce is good for one response only.

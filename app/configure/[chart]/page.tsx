@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { BundledConfigurator } from '@/components/catalog/BundledConfigurator';
 import { bundledChartInfo, bundledChartNames } from '../../_server/bundled-charts';
 
@@ -8,13 +9,20 @@ export function generateStaticParams(): { chart: string }[] {
   return bundledChartNames().map((chart) => ({ chart }));
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ chart: string }> }): Promise<Metadata> {
+/** The bundled chart a request names; pages are rendered per request, so an unknown name reaches here and gets the 404 page. */
+async function bundledChart(params: Promise<{ chart: string }>): Promise<string> {
   const { chart } = await params;
+  if (!bundledChartNames().includes(chart)) notFound();
+  return chart;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ chart: string }> }): Promise<Metadata> {
+  const chart = await bundledChart(params);
   return { title: `Configure ${chart} — chartroom` };
 }
 
 export default async function ConfigurePage({ params }: { params: Promise<{ chart: string }> }) {
-  const { chart } = await params;
+  const chart = await bundledChart(params);
   const info = bundledChartInfo(chart);
   return <BundledConfigurator chart={chart} info={info} />;
 }
