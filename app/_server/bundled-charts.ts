@@ -8,6 +8,9 @@ import { loadChartDirectory } from '@/lib/helm';
 import { chartInfoFromChart, encodeChartFiles, type ChartFileEntry, type ChartInfo, type EncodedChartFile } from '@/lib/configurator';
 
 const CHARTS_DIR = join(process.cwd(), 'charts');
+// A production server reads the charts once; development reads them at each request, so an edited chart shows on reload.
+const READ_ONCE = process.env.NODE_ENV === 'production';
+let keptNames: string[] | undefined;
 // Tests and scratch files that ship beside a chart but are not part of it.
 const SKIP = /(^|\/)(node_modules|\.git)(\/|$)|\.test\.ts$/;
 
@@ -22,6 +25,16 @@ function walk(root: string, dir = root): ChartFileEntry[] {
 
 /** Names of the bundled charts (folders of `charts/` holding a Chart.yaml), sorted. */
 export function bundledChartNames(): string[] {
+  if (READ_ONCE) return (keptNames ??= chartFolders());
+  return chartFolders();
+}
+
+/** Whether a name (from an address) is one of the bundled charts. */
+export function isBundledChart(name: string): boolean {
+  return bundledChartNames().includes(name);
+}
+
+function chartFolders(): string[] {
   return readdirSync(CHARTS_DIR)
     .filter((n) => {
       try {
@@ -42,13 +55,12 @@ export function bundledChartFiles(name: string): EncodedChartFile[] {
 // chart load plus schema inference: a production server computes each one once. Development reads
 // the folder each time, so an edited chart shows on reload.
 const summaries = new Map<string, ChartInfo>();
-const KEEP_SUMMARIES = process.env.NODE_ENV === 'production';
 
 /** A bundled chart's summary (metadata, defaults, schema, presets). */
 export function bundledChartInfo(name: string): ChartInfo {
   const kept = summaries.get(name);
   if (kept) return kept;
   const info = chartInfoFromChart(loadChartDirectory(walk(join(CHARTS_DIR, name))));
-  if (KEEP_SUMMARIES) summaries.set(name, info);
+  if (READ_ONCE) summaries.set(name, info);
   return info;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BundledConfigurator } from '@/components/catalog/BundledConfigurator';
-import { bundledChartInfo, bundledChartNames } from '../../_server/bundled-charts';
+import { bundledChartInfo, bundledChartNames, isBundledChart } from '../../_server/bundled-charts';
 
 export const dynamicParams = false;
 
@@ -12,7 +12,7 @@ export function generateStaticParams(): { chart: string }[] {
 /** The bundled chart a request names; pages are rendered per request, so an unknown name reaches here and gets the 404 page. */
 async function bundledChart(params: Promise<{ chart: string }>): Promise<string> {
   const { chart } = await params;
-  if (!bundledChartNames().includes(chart)) notFound();
+  if (!isBundledChart(chart)) notFound();
   return chart;
 }
 
