@@ -4,7 +4,7 @@
  * "Read by a template" is decided by rendering: an override is read when taking it away changes
  * what the chart renders, which follows `with`, `include`, `toYaml` and computed keys alike.
  */
-import { type Chart, coalesceValues, checkAgainstSchema, type HelmVersion } from '../helm';
+import { type Chart, coalesceValues, checkAgainstSchema, pathKeys, type HelmVersion } from '../helm';
 import { deepCopy, toPlain, type GoMap, type GoValue } from '../go';
 import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator';
 import { resolveNode, type JsonSchema } from '../form';
@@ -106,8 +106,8 @@ function goAt(values: GoMap, path: Path): GoValue {
 
 /** Helm's own schema check of the values as helm checks them (defaults coalesced), problem by problem. */
 function schemaErrors(chart: Chart, user: GoMap, helmVersion: HelmVersion | undefined): { path: string; message: string }[] {
-  // Problems of a subchart's schema are about its section of the values.
-  return checkAgainstSchema(chart, coalesceValues(chart, user, undefined, helmVersion), helmVersion).problems.map((p) => ({ path: p.chart && p.chart !== chart.metadata.name ? `${p.chart}.${p.path}` : p.path, message: p.message }));
+  // Paths as this report writes them (keys joined by dots); each problem's values path already places a subchart's under its section.
+  return checkAgainstSchema(chart, coalesceValues(chart, user, undefined, helmVersion), helmVersion).problems.map((p) => ({ path: p.valuesPath === '' ? '(root)' : pathKeys(p.valuesPath).join('.'), message: p.message }));
 }
 
 /**
