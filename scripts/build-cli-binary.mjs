@@ -34,10 +34,20 @@ const WORK = join(root, '.cache', 'cli-binary');
  */
 const BUN_FLAGS = ['--compile', '--bytecode', '--minify', '--format=cjs', '--compile-jit-policy=100', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'];
 
+/** A build that cannot start on this checkout: the script says so in one line, without a stack trace. */
+class SetupError extends Error {}
+
 /** Bun's executable: the npm package's own (its install script links the platform's binary), else the platform package directly. */
 function bunExecutable() {
   const require = createRequire(join(root, 'package.json'));
-  const version = JSON.parse(readFileSync(require.resolve('bun/package.json'), 'utf8')).version;
+  let version;
+  try {
+    version = JSON.parse(readFileSync(require.resolve('bun/package.json'), 'utf8')).version;
+  } catch (e) {
+    if (e?.code !== 'MODULE_NOT_FOUND') throw e;
+    // A checkout installed before `bun` became a devDependency.
+    throw new SetupError('build-cli-binary: the bun package is missing from node_modules (a devDependency): run npm install');
+  }
   const arch = process.arch === 'arm64' ? 'aarch64' : process.arch;
   const os = process.platform === 'win32' ? 'windows' : process.platform;
   const exe = process.platform === 'win32' ? 'bun.exe' : 'bun';
@@ -53,7 +63,7 @@ function bunExecutable() {
     const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
     if (r.status === 0 && r.stdout.trim() === version) return { bin, version };
   }
-  throw new Error(`build-cli-binary: no runnable Bun ${version} under node_modules (tried ${candidates.join(', ')}): run npm install`);
+  throw new SetupError(`build-cli-binary: no runnable Bun ${version} under node_modules (tried ${candidates.join(', ')}): run npm install`);
 }
 
 /** Every file of every bundled chart, by chart name and path in the chart, in base64 (charts may hold any bytes). */
@@ -82,8 +92,9 @@ function embeddedCharts() {
  * bundle as it is (the test setup has just built it from the sources under test).
  */
 export async function buildCliBinary({ bundle = true, log = console.log } = {}) {
-  if (bundle || !existsSync(CLI_BUNDLE)) await buildCli();
+  // Bun first: without it, building the bundle would be time spent before the failure.
   const bun = bunExecutable();
+  if (bundle || !existsSync(CLI_BUNDLE)) await buildCli();
   // Each build its own folder: test suites in parallel processes may build at once.
   const work = join(WORK, String(process.pid));
   const entry = join(work, 'entry.cjs');
@@ -119,4 +130,12 @@ export async function buildCliBinary({ bundle = true, log = console.log } = {}) 
   return CLI_BINARY;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCliBinary({ bundle: !process.argv.includes('--bundle-built') });
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await buildCliBinary({ bundle: !process.argv.includes('--bundle-built') });
+  } catch (e) {
+    if (!(e instanceof SetupError)) throw e;
+    console.error(e.message);
+    process.exitCode = 1;
+  }
+}
