@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unzipText } from '../../tests/export/fixtures';
-import { RELEASE, storefront, userValues } from '../../tests/upgrade/fixture';
+import { dottedKeys, dottedUserValues, RELEASE, storefront, userValues } from '../../tests/upgrade/fixture';
 import { buildValuesBundle } from '../export/bundle';
 import { redactReport, REDACTED } from './redact';
 import { upgradeReport } from './upgrade';
@@ -22,6 +22,17 @@ describe('redactReport', () => {
     expect(report.resources.some((r) => r.new?.text.includes(Buffer.from(PLANTED).toString('base64').slice(0, 12)))).toBe(true);
     expect(JSON.stringify(redacted)).not.toContain(PLANTED);
     expect(JSON.stringify(redacted)).not.toContain(Buffer.from(PLANTED).toString('base64').slice(0, 12));
+  });
+});
+
+describe('redactReport on keys holding dots', () => {
+  it("hides a schema's secret field whose key holds dots, found by the report's escaped path", () => {
+    const user = dottedUserValues();
+    const dotted = upgradeReport({ from: { chart: dottedKeys(1), values: user }, to: { chart: dottedKeys(2), values: user }, release });
+    const client = (r: typeof dotted) => r.values.overrides.find((o) => o.path === 'sso.id\\.example\\.com/client')!.value;
+    expect(client(dotted)).toBe('client-0451');
+    expect(client(redactReport(dotted, [{ path: ['sso', 'id.example.com/client'] }]))).toBe(REDACTED);
+    expect(client(redactReport(dotted, []))).toBe('client-0451');
   });
 });
 

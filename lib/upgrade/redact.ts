@@ -3,13 +3,14 @@
  * the defaults at secret paths replaced, and the resource texts (which may carry Secret data)
  * left out.
  */
+import { pathKeys } from '../helm';
 import { fieldForPath, findSecretPaths, isSecretKeyName, type SecretField } from '../share';
 import type { UpgradeReport } from './types';
 
 export const REDACTED = '<secret>';
 
 function secretAt(path: string, value: unknown, fields: readonly SecretField[]): boolean {
-  const parts = path.split('.');
+  const parts = pathKeys(path);
   const last = parts[parts.length - 1];
   return !!fieldForPath(parts, fields) || isSecretKeyName(last) || findSecretPaths({ [last]: value }).length > 0;
 }

@@ -14,7 +14,7 @@ export type OverrideStatus =
   | 'default-changed';
 
 export interface OverrideReport {
-  /** Dotted values path (`service.port`). */
+  /** Values path as `--set` writes it (`service.port`, `podAnnotations.prometheus\.io/scrape`). */
   path: string;
   status: OverrideStatus;
   /** The user's value. */
@@ -22,7 +22,7 @@ export interface OverrideReport {
   /** The chart default under it, before and after (undefined when the chart has none). */
   oldDefault?: unknown;
   newDefault?: unknown;
-  /** For `unread`: the target's key that most likely took this one's place. */
+  /** For `unread`: the target's key that most likely took this one's place (a path written as {@link path}). */
   suggestion?: string;
   /** Why the status was given, in a sentence. */
   detail: string;
@@ -30,6 +30,7 @@ export interface OverrideReport {
 
 /** A default the user does not override that changed and changes what this configuration renders. */
 export interface DefaultChange {
+  /** Values path, written as {@link OverrideReport.path}. */
   path: string;
   oldDefault?: unknown;
   newDefault?: unknown;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { goMap } from '../go/value';
-import { RELEASE, storefront, userValues } from '../../tests/upgrade/fixture';
+import { dottedKeys, dottedUserValues, RELEASE, storefront, userValues } from '../../tests/upgrade/fixture';
 import { renderText } from './render';
 import { errorsAt, schemaDeclares, suggestRename, valuesReport } from './values-report';
+import type { Chart } from '../helm';
 import type { OverrideReport } from './types';
 
 const release = { releaseName: RELEASE, helmVersion: '4.1' as const };
 const v1 = storefront(1);
 const v2 = storefront(2);
-const side = (chart: typeof v1) => ({ chart, render: (v: Parameters<typeof renderText>[1]) => renderText(chart, v, release) });
+const side = (chart: Chart) => ({ chart, render: (v: Parameters<typeof renderText>[1]) => renderText(chart, v, release) });
 const report = valuesReport(userValues(), side(v1), side(v2), '4.1');
 const byPath = (p: string): OverrideReport => report.overrides.find((o) => o.path === p)!;
 
@@ -112,5 +113,29 @@ describe('errorsAt: the schema problems about one value', () => {
     ['e', ['f.g: too long']],
   ])('%s', (path, expected) => {
     expect(errorsAt(problems, path)).toEqual(expected);
+  });
+});
+
+describe('keys holding dots: paths written as everywhere in chartroom (`--set` escapes)', () => {
+  const dotted = valuesReport(dottedUserValues(), side(dottedKeys(1)), side(dottedKeys(2)), '4.1');
+  const at = (p: string) => dotted.overrides.find((o) => o.path === p);
+
+  it('names each override by its escaped path, `a\\.b` apart from `a.b`', () => {
+    expect(dotted.overrides.map((o) => o.path).sort()).toEqual(['a.b', 'a\\.b', 'podAnnotations.prometheus\\.io/scrape', 'scrapePort', 'sso.id\\.example\\.com/client']);
+    expect(at('podAnnotations.prometheus\\.io/scrape')).toMatchObject({ status: 'kept', value: 'false', oldDefault: 'true', newDefault: 'true' });
+  });
+
+  it("places a schema problem on the key it is about: `a`'s `b`, not the key `a.b`", () => {
+    expect(at('a.b')).toMatchObject({ status: 'rejected', value: 2 });
+    expect(at('a\\.b')).toMatchObject({ status: 'kept', value: 1 });
+  });
+
+  it('suggests a new key holding dots by its escaped path', () => {
+    expect(at('scrapePort')).toMatchObject({ status: 'unread', suggestion: 'podAnnotations.prometheus\\.io/port' });
+    expect(at('scrapePort')!.detail).toBe('dotted 2.0.0 has no scrapePort in its values or schema; podAnnotations.prometheus\\.io/port looks like its new name.');
+  });
+
+  it('names a changed default by its escaped path', () => {
+    expect(dotted.changedDefaults).toEqual([{ path: 'nodeSelector.kubernetes\\.io/os', oldDefault: 'linux', newDefault: 'windows' }]);
   });
 });

@@ -4,7 +4,7 @@
  * "Read by a template" is decided by rendering: an override is read when taking it away changes
  * what the chart renders, which follows `with`, `include`, `toYaml` and computed keys alike.
  */
-import { type Chart, coalesceValues, checkAgainstSchema, pathKeys, type HelmVersion } from '../helm';
+import { type Chart, coalesceValues, checkAgainstSchema, joinPath, pathKeys, type HelmVersion } from '../helm';
 import { deepCopy, toPlain, type GoMap, type GoValue } from '../go';
 import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator';
 import { resolveNode, type JsonSchema } from '../form';
@@ -18,7 +18,8 @@ export interface ValuesSide {
 }
 
 type Path = string[];
-const dotted = (p: Path) => p.join('.');
+/** A path as the report writes it: as everywhere in chartroom, a `.` inside a key escaped (`nodeSelector.kubernetes\.io/os`). */
+const dotted = (p: Path) => p.reduce(joinPath, '');
 
 function plainMap(v: GoValue): PlainMap {
   const p = toPlain(v);
@@ -106,8 +107,8 @@ function goAt(values: GoMap, path: Path): GoValue {
 
 /** Helm's own schema check of the values as helm checks them (defaults coalesced), problem by problem. */
 function schemaErrors(chart: Chart, user: GoMap, helmVersion: HelmVersion | undefined): { path: string; message: string }[] {
-  // Paths as this report writes them (keys joined by dots); each problem's values path already places a subchart's under its section.
-  return checkAgainstSchema(chart, coalesceValues(chart, user, undefined, helmVersion), helmVersion).problems.map((p) => ({ path: p.valuesPath === '' ? '(root)' : pathKeys(p.valuesPath).join('.'), message: p.message }));
+  // Each problem's values path already places a subchart's under its section, written as this report writes paths.
+  return checkAgainstSchema(chart, coalesceValues(chart, user, undefined, helmVersion), helmVersion).problems.map((p) => ({ path: p.valuesPath === '' ? '(root)' : p.valuesPath, message: p.message }));
 }
 
 /**
@@ -115,7 +116,8 @@ function schemaErrors(chart: Chart, user: GoMap, helmVersion: HelmVersion | unde
  * key (`additional properties 'port' not allowed`).
  */
 export function errorsAt(errors: readonly { path: string; message: string }[], path: string): string[] {
-  const key = path.slice(path.lastIndexOf('.') + 1);
+  // Paths are escaped, so a `.` after one is always a separator: a prefix test finds what lies under it.
+  const key = pathKeys(path).at(-1) ?? '';
   const names = new RegExp(`(^|[^\\w-])['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?([^\\w-]|$)`);
   return errors
     .filter((e) => e.path === path || e.path.startsWith(`${path}.`) || ((e.path === '(root)' || path.startsWith(`${e.path}.`)) && names.test(e.message)))
