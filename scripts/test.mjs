@@ -34,6 +34,8 @@ step('reference helms', process.execPath, ['scripts/fetch-helm.mjs', '--all']);
 if (!ensureDebianPackage('/usr/bin/docker-registry', 'docker-registry')) results.push({ name: 'docker-registry could not be installed', ok: false });
 // The certificates of the chart material route's TLS test.
 if (!ensureDebianPackage('/usr/bin/openssl', 'openssl')) results.push({ name: 'openssl could not be installed', ok: false });
+// GNU time: the chart-bomb suite reads each CLI process's peak memory from it (Node's or the executable's alike).
+if (!ensureDebianPackage('/usr/bin/time', 'time')) results.push({ name: 'time could not be installed', ok: false });
 if (!onlyE2e) {
   step('typecheck', 'npx', ['--no-install', 'tsc', '--noEmit']);
   step('import rules', 'npx', ['--no-install', 'depcruise', 'lib', 'components', 'app', '--config', '.dependency-cruiser.cjs']);
