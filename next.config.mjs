@@ -1,3 +1,6 @@
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { buildRenderWorker } from './scripts/build-render-worker.mjs';
+
 // monaco-worker-manager (used by monaco-yaml's worker) imports Monaco's worker by its file path,
 // which monaco-editor 0.5x's `exports` map no longer resolves.
 const MONACO_WORKER = 'monaco-editor/esm/vs/editor/editor.worker.js';
@@ -22,5 +25,20 @@ const nextConfig = {
     if (!isServer) config.resolve.alias.stream = new URL(NO_NODE_STREAM, import.meta.url).pathname;
     return config;
   },
+  // The render worker's files are named by their content (scripts/build-render-worker.mjs).
+  async headers() {
+    return [{ source: '/engine/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+  },
 };
-export default nextConfig;
+
+/**
+ * A production build starts the render worker esbuild built (scripts/build-render-worker.mjs),
+ * named to the page's code by CHARTROOM_RENDER_WORKER; the development server leaves it empty and
+ * starts Turbopack's. The build's own processes load this file again: they inherit the variable
+ * and build nothing.
+ */
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD) process.env.CHARTROOM_RENDER_WORKER ||= await buildRenderWorker();
+  const renderWorker = phase === PHASE_PRODUCTION_BUILD ? process.env.CHARTROOM_RENDER_WORKER : '';
+  return { ...nextConfig, env: { CHARTROOM_RENDER_WORKER: renderWorker } };
+}

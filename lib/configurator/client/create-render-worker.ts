@@ -1,5 +1,13 @@
-/** The render worker (bundled by Next.js from `render.worker.ts`). */
-const spawn = (): Worker => new Worker(new URL('../render.worker.ts', import.meta.url), { type: 'module', name: 'chartroom-render' });
+/**
+ * The render worker: in a production build, the one esbuild built from `render.worker.ts`
+ * (scripts/build-render-worker.mjs: its engine comes as one chunk, not a dozen loaded one after
+ * another); under the development server, Turbopack's bundle of the same file.
+ */
+const BUILT = process.env.CHARTROOM_RENDER_WORKER;
+const spawn = (): Worker =>
+  BUILT
+    ? new Worker(BUILT, { type: 'module', name: 'chartroom-render' })
+    : new Worker(new URL('../render.worker.ts', import.meta.url), { type: 'module', name: 'chartroom-render' });
 
 /** A worker started before the page asked for one, and what it said meanwhile (a message with no listener is lost). */
 let early: { worker: Worker; said: MessageEvent[]; keep: (ev: MessageEvent) => void } | null = null;
