@@ -3,11 +3,15 @@ import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartInfo, ChartSource } from '@/lib/configurator';
 import { startRenderWorker } from '@/lib/configurator/client/create-render-worker';
+import { afterFirstPreview } from '@/lib/configurator/client/first-preview';
 import type { ResolvedDependencies } from '@/lib/remote-chart';
 import { Configurator } from '../layout/Configurator';
 
 // Shown only once dependencies were looked for, after the page is up: not part of its first load.
 const DependencyNotes = dynamic(() => import('./DependencyNotes').then((m) => m.DependencyNotes), { ssr: false });
+
+// A preview that is slow, or never comes, holds the dependencies back this long at most.
+const DEPENDENCIES_WAIT_FOR_PREVIEW_MS = 5000;
 
 // A bundled chart renders at once: its engine loads while the page hydrates (the preview takes this worker).
 startRenderWorker();
@@ -29,6 +33,10 @@ export function BundledConfigurator({ chart, info }: { chart: string; info: Char
     let cancelled = false;
     const offline: string[] = [];
     void (async () => {
+      // The first preview renders without them anyway: their code (zod among it) and their
+      // downloads wait for it rather than compete with the engine for the main thread and the network.
+      await afterFirstPreview(DEPENDENCIES_WAIT_FOR_PREVIEW_MS);
+      if (cancelled) return;
       const [{ fetchDependencyArchives }, { pageEnv }] = await Promise.all([import('@/lib/remote-chart/open-remote'), import('@/lib/remote-chart/page-env')]);
       const dependencies = await fetchDependencyArchives(
         missing.map((d) => ({ ...d, enabled: true })),
