@@ -98,6 +98,10 @@ test('a schema problem on a key holding dots names that key: its link reaches th
   await link.click();
 
   const field = form(page).locator(byAttr('data-field', 'nodeSelector.kubernetes\\.io/os'));
-  await expect(field.locator('input, select').first()).toBeFocused();
-  await expect(field).toContainText(/linux.*windows/);
+  const control = field.locator('input, select').first();
+  await expect(control).toBeFocused();
+  // The error is the field's own, not shown on `nodeSelector` as a message naming the key.
+  await expect(control).toHaveAttribute('aria-invalid', 'true');
+  await expect(field.locator('ul')).toContainText(/linux.*windows/);
+  await expect(form(page).getByRole('form', { name: 'Chart values' }).getByText('kubernetes\\.io/os:')).toHaveCount(0);
 });

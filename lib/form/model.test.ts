@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildFormModel, errorOwner, humanizeKey, type FormField, type JsonSchema } from './index';
+import { buildFormModel, errorOwner, errorsByOwner, humanizeKey, type FormField, type JsonSchema } from './index';
 import { pathKeys } from '../helm';
 import { hinted, plain, withRefs } from '../../tests/form/schemas';
 
@@ -203,5 +203,12 @@ describe('field ids of keys with dots in them', () => {
 
   it('an error under a key with a dot belongs to that key’s field', () => {
     expect(errorOwner(model, ['podAnnotations', 'prometheus.io/scrape'])).toBe(dotted?.id);
+  });
+
+  it('errors by escaped path go to that key’s field; under a value edited whole, they name the key escaped', () => {
+    expect(errorsByOwner(model, { 'podAnnotations.prometheus\\.io/scrape': ['got number, want string'] })).toEqual({ 'podAnnotations.prometheus\\.io/scrape': ['got number, want string'] });
+    expect(errorsByOwner(model, { 'podAnnotations.prometheus.io/scrape': ['too long'] })).toEqual({ 'podAnnotations.prometheus.io/scrape': ['too long'] });
+    const labels = buildFormModel({ type: 'object', properties: { labels: { type: 'object', additionalProperties: { type: 'string' } } } });
+    expect(errorsByOwner(labels, { 'labels.app\\.kubernetes\\.io/name': ['got number, want string'] })).toEqual({ labels: ['app\\.kubernetes\\.io/name: got number, want string'] });
   });
 });

@@ -42,10 +42,11 @@ export function errorOwner(model: FormModel, path: readonly string[]): string {
 export function errorsByOwner(model: FormModel, errors: FieldErrors): FieldErrors {
   const out: FieldErrors = {};
   for (const [path, messages] of Object.entries(errors)) {
-    const segments = path === '' ? [] : path.split('.');
+    // Paths are escaped (`nodeSelector.kubernetes\.io/os`): a key holding dots is one segment.
+    const segments = pathKeys(path);
     const owner = errorOwner(model, segments);
-    // A message about a nested key shown on an enclosing field names that key.
-    const rest = segments.slice(pathKeys(owner).length).join('.');
+    // A message about a nested key shown on an enclosing field names that key, by its escaped path.
+    const rest = segments.slice(pathKeys(owner).length).reduce(joinPath, '');
     const list = (out[owner] ??= []);
     for (const m of messages) {
       const text = rest ? `${rest}: ${m}` : m;
