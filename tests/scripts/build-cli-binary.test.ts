@@ -1,7 +1,7 @@
 /**
- * `npm run build:cli-binary` in a checkout installed before `bun` became a devDependency: the
- * script itself, copied into a project whose node_modules holds every package of this one but Bun's,
- * says in one line what is missing and what to run, and fails.
+ * `npm run build:cli-binary` (and `npm run bench`) in a checkout installed before `bun` became a
+ * devDependency: each script itself, copied into a project whose node_modules holds every package
+ * of this one but Bun's, says in one line what is missing and what to run, and fails.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -28,9 +28,11 @@ function checkoutWithoutBun(): string {
   return dir;
 }
 
-it('names the missing bun package and `npm install` in one line, and exits non-zero', () => {
-  const cwd = checkoutWithoutBun();
-  const r = spawnSync(process.execPath, [join(cwd, 'scripts', 'build-cli-binary.mjs')], { cwd, encoding: 'utf8' });
+const cwd = checkoutWithoutBun();
+
+// `npm run build:cli-binary`, and `npm run bench`, which builds the executable for its CLI columns.
+it.each(['build-cli-binary.mjs', 'bench.mjs'])('%s names the missing bun package and `npm install` in one line, and exits non-zero', (script) => {
+  const r = spawnSync(process.execPath, [join(cwd, 'scripts', script)], { cwd, encoding: 'utf8' });
   expect(r.status).toBe(1);
   expect(r.stdout).toBe('');
   expect(r.stderr).toBe('build-cli-binary: the bun package is missing from node_modules (a devDependency): run npm install\n');
