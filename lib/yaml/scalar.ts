@@ -13,6 +13,13 @@ export interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
+/** Strings written a run at a time: printable ASCII, one column per character. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Printable ASCII a double-quoted scalar escapes. */
+const ESCAPED_ASCII = /["\\]/;
+/** Line breaks other than \n, and surrogate pairs (one column for two code units). */
+const ODD_BREAKS_OR_PAIRS = /[\r\u0085\u2028\u2029\ud800-\udfff]/;
+
 const isBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isBlankZ = (c: number | undefined) => c === undefined || c === 0x20 || c === 0x09 || c === 0 || isBreak(c);
 
@@ -158,7 +165,10 @@ export class EmitterState {
   writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
-    while (this.column < indent) this.put(' ');
+    if (this.column < indent) {
+      this.out += ' '.repeat(indent - this.column);
+      this.column = indent;
+    }
     this.whitespace = true;
     this.indention = true;
   }
@@ -169,8 +179,24 @@ export class EmitterState {
     this.indention = this.indention && isIndention;
   }
 
+  /**
+   * Whether `value`, printable ASCII, written from the current column, has no space where the
+   * writers below would fold it (a space past the best width): then it is written as it is.
+   */
+  private fitsUnfolded(value: string, allowBreaks: boolean): boolean {
+    const space = value.lastIndexOf(' ');
+    return !allowBreaks || space < 0 || this.column + space <= this.bestWidth;
+  }
+
   writePlain(value: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
+    if (PRINTABLE_ASCII.test(value) && this.fitsUnfolded(value, allowBreaks)) {
+      this.out += value;
+      this.column += value.length;
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const cs = Array.from(value);
     let spaces = false;
     let breaks = false;
@@ -232,6 +258,14 @@ export class EmitterState {
 
   writeDoubleQuoted(value: string, allowBreaks: boolean): void {
     this.writeIndicator('"', true, false, false);
+    if (PRINTABLE_ASCII.test(value) && !ESCAPED_ASCII.test(value) && this.fitsUnfolded(value, allowBreaks)) {
+      this.out += value;
+      this.column += value.length;
+      this.writeIndicator('"', false, false, false);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const cs = Array.from(value);
     // go-yaml's is_bom looks at the start of the value, not at position i: a value that begins
     // with a byte order mark has every character escaped.
@@ -276,6 +310,26 @@ export class EmitterState {
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
+    if (!ODD_BREAKS_OR_PAIRS.test(value)) {
+      // Lines of one code unit per code point, broken by \n only: written a line at a time.
+      let from = 0;
+      for (;;) {
+        const nl = value.indexOf('\n', from);
+        const line = nl < 0 ? value.slice(from) : value.slice(from, nl);
+        if (line.length > 0) {
+          if (breaks) this.writeIndent();
+          this.out += line;
+          this.column += line.length;
+          this.indention = false;
+          breaks = false;
+        }
+        if (nl < 0) return;
+        this.putBreak();
+        this.indention = true;
+        breaks = true;
+        from = nl + 1;
+      }
+    }
     for (const ch of value) {
       if (isBreak(ch.codePointAt(0)!)) {
         this.writeBreak(ch);
