@@ -6,6 +6,7 @@ import { chartMapForTemplate, chartValueForTemplate } from '../chart/metadata-go
 import { isHelm4, valuesPackage, type HelmVersion } from '../version';
 import { newFiles } from './files';
 import { helmFuncMap, WARN_END, WARN_START } from './funcs';
+import { NON_DETERMINISTIC } from '../../sprig';
 import { IncludeMemo, TopLevelObject, type IncludeTable } from './include-memo';
 import { traceExecError } from './exec-trace';
 import { joinPath, pathKeys } from '../strvals';
@@ -139,6 +140,9 @@ export function renderChart(
     };
   }
 
+  // Not in a tracing render (each file's spans are its own), nor when an observer watches calls
+  // that do not make a result unreusable (a file sharing an include's result makes no calls).
+  const shareIncludes = provenance === undefined && (observer === undefined || [...observer.names].every((n) => NON_DETERMINISTIC.has(n)));
   const rendered = new Map<string, string>();
   const reused: string[] = [];
   lastReused = reused;
@@ -172,7 +176,11 @@ export function renderChart(
       r.vals.set('Template', withType(new Map<string, GoValue>([['Name', filename], ['BasePath', r.basePath]]), { name: valuesType }));
       let out: string;
       try {
-        out = set.t.executeTemplate(filename, r.vals, execOptions(set.state));
+        const execute = () => set.t.executeTemplate(filename, r.vals, execOptions(set.state));
+        // A file another file included (`include (print $.Template.BasePath "/secret.yaml") .`
+        // for a checksum) renders the same text from the same data: the include memo's rules
+        // decide whether one result serves both, whichever ran first.
+        out = shareIncludes ? set.state.memo.run(set.includes, filename, r.vals, execute) : execute();
       } catch (e) {
         throw cleanupExecError(filename, e, opts.helmVersion);
       }
@@ -294,6 +302,8 @@ interface RenderState {
 interface TemplateSet {
   t: Template;
   state: RenderState;
+  /** The `include` results of the set's own templates (tpl's clones keep theirs). */
+  includes: IncludeTable;
 }
 
 const textCache = new WeakMap<Uint8Array, string>();
@@ -337,7 +347,7 @@ function templateSet(
   const t = new Template("gotpl");
   t.option(strict ? "missingkey=error" : "missingkey=zero");
   t.funcs(state.memo.watch(helmFuncMap(helmVersion)));
-  bindRenderFuncs(t, state, strict);
+  const includes = bindRenderFuncs(t, state, strict);
   for (const filename of keys) {
     try {
       t.new(filename).parse(tpls.get(filename)!.text);
@@ -345,7 +355,7 @@ function templateSet(
       throw cleanupParseError(filename, e);
     }
   }
-  const set = { t, state };
+  const set = { t, state, includes };
   setCache.set(key, set);
   if (setCache.size > SET_CACHE_SIZE)
     setCache.delete(setCache.keys().next().value!);
@@ -383,7 +393,7 @@ function bindRenderFuncs(
   t: Template,
   state: RenderState,
   strict: boolean,
-): void {
+): IncludeTable {
   const results: IncludeTable = state.memo.table();
   // tpl parses its text into a clone of the set; the set never changes, so clones are kept by text.
   const tplClones = new Map<string, Template>();
@@ -391,9 +401,10 @@ function bindRenderFuncs(
     include: defineFunc(
       "include",
       ["string", "interface {}"],
-      (name: string, data: GoValue) =>
-        state.memo.run(results, name, data, () => {
-          activeRecorder()?.add(ReadKind.Template, name);
+      (name: string, data: GoValue) => {
+        // Logged at each call: a result made by rendering a file (which includes nothing) serves an include too.
+        activeRecorder()?.add(ReadKind.Template, name);
+        return state.memo.run(results, name, data, () => {
           const n = state.included.get(name);
           if (n !== undefined && n > RECURSION_MAX) {
             throw new GoError(
@@ -408,7 +419,8 @@ function bindRenderFuncs(
             state.provenance?.leaveCall();
             state.included.set(name, state.included.get(name)! - 1);
           }
-        }, state.provenance),
+        }, state.provenance);
+      },
       { returnsError: true },
     ),
     tpl: defineFunc(
@@ -448,6 +460,7 @@ function bindRenderFuncs(
     ),
   };
   t.funcs(funcs);
+  return results;
 }
 
 /** Logs the named templates `{{template}}` runs; a recording render's only use of the tracer hooks. */
