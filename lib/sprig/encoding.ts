@@ -114,6 +114,25 @@ export function bytesToString(b: Uint8Array): string {
   return fromUtf8.decode(b);
 }
 
+/**
+ * b64enc's results for short strings: a chart encodes the same values at every render (a secret
+ * of many settings, most of them empty). Dropped whole at its bound, so memory stays flat.
+ */
+const encoded = new Map<string, string>();
+const MAX_ENCODED = 4096;
+const MAX_ENCODED_LENGTH = 256;
+
+function b64enc(s: string): string {
+  if (s.length > MAX_ENCODED_LENGTH) return base64.encode(stringToBytes(s));
+  let out = encoded.get(s);
+  if (out === undefined) {
+    out = base64.encode(stringToBytes(s));
+    if (encoded.size >= MAX_ENCODED) encoded.clear();
+    encoded.set(s, out);
+  }
+  return out;
+}
+
 /** Go's `[]byte(s)`. */
 export function stringToBytes(s: string): Uint8Array {
   return utf8.encode(s);
@@ -130,7 +149,7 @@ const decodeOrMessage = (decode: (s: string) => Uint8Array) => (s: string): stri
 
 /** Sprig's encoding functions, keyed by template name. */
 export const encodingFuncs: FuncMap = {
-  b64enc: defineFunc('b64enc', ['string'], (s: string) => base64.encode(stringToBytes(s))),
+  b64enc: defineFunc('b64enc', ['string'], b64enc),
   b64dec: defineFunc('b64dec', ['string'], decodeOrMessage(decodeBase64Std)),
   b32enc: defineFunc('b32enc', ['string'], (s: string) => base32.encode(stringToBytes(s))),
   b32dec: defineFunc('b32dec', ['string'], decodeOrMessage(decodeBase32Std)),
