@@ -1,7 +1,8 @@
 /**
  * Reuse of `include` results within one render. Charts include the same helpers (names, labels,
  * selectors) with the same data many times; the text only changes when something the helper can
- * see changes. A result is reused only when all of these hold:
+ * see changes. The engine renders each template file through the same table (a file is also
+ * included, for a checksum of it). A result is reused only when all of these hold:
  *
  * - same template set, template name and data (by identity: maps and slices are the render's own
  *   objects, so identity plus the mutation epoch stands for their contents);
