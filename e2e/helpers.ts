@@ -170,14 +170,31 @@ export async function waitOfflineReady(page: Page): Promise<string> {
   });
 }
 
-/** Collects CSP violations from the page (any frame) and CSP errors any worker or the page logs. */
+/** Where the browser reports the violations watchPolicy collects; answered by the test, never by the app. */
+const CSP_REPORTS = '/__csp-report';
+
+/**
+ * Collects CSP violations from the page, its frames and its workers, and CSP errors any worker or
+ * the page logs. The served policies (a worker's comes with its script) gain a `report-uri`, so the
+ * browser reports each violation itself, one that code caught included: a worker's
+ * `securitypolicyviolation` event never reaches the page, and a refused `new Function` it catches
+ * logs nothing.
+ */
 export async function watchPolicy(page: Page): Promise<string[]> {
   const seen: string[] = [];
-  await page.exposeFunction('reportViolation', (v: string) => seen.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (new URL(request.url()).pathname === CSP_REPORTS) {
+      const r = (request.postDataJSON() as { 'csp-report': Record<string, string | number> })['csp-report'];
+      seen.push(`${r['effective-directive']} blocked ${r['blocked-uri'] || 'inline'} at ${r['source-file'] ?? r['document-uri']}:${r['line-number'] ?? ''}`);
+      return route.fulfill({ status: 204 });
+    }
+    // A request the page gave up (it navigated away) has nothing to answer.
+    const response = await route.fetch().catch(() => null);
+    if (response === null) return route.abort().catch(() => {});
+    const headers = response.headers();
+    if (headers['content-security-policy']) headers['content-security-policy'] += `; report-uri ${CSP_REPORTS}`;
+    return route.fulfill({ response, headers });
   });
   const csp = /content security policy|Content-Security-Policy/i;
   page.on('console', (m) => csp.test(m.text()) && seen.push(`console: ${m.text()}`));

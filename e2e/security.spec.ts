@@ -2,7 +2,7 @@
  * The security headers on every kind of response, and the app working under its own
  * Content-Security-Policy: no violation while a user goes through the whole configurator.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Worker } from '@playwright/test';
 import { manifestStream, openFresh, previewTab, setEditorText, waitForMonaco, waitRendered, watchPolicy } from './helpers';
 
 const FIXED = { 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
@@ -55,6 +55,31 @@ test('the chart files answer GET and HEAD only', async ({ request }) => {
     expect(await res.text(), method).toBe('');
     expectSecurityHeaders(`${method} ${url}`, res.headers());
   }
+});
+
+test('the policy watcher sees a `new Function` that a worker refuses and catches', async ({ page }) => {
+  const violations = await watchPolicy(page);
+  const workers: Worker[] = [];
+  page.on('worker', (w) => workers.push(w));
+  await openFresh(page, 'aeterna');
+  await waitRendered(page);
+  expect(workers.length).toBeGreaterThan(0);
+  // In a task of its own: code that DevTools evaluates may eval, a worker's own code may not.
+  const outcome = await workers[0].evaluate(
+    () =>
+      new Promise<string>((done) =>
+        setTimeout(() => {
+          try {
+            new Function('return 1');
+            done('ran');
+          } catch (e) {
+            done((e as Error).name);
+          }
+        }, 0),
+      ),
+  );
+  expect(outcome).toBe('EvalError');
+  await expect.poll(() => violations.join('\n')).toMatch(/^script-src blocked eval at .*worker/m);
 });
 
 test('the whole configurator works under the policy without a violation', async ({ page }) => {
