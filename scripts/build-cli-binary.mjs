@@ -1,21 +1,22 @@
 // Builds `dist/chartroom`, the CLI as one standalone executable for CI pipelines: Bun's runtime
-// (the `bun` devDependency, installed from the npm registry like any package) with the CLI bundle
-// of scripts/build-cli.mjs compiled to JavaScriptCore bytecode, and the bundled charts embedded.
-// It needs no Node and no checkout where it runs: copy the one file. bin/chartroom.cjs on Node stays
-// the CLI of an npm install; both run the same bundle.
+// (the `bun` devDependency, installed from the npm registry like any package) with the CLI's modules
+// (the sources and esbuild settings of scripts/build-cli.mjs) compiled to JavaScriptCore bytecode,
+// and the bundled charts embedded. It needs no Node and no checkout where it runs: copy the one
+// file. bin/chartroom.cjs on Node stays the CLI of an npm install; both run the same sources.
 //
 // Why Bun: Node 20 spends about as long starting (`node -e 0`) as helm spends on a whole render of a
 // bundled chart; this executable starts in a few milliseconds and loads no source text.
 //
 // Run as a script (`npm run build:cli-binary`) it builds unless dist/ already holds the executable of
-// exactly these inputs (bundle, charts, Bun release, flags), so the test setup can call it every time.
+// exactly these inputs (modules, charts, Bun release, flags), so the test setup can call it every time.
+import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCli, CLI_BUNDLE } from './build-cli.mjs';
+import { CLI_BUILD_OPTIONS } from './build-cli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BINARY = join(root, 'dist', process.platform === 'win32' ? 'chartroom.exe' : 'chartroom');
@@ -25,14 +26,27 @@ const STAMP = `${CLI_BINARY}.inputs`;
 const WORK = join(root, '.cache', 'cli-binary');
 
 /**
- * Bun's compile flags. `--bytecode`: the bundle ships compiled, nothing is parsed at start-up.
+ * Bun's compile flags. `--bytecode`: the modules ship compiled, nothing is parsed at start-up.
  * `--compile-jit-policy=100`: JavaScriptCore's optimising tiers start 100 times later. A run
  * renders one chart and exits; with the default thresholds it spends most of its CPU compiling,
  * on background threads, code it exits before using (aeterna: about 0.25 s of CPU against 0.13 s).
  * Large charts, whose code stays hot, still tier up. `.env` and bunfig.toml in the working folder
  * are Bun's business, not a chart renderer's: a pipeline's .env must not change a render.
  */
-const BUN_FLAGS = ['--compile', '--bytecode', '--minify', '--format=cjs', '--compile-jit-policy=100', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'];
+const BUN_FLAGS = ['--compile', '--bytecode', '--minify', '--format=esm', '--splitting', '--compile-jit-policy=100', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig'];
+
+/**
+ * The CLI as ES modules split at each dynamic import (esbuild's `splitting`; Bun's `--splitting`
+ * keeps the chunks apart in the executable): what a render never runs (lint and its Kubernetes
+ * schemas, the archive, share-link and GitOps commands with zod, the yaml package and zip code) is
+ * loaded only by the command that asks for it. JavaScriptCore decodes every function of a program
+ * when it loads it: in one file with the rest, that code cost a template run of aeterna about 4% of
+ * its instructions (callgrind).
+ */
+async function cliModules(outdir) {
+  const r = await build({ ...CLI_BUILD_OPTIONS, outdir, format: 'esm', splitting: true, write: false });
+  return r.outputFiles.map((f) => ({ path: f.path, contents: f.contents })).sort((a, b) => (a.path < b.path ? -1 : 1));
+}
 
 /** A build that cannot start on this checkout: the script says so in one line, without a stack trace. */
 class SetupError extends Error {}
@@ -87,34 +101,36 @@ function embeddedCharts() {
   return charts;
 }
 
-/**
- * Builds the executable unless it is current, and returns its path. `bundle: false` takes the CLI
- * bundle as it is (the test setup has just built it from the sources under test).
- */
-export async function buildCliBinary({ bundle = true, log = console.log } = {}) {
-  // Bun first: without it, building the bundle would be time spent before the failure.
+/** Builds the executable from the sources unless it is current, and returns its path. */
+export async function buildCliBinary({ log = console.log } = {}) {
   const bun = bunExecutable();
-  if (bundle || !existsSync(CLI_BUNDLE)) await buildCli();
   // Each build its own folder: test suites in parallel processes may build at once.
   const work = join(WORK, String(process.pid));
-  const entry = join(work, 'entry.cjs');
+  const entry = join(work, 'entry.mjs');
   const charts = join(work, 'charts.json');
+  const modules = await cliModules(join(work, 'cli'));
   const chartsText = JSON.stringify(embeddedCharts());
-  // The bundle's exports: main (lib/cli/node-main.ts) and useEmbeddedCharts (lib/cli/node-io.ts).
+  // The CLI's exports: main (lib/cli/node-main.ts) and useEmbeddedCharts (lib/cli/node-io.ts).
   const entryText = [
-    `const cli = require(${JSON.stringify(CLI_BUNDLE)});`,
-    `cli.useEmbeddedCharts(require('./charts.json'));`,
-    `cli.main(process.argv.slice(2), process.argv[1]).then((code) => { process.exitCode = code; });`,
+    `import { main, useEmbeddedCharts } from './cli/node-main.js';`,
+    `import charts from './charts.json';`,
+    `useEmbeddedCharts(charts);`,
+    `process.exitCode = await main(process.argv.slice(2), process.argv[1]);`,
     '',
   ].join('\n');
-  const inputs = createHash('sha256').update(readFileSync(CLI_BUNDLE)).update(chartsText).update(entryText).update(bun.version).update(BUN_FLAGS.join(' ')).digest('hex');
+  const hash = createHash('sha256');
+  for (const m of modules) hash.update(relative(work, m.path)).update(m.contents);
+  const inputs = hash.update(chartsText).update(entryText).update(bun.version).update(BUN_FLAGS.join(' ')).digest('hex');
   if (existsSync(CLI_BINARY) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === inputs) return CLI_BINARY;
 
-  mkdirSync(work, { recursive: true });
   mkdirSync(dirname(CLI_BINARY), { recursive: true });
   // Built beside the target and renamed: a half-written executable is never at CLI_BINARY.
   const partial = `${CLI_BINARY}.${process.pid}.partial`;
   try {
+    for (const m of modules) {
+      mkdirSync(dirname(m.path), { recursive: true });
+      writeFileSync(m.path, m.contents);
+    }
     writeFileSync(charts, chartsText);
     writeFileSync(entry, entryText);
     const r = spawnSync(bun.bin, ['build', ...BUN_FLAGS, entry, '--outfile', partial], { encoding: 'utf8' });
@@ -141,4 +157,4 @@ export async function buildCliBinaryOrExit(opts) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCliBinaryOrExit({ bundle: !process.argv.includes('--bundle-built') });
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCliBinaryOrExit();

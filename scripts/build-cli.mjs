@@ -20,21 +20,26 @@ export const CLI_BUNDLE = join(root, '.cache', 'cli', 'chartroom.cjs');
 /** V8's code cache for CLI_BUNDLE, written by bin/chartroom.cjs when it is missing or rejected. */
 export const CLI_CODE_CACHE = `${CLI_BUNDLE}.v8-cache`;
 
+/** What every build of the CLI shares (this bundle, and the standalone executable's modules). */
+export const CLI_BUILD_OPTIONS = {
+  entryPoints: [join(root, 'lib', 'cli', 'node-main.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  plugins: [deferredPackages()],
+  logLevel: 'error',
+};
+
 /** Bundles the CLI; the old code cache goes with the old bundle (V8 checks its length, not its text). */
 export async function buildCli() {
   rmSync(CLI_CODE_CACHE, { force: true });
   await build({
-    entryPoints: [join(root, 'lib', 'cli', 'node-main.ts')],
+    ...CLI_BUILD_OPTIONS,
     outfile: CLI_BUNDLE,
-    bundle: true,
-    platform: 'node',
     format: 'cjs',
-    target: 'node20',
     // node-io finds the bundled charts from its own location.
     define: { 'import.meta.url': '__chartroomModuleUrl' },
     banner: { js: 'const __chartroomModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    plugins: [deferredPackages()],
-    logLevel: 'error',
   });
 }
 

@@ -20,11 +20,11 @@ export const BINARY_CLI: CliProcess = { label: 'standalone dist/chartroom', file
 export const CLI_PROCESSES: readonly CliProcess[] = [NODE_CLI, BINARY_CLI];
 
 /**
- * Builds the standalone executable from the CLI bundle the test setup made, unless dist/ holds it
- * already (a few seconds when it must). Suites that run it call this in `beforeAll`.
+ * Builds the standalone executable from the sources under test, unless dist/ holds it already (a
+ * few seconds when it must). Suites that run it call this in `beforeAll`.
  */
 export function buildCliBinary(): void {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli-binary.mjs'), '--bundle-built'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli-binary.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** Runs `chartroom ARGS` as `cli`, with its exit status and both streams whole. */
