@@ -3,11 +3,13 @@
  * among the values' leaves, or the settings next to the component whose image the container runs.
  * Heuristic by nature: it names a values path only when the match is unambiguous.
  */
+import { joinPath, pathKeys } from '../helm';
 import type { Draft } from './context';
 import { valueAt } from './path';
 import { asStr } from './workloads';
 
 interface Leaf {
+  /** Values path, keys escaped as everywhere in chartroom (`images.registry\.example\.com/app`). */
   path: string;
   key: string;
   value: unknown;
@@ -20,7 +22,8 @@ export interface ValuesIndex {
   maps: Map<string, Map<string, unknown>>;
 }
 
-const join = (p: string, k: string) => (p ? `${p}.${k}` : k);
+/** A path and a path below it written in path syntax (a rule's `image.tag`), as one path. */
+const below = (p: string, sub: string) => (p ? `${p}.${sub}` : sub);
 
 function entries(v: unknown): [string, unknown][] | undefined {
   if (v instanceof Map) return [...v].map(([k, x]) => [String(k), x]);
@@ -38,14 +41,22 @@ export function indexValues(values: unknown): ValuesIndex {
     if (e) {
       if (depth > 12) return;
       index.maps.set(path, new Map(e));
-      for (const [k, x] of e) walk(x, join(path, k), k, depth + 1);
+      for (const [k, x] of e) walk(x, joinPath(path, k), k, depth + 1);
     } else if (!Array.isArray(v)) index.leaves.push({ path, key, value: v });
   };
   walk(values, '', '', 0);
   return index;
 }
 
-const parentOf = (p: string) => (p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '');
+const parentOf = (p: string) => pathKeys(p).slice(0, -1).reduce(joinPath, '');
+
+/** Whether the keys of `path` end with those of `tail` (`web.image.tag` ends with `image.tag`, `a\.tag` does not end with `tag`). */
+function endsWithKeys(path: string, tail: string): boolean {
+  if (path !== tail && !path.endsWith(`.${tail}`)) return false;
+  const keys = pathKeys(path);
+  const want = pathKeys(tail);
+  return keys.length >= want.length && want.every((k, i) => keys[keys.length - want.length + i] === k);
+}
 
 /** The values path behind a draft finding, if one can be named. */
 export function traceValuesPath(d: Draft, index: ValuesIndex): string | undefined {
@@ -59,12 +70,12 @@ export function traceValuesPath(d: Draft, index: ValuesIndex): string | undefine
   const component = d.trace?.container ? componentOf(asStr(d.trace.container.image) ?? '', index) : undefined;
   for (const key of d.trace?.keys ?? []) {
     if (component !== undefined) {
-      const p = join(component, key);
+      const p = below(component, key);
       if (has(index, p)) return p;
-      const img = join(component, `image.${key}`);
+      const img = below(component, `image.${key}`);
       if (has(index, img)) return img;
     } else if (!d.trace?.container) {
-      const hits = [...index.maps.keys(), ...index.leaves.map((l) => l.path)].filter((p) => p === key || p.endsWith(`.${key}`));
+      const hits = [...index.maps.keys(), ...index.leaves.map((l) => l.path)].filter((p) => endsWithKeys(p, key));
       if (hits.length === 1) return hits[0];
     }
   }

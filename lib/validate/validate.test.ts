@@ -161,6 +161,21 @@ describe('finding details', () => {
     }).find((x) => x.id === 'prod/resources');
     expect(f?.valuesPath).toBe('web.resources');
   });
+  it('traces values paths with keys holding dots escaped, as the form names its fields', () => {
+    const latest = docs(deployment((d) => (container(d).image = 'example/app:latest')));
+    const [byValue] = validateManifests(latest, { kubeVersion: '1.33', values: { images: { 'registry.example.com/app': 'example/app:latest' } } });
+    expect(byValue.valuesPath).toBe('images.registry\\.example\\.com/app');
+    const noResources = docs(deployment((d) => delete container(d).resources));
+    const byComponent = validateManifests(noResources, { kubeVersion: '1.33', values: { 'web.v2': { image: { repository: 'example/app' }, resources: {} } } }).find((x) => x.id === 'prod/resources');
+    expect(byComponent?.valuesPath).toBe('web\\.v2.resources');
+  });
+  it('a key holding dots is one key when a rule looks for its name', () => {
+    const one = docs(deployment((d) => (d.spec.replicas = 1)));
+    const traced = (values: object) => validateManifests(one, { kubeVersion: '1.33', preset: 'production', values }).find((x) => x.id === 'prod/single-replica')?.valuesPath;
+    // The value 1 is in several places, so the rule's key names decide: `replicas` under `web`, not the key `api.replicas`.
+    expect(traced({ web: { replicas: 1 }, worker: { count: 1 }, 'api.replicas': 1 })).toBe('web.replicas');
+    expect(traced({ 'web.replicas': 1, worker: { count: 1 } })).toBeUndefined();
+  });
   it('locates the path as a line of the manifest text', () => {
     const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replica: 2\n';
     const [f] = validateManifests([{ template: 't.yaml', object: parse(text), content: text }], { kubeVersion: '1.33' }).filter((x) => x.id === 'schema/unknown-field');
