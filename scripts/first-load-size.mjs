@@ -8,7 +8,7 @@
 // supports — never fetch them.
 //
 // Usage: node scripts/first-load-size.mjs [--url http://host:port] [route ...]   (default /configure/aeterna)
-// Without --url it starts `next start` on a free port (run `npx next build` first) and stops it after.
+// Without --url it starts the production server (scripts/serve.mjs) on a free port (run `npx next build` first) and stops it after.
 import { gzipSync } from 'node:zlib';
 import { productionServer, takeUrlArg } from './production-server.mjs';
 

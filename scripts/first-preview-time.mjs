@@ -9,7 +9,7 @@
 // Timings are figures to read, not pass/fail: on a loaded machine they are inflated.
 //
 // Usage: node scripts/first-preview-time.mjs [--url http://host:port] [--runs N] [route]   (default /configure/aeterna, 5 runs)
-// Without --url it starts `next start` on a free port (run `npx next build` first) and stops it after.
+// Without --url it starts the production server (scripts/serve.mjs) on a free port (run `npx next build` first) and stops it after.
 import { chromium } from 'playwright';
 import { productionServer, takeUrlArg } from './production-server.mjs';
 

@@ -1,4 +1,5 @@
-// `next start` on the build in `.next`, on a free port, for scripts that measure the production app.
+// The production server (scripts/serve.mjs, as `npm start` runs it) on the build in `.next`, on a
+// free port, for scripts that measure the production app.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,7 +16,7 @@ const freePort = () =>
   });
 
 /**
- * The server for `--url` when given (left running), else `next start` started here: its base URL
+ * The server for `--url` when given (left running), else scripts/serve.mjs started here: its base URL
  * once it answers, and how to stop it.
  */
 export async function productionServer(given) {
@@ -25,10 +26,10 @@ export async function productionServer(given) {
     process.exit(2);
   }
   const port = await freePort();
-  const child = spawn('npx', ['--no-install', 'next', 'start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawn(process.execPath, [join('scripts', 'serve.mjs')], { stdio: ['ignore', 'ignore', 'inherit'], detached: true, env: { ...process.env, PORT: String(port) } });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       await fetch(base, { method: 'HEAD' });
       return { base, stop: () => process.kill(-child.pid, 'SIGTERM') };
@@ -37,7 +38,7 @@ export async function productionServer(given) {
     }
   }
   process.kill(-child.pid, 'SIGTERM');
-  throw new Error(`next start did not answer on ${base} within 60 s`);
+  throw new Error(`the server did not answer on ${base} within 60 s`);
 }
 
 /** Takes `--url URL` out of `args` (mutated), if there. */
