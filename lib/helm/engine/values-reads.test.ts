@@ -127,6 +127,10 @@ describe('values read recording', () => {
     expect(isPathRead(reads, 'mm')).toBe(false);
     expect(isPathRead(reads, 'ann.x\\.y.z')).toBe(true);
     expect(isPathRead(reads, 'ann.x')).toBe(false);
+    // A key ending in a backslash: its `\\` is escaped, and the `.` after it separates keys.
+    const backslash = { ...reads, subtrees: new Set([escapeKey('k\\')]) };
+    expect(isPathRead(backslash, `${escapeKey('k\\')}.v`)).toBe(true);
+    expect(isPathRead(backslash, 'k.v')).toBe(false);
   });
 
   it('paths split back into keys', () => {

@@ -21,7 +21,7 @@
  * when they were computed.
  */
 import type { GoMap, GoValue } from '../../go';
-import { joinPath } from '../strvals';
+import { joinPath, pathKeys } from '../strvals';
 
 /** What one template file (or a whole render) read. */
 export interface TemplateReads {
@@ -336,9 +336,12 @@ export function activeRecorder(): ValuesReadRecorder | undefined {
 /** Whether `path` (a values path, see the module comment) was read: itself, or a subtree holding it. */
 export function isPathRead(reads: Pick<TemplateReads, 'values' | 'subtrees'>, path: string): boolean {
   if (reads.values.has(path) || reads.subtrees.has(path) || reads.subtrees.has('')) return true;
-  for (let end = path.lastIndexOf('.'); end > 0; end = path.lastIndexOf('.', end - 1)) {
-    if (path[end - 1] === '\\') continue;
-    if (reads.subtrees.has(path.slice(0, end))) return true;
+  // Each enclosing map's path, made as the recorder makes paths (a key's own `.` and `\\` escaped).
+  const keys = pathKeys(path);
+  let parent = '';
+  for (let i = 0; i < keys.length - 1; i++) {
+    parent = joinPath(parent, keys[i]);
+    if (reads.subtrees.has(parent)) return true;
   }
   return false;
 }
