@@ -85,6 +85,8 @@ export function renderChart(
   const provenance = opts.trace?.tracer;
   const incremental = opts.incremental === true && provenance === undefined;
   let recorder = provenance?.reads ?? opts.recordReads ?? (incremental ? new ValuesReadRecorder() : undefined);
+  // The incremental render's own recorder logs only what reuse needs.
+  if (recorder !== undefined && recorder !== opts.recordReads && provenance === undefined) recorder.endsFileAtWholeValues = true;
   const roots: ValuesRoots = [];
   recAllTpls(chart, tpls, top, () => reads.memo?.templateRead(), { valuesType, chartValue, recorder, roots }, '');
   const release = top.get('Release');

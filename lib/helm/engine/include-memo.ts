@@ -13,11 +13,13 @@
  * - if it read `.Template` of a chart's top-level object (which the engine changes between
  *   files), it was made while rendering the same file;
  * - reusing it cannot hide Helm's include recursion limit: the include nesting it needed, added
- *   to the current nesting, stays far below that limit.
+ *   to the current nesting, stays far below that limit;
+ * - in a recording render, all its reads were logged (values-reads.ts pauses a file's recording
+ *   once it read all the values whole).
  */
 import { GoInt, GoStruct, typeInfoOf, type GoFunc, type GoValue, type FuncMap } from '../../go';
 import { MUTATING, NON_DETERMINISTIC } from '../../sprig';
-import { activeRecorder, isTrackedValues, ReadKind, WalkWatchingMap } from './values-reads';
+import { activeRecorder, isTrackedValues, ReadKind, recordingPauses, WalkWatchingMap } from './values-reads';
 import type { IncludedText, ProvenanceTracer } from './provenance';
 
 /** Include nesting a reused result may stand for, and total nesting allowed when reusing. */
@@ -157,6 +159,7 @@ export class IncludeMemo {
     this.frames.push(frame);
     const epoch = this.epoch;
     const readsFrom = recorder === undefined ? 0 : recorder.length;
+    const pausesBefore = recordingPauses();
     let out: string;
     try {
       out = compute();
@@ -165,7 +168,9 @@ export class IncludeMemo {
     }
     const readsTo = recorder === undefined ? 0 : recorder.length;
     const relative = frame.deepest - depth;
-    if (frame.pure && epoch === this.epoch && relative <= MAX_RELATIVE_DEPTH) {
+    // A result whose reads were not all logged (recording paused) would replay too few.
+    const logged = !pausesBefore.paused && recordingPauses().count === pausesBefore.count;
+    if (frame.pure && epoch === this.epoch && relative <= MAX_RELATIVE_DEPTH && logged) {
       if (table.size >= MAX_ENTRIES) table.clear();
       const traced = provenance?.keepIncluded(name);
       table.store(name, data, key === null ? contentsKey(name, data) : key, { out, epoch, file: frame.readsTemplate ? this.file : -1, depth: relative, readsFrom, readsTo, traced });

@@ -112,6 +112,12 @@ describe('incremental renders reuse a file only while what it read is unchanged'
     expect(reuseAfter(c, 'move: true', ...still)).toEqual([[], [], [], [], [], [], both, both]);
   });
 
+  it('a file reading all the values whole records nothing after that, and later files do not reuse the include results it made', () => {
+    // z.yaml runs first (files go in reverse order) and makes "h" unrecorded; a.yaml makes it again, reading a.
+    const c = chart({ '_h.tpl': '{{ define "h" }}{{ .Values.a }}{{ end }}', 'z.yaml': '{{ toYaml .Values | len }}-{{ include "h" . }}', 'a.yaml': '{{ include "h" . }}' });
+    expect(reuseAfter(c, '', 'a: 2', 'a: 2', 'b: y', 'b: y')).toEqual([[], [], ['a.yaml'], [], ['a.yaml']]);
+  });
+
   it('a file changing only a dict it made does not stop the files after it from being reused', () => {
     const c = chart({ 'z.yaml': '{{ $d := dict }}{{ $_ := set $d "k" .Values.a }}{{ $d.k }}', 'a.yaml': '{{ .Values.b | quote }}' });
     expect(reuseAfter(c, '', 'a: 2')).toEqual([[], ['a.yaml']]);

@@ -86,6 +86,9 @@ function forgetTags(): void {
 }
 
 let active: ValuesReadRecorder | undefined;
+/** A recorder paused until its next file ({@link ValuesReadRecorder.endsFileAtWholeValues}), and how many pauses began. */
+let paused: ValuesReadRecorder | undefined;
+let pauses = 0;
 
 function tagOf(m: Map<string, GoValue>): PathTag | undefined {
   return (m as unknown as Record<symbol, PathTag | undefined>)[TAG];
@@ -164,6 +167,7 @@ class ReadTrackingMap extends WalkWatchingMap {
     if (active === undefined || t === undefined) return;
     active.add(t.object ? ReadKind.Object : ReadKind.Subtree, t.path);
     const rec = active;
+    if (rec === undefined) return;
     // Map's own forEach: this class's would report the walk again.
     Map.prototype.forEach.call(this, (v: GoValue, k: string) => {
       if (v instanceof Map) rec.track(v, childTag(t, k));
@@ -188,9 +192,21 @@ export class ValuesReadRecorder {
     return this.kinds.length;
   }
 
+  /**
+   * Whether a file's reading all of the top chart's values whole (`toYaml .Values`, `deepCopy
+   * .Values`) ends its recording: an incremental render never reuses such a file, so what else it
+   * reads is not worth logging, nor are the maps it walks worth tracking. Its next file resumes.
+   */
+  endsFileAtWholeValues = false;
+
   add(kind: ReadKind, path: string): void {
     this.kinds.push(kind);
     this.paths.push(path);
+    if (kind === ReadKind.Subtree && path === '' && this.endsFileAtWholeValues && active === this) {
+      active = undefined;
+      paused = this;
+      pauses++;
+    }
   }
 
   /** Logs the reads of a file rendered earlier (an incremental render reusing its output). */
@@ -234,6 +250,7 @@ export class ValuesReadRecorder {
   /** Stops logging and makes every tracked map plain again. */
   stop(): void {
     if (active === this) active = undefined;
+    if (paused === this) paused = undefined;
     for (const m of this.tracked) {
       Object.setPrototypeOf(m, Map.prototype);
       delete (m as unknown as Record<symbol, unknown>)[TAG];
@@ -243,6 +260,10 @@ export class ValuesReadRecorder {
 
   /** The engine begins rendering a template file. */
   beginFile(file: string): void {
+    if (paused === this) {
+      paused = undefined;
+      active = this;
+    }
     this.files.push({ file, start: this.length });
   }
 
@@ -326,6 +347,14 @@ export function isTrackedValues(m: GoValue): boolean {
   if (!(m instanceof Map)) return false;
   const t = tagOf(m);
   return t !== undefined && !t.object;
+}
+
+/**
+ * Where recording stands, for results kept to be replayed later (include-memo.ts): a result
+ * made while its recorder was paused, or across the start of a pause, lacks reads.
+ */
+export function recordingPauses(): { paused: boolean; count: number } {
+  return { paused: paused !== undefined, count: pauses };
 }
 
 /** The recorder of the render running now, if it records (the engine's hooks ask). */
