@@ -11,6 +11,8 @@ import { isResolvableTag, resolveScalar, shortTag, TAG, type YamlScalar } from '
 /** A go-yaml v2 map[interface{}]interface{}: entries keyed by Go key identity, in insertion order. */
 export class YamlMap {
   readonly entries = new Map<string, [YamlNative, YamlNative]>();
+  /** The text the emitter wrote for it, when kept for reuse (emit-reuse.ts). */
+  written: unknown = undefined;
   set(k: YamlNative, v: YamlNative): void {
     this.entries.set(keyIdentity(k), [k, v]);
   }

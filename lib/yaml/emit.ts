@@ -7,6 +7,7 @@ import { formatFloat, fitsInBytes } from '../go';
 import { YamlMap, type YamlNative } from './decode';
 import { isBase60Float, resolveScalar, TAG } from './resolve';
 import { analyzeScalar, EmitterState, type ScalarAnalysis } from './scalar';
+import { keepWritten, MIN_REUSE_NODES, takeEarlierText, writtenText } from './emit-reuse';
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
@@ -132,10 +133,19 @@ interface Context {
 
 const SEQUENCE_ITEM: Context = { mapping: false, simpleKey: false };
 const MAPPING_NODE: Context = { mapping: true, simpleKey: false };
+/** A mapping entry's value (a non-simple key is a MAPPING_NODE too): where written text is reused. */
+const MAPPING_VALUE: Context = { mapping: true, simpleKey: false };
 const SIMPLE_KEY: Context = { mapping: true, simpleKey: true };
 
 /** A collection being emitted: its items or entries and the next one; for a mapping, whether the current key is simple (undefined before the key). */
-type Open = { items: YamlNative[]; i: number } | { entries: [YamlNative, YamlNative][]; i: number; simpleKey: boolean | undefined };
+type Open = { items: YamlNative[]; i: number } | { entries: [YamlNative, YamlNative][]; i: number; simpleKey: boolean | undefined; kept: KeptFrom | undefined };
+
+/** Where a mapping whose text is kept began: the node, its parent's indentation, the text's start. */
+interface KeptFrom {
+  node: YamlMap;
+  indent: number;
+  start: number;
+}
 
 /** Emitter settings that differ between go-yaml v2's Marshal and v3's Encoder used by Helm. */
 export interface EmitOptions {
@@ -149,7 +159,11 @@ const V2: EmitOptions = { bestWidth: 80, v3: false };
 
 class Emitter {
   readonly st: EmitterState;
-  constructor(private readonly opts: EmitOptions) {
+  constructor(
+    private readonly opts: EmitOptions,
+    /** Whether mappings' texts are kept and reused (emit-reuse.ts). */
+    private readonly reuse = false,
+  ) {
     this.st = new EmitterState(2, opts.bestWidth);
   }
 
@@ -166,11 +180,21 @@ class Emitter {
     for (;;) {
       if (ctx !== undefined) {
         if (v instanceof YamlMap) {
-          const entries = this.sortedEntries(v);
-          if (entries.length === 0) this.emptyFlow('{', '}');
-          else {
-            st.increaseIndent(false, false);
-            open.push({ entries, i: 0, simpleKey: undefined });
+          const reusing = this.reuse && ctx === MAPPING_VALUE && st.flowLevel === 0 && v.entries.size > 0;
+          const earlier = reusing ? writtenText(v) : undefined;
+          if (earlier !== undefined && earlier.indent === st.indent) {
+            st.out += earlier.text;
+            st.column = earlier.column;
+            st.whitespace = earlier.whitespace;
+            st.indention = earlier.indention;
+          } else {
+            const entries = this.sortedEntries(v);
+            if (entries.length === 0) this.emptyFlow('{', '}');
+            else {
+              const kept = reusing ? { node: v, indent: st.indent, start: st.out.length } : undefined;
+              st.increaseIndent(false, false);
+              open.push({ entries, i: 0, simpleKey: undefined, kept });
+            }
           }
         } else if (Array.isArray(v)) {
           if (v.length === 0 || st.flowLevel > 0) this.emptyFlow('[', ']');
@@ -196,6 +220,10 @@ class Emitter {
         if (top.i === top.entries.length) {
           st.popIndent();
           open.pop();
+          const kept = top.kept;
+          if (kept !== undefined) {
+            keepWritten(kept.node, { indent: kept.indent, text: st.out.slice(kept.start), column: st.column, whitespace: st.whitespace, indention: st.indention });
+          }
           continue;
         }
         const k = top.entries[top.i][0];
@@ -210,7 +238,7 @@ class Emitter {
           st.writeIndicator(':', true, false, true);
         }
         top.simpleKey = undefined;
-        [v, ctx] = [top.entries[top.i++][1], MAPPING_NODE];
+        [v, ctx] = [top.entries[top.i++][1], MAPPING_VALUE];
       }
     }
   }
@@ -271,9 +299,15 @@ class Emitter {
   }
 }
 
-/** go-yaml's Marshal of a decoded value (v2 settings by default): the document, ending in a newline. */
-export function emitYaml(v: YamlNative, opts: EmitOptions = V2): string {
-  const e = new Emitter(opts);
+/**
+ * go-yaml's Marshal of a decoded value (v2 settings by default): the document, ending in a newline.
+ * `nodes`, the number of nodes of a document just made from a value (not one written before),
+ * decides whether its mappings' texts are kept for the next documents and taken from the last.
+ */
+export function emitYaml(v: YamlNative, opts: EmitOptions = V2, nodes = 0): string {
+  const reuse = nodes >= MIN_REUSE_NODES && v instanceof YamlMap;
+  if (reuse) takeEarlierText(v);
+  const e = new Emitter(opts, reuse);
   e.emitNode(v, { mapping: false, simpleKey: false });
   e.st.writeIndent();
   return e.st.out;

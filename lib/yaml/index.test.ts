@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GoInt, GoTime, type GoValue } from '../go/value';
 import { goToYaml, unmarshalYaml, YamlError, yamlToGo } from './index';
+import { emitYaml } from './emit';
+import { goToYamlNative } from './marshal';
 
 describe('yamlToGo', () => {
   it.each([
@@ -52,5 +54,43 @@ describe('goToYaml', () => {
     [new Map(), '{}\n'],
   ] as Array<[GoValue, string]>)('%o marshals as sigs.k8s.io/yaml does', (v, want) => {
     expect(goToYaml(v)).toBe(want);
+  });
+});
+
+describe('goToYaml of documents that change a little at a time', () => {
+  // Large documents keep their mappings' texts for the next ones (emit-reuse.ts); each must still
+  // be written as a document written alone is (the writer compared with helm in yaml.diff.test.ts).
+  let seed = 7;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+  const words = ['a', 'word', 'two words', 'x'.repeat(70) + ' then more words past the width', 'line\nbreak', 'quote"d', 'é', '-dash', '1', 'true', ''];
+  const value = (depth: number): GoValue => {
+    const r = rnd(10);
+    if (depth > 4 || r < 3) return rnd(4) === 0 ? rnd(100) : words[rnd(words.length)];
+    if (r < 8) return new Map(Array.from({ length: rnd(6) }, () => [`k${rnd(9)}`, value(depth + 1)] as [string, GoValue]));
+    return Array.from({ length: rnd(3) }, () => value(depth + 1));
+  };
+  /** A copy with one entry somewhere changed, removed or added. */
+  const edit = (v: Map<string, GoValue>, depth = 0): Map<string, GoValue> => {
+    const out = new Map(v);
+    const keys = [...v.keys()];
+    const k = keys[rnd(keys.length)];
+    const x = v.get(k);
+    if (x instanceof Map && x.size > 0 && depth < 5 && rnd(4) > 0) out.set(k, edit(x, depth + 1));
+    else if (rnd(3) === 0) out.delete(k);
+    else out.set(rnd(2) ? k : `${k}n`, value(3));
+    return out;
+  };
+  // Written without the node count, a document neither keeps nor takes text.
+  const alone = (v: GoValue) => emitYaml(goToYamlNative(v));
+
+  it('are written as each would be alone', () => {
+    for (let round = 0; round < 20; round++) {
+      let docs = [0, 1].map(() => new Map(Array.from({ length: 30 }, (_, i) => [`top${i}`, value(0)] as [string, GoValue])));
+      for (let i = 0; i < 30; i++) {
+        const k = rnd(2);
+        docs = docs.map((d, j) => (j === k ? edit(d) : d));
+        for (const d of docs) expect(goToYaml(d)).toBe(alone(d));
+      }
+    }
   });
 });

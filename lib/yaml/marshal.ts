@@ -19,13 +19,20 @@ type Slot = (typeof Slot)[keyof typeof Slot];
  * same order, so no depth runs out of JavaScript stack.
  */
 export function goToYamlNative(v: GoValue): YamlNative {
+  return toNative(v).native;
+}
+
+/** The value go-yaml gets (see {@link goToYamlNative}) and how many nodes it holds. */
+function toNative(v: GoValue): { native: YamlNative; nodes: number } {
   const result: YamlNative[] = [null];
+  let nodes = 0;
   // Pending conversions, as parallel stacks: the Go value, its container, where in it, and how.
   const values: GoValue[] = [v];
   const parents: (YamlNative[] | YamlMap)[] = [result];
   const keys: (string | number)[] = [0];
   const slots: Slot[] = [Slot.Index];
   while (values.length > 0) {
+    nodes++;
     let x = values.pop();
     const parent = parents.pop()!;
     const key = keys.pop()!;
@@ -66,7 +73,7 @@ export function goToYamlNative(v: GoValue): YamlNative {
       slots.push(childSlot);
     }
   }
-  return result[0];
+  return { native: result[0], nodes };
 }
 
 /** A value that holds no others, as go-yaml reads back its JSON. */
@@ -127,12 +134,12 @@ function toValidString(s: string): string {
 
 /** `yaml.Marshal(v)` of sigs.k8s.io/yaml; throws a YamlError with Go's message on failure. */
 export function marshalYaml(v: GoValue): string {
-  let native: YamlNative;
+  let made: { native: YamlNative; nodes: number };
   try {
-    native = goToYamlNative(v);
+    made = toNative(v);
   } catch (e) {
     if (e instanceof JsonError) throw new YamlError(`error marshaling into JSON: ${e.message}`, 'json');
     throw e;
   }
-  return emitYaml(native);
+  return emitYaml(made.native, undefined, made.nodes);
 }
