@@ -454,7 +454,7 @@ function objValidate(ctx: Ctx, s: Obj, obj: Obj, at: string[], loc: Loc, errors:
       addErr(sub(props[name], value, name, step(ctx, loc, 'properties', name)));
     }
     for (const [re, schema] of patterns) {
-      if (goRegexp(re).matcher(name).find()) {
+      if (goRegexp(re).find(name)) {
         evaluated = true;
         addErr(sub(schema, value, name, step(ctx, loc, 'patternProperties', re)));
       }
@@ -547,7 +547,7 @@ function strValidate(s: Obj, str: string, add: Add): void {
   const len = typeof s.minLength === 'number' || typeof s.maxLength === 'number' ? runeCount(str) : -1;
   if (typeof s.minLength === 'number' && len < s.minLength) add('minLength', `minLength: got ${grouped(len)}, want ${grouped(s.minLength)}`);
   if (typeof s.maxLength === 'number' && len > s.maxLength) add('maxLength', `maxLength: got ${grouped(len)}, want ${grouped(s.maxLength)}`);
-  if (typeof s.pattern === 'string' && !goRegexp(s.pattern).matcher(str).find()) add('pattern', `${quote(str)} does not match pattern ${quote(s.pattern)}`);
+  if (typeof s.pattern === 'string' && !goRegexp(s.pattern).find(str)) add('pattern', `${quote(str)} does not match pattern ${quote(s.pattern)}`);
 }
 
 function numValidate(s: Obj, n: number, add: Add, draft: number): void {

@@ -47,7 +47,7 @@ function remembered(key: string, compute: () => boolean): boolean {
   return v;
 }
 
-const matches = (pattern: string, s: string): boolean => remembered(`p\0${pattern}\0${s}`, () => goRegexp(pattern).matcher(s).find());
+const matches = (pattern: string, s: string): boolean => remembered(`p\0${pattern}\0${s}`, () => goRegexp(pattern).find(s));
 const formatOk = (format: string, s: string): boolean => remembered(`f\0${format}\0${s}`, () => checkFormat(format, s));
 
 /** Where the validator is in the value: built as a chain so only an error pays for the text. */
