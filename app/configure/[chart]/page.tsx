@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { BundledConfigurator } from '@/components/catalog/BundledConfigurator';
+import { renderWorkerBootScript } from '@/lib/configurator/client/create-render-worker';
 import { bundledChartInfo, bundledChartNames, isBundledChart } from '../../_server/bundled-charts';
 
 export const dynamicParams = false;
@@ -24,5 +26,13 @@ export async function generateMetadata({ params }: { params: Promise<{ chart: st
 export default async function ConfigurePage({ params }: { params: Promise<{ chart: string }> }) {
   const chart = await bundledChart(params);
   const info = bundledChartInfo(chart);
-  return <BundledConfigurator chart={chart} info={info} />;
+  // The chart renders at once: its engine starts loading as the HTML is read, not after hydration.
+  const boot = renderWorkerBootScript();
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  return (
+    <>
+      {boot && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: boot }} />}
+      <BundledConfigurator chart={chart} info={info} />
+    </>
+  );
 }
