@@ -64,6 +64,18 @@ describe('rules', () => {
     expect(r.ignore('docs/résumés.md', false)).toBe(false);
     expect(r.ignore('x/docs/résumé.md', false)).toBe(false);
   });
+  it('names and `*` with a suffix decide as filepath.Match does', () => {
+    const rules = ['.git', '*.swp', '*~', '*', '*-values.yaml', 'a]b', 'x^'];
+    const paths = ['.git', 'x/.git', '.gitignore', 'a.swp', 'dir/a.swp', '.swp', 'swp', 'a~', '~', 'a', 'dir/', '/', 'prod-values.yaml', '-values.yaml', 'values.yaml', 'a]b', 'x^', 'é.swp'];
+    for (const rule of rules) {
+      const r = parseIgnoreRules(`${rule}\n`);
+      for (const path of paths) {
+        const name = path.replace(/\/+$/, '');
+        const base = name === '' ? '/' : name.slice(name.lastIndexOf('/') + 1);
+        expect([rule, path, r.ignore(path, false)]).toEqual([rule, path, filepathMatch(rule, base)]);
+      }
+    }
+  });
   it('a glob left malformed by stripping its trailing slash matches nothing', () => {
     expect(parseIgnoreRules('a\\/\n').ignore('a', true)).toBe(false);
     expect(parseIgnoreRules('!a\\/\n').ignore('a', true)).toBe(true);

@@ -15,6 +15,20 @@ interface Pattern {
   glob: Uint8Array;
   /** A glob without `/` matches a path's base name. */
   byBase: boolean;
+  /**
+   * Most rules are a name (`.git`) or `*` and a suffix (`*.swp`): for an ASCII one, filepath.Match
+   * is string equality, or an ending with no `/` before it, tried without encoding the path.
+   */
+  simple?: { star: boolean; text: string };
+}
+
+/** ASCII without the glob's special characters (`*`, `?`, `[`, `\\`) and without `/`. */
+const PLAIN = /^[\x00-\x29\x2b-\x2e\x30-\x3e\x40-\x5a\x5d-\x7f]*$/;
+
+function simpleForm(glob: string): Pattern['simple'] {
+  if (PLAIN.test(glob)) return { star: false, text: glob };
+  if (glob.startsWith('*') && PLAIN.test(glob.slice(1))) return { star: true, text: glob.slice(1) };
+  return undefined;
 }
 
 const utf8 = new TextEncoder();
@@ -23,15 +37,23 @@ const utf8 = new TextEncoder();
 class Candidate {
   private full?: Uint8Array;
   private base?: Uint8Array;
+  private baseText?: string;
   constructor(private readonly path: string) {}
+  text(byBase: boolean): string {
+    return byBase ? (this.baseText ??= baseName(this.path)) : this.path;
+  }
   bytes(byBase: boolean): Uint8Array {
-    if (byBase) return (this.base ??= utf8.encode(baseName(this.path)));
+    if (byBase) return (this.base ??= utf8.encode(this.text(true)));
     return (this.full ??= utf8.encode(this.path));
   }
 }
 
 /** Whether the rule's glob matches; a malformed glob (Helm logs it) matches nothing. */
 function matches(p: Pattern, c: Candidate): boolean {
+  if (p.simple) {
+    const name = c.text(p.byBase);
+    return p.simple.star ? name.endsWith(p.simple.text) && !name.includes('/') : name === p.simple.text;
+  }
   try {
     return filepathMatchBytes(p.glob, c.bytes(p.byBase));
   } catch {
@@ -75,8 +97,10 @@ export class IgnoreRules {
       rule = rule.slice(0, -1);
     }
     // Stripping the trailing `/` can leave a malformed glob (`a\\/` becomes `a\\`): Helm logs it and matches nothing.
-    p.glob = utf8.encode(rule.startsWith('/') ? rule.slice(1) : rule);
+    const glob = rule.startsWith('/') ? rule.slice(1) : rule;
+    p.glob = utf8.encode(glob);
     p.byBase = !rule.includes('/');
+    if (p.byBase) p.simple = simpleForm(glob);
     this.patterns.push(p);
   }
 
