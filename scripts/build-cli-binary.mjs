@@ -110,11 +110,13 @@ export async function buildCliBinary({ log = console.log } = {}) {
   const charts = join(work, 'charts.json');
   const modules = await cliModules(join(work, 'cli'));
   const chartsText = JSON.stringify(embeddedCharts());
-  // The CLI's exports: main (lib/cli/node-main.ts) and useEmbeddedCharts (lib/cli/node-io.ts).
+  // The CLI's exports: main (lib/cli/node-main.ts), useEmbeddedCharts (lib/cli/node-io.ts) and useNativeDigests (lib/sprig/crypto.ts).
   const entryText = [
-    `import { main, useEmbeddedCharts } from './cli/node-main.js';`,
+    `import { createHash } from 'node:crypto';`,
+    `import { main, useEmbeddedCharts, useNativeDigests } from './cli/node-main.js';`,
     `import charts from './charts.json';`,
     `useEmbeddedCharts(charts);`,
+    `useNativeDigests((name, bytes) => createHash(name).update(bytes).digest('hex'));`,
     `process.exitCode = await main(process.argv.slice(2), process.argv[1]);`,
     '',
   ].join('\n');

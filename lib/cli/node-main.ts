@@ -13,8 +13,9 @@ import { runCli } from './main';
 import { nodeIO } from './node-io';
 import type { CliIO, ExitCode } from './io';
 
-/** The standalone executable (scripts/build-cli-binary.mjs) hands the bundle its embedded charts. */
+/** The standalone executable (scripts/build-cli-binary.mjs) hands the bundle its embedded charts, and node:crypto's hashing. */
 export { useEmbeddedCharts } from './node-io';
+export { useNativeDigests } from '../sprig';
 
 /**
  * The worker's JavaScript stack: 8 MB holds helm's 1000 nested includes with room to spare (values

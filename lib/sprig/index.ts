@@ -3,5 +3,6 @@
  * Other layers import it from here.
  */
 export { setClock } from './date';
+export { useNativeDigests } from './crypto';
 export { sprigFuncMap, MUTATING, NON_DETERMINISTIC, functionsWith } from './functions';
 export { parseURL, type GoURL } from './url';

@@ -70,6 +70,20 @@ describe.each(CLI_PROCESSES)('$label with recursion deeper than the main thread 
 });
 
 describe('the standalone executable', () => {
+  test('digests as helm does (its sha1sum, sha256sum and sha512sum hash with node:crypto)', async () => {
+    const dir = writeChart({
+      'Chart.yaml': 'apiVersion: v2\nname: digests\nversion: 0.1.0\n',
+      'templates/cm.yaml': '{{- range list "" "abc" "caf\u00e9 \u{1f600}" (repeat 1000 "x") }}\n- {{ sha1sum . }} {{ sha256sum . }} {{ sha512sum . }}{{ end }}\n',
+    });
+    try {
+      const argv = ['template', 'rel', dir];
+      const [ours, helm] = await Promise.all([runCliProcess(BINARY_CLI, [...argv, '--helm-version', REFERENCE.setting]), runHelm(argv)]);
+      expect(ours).toEqual(helm);
+    } finally {
+      removeChart(dir);
+    }
+  });
+
   test('answers --version and --help as the Node CLI does', async () => {
     const version = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version as string;
     for (const args of [['--version'], ['--help'], ['template', '--help']]) {
