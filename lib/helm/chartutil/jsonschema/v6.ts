@@ -108,6 +108,7 @@ const KEYWORD_TYPES: Record<string, string[]> = {
 };
 
 /** Keywords whose values are schemas: by name, in a list, or one. */
+const KEYWORD_ORDER = new Map(Object.keys(KEYWORD_TYPES).map((k, i) => [k, i]));
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
 const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema']);
@@ -140,8 +141,12 @@ export class V6Schema {
   private checkSchema(s: Json, loc: string): void {
     if (s !== true && s !== false && !isObj(s)) throw this.metaError(loc, `got ${typeOf(s)}, want boolean or object`, schemaLevels(loc).slice(0, -1));
     if (!isObj(s)) return;
-    for (const [kw, want] of Object.entries(KEYWORD_TYPES)) {
-      if (!(kw in s)) continue;
+    // A schema level holds a few of the keywords: those it has, taken in the metaschema's order
+    // (the first wrong one is the one v6 names), without trying each keyword on every level.
+    const present = Object.keys(s).filter((k) => KEYWORD_ORDER.has(k));
+    if (present.length > 1) present.sort((a, b) => KEYWORD_ORDER.get(a)! - KEYWORD_ORDER.get(b)!);
+    for (const kw of present) {
+      const want = KEYWORD_TYPES[kw];
       const v = s[kw];
       if (kw === 'items' && this.draft < 2020 && Array.isArray(v)) continue;
       if (kw === 'exclusiveMinimum' || kw === 'exclusiveMaximum') {
