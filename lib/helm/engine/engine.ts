@@ -280,8 +280,10 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, vals: GoMap, o
  * order. Parse order decides which of two same-named `define`s wins, so it must match.
  */
 function sortTemplates(keys: string[]): string[] {
-  const depth = (s: string) => s.split("/").length;
-  return keys.sort((a, b) => depth(b) - depth(a) || compareGoStrings(b, a));
+  // Each name's depth counted once, not at every comparison.
+  const depths = new Map<string, number>();
+  for (const k of keys) depths.set(k, k.split("/").length);
+  return keys.sort((a, b) => depths.get(b)! - depths.get(a)! || compareGoStrings(b, a));
 }
 
 // --- parsed template sets, reused across renders -------------------------------------------
