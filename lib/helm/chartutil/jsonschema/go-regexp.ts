@@ -8,6 +8,12 @@
  * RegExp (written so that every construct means what Go's does), anything else with RE2JS. A
  * string with code points beyond the Basic Multilingual Plane goes to RE2JS too: JavaScript's
  * classes and `.` count UTF-16 code units where Go counts runes.
+ *
+ * Go's matcher takes linear time; JavaScript's backtracks, and a chart's pattern (`^(a+)+$`,
+ * `^(a|aa)+$`, `\d*\d*\d*x`) with a value of a few dozen characters would take it seconds to
+ * centuries. So a repeated group holding a choice (a quantifier or `|`) stays with RE2JS, and a
+ * string is checked natively only when it is short enough that every way of backtracking through
+ * the pattern's choices stays within a small budget of steps.
  */
 import { RE2JS } from 're2js';
 
@@ -30,12 +36,20 @@ export function goRegexp(pattern: string): GoRegexp {
 
 const SURROGATE = /[\ud800-\udfff]/;
 
+/**
+ * Backtracking steps allowed, as a power of two. Without a repeated group holding a choice, a
+ * backtracking match of a string of n characters follows at most (n+1) paths per quantifier
+ * and 2 per `|`, from each of n+1 starting points, each path at most n+1 steps long.
+ */
+const BACKTRACKING_BUDGET_LOG2 = 22;
+
 function compile(pattern: string): GoRegexp {
-  const source = nativeSource(pattern);
-  if (source === undefined) return re2(pattern);
-  const native = new RegExp(source);
+  const plan = nativePlan(pattern);
+  const maxLength = plan === undefined ? -1 : 2 ** ((BACKTRACKING_BUDGET_LOG2 - plan.alternations) / (plan.quantifiers + 2)) - 1;
+  if (plan === undefined || maxLength < 1) return re2(pattern);
+  const native = new RegExp(plan.source);
   let slow: GoRegexp | undefined;
-  return { find: (s) => (SURROGATE.test(s) ? (slow ??= re2(pattern)).find(s) : native.test(s)) };
+  return { find: (s) => (s.length <= maxLength && !SURROGATE.test(s) ? native.test(s) : (slow ??= re2(pattern)).find(s)) };
 }
 
 function re2(pattern: string): GoRegexp {
@@ -57,15 +71,33 @@ const GO_SPACE = '\\t\\n\\f\\r ';
 
 /**
  * The pattern as a JavaScript RegExp source that matches exactly what Go's does (on strings of
- * BMP characters), or undefined when it uses anything outside the shared syntax: flags, named
- * groups, Unicode classes, POSIX classes, non-ASCII characters, lazy or repeated quantifiers,
- * a counted repeat of a group.
+ * BMP characters), or undefined when it uses anything outside the shared syntax (flags, named
+ * groups, Unicode classes, POSIX classes, non-ASCII characters, lazy or repeated quantifiers, a
+ * counted repeat of a group) or repeats a group holding a choice.
  */
 export function nativeSource(p: string): string | undefined {
+  return nativePlan(p)?.source;
+}
+
+/** A native source and its choices: quantifiers that match a varying count, and `|`s. */
+interface NativePlan {
+  source: string;
+  quantifiers: number;
+  alternations: number;
+}
+
+function nativePlan(p: string): NativePlan | undefined {
   if (p.length > MAX_NATIVE_LENGTH) return undefined;
   let out = '';
   let i = 0;
-  let depth = 0;
+  let quantifiers = 0;
+  let alternations = 0;
+  /** For each open group, whether it holds a choice so far; for the last closed one, whether it held one. */
+  const choiceIn: boolean[] = [];
+  let closedHeldChoice = false;
+  const choice = () => {
+    if (choiceIn.length > 0) choiceIn[choiceIn.length - 1] = true;
+  };
   /** What the last item was: a quantifier may follow only an atom; a counted one, not a group. */
   let last: 'none' | 'atom' | 'group' | 'quantifier' = 'none';
   while (i < p.length) {
@@ -97,18 +129,23 @@ export function nativeSource(p: string): string | undefined {
         out += '(';
         i++;
       }
-      depth++;
+      choiceIn.push(false);
       last = 'none';
     } else if (c === ')') {
-      if (depth === 0) return undefined;
-      depth--;
+      if (choiceIn.length === 0) return undefined;
+      closedHeldChoice = choiceIn.pop()!;
+      if (closedHeldChoice) choice();
       out += ')';
       i++;
       last = 'group';
     } else if (c === '*' || c === '+' || c === '?') {
       if (last !== 'atom' && last !== 'group') return undefined;
+      // Backtracking through a repeated choice is exponential in the string's length.
+      if (last === 'group' && closedHeldChoice && c !== '?') return undefined;
       out += c;
       i++;
+      quantifiers++;
+      choice();
       last = 'quantifier';
     } else if (c === '{') {
       // Go reads a count with a leading zero (`{01}`) as literal text, JavaScript as a count.
@@ -118,12 +155,19 @@ export function nativeSource(p: string): string | undefined {
       // `{n}` and `{n,}` have no second count to check.
       const hi = m[3] === undefined ? lo : Number(m[3]);
       if (lo > MAX_COUNT || hi > MAX_COUNT || lo > hi) return undefined;
+      // `{n,}` repeats without bound, `{n,m}` chooses a count; `{n}` chooses nothing.
+      if (m[2] !== undefined && (m[3] === undefined || hi !== lo)) {
+        quantifiers++;
+        choice();
+      }
       out += m[0];
       i += m[0].length;
       last = 'quantifier';
     } else if (c === '|') {
       out += c;
       i++;
+      alternations++;
+      choice();
       last = 'none';
     } else if (c === '^' || c === '$') {
       out += c;
@@ -142,7 +186,7 @@ export function nativeSource(p: string): string | undefined {
       last = 'atom';
     }
   }
-  return depth === 0 ? out : undefined;
+  return choiceIn.length === 0 ? { source: out, quantifiers, alternations } : undefined;
 }
 
 /**
