@@ -159,6 +159,12 @@ const V2: EmitOptions = { bestWidth: 80, v3: false };
 
 class Emitter {
   readonly st: EmitterState;
+  /**
+   * The kept mappings' places in the output, cut out once it is complete: slicing the output
+   * while it grows flattens it at each mapping, which made a document of thousands of mappings
+   * quadratic in time and memory; slices of the finished text share its characters.
+   */
+  private readonly written: (KeptFrom & { end: number; column: number; whitespace: boolean; indention: boolean })[] = [];
   constructor(
     private readonly opts: EmitOptions,
     /** Whether mappings' texts are kept and reused (emit-reuse.ts). */
@@ -221,9 +227,7 @@ class Emitter {
           st.popIndent();
           open.pop();
           const kept = top.kept;
-          if (kept !== undefined) {
-            keepWritten(kept.node, { indent: kept.indent, text: st.out.slice(kept.start), column: st.column, whitespace: st.whitespace, indention: st.indention });
-          }
+          if (kept !== undefined) this.written.push({ ...kept, end: st.out.length, column: st.column, whitespace: st.whitespace, indention: st.indention });
           continue;
         }
         const k = top.entries[top.i][0];
@@ -261,6 +265,12 @@ class Emitter {
     else if (style === 'double') st.writeDoubleQuoted(ev.value, allowBreaks);
     else st.writeLiteral(ev.value);
     st.popIndent();
+  }
+
+  /** Gives each kept mapping its text, from the finished output. */
+  keepWritten(): void {
+    const out = this.st.out;
+    for (const w of this.written) keepWritten(w.node, { indent: w.indent, text: out.slice(w.start, w.end), column: w.column, whitespace: w.whitespace, indention: w.indention });
   }
 
   private emptyFlow(open: string, close: string): void {
@@ -310,5 +320,6 @@ export function emitYaml(v: YamlNative, opts: EmitOptions = V2, nodes = 0): stri
   const e = new Emitter(opts, reuse);
   e.emitNode(v, { mapping: false, simpleKey: false });
   e.st.writeIndent();
+  if (reuse) e.keepWritten();
   return e.st.out;
 }
