@@ -2,7 +2,7 @@
  * Which field shows an error: the field at the error's path, or the nearest enclosing one
  * when the path goes inside a value edited as a whole (YAML, lists, maps).
  */
-import { joinPath, pathKeys } from '../helm';
+import { joinPath, pathKeys, pathOf } from '../helm';
 import type { FormField, FormModel } from './model';
 import type { FieldErrors } from './helm-messages';
 
@@ -46,7 +46,7 @@ export function errorsByOwner(model: FormModel, errors: FieldErrors): FieldError
     const segments = pathKeys(path);
     const owner = errorOwner(model, segments);
     // A message about a nested key shown on an enclosing field names that key, by its escaped path.
-    const rest = segments.slice(pathKeys(owner).length).reduce(joinPath, '');
+    const rest = pathOf(segments.slice(pathKeys(owner).length));
     const list = (out[owner] ??= []);
     for (const m of messages) {
       const text = rest ? `${rest}: ${m}` : m;

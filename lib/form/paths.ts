@@ -2,7 +2,7 @@
  * Values paths, the one module the page's layers share for them: a path is map keys and list
  * indexes; the form keys its fields by their dotted id (a dot in a key escaped); messages show it as `a.b[0]["c d"]`.
  */
-import { escapeKey } from '../helm';
+import { pathOf } from '../helm';
 import { hasEntry } from './entries';
 
 /** A path into values: map keys and list indexes. */
@@ -14,7 +14,7 @@ export type ValuePath = readonly (string | number)[];
  * one path and `pathKeys` gives its keys back.
  */
 export function dottedPath(path: readonly string[]): string {
-  return path.map(escapeKey).join('.');
+  return pathOf(path);
 }
 
 /**

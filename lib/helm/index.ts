@@ -12,7 +12,7 @@ export { mergeUserValues } from './chartutil/merge-values';
 export { coalesceValues } from './chartutil/coalesce';
 export type { RenderLimits } from './engine/engine';
 export { ValuesReadRecorder, isPathRead, type TemplateReads } from './engine/values-reads';
-export { escapeKey, joinPath, pathKeys } from './strvals';
+export { escapeKey, joinPath, pathKeys, pathOf } from './strvals';
 export type { OutputTrace, TraceLine, TraceOrigin, TraceCallSite, TracePosition } from './action/output-trace';
 export { sortManifests, splitManifests, INSTALL_ORDER, type Manifest, type Hook } from './releaseutil';
 export { type ValuesReadSet, renderReadSet, userValuePaths } from './action/values-read-set';

@@ -4,7 +4,7 @@
  * "Read by a template" is decided by rendering: an override is read when taking it away changes
  * what the chart renders, which follows `with`, `include`, `toYaml` and computed keys alike.
  */
-import { type Chart, coalesceValues, checkAgainstSchema, joinPath, pathKeys, type HelmVersion } from '../helm';
+import { type Chart, coalesceValues, checkAgainstSchema, pathKeys, pathOf, type HelmVersion } from '../helm';
 import { deepCopy, toPlain, type GoMap, type GoValue } from '../go';
 import { getIn, isPlainMap, leafPaths, plainEqual, type PlainMap, type PlainValue } from '../configurator';
 import { resolveNode, type JsonSchema } from '../form';
@@ -19,7 +19,7 @@ export interface ValuesSide {
 
 type Path = string[];
 /** A path as the report writes it: as everywhere in chartroom, a `.` inside a key escaped (`nodeSelector.kubernetes\.io/os`). */
-const dotted = (p: Path) => p.reduce(joinPath, '');
+const dotted = (p: Path) => pathOf(p);
 
 function plainMap(v: GoValue): PlainMap {
   const p = toPlain(v);

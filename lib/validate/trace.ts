@@ -3,7 +3,7 @@
  * among the values' leaves, or the settings next to the component whose image the container runs.
  * Heuristic by nature: it names a values path only when the match is unambiguous.
  */
-import { joinPath, pathKeys } from '../helm';
+import { joinPath, pathKeys, pathOf } from '../helm';
 import type { Draft } from './context';
 import { valueAt } from './path';
 import { asStr } from './workloads';
@@ -48,7 +48,7 @@ export function indexValues(values: unknown): ValuesIndex {
   return index;
 }
 
-const parentOf = (p: string) => pathKeys(p).slice(0, -1).reduce(joinPath, '');
+const parentOf = (p: string) => pathOf(pathKeys(p).slice(0, -1));
 
 /** Whether the keys of `path` end with those of `tail` (`web.image.tag` ends with `image.tag`, `a\.tag` does not end with `tag`). */
 function endsWithKeys(path: string, tail: string): boolean {

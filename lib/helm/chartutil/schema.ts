@@ -7,7 +7,7 @@ import { type GoMap, toPlain } from '../../go';
 import { chartName, type Chart } from '../chart/chart';
 import type { Json } from './jsonschema/json';
 import { Validator } from './jsonschema/validator';
-import { joinPath } from '../strvals';
+import { joinPath, pathOf } from '../strvals';
 import { isHelm4, type HelmVersion } from '../version';
 import { formatV6, problemsV6, SchemaCompileError, V6Schema, validateV6 } from './jsonschema/v6';
 import type { CombiningKeyword, SchemaProblem } from '../../errors';
@@ -158,7 +158,7 @@ export function checkAgainstSchema(chart: Chart, values: GoMap, helm?: HelmVersi
     if (single.text) {
       out.text += `${chartName(chart)}:\n${single.text}`;
       for (const { keys, ...p } of single.problems) {
-        out.problems.push({ chart: chartName(chart), ...p, valuesPath: keys.reduce(joinPath, valuesPrefix) });
+        out.problems.push({ chart: chartName(chart), ...p, valuesPath: pathOf(keys, valuesPrefix) });
       }
     }
   }

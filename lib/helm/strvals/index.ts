@@ -9,7 +9,7 @@ import type { HelmVersion } from '../version';
 import { LiteralParser } from './literal';
 import { Parser, RuneScanner, typedVal } from './parser';
 
-export { escapeKey, joinPath, pathKeys } from './path';
+export { escapeKey, joinPath, pathKeys, pathOf } from './path';
 export { MAX_INDEX, MAX_NESTED_NAME_LEVEL, StrvalsError, typedVal } from './parser';
 
 /** strvals.ParseInto (`--set`): ints become int64, true/false bools, null deletes later. */

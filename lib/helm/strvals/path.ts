@@ -29,3 +29,10 @@ export function pathKeys(path: string): string[] {
 export function joinPath(parent: string, key: string): string {
   return parent === '' ? escapeKey(key) : `${parent}.${escapeKey(key)}`;
 }
+
+/** The path of `keys` (under `parent`, a path itself). */
+export function pathOf(keys: readonly string[], parent = ''): string {
+  let path = parent;
+  for (const key of keys) path = joinPath(path, key);
+  return path;
+}
