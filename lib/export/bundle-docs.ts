@@ -1,5 +1,5 @@
 /** install.sh and README.md of a values bundle: the exact commands, in order. */
-import { type Dependency, HELM_RELEASE } from '../helm';
+import { type Dependency, HELM_RELEASE, pathOf } from '../helm';
 import type { PreparedExport } from './prepare';
 import { configHelmVersion } from '../share';
 
@@ -173,7 +173,7 @@ export function bundleReadme(p: PreparedExport, target: InstallTarget, files: { 
   if (p.secrets.length === 0 && p.unwired.length === 0) out.push('This configuration reads no Secret you have to create. Values the chart generates itself stay in the cluster.');
   if (p.secrets.length) {
     out.push('No secret value is in this bundle. The release reads these Secrets, which you create before installing:', '');
-    for (const s of p.secrets) out.push(`- \`${s.secretName}\` (through \`${s.existingSecretPath.join('.')}\`): keys ${s.keys.map((k) => `\`${k.key}\``).join(', ') || 'see the chart README'}`);
+    for (const s of p.secrets) out.push(`- \`${s.secretName}\` (through \`${pathOf(s.existingSecretPath)}\`): keys ${s.keys.map((k) => `\`${k.key}\``).join(', ') || 'see the chart README'}`);
     out.push('', 'Fill in `secrets.example.yaml` and apply it, or keep it encrypted with SOPS or Sealed Secrets, or create the same Secrets with External Secrets. Never commit the filled-in file.');
   }
   if (p.unwired.length) {

@@ -3,7 +3,7 @@
  * values files, the chart (vendored, from a Helm repository or from an OCI registry), Secret
  * skeletons kept out of what is applied, and a README on bootstrapping and promotion.
  */
-import { type Chart, HELM_RELEASE } from '../helm';
+import { type Chart, HELM_RELEASE, pathOf } from '../helm';
 import { configHelmVersion, configToJson, type ChartroomConfig } from '../share';
 import { argoCdFiles, argoCdReadme } from './gitops-argocd';
 import { fluxFiles, fluxReadme } from './gitops-flux';
@@ -98,7 +98,7 @@ function readme(ctx: GitopsContext, tool: GitopsTool, chartFiles: boolean): stri
   lines.push(...(tool === 'argocd' ? argoCdReadme(ctx) : fluxReadme(ctx)));
   lines.push('## Secrets', '', 'No secret value is in this repository. The release reads Secrets by name only:', '');
   if (p.secrets.length === 0) lines.push('- none besides what the chart generates in the cluster.');
-  for (const s of p.secrets) lines.push(`- \`${s.secretName}\` (through \`${s.existingSecretPath.join('.')}\`), keys ${s.keys.map((k) => `\`${k.key}\``).join(', ') || 'listed in the chart README'}.`);
+  for (const s of p.secrets) lines.push(`- \`${s.secretName}\` (through \`${pathOf(s.existingSecretPath)}\`), keys ${s.keys.map((k) => `\`${k.key}\``).join(', ') || 'listed in the chart README'}.`);
   if (p.unwired.length) lines.push(`- The chart has no existing-Secret option for ${p.unwired.map((u) => `\`${u.path}\``).join(', ')}; those values were removed: supply them from a SOPS-encrypted values file or a Secret through the chart's extra env options.`);
   if (p.secrets.length === 0) {
     lines.push('');

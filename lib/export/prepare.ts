@@ -4,7 +4,7 @@
  * and the configuration rendered once per environment for review and checks.
  */
 import { isCollection, isMap, isScalar, type Document, type Pair } from 'yaml';
-import type { Chart, Dependency, TemplateResult } from '../helm';
+import { pathKeys, pathOf, type Chart, type Dependency, type TemplateResult } from '../helm';
 import { normalizeConfig, validateConfig, type ChartroomConfig, chartContext, withoutSecrets, fieldForPath, parseValuesDocument, schemaSecretFields, stripSecretsFromText, valuesOf } from '../share';
 import { formatPath, getIn, type ValuePath } from '../form';
 import { gitopsCallRecorder, gitopsFindings, manifestDocs, type Finding } from '../validate';
@@ -146,9 +146,9 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
 
   // Secrets: user-named Secrets first, then one Secret per existing-Secret option for removed values.
   const wirings = new Map<string, SecretWiring & { candidates: SecretCandidate[]; setIn: Set<number> }>();
-  const optionPaths = [...new Set(fields.flatMap((f) => (f.existingSecret ? [f.existingSecret.join('.')] : [])))];
+  const optionPaths = [...new Set(fields.flatMap((f) => (f.existingSecret ? [pathOf(f.existingSecret)] : [])))];
   for (const option of optionPaths) {
-    const path = option.split('.');
+    const path = pathKeys(option);
     const named = userValues.map((v) => getIn(v, path)).find((v) => typeof v === 'string' && v !== '');
     if (typeof named === 'string') {
       wirings.set(option, { secretName: named, existingSecretPath: path, userNamed: true, keys: [], removed: [], candidates: [], setIn: new Set() });
@@ -165,7 +165,7 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
         unwired.push({ file: files[i].label, path: formatPath(p) });
         continue;
       }
-      const option = field.existingSecret.join('.');
+      const option = pathOf(field.existingSecret);
       let w = wirings.get(option);
       if (!w) {
         w = { secretName: defaultSecretName(release, field.existingSecret), existingSecretPath: field.existingSecret, userNamed: false, keys: [], removed: [], candidates: [], setIn: new Set() };
@@ -183,7 +183,7 @@ export function prepareExport(chart: Chart, input: ChartroomConfig, opts: Export
   });
   for (const w of wirings.values()) {
     for (const f of fields) {
-      if (f.existingSecret?.join('.') !== w.existingSecretPath.join('.') || f.path.includes('*')) continue;
+      if ((f.existingSecret ? pathOf(f.existingSecret) : undefined) !== pathOf(w.existingSecretPath) || f.path.includes('*')) continue;
       if (!w.candidates.some((c) => formatPath(c.path) === formatPath(f.path))) w.candidates.push({ path: f.path, field: f });
     }
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildFormModel, errorOwner, errorsByOwner, humanizeKey, type FormField, type JsonSchema } from './index';
 import { pathKeys } from '../helm';
+import { schemaSecretFields } from '../share';
 import { hinted, plain, withRefs } from '../../tests/form/schemas';
 
 const chartSchema = (chart: string) =>
@@ -210,5 +211,20 @@ describe('field ids of keys with dots in them', () => {
     expect(errorsByOwner(model, { 'podAnnotations.prometheus.io/scrape': ['too long'] })).toEqual({ 'podAnnotations.prometheus.io/scrape': ['too long'] });
     const labels = buildFormModel({ type: 'object', properties: { labels: { type: 'object', additionalProperties: { type: 'string' } } } });
     expect(errorsByOwner(labels, { 'labels.app\\.kubernetes\\.io/name': ['got number, want string'] })).toEqual({ labels: ['app\\.kubernetes\\.io/name: got number, want string'] });
+  });
+});
+
+describe('existingSecret hints name a values path', () => {
+  // Written as everywhere in chartroom: a dot inside a key escaped (`auth.config\.d.existing`).
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: {
+      password: { type: 'string', 'x-chartroom': { secret: true, existingSecret: 'auth.config\\.d.existing' } },
+    },
+  };
+
+  it('is read with its escaped dots as one key, by the form and by the share codec', () => {
+    expect(buildFormModel(schema).fieldsById.get('password')?.existingSecret).toEqual(['auth', 'config.d', 'existing']);
+    expect(schemaSecretFields(schema)[0].existingSecret).toEqual(['auth', 'config.d', 'existing']);
   });
 });

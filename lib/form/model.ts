@@ -14,6 +14,7 @@ import {
 import { keywordsNotShown } from './drafts';
 import { decodeEntities } from './entities';
 import { dottedPath } from './paths';
+import { pathKeys } from '../helm';
 
 /**
  * How a field is edited.
@@ -227,7 +228,7 @@ function buildField(
   const unshown = keywordsNotShown(node);
   if (unshown.length) field.unshown = unshown;
   if (hints.generate) field.generate = hints.generate;
-  if (hints.existingSecret) field.existingSecret = hints.existingSecret.split('.');
+  if (hints.existingSecret) field.existingSecret = pathKeys(hints.existingSecret);
   if (node.default !== undefined) field.default = node.default;
   if (itemTypes) field.itemTypes = itemTypes;
   for (const k of ['minimum', 'maximum', 'minLength', 'maxLength'] as const) {

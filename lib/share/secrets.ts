@@ -5,6 +5,7 @@
  * URLs with credentials). Names of existing Secrets and the keys inside them are not secrets.
  */
 import { isMap, isScalar, parseDocument, stringify, visit, type Document } from 'yaml';
+import { pathKeys } from '../helm';
 import { readHints, resolveNode, type JsonSchema, type SecretKind, documentToJS, formatPath, getIn, type ValuePath } from '../form';
 
 
@@ -31,7 +32,7 @@ export function schemaSecretFields(schema: unknown): SecretField[] {
     const hints = readHints(node);
     if (hints.secret) {
       const field: SecretField = { path };
-      if (hints.existingSecret) field.existingSecret = hints.existingSecret.split('.');
+      if (hints.existingSecret) field.existingSecret = pathKeys(hints.existingSecret);
       if (hints.generate) field.generate = hints.generate;
       out.push(field);
       return;
