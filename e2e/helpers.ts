@@ -189,12 +189,13 @@ export async function watchPolicy(page: Page): Promise<string[]> {
       seen.push(`${r['effective-directive']} blocked ${r['blocked-uri'] || 'inline'} at ${r['source-file'] ?? r['document-uri']}:${r['line-number'] ?? ''}`);
       return route.fulfill({ status: 204 });
     }
-    // A request the page gave up (it navigated away) has nothing to answer.
+    // A request the page gave up (it navigated away), before its answer came or while it was
+    // being passed on (Playwright then has disposed of the answer), has nothing to answer.
     const response = await route.fetch().catch(() => null);
     if (response === null) return route.abort().catch(() => {});
     const headers = response.headers();
     if (headers['content-security-policy']) headers['content-security-policy'] += `; report-uri ${CSP_REPORTS}`;
-    return route.fulfill({ response, headers });
+    return route.fulfill({ response, headers }).catch(() => route.abort().catch(() => {}));
   });
   const csp = /content security policy|Content-Security-Policy/i;
   page.on('console', (m) => csp.test(m.text()) && seen.push(`console: ${m.text()}`));
